@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import type { ContainerSummary } from './containers.js';
+import type { EngineStatus } from './engine.js';
+import type { BerthEvent } from './events.js';
+
+/**
+ * THE contract between Berth's backend and anything that drives it (the renderer, `berth api`,
+ * tests). Methods answer once; streams deliver events until they end or are unsubscribed.
+ * Names are `domain.verb`. Params are validated here, at the boundary, by the host; results
+ * are plain data.
+ *
+ * Adding a method: declare it below, then implement it in one service (`runtime/services`).
+ */
+
+/** A method: validated params in, one result out. `result` is a type-only marker. */
+export interface MethodSpec<P extends z.ZodType, R> {
+  params: P;
+  doc: string;
+  result?: R;
+}
+
+/** A stream: validated params in, events out until `end`. `event` is a type-only marker. */
+export interface StreamSpec<P extends z.ZodType, E> {
+  params: P;
+  doc: string;
+  event?: E;
+}
+
+function method<R>() {
+  return <P extends z.ZodType>(params: P, doc: string): MethodSpec<P, R> => ({ params, doc });
+}
+
+function stream<E>() {
+  return <P extends z.ZodType>(params: P, doc: string): StreamSpec<P, E> => ({ params, doc });
+}
+
+/** A container id (full or unique prefix) or name, as the docker CLI accepts it. */
+export const containerRef = z
+  .string()
+  .min(1, 'is required')
+  .max(256, 'is too long')
+  .regex(/^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'must be a container id or name');
+
+const noParams = z.object({}).strict();
+
+export const methods = {
+  'engine.info': method<EngineStatus>()(
+    noParams,
+    'The engine Berth is connected to (or trying to reach), why it was chosen, and the managed engine.',
+  ),
+  'engine.startManaged': method<EngineStatus>()(
+    noParams,
+    "Start Berth's own engine (dockerd with its own socket and data root) and connect to it.",
+  ),
+  'engine.stopManaged': method<EngineStatus>()(
+    noParams,
+    "Stop Berth's own engine. Its containers stop with it; they start again with the engine per their restart policy.",
+  ),
+  'containers.list': method<ContainerSummary[]>()(
+    z
+      .object({
+        /** Include stopped containers (like `docker ps -a`). Default true. */
+        all: z.boolean().default(true),
+      })
+      .strict(),
+    'Every container (like `docker ps -a`), newest first. Never asks the engine for sizes.',
+  ),
+  'containers.start': method<null>()(
+    z.object({ id: containerRef }).strict(),
+    'Start a container. Starting a running container is not an error.',
+  ),
+  'containers.stop': method<null>()(
+    z
+      .object({
+        id: containerRef,
+        /** Seconds to wait after SIGTERM before SIGKILL; the container's own default when absent. */
+        timeoutSeconds: z.number().int().min(0).max(3600).optional(),
+      })
+      .strict(),
+    'Stop a container (SIGTERM, then SIGKILL after the timeout). Stopping a stopped container is not an error.',
+  ),
+  'containers.remove': method<null>()(
+    z
+      .object({
+        id: containerRef,
+        /** Remove even when running (kills it first). Without it a running container is a `conflict`. */
+        force: z.boolean().default(false),
+        /** Also remove the container's anonymous volumes. */
+        volumes: z.boolean().default(false),
+      })
+      .strict(),
+    'Remove a container.',
+  ),
+} as const;
+
+export const streams = {
+  events: stream<BerthEvent>()(
+    noParams,
+    'Engine status changes and container changes, as they happen. Starts with the current engine status.',
+  ),
+} as const;
+
+type Methods = typeof methods;
+type Streams = typeof streams;
+
+export type MethodName = keyof Methods;
+export type StreamName = keyof Streams;
+
+/** Params as the caller writes them (defaults may be omitted). */
+export type MethodParams<M extends MethodName> = z.input<Methods[M]['params']>;
+/** Params as a service receives them (validated, defaults filled). */
+export type ParsedMethodParams<M extends MethodName> = z.output<Methods[M]['params']>;
+export type MethodResult<M extends MethodName> = Methods[M] extends MethodSpec<z.ZodType, infer R> ? R : never;
+
+export type StreamParams<S extends StreamName> = z.input<Streams[S]['params']>;
+export type ParsedStreamParams<S extends StreamName> = z.output<Streams[S]['params']>;
+export type StreamEvent<S extends StreamName> = Streams[S] extends StreamSpec<z.ZodType, infer E> ? E : never;
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(methods, name);
+}
+
+export function isStreamName(name: string): name is StreamName {
+  return Object.hasOwn(streams, name);
+}

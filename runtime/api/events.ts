@@ -1,0 +1,27 @@
+import type { ContainerSummary } from './containers.js';
+import type { EngineStatus } from './engine.js';
+
+/**
+ * What the `events` stream delivers. Lists are kept live by these: a full `containers.list`
+ * only after an `engine` event that says `connected`, then one patch per changed item.
+ */
+export type BerthEvent = EngineStatusEvent | ContainerChangedEvent;
+
+/** The connection changed: connecting, connected (refetch lists now) or unreachable. */
+export interface EngineStatusEvent {
+  type: 'engine';
+  status: EngineStatus;
+}
+
+/**
+ * A container changed. `container` is its fresh summary, or null when it no longer exists.
+ * Bursts of engine events for one container are coalesced into one of these.
+ */
+export interface ContainerChangedEvent {
+  type: 'container';
+  engineId: string;
+  containerId: string;
+  /** The last engine action seen for it, e.g. `start`, `die`, `destroy`. */
+  action: string;
+  container: ContainerSummary | null;
+}

@@ -1,0 +1,10 @@
+// The contract's public surface. The only barrel file in Berth (STYLE.md).
+export * from './errors.js';
+export * from './disposable.js';
+export * from './wire.js';
+export * from './contract.js';
+export * from './validation.js';
+export * from './client.js';
+export type * from './engine.js';
+export type * from './containers.js';
+export type * from './events.js';
