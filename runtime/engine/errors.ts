@@ -1,0 +1,46 @@
+import { BerthError, type ErrorCode } from '../api/index.js';
+import { describeConnectError } from './probe.js';
+
+/** The shape of a failure from dockerode / docker-modem. */
+interface EngineFailure {
+  name?: string;
+  statusCode?: number;
+  json?: unknown;
+  reason?: string;
+  code?: string;
+  message?: string;
+}
+
+/** HTTP status from the engine -> contract error code. Never decided from message text. */
+export function codeForStatus(status: number): ErrorCode {
+  if (status === 400) return 'invalid_argument';
+  if (status === 401 || status === 403) return 'unauthorized';
+  if (status === 404) return 'not_found';
+  if (status === 409) return 'conflict';
+  if (status === 408 || status === 504) return 'timeout';
+  return 'internal';
+}
+
+const connectionCodes = new Set(['ENOENT', 'EACCES', 'EPERM', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
+
+/** Turns whatever dockerode threw into a BerthError carrying the engine's own words. */
+export function fromEngineError(error: unknown, engineUrl = 'the engine'): BerthError {
+  if (error instanceof BerthError) return error;
+  const failure = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as EngineFailure;
+  if (failure.name === 'AbortError' || failure.code === 'ABORT_ERR') return new BerthError('cancelled', 'The request was cancelled.');
+  if (typeof failure.statusCode === 'number') {
+    return new BerthError(codeForStatus(failure.statusCode), engineMessage(failure), { status: failure.statusCode });
+  }
+  if (failure.code && connectionCodes.has(failure.code)) {
+    const described = describeConnectError(engineUrl, failure as NodeJS.ErrnoException);
+    return new BerthError('engine_unreachable', described.message, { reason: described.reason });
+  }
+  return new BerthError('internal', failure.message ?? 'Unknown engine failure.');
+}
+
+function engineMessage(failure: EngineFailure): string {
+  const json = failure.json;
+  if (typeof json === 'object' && json !== null && 'message' in json && typeof json.message === 'string') return json.message;
+  if (typeof json === 'string' && json.trim()) return json.trim();
+  return failure.reason ?? failure.message ?? `HTTP ${String(failure.statusCode)}`;
+}

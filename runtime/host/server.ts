@@ -1,0 +1,135 @@
+import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import type { ServiceHandlers } from '../rpc/handlers.js';
+import { serveRpc } from '../rpc/dispatcher.js';
+import { checkRequest, hostIdentity, sessionCookie, type HostIdentity, type RequestFacts } from './auth.js';
+import { readStaticFile } from './static-files.js';
+import { webSocketPort } from './ws-port.js';
+
+export interface HostOptions {
+  handlers: ServiceHandlers;
+  /** The renderer build (dist/renderer). */
+  rendererDir: string;
+  /** Default 127.0.0.1. Anything else is the user's explicit choice. */
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Default: 32 random bytes. */
+  token?: string;
+}
+
+export interface RunningHost {
+  /** The URL to open, token included: `http://127.0.0.1:PORT/?token=...`. */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const securityHeaders = {
+  'Content-Security-Policy':
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+/** `berth serve`: the renderer build and the contract over WebSocket, behind the token. */
+export async function startHost(options: HostOptions): Promise<RunningHost> {
+  const bindHost = options.host ?? '127.0.0.1';
+  const token = options.token ?? randomBytes(32).toString('base64url');
+  let identity: HostIdentity | null = null;
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 });
+
+  const server = http.createServer((request, response) => {
+    void handleRequest(request, response);
+  });
+
+  const handleRequest = async (request: http.IncomingMessage, response: http.ServerResponse) => {
+    const url = new URL(request.url ?? '/', 'http://placeholder');
+    const verdict = checkRequest(identity!, facts(request, url));
+    if (!verdict.ok) {
+      refuse(response, verdict.status);
+      return;
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { ...securityHeaders, Allow: 'GET, HEAD' }).end();
+      return;
+    }
+    if (verdict.via === 'query') {
+      // Move the token from the URL into an HttpOnly cookie, and take it out of the address bar.
+      url.searchParams.delete('token');
+      response.writeHead(303, { ...securityHeaders, 'Set-Cookie': sessionCookie(identity!), Location: url.pathname + url.search, 'Cache-Control': 'no-store' }).end();
+      return;
+    }
+    const file = await readStaticFile(options.rendererDir, url.pathname);
+    if (!file) {
+      response.writeHead(404, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+      return;
+    }
+    response.writeHead(200, {
+      ...securityHeaders,
+      'Content-Type': file.contentType,
+      'Content-Length': file.body.length,
+      'Cache-Control': file.cacheable ? 'private, max-age=31536000, immutable' : 'no-store',
+    });
+    response.end(request.method === 'HEAD' ? undefined : file.body);
+  };
+
+  server.on('upgrade', (request: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(request.url ?? '/', 'http://placeholder');
+    const verdict = checkRequest(identity!, facts(request, url));
+    if (url.pathname !== '/rpc' || !verdict.ok) {
+      const status = verdict.ok ? 404 : verdict.status;
+      socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status] ?? ''}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (webSocket) => {
+      const rpc = serveRpc(webSocketPort(webSocket), options.handlers);
+      webSocket.on('close', () => rpc.dispose());
+      webSocket.on('error', () => webSocket.terminate());
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, bindHost, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  identity = hostIdentity(bindHost, port, token);
+  const shownHost = bindHost.includes(':') ? `[${bindHost}]` : bindHost;
+
+  return {
+    url: `http://${shownHost}:${port}/?token=${encodeURIComponent(token)}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const client of sockets.clients) client.terminate();
+        sockets.close();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function facts(request: http.IncomingMessage, url: URL): RequestFacts {
+  return {
+    host: request.headers.host,
+    origin: request.headers.origin,
+    cookie: request.headers.cookie,
+    queryToken: url.searchParams.get('token'),
+  };
+}
+
+function refuse(response: http.ServerResponse, status: 401 | 403): void {
+  // Say nothing about why: the refusal itself is all a stranger learns.
+  response.writeHead(status, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+  response.end(status === 401 ? 'Unauthorized' : 'Forbidden');
+}

@@ -1,0 +1,161 @@
+import {
+  BerthError,
+  clientEnvelopeSchema,
+  isMethodName,
+  isStreamName,
+  methods,
+  parseParams,
+  streams,
+  toDisposable,
+  toWireError,
+  type ClientEnvelope,
+  type Disposable,
+  type MethodName,
+  type Port,
+  type StreamName,
+} from '../api/index.js';
+import type { MethodHandler, ServiceHandlers, StreamHandler, StreamSink } from './handlers.js';
+
+export interface DispatcherOptions {
+  /** How long stream events wait to be sent together. */
+  batchMs?: number;
+  /** Send a batch early once it holds this many events. */
+  maxBatch?: number;
+}
+
+interface Subscription {
+  abort: AbortController;
+  teardown: Disposable | null;
+  flush(): void;
+}
+
+/**
+ * Serves the contract over one Port: validates every message, runs calls, runs streams with
+ * batching, and aborts everything the peer cancels, unsubscribes or leaves behind. A
+ * malformed message gets an error envelope; the connection stays.
+ */
+export function serveRpc(port: Port, handlers: ServiceHandlers, options: DispatcherOptions = {}): Disposable {
+  const batchMs = options.batchMs ?? 16;
+  const maxBatch = options.maxBatch ?? 512;
+  const calls = new Map<number, AbortController>();
+  const subscriptions = new Map<number, Subscription>();
+
+  const sendError = (id: number | null, error: unknown) => port.send({ kind: 'error', id, error: toWireError(error) });
+
+  const handleCall = async (id: number, method: string, rawParams: unknown) => {
+    if (!isMethodName(method)) throw new BerthError('not_found', `Unknown method "${method}".`, { method });
+    const params: unknown = parseParams(method, methods[method].params, rawParams);
+    const abort = new AbortController();
+    calls.set(id, abort);
+    try {
+      const handler = handlers.methods[method] as MethodHandler<MethodName>;
+      const result = await handler(params as never, abort.signal);
+      if (!abort.signal.aborted) port.send({ kind: 'result', id, result });
+    } finally {
+      calls.delete(id);
+    }
+  };
+
+  const handleSubscribe = async (id: number, stream: string, rawParams: unknown) => {
+    if (!isStreamName(stream)) throw new BerthError('not_found', `Unknown stream "${stream}".`, { stream });
+    const params: unknown = parseParams(stream, streams[stream].params, rawParams);
+    let queue: unknown[] = [];
+    let timer: NodeJS.Timeout | null = null;
+    let closed = false;
+    const flush = () => {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      if (queue.length === 0) return;
+      const events = queue;
+      queue = [];
+      port.send({ kind: 'event', id, events });
+    };
+    const close = () => {
+      closed = true;
+      flush();
+      subscriptions.get(id)?.teardown?.dispose();
+      subscriptions.delete(id);
+    };
+    const subscription: Subscription = { abort: new AbortController(), teardown: null, flush };
+    subscriptions.set(id, subscription);
+    const sink: StreamSink<unknown> = {
+      emit(event) {
+        if (closed) return;
+        queue.push(event);
+        if (queue.length >= maxBatch) flush();
+        else timer ??= setTimeout(flush, batchMs);
+      },
+      end() {
+        if (closed) return;
+        close();
+        port.send({ kind: 'end', id });
+      },
+      fail(error) {
+        if (closed) return;
+        close();
+        sendError(id, error);
+      },
+    };
+    try {
+      const handler = handlers.streams[stream] as StreamHandler<StreamName>;
+      const teardown = await handler(params as never, sink as never, subscription.abort.signal);
+      if (subscription.abort.signal.aborted || closed) teardown.dispose();
+      else subscription.teardown = teardown;
+    } catch (error) {
+      sink.fail(error);
+    }
+  };
+
+  const stopSubscription = (id: number) => {
+    const subscription = subscriptions.get(id);
+    if (!subscription) return;
+    subscriptions.delete(id);
+    subscription.abort.abort();
+    subscription.teardown?.dispose();
+  };
+
+  const receive = (message: unknown) => {
+    const parsed = clientEnvelopeSchema.safeParse(message);
+    if (!parsed.success) {
+      const id = typeof message === 'object' && message !== null && 'id' in message && typeof message.id === 'number' ? message.id : null;
+      const detail = parsed.error.issues[0];
+      const where = detail ? `${detail.path.map(String).join('.') || '(message)'}: ${detail.message}` : 'unreadable';
+      sendError(id, new BerthError('invalid_argument', `Malformed message: ${where}`, { field: detail?.path.map(String).join('.') ?? '' }));
+      return;
+    }
+    const envelope: ClientEnvelope = parsed.data;
+    switch (envelope.kind) {
+      case 'call':
+        if (calls.has(envelope.id) || subscriptions.has(envelope.id)) {
+          sendError(envelope.id, new BerthError('conflict', `Request id ${envelope.id} is already in use.`));
+          return;
+        }
+        handleCall(envelope.id, envelope.method, envelope.params).catch((error: unknown) => {
+          if (!(error instanceof BerthError && error.code === 'cancelled')) sendError(envelope.id, error);
+        });
+        return;
+      case 'cancel':
+        calls.get(envelope.id)?.abort();
+        calls.delete(envelope.id);
+        return;
+      case 'subscribe':
+        if (calls.has(envelope.id) || subscriptions.has(envelope.id)) {
+          sendError(envelope.id, new BerthError('conflict', `Request id ${envelope.id} is already in use.`));
+          return;
+        }
+        handleSubscribe(envelope.id, envelope.stream, envelope.params).catch((error: unknown) => sendError(envelope.id, error));
+        return;
+      case 'unsubscribe':
+        stopSubscription(envelope.id);
+        return;
+    }
+  };
+
+  const listening = port.onMessage(receive);
+  return toDisposable(() => {
+    listening.dispose();
+    for (const abort of calls.values()) abort.abort();
+    calls.clear();
+    for (const id of [...subscriptions.keys()]) stopSubscription(id);
+  });
+}

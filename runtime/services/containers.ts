@@ -1,0 +1,58 @@
+import type { ContainerSummary, ParsedMethodParams } from '../api/index.js';
+import type { EngineConnection } from '../engine/connection.js';
+import { fromEngineError } from '../engine/errors.js';
+import { toContainerSummary } from './container-summary.js';
+
+/** containers.*: lifecycle calls straight to the engine, errors mapped by HTTP status. */
+export class ContainersService {
+  constructor(private readonly engine: EngineConnection) {}
+
+  async list(params: ParsedMethodParams<'containers.list'>, signal?: AbortSignal): Promise<ContainerSummary[]> {
+    const { engineId } = this.engine.status;
+    try {
+      // Never `size: true`: sizes can take minutes on a busy engine.
+      const items = await this.engine.docker.listContainers({ all: params.all, abortSignal: signal });
+      return items.map((item) => toContainerSummary(engineId, item));
+    } catch (error) {
+      throw fromEngineError(error, this.engine.engineUrl);
+    }
+  }
+
+  /** One container's summary (same shape as the list), or null when it no longer exists. */
+  async summary(containerId: string, signal?: AbortSignal): Promise<ContainerSummary | null> {
+    const { engineId } = this.engine.status;
+    try {
+      const items = await this.engine.docker.listContainers({ all: true, filters: { id: [containerId] }, abortSignal: signal });
+      const item = items.find((candidate) => candidate.Id === containerId);
+      return item ? toContainerSummary(engineId, item) : null;
+    } catch (error) {
+      throw fromEngineError(error, this.engine.engineUrl);
+    }
+  }
+
+  async start(params: ParsedMethodParams<'containers.start'>, signal?: AbortSignal): Promise<null> {
+    await this.run(() => this.engine.docker.getContainer(params.id).start({ abortSignal: signal }));
+    return null;
+  }
+
+  async stop(params: ParsedMethodParams<'containers.stop'>, signal?: AbortSignal): Promise<null> {
+    const options = params.timeoutSeconds === undefined ? {} : { t: params.timeoutSeconds };
+    await this.run(() => this.engine.docker.getContainer(params.id).stop({ ...options, abortSignal: signal }));
+    return null;
+  }
+
+  async remove(params: ParsedMethodParams<'containers.remove'>, signal?: AbortSignal): Promise<null> {
+    await this.run(() => this.engine.docker.getContainer(params.id).remove({ force: params.force, v: params.volumes, abortSignal: signal }));
+    return null;
+  }
+
+  private async run(action: () => Promise<unknown>): Promise<void> {
+    try {
+      await action();
+    } catch (error) {
+      // 304: already started / already stopped. The user's intent holds; not an error.
+      if (typeof error === 'object' && error !== null && (error as { statusCode?: number }).statusCode === 304) return;
+      throw fromEngineError(error, this.engine.engineUrl);
+    }
+  }
+}
