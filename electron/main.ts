@@ -1,0 +1,57 @@
+// Composition root of the desktop app: one window, one IPC port, the runtime backend.
+// No domain logic lives here (DESIGN.md rule 4).
+import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createBackend } from '../runtime/backend.js';
+import { serveRpc } from '../runtime/rpc/dispatcher.js';
+import { ipcPort } from './ipc-port.js';
+import { isAllowedNavigation, isExternalWebLink } from './trust.js';
+
+const rendererIndex = fileURLToPath(new URL('../renderer/index.html', import.meta.url));
+const preload = fileURLToPath(new URL('./preload.cjs', import.meta.url));
+const appUrl = pathToFileURL(rendererIndex).href;
+
+app.enableSandbox();
+
+async function openWindow(): Promise<void> {
+  const backend = createBackend({ autoStartManaged: true });
+  // No permission (camera, notifications, ...) is ever needed by the UI.
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 800,
+    title: 'Berth',
+    webPreferences: { preload, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: false },
+  });
+  const contents = window.webContents;
+  contents.on('will-navigate', (event, url) => {
+    if (!isAllowedNavigation(url, appUrl)) event.preventDefault();
+  });
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isExternalWebLink(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+
+  const rpc = serveRpc(ipcPort(ipcMain, contents, appUrl), backend.handlers);
+  window.on('closed', () => {
+    rpc.dispose();
+    // The managed engine keeps running: its containers outlive the window unless the user stops it.
+    backend.dispose();
+  });
+  await window.loadFile(rendererIndex);
+}
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+});
+
+app.on('window-all-closed', () => app.quit());
+
+app
+  .whenReady()
+  .then(openWindow)
+  .catch((error: unknown) => {
+    process.stderr.write(`berth: could not open the window: ${String(error)}\n`);
+    app.exit(1);
+  });

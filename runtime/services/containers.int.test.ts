@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BerthError, type ContainerChangedEvent } from '../api/index.js';
+import { connectBackend, docker, recordEvents, testImage, uniqueName, type Connected } from '../testing/real-engine.js';
+
+let connected: Connected;
+const created: string[] = [];
+
+async function runDetached(label: string, ...command: string[]): Promise<string> {
+  const name = uniqueName(label);
+  created.push(name);
+  await docker('run', '-d', '--name', name, testImage(), ...command);
+  return name;
+}
+
+beforeAll(async () => {
+  connected = await connectBackend();
+});
+
+afterAll(async () => {
+  if (created.length > 0) await docker('rm', '-f', ...created).catch(() => undefined);
+  connected.close();
+});
+
+describe('containers on the real engine', () => {
+  it('containers.list equals docker ps -a', async () => {
+    await runDetached('running', 'sleep', '300');
+    const exited = uniqueName('exited');
+    created.push(exited);
+    // `docker run` itself exits 3 here, which is the point.
+    await expect(docker('run', '--name', exited, testImage(), 'sh', '-c', 'exit 3')).rejects.toThrow();
+
+    const cli = (await docker('ps', '-a', '--no-trunc', '--format', '{{.ID}} {{.Names}} {{.State}}')).split('\n').filter(Boolean).sort();
+    const listed = await connected.client.call('containers.list', {});
+    expect(listed.map((c) => `${c.id} ${c.name} ${c.state}`).sort()).toEqual(cli);
+    expect(listed.find((c) => c.name === exited)).toMatchObject({ state: 'exited', exitCode: 3 });
+  });
+
+  it('start, stop and remove through the contract are what the docker CLI sees', async () => {
+    const name = await runDetached('lifecycle', 'sleep', '300');
+    await connected.client.call('containers.stop', { id: name, timeoutSeconds: 0 });
+    expect(await docker('inspect', '-f', '{{.State.Running}}', name)).toBe('false');
+    await connected.client.call('containers.start', { id: name });
+    expect(await docker('inspect', '-f', '{{.State.Running}}', name)).toBe('true');
+    await connected.client.call('containers.start', { id: name }); // already running: not an error
+
+    const refused = await connected.client.call('containers.remove', { id: name }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(BerthError);
+    expect(refused).toMatchObject({ code: 'conflict', message: expect.stringMatching(/running container/i) as unknown });
+
+    await connected.client.call('containers.remove', { id: name, force: true });
+    await expect(docker('inspect', name)).rejects.toThrow(/No such/i);
+  });
+
+  it('answers not_found for a container that does not exist', async () => {
+    await expect(connected.client.call('containers.start', { id: 'no-such-container-berth' })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('patches the list from engine events: run, stop and remove by the CLI each arrive as one item', async () => {
+    const events = recordEvents(connected.client);
+    try {
+      const name = await runDetached('events', 'sleep', '300');
+      const isFor = (state: string | null) => (event: { type: string }) =>
+        event.type === 'container' && ((event as ContainerChangedEvent).container?.name ?? null) === (state === null ? null : name) &&
+        (state === null || (event as ContainerChangedEvent).container?.state === state);
+
+      const started = (await events.waitFor(isFor('running'))).event as ContainerChangedEvent;
+      const id = started.containerId;
+      await docker('stop', '-t', '0', name);
+      await events.waitFor((event) => event.type === 'container' && event.containerId === id && event.container?.state === 'exited');
+      await docker('rm', name);
+      const removed = await events.waitFor((event) => event.type === 'container' && event.containerId === id && event.container === null);
+      expect(removed.event).toMatchObject({ action: 'destroy' });
+    } finally {
+      events.dispose();
+    }
+  });
+});
