@@ -1,0 +1,117 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import http from 'node:http';
+import WebSocket from 'ws';
+import { connectBackend, type Connected } from '../testing/real-engine.js';
+import { startHost, type RunningHost } from './server.js';
+
+let connected: Connected;
+let host: RunningHost;
+let rendererDir: string;
+let origin: string;
+const token = 'integration-token-0123456789';
+
+beforeAll(async () => {
+  connected = await connectBackend();
+  rendererDir = await mkdtemp(path.join(os.tmpdir(), 'berth-renderer-'));
+  await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Berth</title>');
+  host = await startHost({ handlers: connected.backend.handlers, rendererDir, token });
+  origin = `http://127.0.0.1:${host.port}`;
+});
+
+afterAll(async () => {
+  await host.close();
+  connected.close();
+  await rm(rendererDir, { recursive: true, force: true });
+});
+
+async function sessionCookie(): Promise<string> {
+  const response = await fetch(`${origin}/?token=${token}`, { redirect: 'manual' });
+  expect(response.status).toBe(303);
+  expect(response.headers.get('location')).toBe('/');
+  const cookie = response.headers.get('set-cookie') ?? '';
+  expect(cookie).toMatch(/HttpOnly/);
+  expect(cookie).toMatch(/SameSite=Strict/);
+  return cookie.split(';')[0] ?? '';
+}
+
+/** A raw request: fetch() would not let a test forge Host or send an un-normalized path. */
+function rawGet(rawPath: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request({ host: '127.0.0.1', port: host.port, path: rawPath, headers }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+function openSocket(headers: Record<string, string>): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(`ws://127.0.0.1:${host.port}/rpc`, { headers });
+    socket.once('open', () => resolve(socket));
+    socket.once('error', reject);
+  });
+}
+
+function nextMessage(socket: WebSocket): Promise<unknown> {
+  return new Promise((resolve) => socket.once('message', (data: Buffer) => resolve(JSON.parse(data.toString('utf8')))));
+}
+
+describe('berth serve (web host)', () => {
+  it('prints a 127.0.0.1 URL carrying the token', () => {
+    expect(host.url).toBe(`${origin}/?token=${token}`);
+  });
+
+  it('answers 401 and nothing else without the token', async () => {
+    const response = await fetch(`${origin}/`);
+    expect(response.status).toBe(401);
+    expect(await response.text()).toBe('Unauthorized');
+    expect((await fetch(`${origin}/?token=wrong`)).status).toBe(401);
+  });
+
+  it('refuses a foreign Host or Origin even with the token', async () => {
+    const cookie = await sessionCookie();
+    const rebinding = await rawGet(`/?token=${token}`, { host: `evil.example:${host.port}`, cookie });
+    expect(rebinding).toEqual({ status: 403, body: 'Forbidden' });
+    const crossSite = await fetch(`${origin}/`, { headers: { origin: 'http://evil.example', cookie } });
+    expect(crossSite.status).toBe(403);
+  });
+
+  it('serves the UI with the cookie, never a file outside the build', async () => {
+    const cookie = await sessionCookie();
+    const page = await fetch(`${origin}/`, { headers: { cookie } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
+    expect(await page.text()).toContain('<title>Berth</title>');
+    for (const sneaky of ['/../../etc/passwd', '/..%2f..%2fetc%2fpasswd', '/%2e%2e/%2e%2e/etc/passwd']) {
+      const answer = await rawGet(sneaky, { host: `127.0.0.1:${host.port}`, cookie });
+      expect(answer.body).not.toMatch(/root:/);
+    }
+    expect((await rawGet('/../../etc/os-release.js', { host: `127.0.0.1:${host.port}`, cookie })).status).toBe(404);
+  });
+
+  it('refuses a WebSocket without the cookie or from another origin', async () => {
+    await expect(openSocket({})).rejects.toThrow(/401/);
+    const cookie = await sessionCookie();
+    await expect(openSocket({ cookie, origin: 'http://evil.example' })).rejects.toThrow(/403/);
+  });
+
+  it('runs contract calls over the WebSocket and survives a malformed message', async () => {
+    const cookie = await sessionCookie();
+    const socket = await openSocket({ cookie, origin });
+    try {
+      socket.send('{not json');
+      expect(await nextMessage(socket)).toMatchObject({ kind: 'error', id: null, error: { code: 'invalid_argument' } });
+      socket.send(JSON.stringify({ kind: 'call', id: 7, method: 'engine.info', params: {} }));
+      expect(await nextMessage(socket)).toMatchObject({ kind: 'result', id: 7, result: { state: 'connected' } });
+    } finally {
+      socket.close();
+    }
+  });
+});
