@@ -8,8 +8,9 @@ if (!existsSync(fileURLToPath(cli))) {
   process.stderr.write('berth: not built yet: run `npm run build` in the Berth folder first.\n');
   process.exit(1);
 }
-/** @type {{ main(argv: string[]): Promise<number> }} */
-const { main } = await import(cli.href);
+/** @type {{ main: (argv: string[]) => Promise<number> }} */
+const cliModule = /** @type {{ main: (argv: string[]) => Promise<number> }} */ (await import(cli.href));
+const { main } = cliModule;
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {

@@ -1,5 +1,6 @@
 // The whole bridge between the page and the backend: one channel, two functions.
 // Sandboxed preloads must be CommonJS, hence .cts.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a sandboxed preload is CommonJS; this is its import form
 import electron = require('electron');
 
 const channel = 'berth:rpc';

@@ -10,8 +10,6 @@ import {
   methods,
   streams,
   type EngineStatus,
-  type MethodName,
-  type StreamName,
 } from './api/index.js';
 import { createBackend } from './backend.js';
 import { defaultDataDir, managedEngineStatus, startManagedEngine, stopManagedEngine } from './engine/managed.js';
@@ -119,12 +117,12 @@ async function api(args: string[]): Promise<number> {
   try {
     if (!name.startsWith('engine.')) await backend.engine.whenConnected(10_000);
     if (isMethodName(name)) {
-      const result = await client.call(name as MethodName, params as never);
+      const result = await client.call(name, params as never);
       process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       return 0;
     }
     return await new Promise<number>((resolve) => {
-      const subscription = client.subscribe(name as StreamName, params as never, {
+      const subscription = client.subscribe(name, params as never, {
         onEvent: (event) => process.stdout.write(`${JSON.stringify(event)}\n`),
         onEnd: () => resolve(0),
         onError: (error) => {

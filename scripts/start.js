@@ -23,19 +23,19 @@ function electronBlocker() {
   return null;
 }
 
+/** @param {string} reason */
 function serve(reason) {
   process.stderr.write(`berth: cannot open the desktop window: ${reason}. Serving the same UI in your browser instead; open the URL below.\n`);
   const child = spawn(process.execPath, ['bin/berth.js', 'serve', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) process.on(signal, () => child.kill(signal));
 }
 
 const blocker = electronBlocker();
 if (blocker) {
   serve(blocker);
 } else {
-  /** @type {string} */
-  const binary = createRequire(import.meta.url)('electron');
+  const binary = /** @type {string} */ (createRequire(import.meta.url)('electron'));
   const startedAt = Date.now();
   const child = spawn(binary, ['.'], { cwd: root, stdio: 'inherit' });
   child.on('error', (error) => serve(`Electron failed to start (${error.message})`));

@@ -12,9 +12,8 @@ import {
   type Disposable,
   type MethodName,
   type Port,
-  type StreamName,
 } from '../api/index.js';
-import type { MethodHandler, ServiceHandlers, StreamHandler, StreamSink } from './handlers.js';
+import type { MethodHandler, ServiceHandlers, StreamSink } from './handlers.js';
 
 export interface DispatcherOptions {
   /** How long stream events wait to be sent together. */
@@ -97,8 +96,8 @@ export function serveRpc(port: Port, handlers: ServiceHandlers, options: Dispatc
       },
     };
     try {
-      const handler = handlers.streams[stream] as StreamHandler<StreamName>;
-      const teardown = await handler(params as never, sink as never, subscription.abort.signal);
+      const handler = handlers.streams[stream];
+      const teardown = await handler(params as never, sink, subscription.abort.signal);
       if (subscription.abort.signal.aborted || closed) teardown.dispose();
       else subscription.teardown = teardown;
     } catch (error) {
