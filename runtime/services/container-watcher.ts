@@ -17,7 +17,7 @@ export class ContainerWatcher implements Disposable {
   private readonly subscription: Disposable;
 
   constructor(
-    private readonly engine: EngineConnection,
+    private readonly engine: Pick<EngineConnection, 'onEngineEvent' | 'status'>,
     private readonly summarize: Summarize,
   ) {
     this.subscription = engine.onEngineEvent((event) => this.onEngineEvent(event));
