@@ -1,0 +1,31 @@
+import { createStore, useStore, type StateCreator, type StoreApi } from 'zustand';
+import { createContainersSlice, type ContainersSlice } from './containersSlice.js';
+import { createEngineSlice, type EngineSlice } from './engineSlice.js';
+import { createUiSlice, type UiSlice } from './uiSlice.js';
+
+/**
+ * The one bound store (zustand slices pattern). Each slice lives under its own key so that
+ * actions of different areas never collide (`containers.replaceAll`, later `images.replaceAll`).
+ */
+export type BerthState = EngineSlice & ContainersSlice & UiSlice;
+
+/** How a slice is written: it sees the whole state but returns only its own key. */
+export type SliceCreator<T> = StateCreator<BerthState, [], [], T>;
+
+export type BerthStore = StoreApi<BerthState>;
+
+/** A fresh store; tests make their own, the app uses `berthStore`. */
+export function createBerthStore(): BerthStore {
+  return createStore<BerthState>()((...a) => ({
+    ...createEngineSlice(...a),
+    ...createContainersSlice(...a),
+    ...createUiSlice(...a),
+  }));
+}
+
+export const berthStore = createBerthStore();
+
+/** Select one atomic value from the app's store; components re-render only when it changes. */
+export function useBerth<T>(selector: (state: BerthState) => T): T {
+  return useStore(berthStore, selector);
+}
