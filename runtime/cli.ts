@@ -85,8 +85,9 @@ function logStatus(status: EngineStatus): void {
       ? `engine: connected to ${status.identity?.name ?? 'engine'} ${status.identity?.version ?? ''} (API ${status.identity?.apiVersion ?? '?'}) at ${status.endpoint?.url ?? '?'}: ${status.endpoint?.why ?? ''}`
       : status.state === 'unreachable'
         ? `engine: unreachable: ${status.reason?.message ?? 'unknown reason'}`
-        : 'engine: connecting';
-  if (line === lastLogged) return;
+        : null;
+  // Retries flip between connecting and unreachable; log only what changed.
+  if (line === null || line === lastLogged) return;
   lastLogged = line;
   process.stderr.write(`berth: ${line}\n`);
 }

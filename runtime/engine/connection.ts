@@ -163,7 +163,8 @@ export class EngineConnection implements Disposable {
     const managed = await this.managedStatus();
     const plan = await this.options.plan();
     const managedEndpoint: EngineEndpoint = { url: managed.url, source: 'managed', why: "Berth's managed engine" };
-    const candidates = this.preferManaged && !plan.explicit ? [managedEndpoint, ...plan.candidates] : plan.candidates;
+    // Starting the managed engine by hand is a choice that outranks even an explicit endpoint.
+    const candidates = this.preferManaged ? [managedEndpoint, ...plan.candidates] : plan.candidates;
 
     let firstFailure: { endpoint: EngineEndpoint; result: FailedProbe } | null = null;
     for (const endpoint of candidates) {
