@@ -1,0 +1,72 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/**
+ * The Containers page as a person sees it: a heading, a filter box, one row per container
+ * (its accessible name is the container's name) with Start / Stop / Remove buttons.
+ */
+export class ContainersPage {
+  readonly heading: Locator;
+  readonly filterBox: Locator;
+  readonly confirmDialog: Locator;
+  readonly errors: Locator;
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole('heading', { level: 1, name: 'Containers' });
+    // <input type="search"> is a searchbox; a plain text input with the same label is a textbox.
+    this.filterBox = page
+      .getByRole('searchbox', { name: 'Filter containers' })
+      .or(page.getByRole('textbox', { name: 'Filter containers' }));
+    this.confirmDialog = page.getByRole('dialog');
+    this.errors = page.getByRole('alert');
+  }
+
+  /** Opens the app with its tokened URL and waits for the Containers page. */
+  async open(url: string): Promise<void> {
+    await this.page.goto(url);
+    await expect(this.heading).toBeVisible();
+  }
+
+  row(containerName: string): Locator {
+    return this.page.getByRole('row', { name: containerName, exact: true });
+  }
+
+  /** Rows whose container name starts with the prefix (a test's own containers). */
+  rowsStartingWith(prefix: string): Locator {
+    return this.page.getByRole('row', { name: new RegExp(`^${escapeRegExp(prefix)}`) });
+  }
+
+  startButton(containerName: string): Locator {
+    return this.page.getByRole('button', { name: `Start ${containerName}`, exact: true });
+  }
+
+  stopButton(containerName: string): Locator {
+    return this.page.getByRole('button', { name: `Stop ${containerName}`, exact: true });
+  }
+
+  removeButton(containerName: string): Locator {
+    return this.page.getByRole('button', { name: `Remove ${containerName}`, exact: true });
+  }
+
+  async filter(text: string): Promise<void> {
+    await this.filterBox.fill(text);
+  }
+
+  async start(containerName: string): Promise<void> {
+    await this.startButton(containerName).click();
+  }
+
+  async stop(containerName: string): Promise<void> {
+    await this.stopButton(containerName).click();
+  }
+
+  /** Clicks Remove on the row and confirms in the dialog. */
+  async remove(containerName: string): Promise<void> {
+    await this.removeButton(containerName).click();
+    await this.confirmDialog.getByRole('button', { name: 'Remove', exact: true }).click();
+    await expect(this.confirmDialog).toBeHidden();
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
