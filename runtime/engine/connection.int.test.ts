@@ -1,6 +1,11 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EngineStatus } from '../api/index.js';
-import { connectBackend, docker, testDataDir, testImage, uniqueName, type Connected } from '../testing/real-engine.js';
+import { createBackend } from '../backend.js';
+import { connectBackend, docker, testDataDir, testEngineUrl, testImage, uniqueName, type Connected } from '../testing/real-engine.js';
 import { startManagedEngine, stopManagedEngine } from './managed.js';
 
 // Stops and starts the shared private engine: this file runs on its own (fileParallelism off).
@@ -15,6 +20,37 @@ beforeAll(async () => {
 afterAll(async () => {
   await docker('rm', '-f', name).catch(() => undefined);
   connected.close();
+});
+
+describe('engine appearing late', () => {
+  it('says the socket is missing, then connects by itself when the engine appears', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'berth-late-'));
+    const socketPath = path.join(dir, 'engine.sock');
+    const backend = createBackend({ engineUrl: `unix://${socketPath}`, autoStartManaged: false, dataDir: dir });
+    // The "engine" that appears is a plain relay to the real one, opened after Berth started.
+    const open = new Set<net.Socket>();
+    const relay = net.createServer((client) => {
+      open.add(client);
+      const upstream = net.connect(testEngineUrl().slice('unix://'.length));
+      client.pipe(upstream).pipe(client);
+      client.on('error', () => upstream.destroy());
+      upstream.on('error', () => client.destroy());
+    });
+    try {
+      await expect.poll(() => backend.engine.status.reason?.code, { timeout: 5_000 }).toBe('socket_missing');
+      expect(backend.engine.status.state).toBe('unreachable');
+      expect(backend.engine.status.reason?.message).toContain(socketPath);
+
+      await new Promise<void>((resolve) => relay.listen(socketPath, resolve));
+      await backend.engine.whenConnected(10_000);
+      expect(backend.engine.status.identity?.apiVersion).toMatch(/^\d+\.\d+$/);
+    } finally {
+      backend.dispose();
+      for (const socket of open) socket.destroy();
+      await new Promise((resolve) => relay.close(resolve));
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('engine restarts', () => {

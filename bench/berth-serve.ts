@@ -1,0 +1,51 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { log, repoRoot } from './support.js';
+
+/** `berth serve` as a user runs it: its own process, on a free port, printing its URL once it listens. */
+
+export interface RunningServe {
+  /** `http://127.0.0.1:PORT/?token=...` */
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startBerthServe(engineUrl: string, label: string, timeoutMs = 30_000): Promise<RunningServe> {
+  const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'berth.js'), 'serve', '--port', '0', '--engine', engineUrl], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  createInterface({ input: child.stderr }).on('line', (line) => log(`serve(${label}): ${line}`));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    const killTimer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    await exited;
+    clearTimeout(killTimer);
+  };
+
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`berth serve printed no URL within ${timeoutMs} ms`)), timeoutMs);
+      const lines = createInterface({ input: child.stdout });
+      lines.once('line', (line) => {
+        clearTimeout(timer);
+        if (/^http:\/\/127\.0\.0\.1:\d+\/\?token=/.test(line)) resolve(line.trim());
+        else reject(new Error(`berth serve printed an unexpected first line: ${line}`));
+      });
+      child.once('exit', (code, signal) => {
+        clearTimeout(timer);
+        reject(new Error(`berth serve exited (${signal ?? String(code)}) before printing its URL`));
+      });
+      child.once('error', reject);
+    });
+    log(`serve(${label}): listening; engine ${engineUrl}`);
+    return { url, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,115 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { Duplex } from 'node:stream';
+import { nowMs } from './stats.js';
+
+/**
+ * A counting proxy between `berth serve` and the engine: a unix-socket HTTP server that
+ * forwards every request to the engine's socket unchanged and records when it started, when
+ * the engine's first byte came back and when the response ended. Responses are piped as they
+ * arrive (the `/events` stream stays live); upgrades (attach, exec) are piped as raw sockets.
+ */
+
+export interface ProxiedRequest {
+  method: string;
+  /** Path with query, as the client sent it, e.g. `/containers/json?all=true`. */
+  path: string;
+  startMs: number;
+  /** When the engine's response headers arrived; null until then. */
+  firstByteMs: number | null;
+  /** When the whole response had arrived from the engine; null while it streams (or never answered). */
+  endMs: number | null;
+  status: number | null;
+  upgrade: boolean;
+}
+
+export interface EngineProxy {
+  /** The proxy's own socket, as an engine URL: `unix:///tmp/.../engine.sock`. */
+  url: string;
+  /** Every request so far, in arrival order. */
+  readonly requests: readonly ProxiedRequest[];
+  close(): Promise<void>;
+}
+
+export async function startEngineProxy(engineSocket: string): Promise<EngineProxy> {
+  // Short path on purpose: unix socket paths are limited to 107 bytes.
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'berth-bench-'));
+  const socketPath = path.join(dir, 'engine.sock');
+  const requests: ProxiedRequest[] = [];
+  const open = new Set<Duplex>();
+
+  const server = http.createServer({ requestTimeout: 0 }, (request, response) => {
+    const record: ProxiedRequest = { method: request.method ?? 'GET', path: request.url ?? '/', startMs: nowMs(), firstByteMs: null, endMs: null, status: null, upgrade: false };
+    requests.push(record);
+    const upstream = http.request({ socketPath: engineSocket, method: request.method, path: request.url, headers: request.headers });
+    upstream.on('response', (engineResponse) => {
+      record.firstByteMs = nowMs();
+      record.status = engineResponse.statusCode ?? null;
+      response.writeHead(engineResponse.statusCode ?? 502, engineResponse.statusMessage, engineResponse.rawHeaders);
+      response.flushHeaders();
+      engineResponse.on('end', () => {
+        record.endMs = nowMs();
+      });
+      engineResponse.pipe(response);
+    });
+    upstream.on('error', () => {
+      if (!response.headersSent) response.writeHead(502).end();
+      else response.destroy();
+    });
+    // The client went away (e.g. an aborted /events): stop the engine request too.
+    response.on('close', () => {
+      if (!response.writableFinished) upstream.destroy();
+    });
+    request.pipe(upstream);
+  });
+
+  server.on('upgrade', (request: http.IncomingMessage, client: Duplex, head: Buffer) => {
+    requests.push({ method: request.method ?? 'GET', path: request.url ?? '/', startMs: nowMs(), firstByteMs: null, endMs: null, status: null, upgrade: true });
+    const engine = net.connect(engineSocket);
+    open.add(client);
+    open.add(engine);
+    const headerLines: string[] = [];
+    for (let index = 0; index < request.rawHeaders.length; index += 2) {
+      headerLines.push(`${request.rawHeaders[index] ?? ''}: ${request.rawHeaders[index + 1] ?? ''}`);
+    }
+    engine.write(`${request.method ?? 'GET'} ${request.url ?? '/'} HTTP/${request.httpVersion}\r\n${headerLines.join('\r\n')}\r\n\r\n`);
+    if (head.length > 0) engine.write(head);
+    engine.pipe(client).pipe(engine);
+    const end = () => {
+      client.destroy();
+      engine.destroy();
+      open.delete(client);
+      open.delete(engine);
+    };
+    engine.on('error', end).on('close', end);
+    client.on('error', end).on('close', end);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(socketPath, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+
+  return {
+    url: `unix://${socketPath}`,
+    requests,
+    close: async () => {
+      for (const socket of open) socket.destroy();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** `GET /containers/json` for the whole list (not the one-container refreshes, which carry `filters`). */
+export function isFullListRequest(request: ProxiedRequest): boolean {
+  const [pathname = '', query = ''] = request.path.split('?');
+  return request.method === 'GET' && /^(\/v[\d.]+)?\/containers\/json$/.test(pathname) && !new URLSearchParams(query).has('filters');
+}

@@ -1,0 +1,63 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { IdleCalls } from './measure-idle.js';
+import type { ListLatency } from './measure-list.js';
+import type { PageOpen } from './measure-page-open.js';
+import type { StartToRow } from './measure-start-to-row.js';
+import { repoRoot } from './support.js';
+
+/** The bench's one JSON document: raw numbers, baselines, ratios, and each target judged. */
+
+/** A measure's result, or why there is none (the UI not ready, the engine failing, ...). */
+export type Outcome<T> = T | { error: string };
+
+export interface Measures {
+  containersList: Outcome<ListLatency>;
+  pageOpen: Outcome<PageOpen>;
+  startToRow: Outcome<StartToRow>;
+  idle: Outcome<IdleCalls>;
+}
+
+export interface TargetVerdict {
+  id: string;
+  description: string;
+  /** Which number of the measure is compared. */
+  statistic: string;
+  measured: number | null;
+  target: string;
+  /** null when the measure failed. */
+  pass: boolean | null;
+  error?: string;
+}
+
+function judge<T>(outcome: Outcome<T>, id: string, description: string, statistic: string, limit: number, pick: (value: T) => number): TargetVerdict {
+  const base = { id, description, statistic, target: `<= ${limit}` };
+  if (typeof outcome === 'object' && outcome !== null && 'error' in outcome) return { ...base, measured: null, pass: null, error: outcome.error };
+  const measured = pick(outcome);
+  return { ...base, measured, pass: measured <= limit };
+}
+
+export function judgeTargets(measures: Measures): TargetVerdict[] {
+  return [
+    judge(measures.containersList, 'list-latency-ratio', 'containers.list over the web host / raw GET /containers/json?all=1', 'containersList.ratios.berthOverRawMedian', 1.2, (m) => m.ratios.berthOverRawMedian),
+    judge(measures.pageOpen, 'page-list-after-engine', 'ms from the engine answering the list to the full list painted', 'pageOpen.afterEngineMs.medianMs', 300, (m) => m.afterEngineMs.medianMs),
+    judge(measures.startToRow, 'start-to-row-p95', 'ms from the engine start event to the row painted "running"', 'startToRow.eventToFrameMs.p95Ms', 150, (m) => m.eventToFrameMs.p95Ms),
+    judge(measures.idle, 'idle-calls-per-minute', 'engine API calls per minute with the page open and idle', 'idle.callsPerMinute', 0, (m) => m.callsPerMinute),
+  ];
+}
+
+/** How the numbers were taken, printed with them so they can be read without the code. */
+export const methodNotes = [
+  'containersList: a `berth serve` talking to the engine directly; BerthClient over its WebSocket vs node:http GET /containers/json?all=1 on the engine socket (body JSON-parsed), interleaved, same process; docker CLI spawned for context.',
+  'pageOpen, idle, startToRow: a second `berth serve` whose engine is a counting unix-socket proxy in front of the real socket; the proxy hop is included in these numbers.',
+  'pageOpen: from page.goto(url with token) in a fresh context to the first animation frame after the DOM shows "N containers" and data rows (MutationObserver in the page); afterEngine starts when the proxy saw the engine finish the page\'s GET /containers/json.',
+  'startToRow: t0 is the engine\'s own start event (timeNano, read from /events on the real socket); the end is the first animation frame after the row\'s state cell says "running". The list is filtered to the probe containers so their rows are rendered (the table is virtualized).',
+  'idle: requests started at the proxy during the window, after the page showed the list and settled 2 s; streams opened before the window do not count.',
+];
+
+export async function writeReport(document: object): Promise<string> {
+  const file = path.join(repoRoot, 'bench', 'results', 'latest.json');
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, `${JSON.stringify(document, null, 2)}\n`);
+  return file;
+}

@@ -1,0 +1,149 @@
+import os from 'node:os';
+import Docker from 'dockerode';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { createFleet, probePrefix, removeFleet } from './bench-containers.js';
+import { startBerthServe } from './berth-serve.js';
+import { ensureBuilt } from './build.js';
+import { watchStartEvents } from './engine-events.js';
+import { startEngineProxy, type EngineProxy } from './engine-proxy.js';
+import { bringUpEngine } from './environment.js';
+import { measureIdleCalls } from './measure-idle.js';
+import { measureListLatency } from './measure-list.js';
+import { measurePageOpen } from './measure-page-open.js';
+import { measureStartToRow } from './measure-start-to-row.js';
+import { rawListContainers } from './raw-engine.js';
+import { judgeTargets, methodNotes, writeReport, type Measures, type Outcome } from './report.js';
+import { readSettings } from './settings.js';
+import { delay, errorMessage, log } from './support.js';
+import { Teardown } from './teardown.js';
+
+/**
+ * `npm run bench`: starts the test engine, fills it with containers, serves Berth, measures
+ * (a) list latency and page open, (b) external start to row, (c) idle engine calls, then
+ * tears everything down and prints one JSON document (also bench/results/latest.json).
+ */
+
+const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
+
+async function main(): Promise<number> {
+  const settings = readSettings();
+  const startedAt = new Date();
+  const teardown = new Teardown();
+  const interrupted = (signal: NodeJS.Signals) => {
+    log(`${signal}: tearing down`);
+    void teardown.run().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+
+  const notRun = { error: 'not run: an earlier step failed' };
+  const measures: Measures = { containersList: notRun, pageOpen: notRun, startToRow: notRun, idle: notRun };
+  const environment: Record<string, unknown> = { node: process.version, cpus: os.cpus().length, memoryMiB: Math.round(os.totalmem() / 2 ** 20) };
+  let fatal: string | null = null;
+  let teardownProblems: string[] = [];
+
+  try {
+    await ensureBuilt();
+    const engine = await bringUpEngine();
+    teardown.add('test environment', () => engine.stop());
+    const docker = new Docker({ socketPath: engine.socketPath });
+    const version = await docker.version();
+    environment.engine = { version: version.Version, apiVersion: version.ApiVersion, url: engine.engineUrl, reusedTestEnv: !engine.startedHere };
+
+    teardown.add('bench containers', () => removeFleet(docker));
+    await removeFleet(docker); // leftovers of an interrupted run
+    const fleet = await createFleet(docker, engine.image, { total: settings.containers, running: settings.running, probes: settings.starts });
+    const expectedCount = (await rawListContainers(engine.socketPath)).count;
+    environment.containers = { inEngine: expectedCount, createdByBench: fleet.created, running: fleet.running, stoppedProbes: fleet.probeNames.length };
+
+    measures.containersList = await attempt('containers.list latency', async () => {
+      // A host talking to the engine directly: the raw baseline uses the same socket.
+      const serve = await startBerthServe(engine.engineUrl, 'direct');
+      try {
+        return await measureListLatency({ hostUrl: serve.url, socketPath: engine.socketPath, cliEnv: engine.cliEnv, iterations: settings.listIterations, warmup: settings.warmup });
+      } finally {
+        await serve.stop();
+      }
+    });
+
+    const proxy = await startEngineProxy(engine.socketPath);
+    teardown.add('engine proxy', () => proxy.close());
+    const serve = await startBerthServe(proxy.url, 'via proxy');
+    teardown.add('berth serve', () => serve.stop());
+    await untilEventsStreamOpen(proxy, settings.timeoutMs);
+    const browser: Browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+    teardown.add('browser', () => browser.close());
+    environment.chromium = browser.version();
+    const events = await watchStartEvents(docker);
+    teardown.add('engine events', () => Promise.resolve(events.dispose()));
+
+    const shown: { page?: Page } = {};
+    measures.pageOpen = await attempt('page open', async () => {
+      const opened = await measurePageOpen({ browser, hostUrl: serve.url, proxy, expectedCount, runs: settings.pageRuns, timeoutMs: settings.timeoutMs });
+      shown.page = opened.page;
+      return opened.result;
+    });
+    const openPage = shown.page;
+    const skipped = { error: 'skipped: the page never showed the full list (see pageOpen)' };
+    measures.idle = openPage ? await attempt('idle engine calls', () => measureIdleCalls(proxy, settings.idleSeconds)) : skipped;
+    measures.startToRow = openPage
+      ? await attempt('start to row', () =>
+          measureStartToRow({ page: openPage, events, names: fleet.probeNames, filterText: probePrefix, cliEnv: engine.cliEnv, timeoutMs: settings.timeoutMs }),
+        )
+      : skipped;
+  } catch (error) {
+    fatal = errorMessage(error);
+    log(`failed: ${fatal}`);
+  } finally {
+    teardownProblems = await teardown.run();
+  }
+
+  const targets = judgeTargets(measures);
+  const document = {
+    benchmark: 'berth',
+    startedAt: startedAt.toISOString(),
+    durationSeconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
+    settings,
+    environment,
+    ...(fatal === null ? {} : { error: fatal }),
+    measures,
+    notes: methodNotes,
+    targets,
+    allTargetsPass: targets.every((target) => target.pass === true),
+    ...(teardownProblems.length === 0 ? {} : { teardownProblems }),
+  };
+  const file = await writeReport(document);
+  process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+  log(`wrote ${file}`);
+  return fatal === null && teardownProblems.length === 0 ? 0 : 1;
+}
+
+/** Runs one measure; its failure becomes that measure's `error`, not the run's. */
+async function attempt<T>(what: string, measure: () => Promise<T>): Promise<Outcome<T>> {
+  log(`measuring: ${what}`);
+  try {
+    return await measure();
+  } catch (error) {
+    log(`${what} failed: ${errorMessage(error)}`);
+    return { error: errorMessage(error) };
+  }
+}
+
+/** The host is connected to the engine once its `/events` stream is open (it opens it when it connects). */
+async function untilEventsStreamOpen(proxy: EngineProxy, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!proxy.requests.some((request) => /^(\/v[\d.]+)?\/events(\?|$)/.test(request.path) && request.firstByteMs !== null)) {
+    if (Date.now() > deadline) throw new Error(`berth serve did not open the engine's /events within ${timeoutMs} ms`);
+    await delay(50);
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    log(`crashed: ${errorMessage(error)}`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,35 @@
+import { envInt } from './support.js';
+
+/** What a run measures and how often; every number can be overridden from the environment. */
+
+export interface BenchSettings {
+  /** Containers in the engine during the run (BENCH_CONTAINERS). */
+  containers: number;
+  /** Of those, running (BENCH_RUNNING). */
+  running: number;
+  /** Of those, stopped ones that the start measure starts one by one (BENCH_STARTS). */
+  starts: number;
+  /** Timed list calls each for Berth, the raw engine call and the docker CLI (BENCH_LIST_ITERATIONS). */
+  listIterations: number;
+  /** Untimed calls before them (BENCH_WARMUP). */
+  warmup: number;
+  /** Page opens, each in a fresh browser context (BENCH_PAGE_RUNS). */
+  pageRuns: number;
+  /** Idle window for counting engine calls (BENCH_IDLE_SECONDS). */
+  idleSeconds: number;
+  /** How long to wait for the page to show something before calling it a failure (BENCH_TIMEOUT_MS). */
+  timeoutMs: number;
+}
+
+export function readSettings(): BenchSettings {
+  return {
+    containers: envInt('BENCH_CONTAINERS', 1000),
+    running: envInt('BENCH_RUNNING', 50),
+    starts: envInt('BENCH_STARTS', 20),
+    listIterations: envInt('BENCH_LIST_ITERATIONS', 20),
+    warmup: envInt('BENCH_WARMUP', 3),
+    pageRuns: envInt('BENCH_PAGE_RUNS', 5),
+    idleSeconds: envInt('BENCH_IDLE_SECONDS', 60),
+    timeoutMs: envInt('BENCH_TIMEOUT_MS', 30_000),
+  };
+}
