@@ -76,7 +76,7 @@ export function engineStatus(overrides: Partial<EngineStatus> = {}): EngineStatu
     engineId: 'engine-1',
     state: 'connected',
     endpoint: { url: 'unix:///var/run/docker.sock', source: 'default_socket', why: 'The default socket exists.' },
-    identity: { name: 'Docker Engine', version: '27.5.1', apiVersion: '1.47', os: 'linux', arch: 'amd64' },
+    identity: { name: 'Docker Engine', version: '27.5.1', apiVersion: '1.47', os: 'linux', arch: 'amd64', cpus: 2, memoryBytes: 2 ** 33 },
     managed: { available: false, running: false, url: 'unix:///tmp/berth/docker.sock' },
     ...overrides,
   };

@@ -1,5 +1,18 @@
 import { z } from 'zod';
+import type {
+  ContainerDetails,
+  CreateResult,
+  FilesystemChange,
+  ImageSummary,
+  ProcessList,
+  PruneResult,
+  PullProgress,
+  RunCheck,
+  RunCommand,
+  StatsSample,
+} from './container-details.js';
 import type { ContainerSummary } from './containers.js';
+import { containerNamePattern, resourcesSchema, restartPolicySchema, runSpecSchema, type RunSpecInput } from './run-spec.js';
 import type { EngineStatus } from './engine.js';
 import type { BerthEvent } from './events.js';
 
@@ -91,12 +104,83 @@ export const methods = {
       .strict(),
     'Remove a container.',
   ),
+  'containers.restart': method<null>()(
+    z.object({ id: containerRef, timeoutSeconds: z.number().int().min(0).max(3600).optional() }).strict(),
+    'Restart a container (stop with the timeout, then start).',
+  ),
+  'containers.kill': method<null>()(
+    z
+      .object({
+        id: containerRef,
+        /** Signal name or number, e.g. `SIGKILL`, `HUP`, `9`. Default SIGKILL. */
+        signal: z.string().regex(/^(SIG)?[A-Z0-9+-]+$|^\d+$/, 'must be a signal name like SIGTERM or a number').optional(),
+      })
+      .strict(),
+    'Send a signal to the main process of a running container.',
+  ),
+  'containers.pause': method<null>()(z.object({ id: containerRef }).strict(), 'Freeze every process of a container.'),
+  'containers.unpause': method<null>()(z.object({ id: containerRef }).strict(), 'Thaw a paused container.'),
+  'containers.rename': method<null>()(
+    z.object({ id: containerRef, name: z.string().regex(containerNamePattern, 'must start with a letter or digit and use only letters, digits, _ . -') }).strict(),
+    'Rename a container.',
+  ),
+  'containers.prune': method<PruneResult>()(noParams, 'Remove every stopped container (like `docker container prune`).'),
+  'containers.inspect': method<ContainerDetails>()(
+    z.object({ id: containerRef }).strict(),
+    'Everything about one container: the overview, its limits, and the engine\'s full inspect JSON.',
+  ),
+  'containers.top': method<ProcessList>()(z.object({ id: containerRef }).strict(), 'The processes running in a container (`docker top`).'),
+  'containers.diff': method<FilesystemChange[]>()(
+    z.object({ id: containerRef }).strict(),
+    'Files added, changed or deleted in the container\'s filesystem since it was created (`docker diff`).',
+  ),
+  'containers.update': method<{ warnings: string[] }>()(
+    z.object({ id: containerRef, resources: resourcesSchema.default({}), restart: restartPolicySchema.optional() }).strict(),
+    'Change limits and restart policy of a container without restarting it (`docker update`).',
+  ),
+  'containers.create': method<CreateResult>()(
+    z
+      .object({
+        spec: runSpecSchema,
+        /** Start it once created ("create and start"); false = "create only". */
+        start: z.boolean().default(true),
+        /** Pull the image first when it is not present. */
+        pull: z.boolean().default(true),
+      })
+      .strict(),
+    'Create a container from a RunSpec, exactly as `docker run` would, and start it unless asked not to.',
+  ),
+  'containers.validateRun': method<RunCheck>()(
+    z.object({ spec: z.record(z.string(), z.unknown()) }).strict(),
+    'Check a RunSpec before running it: every field problem (named) and every dangerous choice.',
+  ),
+  'containers.parseRunCommand': method<{ spec: RunSpecInput; warnings: string[] }>()(
+    z.object({ command: z.string().min(1, 'is empty').max(100_000) }).strict(),
+    'Turn a pasted `docker run ...` command line into a RunSpec.',
+  ),
+  'containers.runCommand': method<RunCommand>()(
+    z.object({ id: containerRef }).strict(),
+    'The `docker run` command line (and RunSpec) that recreates a container ("Copy as docker run").',
+  ),
+  'containers.recreate': method<CreateResult>()(
+    z.object({ id: containerRef, spec: runSpecSchema }).strict(),
+    'Replace a container by one made from an edited RunSpec, under the same name. On failure the original is left as it was.',
+  ),
+  'images.list': method<ImageSummary[]>()(noParams, 'Images present on the engine (like `docker images`).'),
 } as const;
 
 export const streams = {
   events: stream<BerthEvent>()(
     noParams,
     'Engine status changes and container changes, as they happen. Starts with the current engine status.',
+  ),
+  'containers.stats': stream<StatsSample>()(
+    z.object({ id: containerRef }).strict(),
+    'Live resource use of one running container, about one sample a second.',
+  ),
+  'images.pull': stream<PullProgress>()(
+    z.object({ reference: z.string().min(1, 'is required').max(512) }).strict(),
+    'Pull an image, reporting progress per layer; ends when the image is present.',
   ),
 } as const;
 

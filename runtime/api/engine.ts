@@ -40,6 +40,9 @@ export interface EngineIdentity {
   apiVersion: string;
   os: string;
   arch: string;
+  /** CPUs and memory of the engine's host, for validating limits. */
+  cpus: number;
+  memoryBytes: number;
 }
 
 export interface ManagedEngineStatus {

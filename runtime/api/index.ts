@@ -5,6 +5,8 @@ export * from './wire.js';
 export * from './contract.js';
 export * from './validation.js';
 export * from './client.js';
+export * from './run-spec.js';
 export type * from './engine.js';
 export type * from './containers.js';
 export type * from './events.js';
+export type * from './container-details.js';

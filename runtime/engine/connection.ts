@@ -203,7 +203,8 @@ export class EngineConnection implements Disposable {
   private async connectTo(endpoint: EngineEndpoint, managed: ManagedEngineStatus): Promise<void> {
     const docker = new Docker(dockerOptions(endpoint.url, this.options.tlsFor?.(endpoint)));
     try {
-      const identity = toIdentity(await docker.version());
+      const [version, info] = await Promise.all([docker.version(), docker.info() as Promise<InfoAnswer>]);
+      const identity = toIdentity(version, info);
       const abort = new AbortController();
       const stream = (await docker.getEvents({
         abortSignal: abort.signal,
@@ -312,7 +313,12 @@ interface VersionAnswer {
   Components?: { Name?: string }[];
 }
 
-function toIdentity(version: VersionAnswer): EngineIdentity {
+interface InfoAnswer {
+  NCPU?: number;
+  MemTotal?: number;
+}
+
+function toIdentity(version: VersionAnswer, info: InfoAnswer): EngineIdentity {
   const podman = version.Components?.some((component) => /podman/i.test(component.Name ?? ''));
   const platform = version.Platform?.Name?.trim();
   return {
@@ -321,5 +327,7 @@ function toIdentity(version: VersionAnswer): EngineIdentity {
     apiVersion: version.ApiVersion ?? 'unknown',
     os: version.Os ?? 'unknown',
     arch: version.Arch ?? 'unknown',
+    cpus: info.NCPU ?? 0,
+    memoryBytes: info.MemTotal ?? 0,
   };
 }

@@ -6,6 +6,13 @@ import { createPortPair } from './memory-port.js';
 
 const status: EngineStatus = { engineId: 'e', state: 'connected', endpoint: null, managed: { available: false, running: false, url: 'unix:///x' } };
 
+/** Handlers these tests never reach. */
+function unused<const N extends readonly string[]>(names: N): Record<N[number], () => Promise<never>> {
+  const result = {} as Record<N[number], () => Promise<never>>;
+  for (const name of names) result[name as N[number]] = () => Promise.reject(new Error(`${name} is not used here`));
+  return result;
+}
+
 /** Fake services: pure logic only, to test the dispatcher's envelope handling. */
 function fakeHandlers(log: string[]): ServiceHandlers {
   return {
@@ -24,6 +31,11 @@ function fakeHandlers(log: string[]): ServiceHandlers {
         return Promise.resolve(null);
       },
       'containers.remove': () => Promise.reject(new Error('boom')),
+      ...unused([
+        'containers.restart', 'containers.kill', 'containers.pause', 'containers.unpause', 'containers.rename', 'containers.prune',
+        'containers.inspect', 'containers.top', 'containers.diff', 'containers.update', 'containers.create', 'containers.validateRun',
+        'containers.parseRunCommand', 'containers.runCommand', 'containers.recreate', 'images.list',
+      ] as const),
     },
     streams: {
       events: (_params, sink) => {
@@ -31,6 +43,7 @@ function fakeHandlers(log: string[]): ServiceHandlers {
         sink.emit({ type: 'engine', status } satisfies BerthEvent);
         return { dispose: () => log.push('stream disposed') };
       },
+      ...unused(['containers.stats', 'images.pull'] as const),
     },
   };
 }
