@@ -1,4 +1,4 @@
-import type { ContainerSummary, ParsedMethodParams } from '../api/index.js';
+import type { ContainerSummary, ParsedMethodParams, PruneResult } from '../api/index.js';
 import type { EngineConnection } from '../engine/connection.js';
 import { fromEngineError } from '../engine/errors.js';
 import { toContainerSummary } from './container-summary.js';
@@ -44,6 +44,41 @@ export class ContainersService {
   async remove(params: ParsedMethodParams<'containers.remove'>, signal?: AbortSignal): Promise<null> {
     await this.run(() => this.engine.docker.getContainer(params.id).remove({ force: params.force, v: params.volumes, abortSignal: signal }));
     return null;
+  }
+
+  async restart(params: ParsedMethodParams<'containers.restart'>, signal?: AbortSignal): Promise<null> {
+    const options = params.timeoutSeconds === undefined ? {} : { t: params.timeoutSeconds };
+    await this.run(() => this.engine.docker.getContainer(params.id).restart({ ...options, abortSignal: signal }));
+    return null;
+  }
+
+  async kill(params: ParsedMethodParams<'containers.kill'>, signal?: AbortSignal): Promise<null> {
+    await this.run(() => this.engine.docker.getContainer(params.id).kill({ signal: params.signal ?? 'SIGKILL', abortSignal: signal }));
+    return null;
+  }
+
+  async pause(params: ParsedMethodParams<'containers.pause'>, signal?: AbortSignal): Promise<null> {
+    await this.run(() => this.engine.docker.getContainer(params.id).pause({ abortSignal: signal }));
+    return null;
+  }
+
+  async unpause(params: ParsedMethodParams<'containers.unpause'>, signal?: AbortSignal): Promise<null> {
+    await this.run(() => this.engine.docker.getContainer(params.id).unpause({ abortSignal: signal }));
+    return null;
+  }
+
+  async rename(params: ParsedMethodParams<'containers.rename'>, signal?: AbortSignal): Promise<null> {
+    await this.run(() => this.engine.docker.getContainer(params.id).rename({ name: params.name.replace(/^\//, ''), abortSignal: signal }));
+    return null;
+  }
+
+  async prune(signal?: AbortSignal): Promise<PruneResult> {
+    try {
+      const answer = (await this.engine.docker.pruneContainers({ abortSignal: signal })) as { ContainersDeleted?: string[] | null; SpaceReclaimed?: number };
+      return { removed: answer.ContainersDeleted ?? [], spaceReclaimedBytes: answer.SpaceReclaimed ?? 0 };
+    } catch (error) {
+      throw fromEngineError(error, this.engine.engineUrl);
+    }
   }
 
   private async run(action: () => Promise<unknown>): Promise<void> {

@@ -1,0 +1,67 @@
+import { BerthError, type ContainerDetails, type FilesystemChange, type ParsedMethodParams, type ProcessList } from '../api/index.js';
+import type { EngineConnection } from '../engine/connection.js';
+import { fromEngineError } from '../engine/errors.js';
+import { toContainerDetails, toFilesystemChanges, type InspectAnswer } from './container-details.js';
+import { checkResources } from './resource-checks.js';
+
+/** containers.inspect / top / diff / update: looking into one container and changing its limits live. */
+export class ContainerInspectionService {
+  constructor(private readonly engine: EngineConnection) {}
+
+  async inspect(params: ParsedMethodParams<'containers.inspect'>, signal?: AbortSignal): Promise<ContainerDetails> {
+    return this.guard(async () => {
+      const docker = this.engine.docker;
+      const inspect = (await docker.getContainer(params.id).inspect({ abortSignal: signal })) as unknown as InspectAnswer;
+      const digest = await docker
+        .getImage(inspect.Image)
+        .inspect()
+        .then((image) => image.RepoDigests[0] ?? null)
+        .catch(() => null); // The image may be gone (removed after the container was made).
+      return toContainerDetails(this.engine.status.engineId, inspect, digest);
+    });
+  }
+
+  async top(params: ParsedMethodParams<'containers.top'>, signal?: AbortSignal): Promise<ProcessList> {
+    return this.guard(async () => {
+      const answer = (await this.engine.docker.getContainer(params.id).top({ abortSignal: signal })) as { Titles?: string[]; Processes?: string[][] | null };
+      return { titles: answer.Titles ?? [], processes: answer.Processes ?? [] };
+    });
+  }
+
+  async diff(params: ParsedMethodParams<'containers.diff'>, signal?: AbortSignal): Promise<FilesystemChange[]> {
+    return this.guard(async () => {
+      const changes = (await this.engine.docker.getContainer(params.id).changes({ abortSignal: signal })) as { Path: string; Kind: number }[] | null;
+      return toFilesystemChanges(changes);
+    });
+  }
+
+  /** `docker update`: the engine applies these to the running container's cgroups; no restart. */
+  async update(params: ParsedMethodParams<'containers.update'>, signal?: AbortSignal): Promise<{ warnings: string[] }> {
+    const issues = checkResources(params.resources, this.engine.status.identity);
+    if (issues.length > 0) {
+      throw new BerthError('invalid_argument', issues.map((issue) => `${issue.field}: ${issue.message}`).join('; '), { field: issues[0]?.field, issues });
+    }
+    const { memoryBytes, memoryReservationBytes, memorySwapBytes, cpus, cpuShares, cpusetCpus, pidsLimit } = params.resources;
+    const body: Record<string, unknown> = {};
+    if (memoryBytes !== undefined) body.Memory = memoryBytes;
+    if (memoryReservationBytes !== undefined) body.MemoryReservation = memoryReservationBytes;
+    if (memorySwapBytes !== undefined) body.MemorySwap = memorySwapBytes;
+    if (cpus !== undefined) body.NanoCpus = Math.round(cpus * 1e9);
+    if (cpuShares !== undefined) body.CpuShares = cpuShares;
+    if (cpusetCpus !== undefined) body.CpusetCpus = cpusetCpus;
+    if (pidsLimit !== undefined) body.PidsLimit = pidsLimit;
+    if (params.restart) body.RestartPolicy = { Name: params.restart.name, MaximumRetryCount: params.restart.name === 'on-failure' ? (params.restart.maxRetries ?? 0) : 0 };
+    return this.guard(async () => {
+      const answer = (await this.engine.docker.getContainer(params.id).update({ ...body, abortSignal: signal })) as { Warnings?: string[] | null };
+      return { warnings: answer.Warnings ?? [] };
+    });
+  }
+
+  private async guard<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw fromEngineError(error, this.engine.engineUrl);
+    }
+  }
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { checkResources, cpuNumbers } from './resource-checks.js';
+
+const host = { cpus: 2, memoryBytes: 8 * 1024 ** 3 };
+
+describe('checkResources', () => {
+  it('accepts sensible limits', () => {
+    expect(checkResources({ memoryBytes: 256 * 1024 ** 2, cpus: 1.5, cpusetCpus: '0-1', pidsLimit: 100 }, host)).toEqual([]);
+  });
+
+  it('names the field and the reason for each limit the engine or host would refuse', () => {
+    const issues = checkResources(
+      { memoryBytes: 1024 * 1024, memoryReservationBytes: 10, cpus: 3, cpusetCpus: '0,2-3' },
+      host,
+    );
+    expect(issues.map((issue) => issue.field)).toEqual(['resources.memoryBytes', 'resources.memoryReservationBytes', 'resources.cpus', 'resources.cpusetCpus']);
+    expect(issues[0]?.message).toMatch(/6 MiB/);
+    expect(issues[3]?.message).toMatch(/CPU 2, 3/);
+  });
+
+  it('refuses more memory than the host has, and swap below memory', () => {
+    expect(checkResources({ memoryBytes: 16 * 1024 ** 3 }, host, '')).toEqual([{ field: 'memoryBytes', message: expect.stringMatching(/host's memory/) as unknown }]);
+    expect(checkResources({ memoryBytes: 64 * 1024 ** 2, memorySwapBytes: 32 * 1024 ** 2 }, host)[0]?.field).toBe('resources.memorySwapBytes');
+    expect(checkResources({ memoryBytes: 64 * 1024 ** 2, memorySwapBytes: -1 }, host)).toEqual([]);
+  });
+});
+
+describe('cpuNumbers', () => {
+  it('expands ranges', () => {
+    expect(cpuNumbers('0-2,4')).toEqual([0, 1, 2, 4]);
+  });
+});

@@ -1,0 +1,45 @@
+import type { EngineIdentity, FieldIssue, ResourcesSpec } from '../api/index.js';
+
+/** The engine refuses memory limits below this (6 MiB). */
+export const minimumMemoryBytes = 6 * 1024 * 1024;
+
+/**
+ * Checks limits against what the engine and its host allow, before anything is sent.
+ * `prefix` places the fields (e.g. `resources.` in a RunSpec). Pure.
+ */
+export function checkResources(resources: ResourcesSpec, host: Pick<EngineIdentity, 'cpus' | 'memoryBytes'> | undefined, prefix = 'resources.'): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const issue = (field: keyof ResourcesSpec, message: string) => issues.push({ field: prefix + field, message });
+  const mib = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MiB`;
+
+  const { memoryBytes, memoryReservationBytes, memorySwapBytes, cpus, cpusetCpus } = resources;
+  if (memoryBytes !== undefined && memoryBytes > 0) {
+    if (memoryBytes < minimumMemoryBytes) issue('memoryBytes', `must be at least 6 MiB (the engine's minimum); got ${memoryBytes} bytes`);
+    else if (host && host.memoryBytes > 0 && memoryBytes > host.memoryBytes) issue('memoryBytes', `is more than the host's memory (${mib(host.memoryBytes)})`);
+  }
+  if (memoryReservationBytes !== undefined && memoryReservationBytes > 0) {
+    if (memoryReservationBytes < minimumMemoryBytes) issue('memoryReservationBytes', 'must be at least 6 MiB');
+    else if (memoryBytes !== undefined && memoryBytes > 0 && memoryReservationBytes > memoryBytes) issue('memoryReservationBytes', 'must not be more than the memory limit');
+  }
+  if (memorySwapBytes !== undefined && memorySwapBytes > 0) {
+    if (memoryBytes === undefined || memoryBytes <= 0) issue('memorySwapBytes', 'needs a memory limit too');
+    else if (memorySwapBytes < memoryBytes) issue('memorySwapBytes', 'must be at least the memory limit (it counts memory plus swap), or -1 for unlimited swap');
+  }
+  if (cpus !== undefined && host && host.cpus > 0 && cpus > host.cpus) issue('cpus', `is more than the host's ${host.cpus} CPUs`);
+  if (cpusetCpus !== undefined && cpusetCpus !== '' && host && host.cpus > 0) {
+    const missing = cpuNumbers(cpusetCpus).filter((cpu) => cpu >= host.cpus);
+    if (missing.length > 0) issue('cpusetCpus', `names CPU ${missing.join(', ')}, but the host has CPUs 0-${host.cpus - 1}`);
+  }
+  return issues;
+}
+
+/** `0-2,4` -> [0, 1, 2, 4]. */
+export function cpuNumbers(cpuset: string): number[] {
+  const result: number[] = [];
+  for (const part of cpuset.split(',')) {
+    const [from, to] = part.split('-').map(Number);
+    if (from === undefined || Number.isNaN(from)) continue;
+    for (let cpu = from; cpu <= (to ?? from); cpu++) result.push(cpu);
+  }
+  return result;
+}
