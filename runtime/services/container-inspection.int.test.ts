@@ -46,7 +46,7 @@ describe('looking into a container', () => {
   it('top lists the processes and diff the filesystem changes', async () => {
     const name = await runDetached('changes', testImage(), 'sh', '-c', 'echo hi > /tmp/new-file && rm /bin/echo && sleep 300');
     await expect.poll(async () => (await connected.client.call('containers.diff', { id: name })).map((c) => `${c.kind} ${c.path}`).sort(), { timeout: 5_000 }).toEqual(
-      expect.arrayContaining(['added /tmp/new-file', 'deleted /bin/echo']) as unknown as string[],
+      expect.arrayContaining(['added /tmp/new-file', 'deleted /bin/echo']) as unknown,
     );
     const top = await connected.client.call('containers.top', { id: name });
     expect(top.titles).toContain('CMD');

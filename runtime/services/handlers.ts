@@ -3,12 +3,17 @@ import type { EngineConnection } from '../engine/connection.js';
 import type { ServiceHandlers } from '../rpc/handlers.js';
 import { ContainersService } from './containers.js';
 import { ContainerWatcher } from './container-watcher.js';
+import { ContainerInspectionService } from './container-inspection.js';
 import { openEventsStream } from './events.js';
+import { ImagesService } from './images.js';
+import { openStatsStream } from './stats.js';
 
 /** Binds every contract method and stream to its service. One instance per engine connection. */
 export function createServiceHandlers(engine: EngineConnection): { handlers: ServiceHandlers; dispose(): void } {
   const store = new DisposableStore();
   const containers = new ContainersService(engine);
+  const inspection = new ContainerInspectionService(engine);
+  const images = new ImagesService(engine);
   const watcher = store.add(new ContainerWatcher(engine, (containerId) => containers.summary(containerId)));
 
   const handlers: ServiceHandlers = {
@@ -21,27 +26,27 @@ export function createServiceHandlers(engine: EngineConnection): { handlers: Ser
       'containers.stop': (params, signal) => containers.stop(params, signal),
       'containers.remove': (params, signal) => containers.remove(params, signal),
       // Being built in this change (issue 4); each answers honestly until then.
-      'containers.restart': notBuilt('containers.restart'),
-      'containers.kill': notBuilt('containers.kill'),
-      'containers.pause': notBuilt('containers.pause'),
-      'containers.unpause': notBuilt('containers.unpause'),
-      'containers.rename': notBuilt('containers.rename'),
-      'containers.prune': notBuilt('containers.prune'),
-      'containers.inspect': notBuilt('containers.inspect'),
-      'containers.top': notBuilt('containers.top'),
-      'containers.diff': notBuilt('containers.diff'),
-      'containers.update': notBuilt('containers.update'),
+      'containers.restart': (params, signal) => containers.restart(params, signal),
+      'containers.kill': (params, signal) => containers.kill(params, signal),
+      'containers.pause': (params, signal) => containers.pause(params, signal),
+      'containers.unpause': (params, signal) => containers.unpause(params, signal),
+      'containers.rename': (params, signal) => containers.rename(params, signal),
+      'containers.prune': (_params, signal) => containers.prune(signal),
+      'containers.inspect': (params, signal) => inspection.inspect(params, signal),
+      'containers.top': (params, signal) => inspection.top(params, signal),
+      'containers.diff': (params, signal) => inspection.diff(params, signal),
+      'containers.update': (params, signal) => inspection.update(params, signal),
       'containers.create': notBuilt('containers.create'),
       'containers.validateRun': notBuilt('containers.validateRun'),
       'containers.parseRunCommand': notBuilt('containers.parseRunCommand'),
       'containers.runCommand': notBuilt('containers.runCommand'),
       'containers.recreate': notBuilt('containers.recreate'),
-      'images.list': notBuilt('images.list'),
+      'images.list': (_params, signal) => images.list(signal),
     },
     streams: {
       events: (_params, sink) => openEventsStream(engine, watcher, (event) => sink.emit(event)),
-      'containers.stats': notBuilt('containers.stats'),
-      'images.pull': notBuilt('images.pull'),
+      'containers.stats': (params, sink) => openStatsStream(engine, params, sink),
+      'images.pull': (params, sink) => images.pull(params, sink),
     },
   };
   return { handlers, dispose: () => store.dispose() };
