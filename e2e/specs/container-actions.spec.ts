@@ -24,7 +24,7 @@ test('a published port is a link to the container that answers', async ({ contai
     'sh', '-c', 'echo hello-from-berth > /tmp/index.html && exec httpd -f -p 80 -h /tmp',
   ]);
 
-  const link = containersPage.row(web).getByRole('link');
+  const link = containersPage.row(web).getByRole('link', { name: /→ 80\/tcp/ });
   await expect(link).toHaveAttribute('href', /^http:\/\/127\.0\.0\.1:\d+\/$/);
   const href = await link.getAttribute('href');
   const answer = await page.request.get(href ?? '');

@@ -19,6 +19,8 @@ export interface Notice {
   /** Shown as written: the backend's messages are already specific. */
   message: string;
   subject?: NoticeSubject;
+  /** The action on the subject that failed, e.g. `remove`, so the right follow-up is offered. */
+  failedAction?: string;
 }
 
 export interface UiSlice {

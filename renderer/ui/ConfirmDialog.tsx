@@ -1,3 +1,4 @@
+import './ui.css';
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 interface ConfirmDialogProps {
@@ -6,6 +7,10 @@ interface ConfirmDialogProps {
   confirmLabel: string;
   onConfirm: () => void;
   onCancel: () => void;
+  /** E.g. while a field in the dialog is invalid: the dialog stays open and nothing is sent. */
+  confirmDisabled?: boolean;
+  /** `danger` (the default) for what destroys or interrupts; `normal` for harmless changes like a rename. */
+  tone?: 'danger' | 'normal';
 }
 
 /**
@@ -13,7 +18,7 @@ interface ConfirmDialogProps {
  * page inert and maps Escape to cancel. Focus starts on Cancel (the safe choice) and returns to
  * whatever opened the dialog.
  */
-export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCancel, confirmDisabled = false, tone = 'danger' }: ConfirmDialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
@@ -48,15 +53,26 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCanc
       }}
     >
       <h2 id={titleId}>{title}</h2>
-      <div id={bodyId}>{children}</div>
-      <div className="dialog-buttons">
-        <button type="button" ref={cancelRef} onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="button" className="button-danger" onClick={onConfirm}>
-          {confirmLabel}
-        </button>
-      </div>
+      {/* A form so that Enter in a field of the dialog confirms, like clicking the button. */}
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          // React events bubble through the component tree, not the DOM: a form around whoever
+          // opened the dialog must not see this submit.
+          event.stopPropagation();
+          if (!confirmDisabled) onConfirm();
+        }}
+      >
+        <div id={bodyId}>{children}</div>
+        <div className="dialog-buttons">
+          <button type="button" ref={cancelRef} onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="submit" className={tone === 'danger' ? 'button-danger' : 'button-primary'} disabled={confirmDisabled}>
+            {confirmLabel}
+          </button>
+        </div>
+      </form>
     </dialog>
   );
 }

@@ -35,11 +35,19 @@ describe('Containers page', () => {
     const row = screen.getByRole('row', { name: 'job' });
     expect(within(row).getByText('exited (137)')).toBeTruthy();
     expect(within(row).getByText('Exited (137) 2 minutes ago')).toBeTruthy();
-    const link = within(screen.getByRole('row', { name: 'web' })).getByRole('link');
+    const link = within(screen.getByRole('row', { name: 'web' })).getByRole('link', { name: '8080 → 80/tcp' });
     expect(link.getAttribute('href')).toBe('http://127.0.0.1:8080/');
     expect(link.getAttribute('rel')).toBe('noopener noreferrer');
     expect(within(row).getByRole<HTMLButtonElement>('button', { name: 'Start job' }).disabled).toBe(false);
     expect(within(row).getByRole<HTMLButtonElement>('button', { name: 'Stop job' }).disabled).toBe(true);
+    expect(within(row).getByRole('link', { name: 'job' }).getAttribute('href')).toBe(`#/containers/${job.id}`);
+    expect(screen.getByRole('link', { name: 'Run container' }).getAttribute('href')).toBe('#/run');
+  });
+
+  it('shows health from the status line', () => {
+    renderWithClient(<ContainersPage />);
+    connectedWith(container({ name: 'api', status: 'Up 2 minutes (unhealthy)' }));
+    expect(within(screen.getByRole('row', { name: 'api' })).getByText('unhealthy')).toBeTruthy();
   });
 
   it('renders a hostile container name as text, never as HTML', () => {

@@ -1,33 +1,24 @@
 import './containers.css';
-import { useCallback, useState } from 'react';
-import type { Notice } from '../../stores/uiSlice.js';
-import { ConfirmDialog } from '../../ui/ConfirmDialog.js';
+import { useCallback, useMemo, useState } from 'react';
 import { NoticeList } from '../../ui/NoticeList.js';
+import { ActionDialog, type ActionRequest } from './ActionDialog.js';
+import { BulkToolbar } from './BulkToolbar.js';
+import { listItems } from './composeGroups.js';
 import { ContainerFilterBox } from './ContainerFilterBox.js';
 import { ContainerTable } from './ContainerTable.js';
-import { useContainerActions, type ContainerActions, type ContainerRef } from './useContainerActions.js';
+import { PruneButton } from './PruneButton.js';
+import { useContainerActions, type ContainerActions } from './useContainerActions.js';
+import { useContainerSelection } from './useContainerSelection.js';
 import { useContainersUnavailable } from './useContainersUnavailable.js';
+import { useForceRemoveAction } from './useForceRemoveAction.js';
 import { useVisibleContainers, type VisibleContainers } from './useVisibleContainers.js';
 
 export function ContainersPage() {
   const unavailable = useContainersUnavailable();
   const visible = useVisibleContainers();
   const actions = useContainerActions();
-  const [removeTarget, setRemoveTarget] = useState<ContainerRef | null>(null);
-
-  const renderNoticeAction = useCallback(
-    (notice: Notice) => {
-      const subject = notice.subject;
-      if (notice.code !== 'conflict' || subject === undefined) return null;
-      // Removing a running container without force is the usual conflict: offer the next step.
-      return (
-        <button type="button" className="button-danger" onClick={() => actions.remove(subject, { force: true })}>
-          Force remove
-        </button>
-      );
-    },
-    [actions],
-  );
+  const [request, setRequest] = useState<ActionRequest | null>(null);
+  const renderNoticeAction = useForceRemoveAction(actions);
 
   return (
     <section className="page containers-page" aria-labelledby="page-title">
@@ -35,26 +26,16 @@ export function ContainersPage() {
         <h1 id="page-title">Containers</h1>
         <ContainerFilterBox />
         {unavailable === null && <ContainerCount visible={visible} />}
+        <span className="page-header-end">
+          {unavailable === null && <PruneButton />}
+          <a className="button-link" href="#/run">
+            Run container
+          </a>
+        </span>
       </header>
       <NoticeList area="containers" renderAction={renderNoticeAction} />
-      {unavailable !== null ? (
-        <p className="empty">{unavailable}</p>
-      ) : (
-        <ContainerList visible={visible} actions={actions} onRemove={setRemoveTarget} />
-      )}
-      {removeTarget && (
-        <ConfirmDialog
-          title={`Remove ${removeTarget.name}?`}
-          confirmLabel="Remove"
-          onCancel={() => setRemoveTarget(null)}
-          onConfirm={() => {
-            actions.remove(removeTarget, { force: false });
-            setRemoveTarget(null);
-          }}
-        >
-          <p>The container is deleted; its anonymous volumes are kept.</p>
-        </ConfirmDialog>
-      )}
+      {unavailable !== null ? <p className="empty">{unavailable}</p> : <ContainerList visible={visible} actions={actions} onRequest={setRequest} />}
+      {request && <ActionDialog request={request} actions={actions} onClose={() => setRequest(null)} />}
     </section>
   );
 }
@@ -72,11 +53,31 @@ function ContainerCount({ visible }: { visible: VisibleContainers }) {
 interface ContainerListProps {
   visible: VisibleContainers;
   actions: ContainerActions;
-  onRemove: (container: ContainerRef) => void;
+  onRequest: (request: ActionRequest) => void;
 }
 
-function ContainerList({ visible, actions, onRemove }: ContainerListProps) {
+function ContainerList({ visible, actions, onRequest }: ContainerListProps) {
+  const selection = useContainerSelection(visible.rows);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
+  const items = useMemo(() => listItems(visible.rows, collapsed), [visible.rows, collapsed]);
+  const toggleCollapsed = useCallback(
+    (project: string) =>
+      setCollapsed((old) => {
+        const next = new Set(old);
+        if (!next.delete(project)) next.add(project);
+        return next;
+      }),
+    [],
+  );
   if (visible.total === 0) return <p className="empty">No containers</p>;
-  if (visible.rows.length === 0) return <p className="empty">No containers match</p>;
-  return <ContainerTable rows={visible.rows} actions={actions} onRemove={onRemove} />;
+  return (
+    <>
+      <BulkToolbar selected={selection.selected} actions={actions} onRequest={onRequest} onClear={selection.clear} />
+      {visible.rows.length === 0 ? (
+        <p className="empty">No containers match</p>
+      ) : (
+        <ContainerTable items={items} selection={selection} actions={actions} onRequest={onRequest} onToggleCollapsed={toggleCollapsed} />
+      )}
+    </>
+  );
 }

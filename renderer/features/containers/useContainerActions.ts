@@ -10,10 +10,25 @@ export interface ContainerRef {
   name: string;
 }
 
+export interface RemoveOptions {
+  force: boolean;
+  /** Also remove the container's anonymous volumes. */
+  volumes?: boolean;
+}
+
+/**
+ * Lifecycle actions on one container. Each resolves true when the engine did it, false when it
+ * refused (the reason is then a notice); none rejects, so callers may fire and forget.
+ */
 export interface ContainerActions {
-  start: (container: ContainerRef) => void;
-  stop: (container: ContainerRef) => void;
-  remove: (container: ContainerRef, options: { force: boolean }) => void;
+  start: (container: ContainerRef) => Promise<boolean>;
+  stop: (container: ContainerRef, options?: { timeoutSeconds?: number }) => Promise<boolean>;
+  restart: (container: ContainerRef) => Promise<boolean>;
+  kill: (container: ContainerRef, options?: { signal?: string }) => Promise<boolean>;
+  pause: (container: ContainerRef) => Promise<boolean>;
+  unpause: (container: ContainerRef) => Promise<boolean>;
+  remove: (container: ContainerRef, options: RemoveOptions) => Promise<boolean>;
+  rename: (container: ContainerRef, newName: string) => Promise<boolean>;
 }
 
 export function containerBusyKey(containerId: string): string {
@@ -21,8 +36,9 @@ export function containerBusyKey(containerId: string): string {
 }
 
 /**
- * Start / stop / remove. The row's buttons are disabled while its action runs; the result
- * reaches the list through the events stream (no refetch), and failures become notices.
+ * The row's (and the details page's) buttons are disabled while an action on that container
+ * runs; the result reaches the list through the events stream (no refetch), and failures
+ * become notices about the container, so a follow-up like "Force remove" can be offered.
  */
 export function useContainerActions(): ContainerActions {
   const clientSource = useClientSource();
@@ -31,24 +47,27 @@ export function useContainerActions(): ContainerActions {
   const dismissNoticesAbout = useBerth((s) => s.ui.dismissNoticesAbout);
 
   const run = useCallback(
-    (container: ContainerRef, verb: string, invoke: (client: BerthClient) => Promise<unknown>) => {
+    async (container: ContainerRef, verb: string, invoke: (client: BerthClient) => Promise<unknown>): Promise<boolean> => {
       // An old error about this container is answered by trying again.
       dismissNoticesAbout(container.id);
       const fail = (error: unknown) => {
         const { code, message } = toBerthError(error);
         const subject = { kind: 'container', id: container.id, name: container.name } as const;
-        pushNotice({ area: 'containers', code, message: `Could not ${verb} ${container.name}: ${message}`, subject });
+        pushNotice({ area: 'containers', code, message: `Could not ${verb} ${container.name}: ${message}`, subject, failedAction: verb });
+        return false;
       };
       const client = clientSource();
-      if (client === null) {
-        fail(new Error('not connected to Berth.'));
-        return;
-      }
+      if (client === null) return fail(new Error('not connected to Berth.'));
       const key = containerBusyKey(container.id);
       setBusy(key, true);
-      void invoke(client)
-        .catch(fail)
-        .finally(() => setBusy(key, false));
+      try {
+        await invoke(client);
+        return true;
+      } catch (error) {
+        return fail(error);
+      } finally {
+        setBusy(key, false);
+      }
     },
     [clientSource, dismissNoticesAbout, pushNotice, setBusy],
   );
@@ -56,8 +75,14 @@ export function useContainerActions(): ContainerActions {
   return useMemo(
     () => ({
       start: (c) => run(c, 'start', (client) => client.call('containers.start', { id: c.id })),
-      stop: (c) => run(c, 'stop', (client) => client.call('containers.stop', { id: c.id })),
-      remove: (c, { force }) => run(c, 'remove', (client) => client.call('containers.remove', { id: c.id, force })),
+      stop: (c, options = {}) => run(c, 'stop', (client) => client.call('containers.stop', { id: c.id, ...options })),
+      restart: (c) => run(c, 'restart', (client) => client.call('containers.restart', { id: c.id })),
+      kill: (c, options = {}) => run(c, 'kill', (client) => client.call('containers.kill', { id: c.id, ...options })),
+      pause: (c) => run(c, 'pause', (client) => client.call('containers.pause', { id: c.id })),
+      unpause: (c) => run(c, 'unpause', (client) => client.call('containers.unpause', { id: c.id })),
+      remove: (c, { force, volumes }) =>
+        run(c, 'remove', (client) => client.call('containers.remove', volumes ? { id: c.id, force, volumes } : { id: c.id, force })),
+      rename: (c, name) => run(c, 'rename', (client) => client.call('containers.rename', { id: c.id, name })),
     }),
     [run],
   );

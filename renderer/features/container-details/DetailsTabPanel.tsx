@@ -1,0 +1,40 @@
+import type { ContainerDetails } from '../../../runtime/api/index.js';
+import type { TabSpec } from '../../ui/Tabs.js';
+import { FilesystemTab } from './FilesystemTab.js';
+import { InspectTab } from './InspectTab.js';
+import { OverviewTab } from './OverviewTab.js';
+import { ProcessesTab } from './ProcessesTab.js';
+import { ResourcesTab } from './ResourcesTab.js';
+
+export type DetailsTabId = 'overview' | 'inspect' | 'processes' | 'filesystem' | 'resources';
+
+export const detailsTabs: readonly TabSpec<DetailsTabId>[] = [
+  { id: 'overview', title: 'Overview' },
+  { id: 'inspect', title: 'Inspect' },
+  { id: 'processes', title: 'Processes' },
+  { id: 'filesystem', title: 'Filesystem changes' },
+  { id: 'resources', title: 'Resources' },
+];
+
+interface DetailsTabPanelProps {
+  tab: DetailsTabId;
+  details: ContainerDetails;
+  /** Something on the page changed the container (limits): read it again. */
+  onChanged: () => void;
+}
+
+/** The selected tab's content. Only it is mounted, so leaving a tab stops its polling or stream. */
+export function DetailsTabPanel({ tab, details, onChanged }: DetailsTabPanelProps) {
+  switch (tab) {
+    case 'overview':
+      return <OverviewTab details={details} />;
+    case 'inspect':
+      return <InspectTab raw={details.raw} />;
+    case 'processes':
+      return <ProcessesTab containerId={details.id} isRunning={details.state.running} />;
+    case 'filesystem':
+      return <FilesystemTab containerId={details.id} />;
+    case 'resources':
+      return <ResourcesTab details={details} isRunning={details.state.running} onChanged={onChanged} />;
+  }
+}
