@@ -74,4 +74,27 @@ describe('containers on the real engine', () => {
       events.dispose();
     }
   });
+
+  it('the last change for a container always says its state now (pause, unpause, kill)', async () => {
+    const events = recordEvents(connected.client);
+    try {
+      const name = await runDetached('truth', 'sleep', '300');
+      const id = await docker('inspect', '-f', '{{.Id}}', name);
+      const lastState = () => {
+        const mine = events.seen.filter((entry) => entry.event.type === 'container' && entry.event.containerId === id);
+        const last = mine.at(-1)?.event;
+        return last?.type === 'container' ? (last.container?.state ?? 'gone') : 'none';
+      };
+      for (const [command, expected] of [['pause', 'paused'], ['unpause', 'running'], ['kill', 'exited']] as const) {
+        await docker(command, name);
+        // Let the whole burst of engine events arrive; the final patch must match the engine.
+        await expect.poll(lastState, { timeout: 5_000 }).toBe(expected);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(lastState()).toBe(expected);
+        expect(await docker('inspect', '-f', '{{.State.Status}}', name)).toBe(expected);
+      }
+    } finally {
+      events.dispose();
+    }
+  });
 });

@@ -1,6 +1,8 @@
 import type { ContainerSummary, ParsedMethodParams, PruneResult } from '../api/index.js';
 import type { EngineConnection } from '../engine/connection.js';
 import { fromEngineError } from '../engine/errors.js';
+import type { InspectAnswer } from './container-details.js';
+import { summaryFromInspect } from './container-status.js';
 import { toContainerSummary } from './container-summary.js';
 
 /** containers.*: lifecycle calls straight to the engine, errors mapped by HTTP status. */
@@ -18,14 +20,17 @@ export class ContainersService {
     }
   }
 
-  /** One container's summary (same shape as the list), or null when it no longer exists. */
+  /**
+   * One container's summary (same shape as the list), or null when it no longer exists. Read
+   * from inspect, which is current the moment an event arrives (the list view can lag).
+   */
   async summary(containerId: string, signal?: AbortSignal): Promise<ContainerSummary | null> {
     const { engineId } = this.engine.status;
     try {
-      const items = await this.engine.docker.listContainers({ all: true, filters: { id: [containerId] }, abortSignal: signal });
-      const item = items.find((candidate) => candidate.Id === containerId);
-      return item ? toContainerSummary(engineId, item) : null;
+      const inspect = (await this.engine.docker.getContainer(containerId).inspect({ abortSignal: signal })) as unknown as InspectAnswer & { Created?: string };
+      return summaryFromInspect(engineId, inspect, Date.now());
     } catch (error) {
+      if (typeof error === 'object' && error !== null && (error as { statusCode?: number }).statusCode === 404) return null;
       throw fromEngineError(error, this.engine.engineUrl);
     }
   }

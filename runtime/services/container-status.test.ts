@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { humanDuration, statusLine, summaryFromInspect } from './container-status.js';
+
+const now = Date.parse('2026-11-23T12:00:00Z');
+const ago = (seconds: number) => new Date(now - seconds * 1000).toISOString();
+
+describe('statusLine', () => {
+  it('writes what docker ps writes', () => {
+    expect(statusLine({ Status: 'running', Running: true, StartedAt: ago(180) }, now)).toBe('Up 3 minutes');
+    expect(statusLine({ Status: 'running', Running: true, StartedAt: ago(5), Health: { Status: 'healthy' } }, now)).toBe('Up 5 seconds (healthy)');
+    expect(statusLine({ Status: 'running', Running: true, StartedAt: ago(5), Health: { Status: 'starting' } }, now)).toBe('Up 5 seconds (health: starting)');
+    expect(statusLine({ Status: 'paused', Running: true, Paused: true, StartedAt: ago(3600) }, now)).toBe('Up About an hour (Paused)');
+    expect(statusLine({ Status: 'restarting', Running: true, Restarting: true, ExitCode: 1, FinishedAt: ago(2) }, now)).toBe('Restarting (1) 2 seconds ago');
+    expect(statusLine({ Status: 'exited', StartedAt: ago(100), FinishedAt: ago(7200), ExitCode: 137 }, now)).toBe('Exited (137) 2 hours ago');
+    expect(statusLine({ Status: 'created', StartedAt: '0001-01-01T00:00:00Z' }, now)).toBe('Created');
+    expect(statusLine({ Status: 'dead', Dead: true, StartedAt: ago(1) }, now)).toBe('Dead');
+  });
+
+  it('rounds durations like the engine', () => {
+    expect(humanDuration(500)).toBe('Less than a second');
+    expect(humanDuration(61_000)).toBe('About a minute');
+    expect(humanDuration(30 * 3_600_000)).toBe('30 hours');
+    expect(humanDuration(3 * 86_400_000)).toBe('3 days');
+    expect(humanDuration(20 * 86_400_000)).toBe('2 weeks');
+  });
+});
+
+describe('summaryFromInspect', () => {
+  it('builds the list row from inspect, with the exit code and ports', () => {
+    const summary = summaryFromInspect(
+      'e1',
+      {
+        Id: 'abc',
+        Name: '/web',
+        Created: '2026-11-23T11:00:00Z',
+        Image: 'sha256:1',
+        Path: 'httpd',
+        Args: ['-f', '-p', '80'],
+        State: { Status: 'exited', ExitCode: 2, StartedAt: ago(60), FinishedAt: ago(30) },
+        Config: { Image: 'busybox', Labels: { a: 'b' } },
+        NetworkSettings: { Ports: { '80/tcp': [{ HostIp: '0.0.0.0', HostPort: '8080' }], '53/udp': null } },
+      },
+      now,
+    );
+    expect(summary).toEqual({
+      engineId: 'e1',
+      id: 'abc',
+      name: 'web',
+      image: 'busybox',
+      imageId: 'sha256:1',
+      command: 'httpd -f -p 80',
+      created: Date.parse('2026-11-23T11:00:00Z') / 1000,
+      state: 'exited',
+      status: 'Exited (2) 30 seconds ago',
+      exitCode: 2,
+      ports: [
+        { privatePort: 53, protocol: 'udp' },
+        { privatePort: 80, protocol: 'tcp', publicPort: 8080, ip: '0.0.0.0' },
+      ],
+      labels: { a: 'b' },
+    });
+  });
+});

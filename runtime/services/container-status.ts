@@ -1,0 +1,97 @@
+import type { ContainerPort, ContainerState, ContainerSummary } from '../api/index.js';
+import type { InspectAnswer } from './container-details.js';
+
+/**
+ * A container's list summary built from `inspect`. Per-event refreshes use this rather than a
+ * filtered `GET /containers/json`: the engine's list view lags behind its events (Docker
+ * 20.10 still lists a container as running right after its `die` event), inspect does not.
+ * The status line is written the way the engine writes it for `docker ps`.
+ */
+export function summaryFromInspect(engineId: string, inspect: InspectAnswer & { Created?: string }, now: number): ContainerSummary {
+  const state = toState(inspect.State?.Status);
+  const path = inspect.Path ?? '';
+  const args = inspect.Args ?? [];
+  return {
+    engineId,
+    id: inspect.Id,
+    name: inspect.Name.replace(/^\//, ''),
+    image: inspect.Config?.Image ?? inspect.Image,
+    imageId: inspect.Image,
+    command: args.length > 0 ? `${path} ${args.join(' ')}` : path,
+    created: inspect.Created ? Math.floor(Date.parse(inspect.Created) / 1000) : 0,
+    state,
+    status: statusLine(inspect.State ?? {}, now),
+    exitCode: state === 'exited' || state === 'dead' ? (inspect.State?.ExitCode ?? null) : null,
+    ports: toPorts(inspect.NetworkSettings?.Ports),
+    labels: inspect.Config?.Labels ?? {},
+  };
+}
+
+const states: readonly ContainerState[] = ['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead'];
+
+function toState(status: string | undefined): ContainerState {
+  return (states as readonly string[]).includes(status ?? '') ? (status as ContainerState) : 'dead';
+}
+
+type InspectState = NonNullable<InspectAnswer['State']>;
+
+/** The engine's `docker ps` status line: "Up 3 minutes (healthy)", "Exited (1) 2 hours ago", ... */
+export function statusLine(state: InspectState, now: number): string {
+  const since = (time: string | undefined) => humanDuration(now - Date.parse(time ?? ''));
+  const started = isRealTime(state.StartedAt);
+  if (state.Running) {
+    if (state.Paused) return `Up ${since(state.StartedAt)} (Paused)`;
+    if (state.Restarting) return `Restarting (${state.ExitCode ?? 0}) ${since(state.FinishedAt)} ago`;
+    const health = state.Health?.Status;
+    const suffix = health === 'starting' ? ' (health: starting)' : health === 'healthy' || health === 'unhealthy' ? ` (${health})` : '';
+    return `Up ${since(state.StartedAt)}${suffix}`;
+  }
+  if (state.Status === 'removing') return 'Removal In Progress';
+  if (state.Dead) return 'Dead';
+  if (!started) return 'Created';
+  if (!isRealTime(state.FinishedAt)) return '';
+  return `Exited (${state.ExitCode ?? 0}) ${since(state.FinishedAt)} ago`;
+}
+
+function isRealTime(time: string | undefined): boolean {
+  return Boolean(time) && !time!.startsWith('0001-01-01');
+}
+
+/** The engine's human durations (go-units HumanDuration). */
+export function humanDuration(ms: number): string {
+  const seconds = Math.floor(ms / 1000);
+  if (Number.isNaN(seconds) || seconds < 1) return 'Less than a second';
+  if (seconds === 1) return '1 second';
+  if (seconds < 60) return `${seconds} seconds`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes === 1) return 'About a minute';
+  if (minutes < 60) return `${minutes} minutes`;
+  const hours = Math.floor(ms / 3_600_000 + 0.5);
+  if (hours === 1) return 'About an hour';
+  if (hours < 48) return `${hours} hours`;
+  if (hours < 24 * 7 * 2) return `${Math.floor(hours / 24)} days`;
+  if (hours < 24 * 30 * 2) return `${Math.floor(hours / 24 / 7)} weeks`;
+  if (hours < 24 * 365 * 2) return `${Math.floor(hours / 24 / 30)} months`;
+  return `${Math.floor(ms / 3_600_000 / 24 / 365)} years`;
+}
+
+function toPorts(ports: NonNullable<InspectAnswer['NetworkSettings']>['Ports']): ContainerPort[] {
+  const result: ContainerPort[] = [];
+  for (const [key, bindings] of Object.entries(ports ?? {})) {
+    const [port = '0', type = 'tcp'] = key.split('/');
+    const protocol = type === 'udp' || type === 'sctp' ? type : 'tcp';
+    if (!bindings || bindings.length === 0) {
+      result.push({ privatePort: Number(port), protocol });
+      continue;
+    }
+    for (const binding of bindings) {
+      result.push({
+        privatePort: Number(port),
+        protocol,
+        ...(binding.HostPort ? { publicPort: Number(binding.HostPort) } : {}),
+        ...(binding.HostIp ? { ip: binding.HostIp } : {}),
+      });
+    }
+  }
+  return result.sort((a, b) => a.privatePort - b.privatePort || (a.publicPort ?? 0) - (b.publicPort ?? 0) || ((a.ip ?? '') < (b.ip ?? '') ? -1 : 1));
+}
