@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import type { ImageSummary } from '../../../../runtime/api/index.js';
+import { imageSuggestions, isImagePresent, normalizeReference } from './imageRefs.js';
+
+function image(repoTags: string[], id = 'sha256:' + 'c'.repeat(64)): ImageSummary {
+  return { engineId: 'engine-1', id, repoTags, repoDigests: [], created: 0, sizeBytes: 0 };
+}
+
+describe('image references', () => {
+  it('normalizes the way the engine resolves short names', () => {
+    expect(normalizeReference('busybox')).toBe('busybox:latest');
+    expect(normalizeReference('docker.io/library/busybox:1.36')).toBe('busybox:1.36');
+    expect(normalizeReference('registry:5000/team/app')).toBe('registry:5000/team/app:latest');
+    expect(normalizeReference('app@sha256:abc')).toBe('app@sha256:abc');
+  });
+
+  it('finds Docker tags, Podman tags, local Podman builds and ids', () => {
+    const images = [image(['busybox:latest']), image(['docker.io/library/nginx:1.27']), image(['localhost/mine:latest']), image([], 'sha256:' + 'd'.repeat(64))];
+    expect(isImagePresent('busybox', images)).toBe(true);
+    expect(isImagePresent('nginx:1.27', images)).toBe(true);
+    expect(isImagePresent('nginx', images)).toBe(false);
+    expect(isImagePresent('mine', images)).toBe(true);
+    expect(isImagePresent('dddddddddddd', images)).toBe(true);
+    expect(isImagePresent('alpine', images)).toBe(false);
+  });
+
+  it('suggests each tag once, sorted, without <none>', () => {
+    expect(imageSuggestions([image(['b:1', 'a:1']), image(['<none>:<none>']), image(['a:1'])])).toEqual(['a:1', 'b:1']);
+  });
+});

@@ -1,0 +1,89 @@
+import type { BerthClient, CreateResult, FieldIssue, ImageSummary, PullProgress, RunSpec } from '../../../runtime/api/index.js';
+import { toBerthError } from '../../transport/callError.js';
+import { checkLocally, type BuiltSpec } from './model/buildSpec.js';
+import { translateIssue } from './model/fieldPaths.js';
+import { isImagePresent } from './model/imageRefs.js';
+import { pullImage } from './pullProgress.js';
+
+/**
+ * One press of "Create and start" / "Create only", step by step: check (locally and with
+ * `containers.validateRun`; nothing is sent while a problem remains), pull the image when the
+ * engine lacks it (with progress), then `containers.create`. Engine errors come back as
+ * written, with the draft field they concern when the backend names one.
+ */
+export type RunOutcome =
+  | { kind: 'blocked'; issues: FieldIssue[] }
+  | { kind: 'failed'; step: 'check' | 'pull' | 'create'; message: string; field?: string }
+  | { kind: 'cancelled' }
+  | { kind: 'created'; result: CreateResult; spec: RunSpec };
+
+export type RunStep = 'checking' | 'pulling' | 'creating';
+
+export interface RunFlowOptions {
+  client: BerthClient;
+  built: BuiltSpec;
+  start: boolean;
+  /** Cancels the check or the pull. A create in flight is never abandoned: it would leave a container behind unseen. */
+  signal: AbortSignal;
+  onStep: (step: RunStep) => void;
+  onPullProgress: (event: PullProgress) => void;
+}
+
+export async function runFlow({ client, built, start, signal, onStep, onPullProgress }: RunFlowOptions): Promise<RunOutcome> {
+  onStep('checking');
+  const local = checkLocally(built);
+  let issues: FieldIssue[];
+  try {
+    const check = await client.call('containers.validateRun', { spec: built.candidate }, { signal });
+    issues = mergeIssues(local.issues, check.issues.map((issue) => translateIssue(issue, built.rows)));
+  } catch (error) {
+    return failure('check', error, built);
+  }
+  if (issues.length > 0 || local.spec === null) return { kind: 'blocked', issues };
+  const spec = local.spec;
+
+  let images: ImageSummary[] | null = null;
+  try {
+    images = await client.call('images.list', {}, { signal });
+  } catch {
+    // Without a list the engine still pulls a missing image itself on create, only without progress.
+    if (signal.aborted) return { kind: 'cancelled' };
+  }
+  if (images !== null && !isImagePresent(spec.image, images)) {
+    onStep('pulling');
+    try {
+      await pullImage(client, spec.image, signal, onPullProgress);
+    } catch (error) {
+      return failure('pull', error, built, 'image');
+    }
+  }
+  if (signal.aborted) return { kind: 'cancelled' };
+  // Once the image is known to be present (or was pulled with progress), create must not pull again.
+  const pull = images === null;
+
+  onStep('creating');
+  try {
+    const result = await client.call('containers.create', { spec, start, pull });
+    return { kind: 'created', result, spec };
+  } catch (error) {
+    return failure('create', error, built);
+  }
+}
+
+function failure(step: 'check' | 'pull' | 'create', error: unknown, built: BuiltSpec, fallbackField?: string): RunOutcome {
+  const { code, message, details } = toBerthError(error);
+  if (code === 'cancelled') return { kind: 'cancelled' };
+  const named = typeof details?.field === 'string' ? translateIssue({ field: details.field, message }, built.rows).field : fallbackField;
+  return named === undefined ? { kind: 'failed', step, message } : { kind: 'failed', step, message, field: named };
+}
+
+/** Local and backend issues often say the same thing; show each once. */
+export function mergeIssues(...lists: FieldIssue[][]): FieldIssue[] {
+  const seen = new Set<string>();
+  return lists.flat().filter((issue) => {
+    const key = `${issue.field}\u0000${issue.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
