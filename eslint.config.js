@@ -31,7 +31,6 @@ const layering = [
   {
     // Rules 2 and 3: renderer, preload and e2e reach the backend only through runtime/api.
     files: ['renderer/**/*.{ts,tsx}', 'electron/preload.cts', 'e2e/**/*.ts'],
-    ignores: ['renderer/vite.config.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
         { group: ['**/runtime/*', '!**/runtime/api', '!**/runtime/api/*'], message: 'Only runtime/api may be imported from runtime (DESIGN.md rule 2).' },
@@ -40,7 +39,6 @@ const layering = [
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
-    ignores: ['renderer/vite.config.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
         { group: ['**/runtime/*', '!**/runtime/api', '!**/runtime/api/*'], message: 'Only runtime/api may be imported from runtime (DESIGN.md rule 2).' },

@@ -4,20 +4,8 @@
  * `g`, `gb`, `gib` in any case.
  */
 
-const multipliers: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4, p: 1024 ** 5 };
-
-const sizePattern = /^(\d+(?:\.\d+)?)\s?([kmgtp]?)(?:i?b)?$/i;
-
-/** Bytes for `256m`, `1.5g`, `1048576`; null when the text is not a size. */
-export function parseByteSize(text: string): number | null {
-  const match = sizePattern.exec(text.trim());
-  if (!match) return null;
-  const [, amount = '', unit = ''] = match;
-  const multiplier = multipliers[unit.toLowerCase()] ?? 1;
-  // Like the CLI, a fractional result is truncated to whole bytes.
-  const bytes = Math.trunc(Number(amount) * multiplier);
-  return Number.isSafeInteger(bytes) ? bytes : null;
-}
+/** Bytes for `256m`, `1.5g`, `1048576`; null when the text is not a size (one parser for the whole UI). */
+export { parseBytes as parseByteSize } from '../../../ui/bytes.js';
 
 const binaryUnits = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
 
