@@ -4,6 +4,7 @@ import type { ServiceHandlers } from '../rpc/handlers.js';
 import { ContainersService } from './containers.js';
 import { ContainerWatcher } from './container-watcher.js';
 import { ContainerInspectionService } from './container-inspection.js';
+import { CreateService } from './create/create-service.js';
 import { openEventsStream } from './events.js';
 import { ImagesService } from './images.js';
 import { openStatsStream } from './stats.js';
@@ -14,6 +15,7 @@ export function createServiceHandlers(engine: EngineConnection): { handlers: Ser
   const containers = new ContainersService(engine);
   const inspection = new ContainerInspectionService(engine);
   const images = new ImagesService(engine);
+  const creation = new CreateService(engine);
   const watcher = store.add(new ContainerWatcher(engine, (containerId) => containers.summary(containerId)));
 
   const handlers: ServiceHandlers = {
@@ -36,8 +38,11 @@ export function createServiceHandlers(engine: EngineConnection): { handlers: Ser
       'containers.top': (params, signal) => inspection.top(params, signal),
       'containers.diff': (params, signal) => inspection.diff(params, signal),
       'containers.update': (params, signal) => inspection.update(params, signal),
-      'containers.create': notBuilt('containers.create'),
-      'containers.validateRun': notBuilt('containers.validateRun'),
+      'containers.create': (params, signal) => creation.create(params, signal),
+      'containers.validateRun': async (params) => {
+        const { issues, warnings } = await creation.validate(params.spec);
+        return { issues, warnings };
+      },
       'containers.parseRunCommand': notBuilt('containers.parseRunCommand'),
       'containers.runCommand': notBuilt('containers.runCommand'),
       'containers.recreate': notBuilt('containers.recreate'),
