@@ -74,7 +74,7 @@ describe('serveRpc', () => {
     const { clientPort, received, client, log } = setup();
     clientPort.send({ kind: 'call', id: -1 } as unknown as Envelope);
     clientPort.send('not an envelope' as unknown as Envelope);
-    await tick();
+    await expect.poll(() => received.length).toBe(2);
     expect(received).toEqual([
       expect.objectContaining({ kind: 'error', id: -1, error: expect.objectContaining({ code: 'invalid_argument' }) as unknown }),
       expect.objectContaining({ kind: 'error', id: null, error: expect.objectContaining({ code: 'invalid_argument' }) as unknown }),
@@ -96,19 +96,16 @@ describe('serveRpc', () => {
     await tick();
     abort.abort();
     await expect(pending).rejects.toMatchObject({ code: 'cancelled' });
-    await tick();
-    expect(log).toContain('aborted');
+    await expect.poll(() => log).toContain('aborted');
   });
 
   it('batches stream events and tears the stream down on unsubscribe', async () => {
     const { client, received, log } = setup();
     const events: BerthEvent[] = [];
     const subscription = client.subscribe('events', {}, { onEvent: (event) => events.push(event) });
-    await tick();
-    expect(events).toHaveLength(2);
+    await expect.poll(() => events.length).toBe(2);
     expect(received.filter((m) => (m as Envelope).kind === 'event')).toHaveLength(1);
     subscription.dispose();
-    await tick();
-    expect(log).toContain('stream disposed');
+    await expect.poll(() => log).toContain('stream disposed');
   });
 });
