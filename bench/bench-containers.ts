@@ -77,3 +77,14 @@ export async function forEachLimited<T>(items: readonly T[], limit: number, work
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   if (errors.length > 0) throw errors[0] instanceof Error ? errors[0] : new Error(String(errors[0]));
 }
+
+/** Force-removes the named containers (one measure's own); names already gone are not an error. */
+export async function removeNamed(docker: Docker, names: readonly string[], concurrency = 8): Promise<void> {
+  await forEachLimited(names, concurrency, async (name) => {
+    try {
+      await docker.getContainer(name).remove({ force: true, v: true });
+    } catch (error) {
+      if ((error as { statusCode?: number }).statusCode !== 404) throw error;
+    }
+  });
+}

@@ -30,7 +30,7 @@ export async function bringUpEngine(): Promise<BenchEngine> {
   // The recorded environment's own dockerd is not in the way: startTestEnv reuses or cleans it up.
   await waitForForeignDockerd(existing?.dataDir ?? null);
 
-  const { env } = await startTestEnv();
+  const { env } = await startTestEnv({ reuse: reusable });
   const startedHere = !reusable;
   if (!startedHere) log(`reusing the running test environment in ${env.dataDir}; it is left running afterwards`);
   return {

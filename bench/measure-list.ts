@@ -91,7 +91,7 @@ export async function measureListLatency(options: ListLatencyOptions): Promise<L
 }
 
 /** `berth serve` prints its URL before it has reached the engine; wait for its first good answer. */
-async function untilEngineConnected(list: () => Promise<number>, timeoutMs = 30_000): Promise<void> {
+export async function untilEngineConnected(list: () => Promise<number>, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {

@@ -1,5 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { BulkStop } from './measure-bulk-stop.js';
+import type { CreateStart } from './measure-create.js';
 import type { IdleCalls } from './measure-idle.js';
 import type { ListLatency } from './measure-list.js';
 import type { PageOpen } from './measure-page-open.js';
@@ -16,6 +18,8 @@ export interface Measures {
   pageOpen: Outcome<PageOpen>;
   startToRow: Outcome<StartToRow>;
   idle: Outcome<IdleCalls>;
+  createStart: Outcome<CreateStart>;
+  bulkStop: Outcome<BulkStop>;
 }
 
 export interface TargetVerdict {
@@ -43,6 +47,8 @@ export function judgeTargets(measures: Measures): TargetVerdict[] {
     judge(measures.pageOpen, 'page-list-after-engine', 'ms from the engine answering the list to the full list painted', 'pageOpen.afterEngineMs.medianMs', 300, (m) => m.afterEngineMs.medianMs),
     judge(measures.startToRow, 'start-to-row-p95', 'ms from the engine start event to the row painted "running"', 'startToRow.eventToFrameMs.p95Ms', 150, (m) => m.eventToFrameMs.p95Ms),
     judge(measures.idle, 'idle-calls-per-minute', 'engine API calls per minute with the page open and idle', 'idle.callsPerMinute', 0, (m) => m.callsPerMinute),
+    judge(measures.createStart, 'create-start-ratio', 'containers.create {start: true} over the web host / `docker run -d`', 'createStart.ratios.berthOverCliMedian', 1.2, (m) => m.ratios.berthOverCliMedian),
+    judge(measures.bulkStop, 'bulk-stop-ratio', 'wall time of N containers.stop at once over one WebSocket / one `docker stop n1 ... nN`', 'bulkStop.ratios.berthOverCliMedian', 1.2, (m) => m.ratios.berthOverCliMedian),
   ];
 }
 
@@ -53,6 +59,9 @@ export const methodNotes = [
   'pageOpen: from page.goto(url with token) in a fresh context to the first animation frame after the DOM shows "N containers" and data rows (MutationObserver in the page); afterEngine starts when the proxy saw the engine finish the page\'s GET /containers/json.',
   'startToRow: t0 is the engine\'s own start event (timeNano, read from /events on the real socket); the end is the first animation frame after the row\'s state cell says "running". The list is filtered to the probe containers so their rows are rendered (the table is virtualized).',
   'idle: requests started at the proxy during the window, after the page showed the list and settled 2 s; streams opened before the window do not count.',
+  'createStart, bulkStop: a `berth serve` talking to the engine directly (run before the page measures, with the fleet present); each removes the containers it made before the next measure.',
+  'createStart: containers.create {spec: {image, name, command: [sleep, 3600], labels}, start: true, pull: false} over the WebSocket vs `docker run -d --label --name IMAGE sleep 3600` spawned (its process start included) vs raw POST /containers/create + /start over node:http on the socket; rotating order, warm-ups (BENCH_WARMUP) untimed; default bridge network for all.',
+  'bulkStop: per round, 2N fresh running containers trapping TERM (`sh -c \'trap "exit 0" TERM; while :; do sleep 0.2; done\'`); N containers.stop {timeoutSeconds: 10} issued at once on one WebSocket, timed to the last answer, vs one `docker stop -t 10 n1 ... nN` spawned, timed to exit; 1 s apart, alternating which goes first; the shells exit at their next 0.2 s sleep boundary.',
 ];
 
 export async function writeReport(document: object): Promise<string> {

@@ -7,6 +7,8 @@ import { ensureBuilt } from './build.js';
 import { watchStartEvents } from './engine-events.js';
 import { startEngineProxy, type EngineProxy } from './engine-proxy.js';
 import { bringUpEngine } from './environment.js';
+import { measureBulkStop } from './measure-bulk-stop.js';
+import { measureCreateStart } from './measure-create.js';
 import { measureIdleCalls } from './measure-idle.js';
 import { measureListLatency } from './measure-list.js';
 import { measurePageOpen } from './measure-page-open.js';
@@ -19,8 +21,9 @@ import { Teardown } from './teardown.js';
 
 /**
  * `npm run bench`: starts the test engine, fills it with containers, serves Berth, measures
- * (a) list latency and page open, (b) external start to row, (c) idle engine calls, then
- * tears everything down and prints one JSON document (also bench/results/latest.json).
+ * (a) list latency and page open, (b) external start to row, (c) idle engine calls,
+ * (d) create+start against `docker run -d`, (e) bulk stop against `docker stop`, then tears
+ * everything down and prints one JSON document (also bench/results/latest.json).
  */
 
 const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
@@ -37,7 +40,7 @@ async function main(): Promise<number> {
   process.once('SIGTERM', interrupted);
 
   const notRun = { error: 'not run: an earlier step failed' };
-  const measures: Measures = { containersList: notRun, pageOpen: notRun, startToRow: notRun, idle: notRun };
+  const measures: Measures = { containersList: notRun, createStart: notRun, bulkStop: notRun, pageOpen: notRun, startToRow: notRun, idle: notRun };
   const environment: Record<string, unknown> = { node: process.version, cpus: os.cpus().length, memoryMiB: Math.round(os.totalmem() / 2 ** 20) };
   let fatal: string | null = null;
   let teardownProblems: string[] = [];
@@ -53,18 +56,29 @@ async function main(): Promise<number> {
     teardown.add('bench containers', () => removeFleet(docker));
     await removeFleet(docker); // leftovers of an interrupted run
     const fleet = await createFleet(docker, engine.image, { total: settings.containers, running: settings.running, probes: settings.starts });
-    const expectedCount = (await rawListContainers(engine.socketPath)).count;
-    environment.containers = { inEngine: expectedCount, createdByBench: fleet.created, running: fleet.running, stoppedProbes: fleet.probeNames.length };
+    environment.containers = { inEngine: (await rawListContainers(engine.socketPath)).count, createdByBench: fleet.created, running: fleet.running, stoppedProbes: fleet.probeNames.length };
 
-    measures.containersList = await attempt('containers.list latency', async () => {
-      // A host talking to the engine directly: the raw baseline uses the same socket.
-      const serve = await startBerthServe(engine.engineUrl, 'direct');
-      try {
-        return await measureListLatency({ hostUrl: serve.url, socketPath: engine.socketPath, cliEnv: engine.cliEnv, iterations: settings.listIterations, warmup: settings.warmup });
-      } finally {
-        await serve.stop();
-      }
-    });
+    // A host talking to the engine directly, a fresh one per measure: the raw baselines use the same socket.
+    const direct = <T>(what: string, measure: (hostUrl: string) => Promise<T>) =>
+      attempt(what, async () => {
+        const serve = await startBerthServe(engine.engineUrl, 'direct');
+        try {
+          return await measure(serve.url);
+        } finally {
+          await serve.stop();
+        }
+      });
+    const common = { socketPath: engine.socketPath, cliEnv: engine.cliEnv };
+    measures.containersList = await direct('containers.list latency', (hostUrl) =>
+      measureListLatency({ ...common, hostUrl, iterations: settings.listIterations, warmup: settings.warmup }),
+    );
+    // Before the page measures: these make and remove containers, which an open page would react to.
+    measures.createStart = await direct('create and start', (hostUrl) =>
+      measureCreateStart({ ...common, hostUrl, docker, image: engine.image, runs: settings.createRuns, warmup: settings.warmup }),
+    );
+    measures.bulkStop = await direct('bulk stop', (hostUrl) =>
+      measureBulkStop({ hostUrl, cliEnv: engine.cliEnv, docker, image: engine.image, containers: settings.stopContainers, rounds: settings.stopRounds }),
+    );
 
     const proxy = await startEngineProxy(engine.socketPath);
     teardown.add('engine proxy', () => proxy.close());
@@ -79,6 +93,8 @@ async function main(): Promise<number> {
 
     const shown: { page?: Page } = {};
     measures.pageOpen = await attempt('page open', async () => {
+      // Counted now, after the measures that make containers: the engine may be shared with others.
+      const expectedCount = (await rawListContainers(engine.socketPath)).count;
       const opened = await measurePageOpen({ browser, hostUrl: serve.url, proxy, expectedCount, runs: settings.pageRuns, timeoutMs: settings.timeoutMs });
       shown.page = opened.page;
       return opened.result;

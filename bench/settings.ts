@@ -17,6 +17,12 @@ export interface BenchSettings {
   pageRuns: number;
   /** Idle window for counting engine calls (BENCH_IDLE_SECONDS). */
   idleSeconds: number;
+  /** Containers created and started each through Berth, `docker run -d` and the raw engine (BENCH_CREATE_RUNS). */
+  createRuns: number;
+  /** Running containers each side stops at once in the bulk stop measure (BENCH_STOP_CONTAINERS). */
+  stopContainers: number;
+  /** Bulk stop rounds, each with fresh containers on both sides (BENCH_STOP_ROUNDS). */
+  stopRounds: number;
   /** How long to wait for the page to show something before calling it a failure (BENCH_TIMEOUT_MS). */
   timeoutMs: number;
 }
@@ -30,6 +36,9 @@ export function readSettings(): BenchSettings {
     warmup: envInt('BENCH_WARMUP', 3),
     pageRuns: envInt('BENCH_PAGE_RUNS', 5),
     idleSeconds: envInt('BENCH_IDLE_SECONDS', 60),
+    createRuns: envInt('BENCH_CREATE_RUNS', 20),
+    stopContainers: envInt('BENCH_STOP_CONTAINERS', 50),
+    stopRounds: envInt('BENCH_STOP_ROUNDS', 5),
     timeoutMs: envInt('BENCH_TIMEOUT_MS', 30_000),
   };
 }
