@@ -1,11 +1,11 @@
-import { BerthError, DisposableStore } from '../api/index.js';
+import { DisposableStore } from '../api/index.js';
 import type { EngineConnection } from '../engine/connection.js';
 import type { ServiceHandlers } from '../rpc/handlers.js';
 import { ContainersService } from './containers.js';
 import { ContainerWatcher } from './container-watcher.js';
 import { ContainerInspectionService } from './container-inspection.js';
-import { CreateService } from './create/create-service.js';
 import { openEventsStream } from './events.js';
+import { RunService } from './run/run-service.js';
 import { ImagesService } from './images.js';
 import { openStatsStream } from './stats.js';
 
@@ -15,7 +15,7 @@ export function createServiceHandlers(engine: EngineConnection): { handlers: Ser
   const containers = new ContainersService(engine);
   const inspection = new ContainerInspectionService(engine);
   const images = new ImagesService(engine);
-  const creation = new CreateService(engine);
+  const run = new RunService(engine);
   const watcher = store.add(new ContainerWatcher(engine, (containerId) => containers.summary(containerId)));
 
   const handlers: ServiceHandlers = {
@@ -27,7 +27,6 @@ export function createServiceHandlers(engine: EngineConnection): { handlers: Ser
       'containers.start': (params, signal) => containers.start(params, signal),
       'containers.stop': (params, signal) => containers.stop(params, signal),
       'containers.remove': (params, signal) => containers.remove(params, signal),
-      // Being built in this change (issue 4); each answers honestly until then.
       'containers.restart': (params, signal) => containers.restart(params, signal),
       'containers.kill': (params, signal) => containers.kill(params, signal),
       'containers.pause': (params, signal) => containers.pause(params, signal),
@@ -38,14 +37,11 @@ export function createServiceHandlers(engine: EngineConnection): { handlers: Ser
       'containers.top': (params, signal) => inspection.top(params, signal),
       'containers.diff': (params, signal) => inspection.diff(params, signal),
       'containers.update': (params, signal) => inspection.update(params, signal),
-      'containers.create': (params, signal) => creation.create(params, signal),
-      'containers.validateRun': async (params) => {
-        const { issues, warnings } = await creation.validate(params.spec);
-        return { issues, warnings };
-      },
-      'containers.parseRunCommand': notBuilt('containers.parseRunCommand'),
-      'containers.runCommand': notBuilt('containers.runCommand'),
-      'containers.recreate': notBuilt('containers.recreate'),
+      'containers.create': (params, signal) => run.create(params, signal),
+      'containers.validateRun': (params, signal) => run.validateRun(params, signal),
+      'containers.parseRunCommand': (params) => run.parseRunCommand(params),
+      'containers.runCommand': (params, signal) => run.runCommand(params, signal),
+      'containers.recreate': (params, signal) => run.recreate(params, signal),
       'images.list': (_params, signal) => images.list(signal),
     },
     streams: {
@@ -55,8 +51,4 @@ export function createServiceHandlers(engine: EngineConnection): { handlers: Ser
     },
   };
   return { handlers, dispose: () => store.dispose() };
-}
-
-function notBuilt(name: string): () => Promise<never> {
-  return () => Promise.reject(new BerthError('internal', `${name} is not built yet in this version.`));
 }

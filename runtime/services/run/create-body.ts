@@ -1,0 +1,172 @@
+import type { RunSpec } from '../../api/index.js';
+import { nanoCpusOf } from './units.js';
+
+/**
+ * RunSpec -> the body of `POST /containers/create`, field for field what the docker CLI sends
+ * for `docker run -d` with the same flags (captured from CLI 28 against API 1.41). The CLI sends
+ * every field, zero values included, and some zero values are not the engine's defaults
+ * (`MemorySwappiness: -1`, `NetworkMode: "default"`, empty `Dns` lists), so they are sent here
+ * too: the engine then stores the same `Config` and `HostConfig` for both.
+ */
+
+export interface PortBinding {
+  HostIp: string;
+  HostPort: string;
+}
+
+export interface CreateBody {
+  Hostname: string;
+  Domainname: string;
+  User: string;
+  AttachStdin: boolean;
+  AttachStdout: boolean;
+  AttachStderr: boolean;
+  Tty: boolean;
+  OpenStdin: boolean;
+  StdinOnce: boolean;
+  Env: string[] | null;
+  Cmd: string[] | null;
+  Image: string;
+  Volumes: Record<string, Record<string, never>>;
+  WorkingDir: string;
+  Entrypoint: string[] | null;
+  OnBuild: null;
+  Labels: Record<string, string>;
+  ExposedPorts?: Record<string, Record<string, never>>;
+  HostConfig: Record<string, unknown> & {
+    Binds: string[] | null;
+    PortBindings: Record<string, PortBinding[]>;
+    Tmpfs?: Record<string, string>;
+    Init?: boolean;
+  };
+  NetworkingConfig: { EndpointsConfig: Record<string, Record<string, never>> };
+}
+
+/** `--cap-add net_admin` -> `CAP_NET_ADMIN`: upper case, `CAP_` prefix (not on `ALL`), deduplicated and sorted, as the CLI's client does. */
+export function normalizeCapabilities(capabilities: string[]): string[] | null {
+  if (capabilities.length === 0) return null;
+  const normalized = capabilities.map((capability) => {
+    const upper = capability.trim().toUpperCase();
+    return upper === 'ALL' || upper.startsWith('CAP_') ? upper : `CAP_${upper}`;
+  });
+  return [...new Set(normalized)].sort();
+}
+
+export function portKey(containerPort: number, protocol: string): string {
+  return `${containerPort}/${protocol}`;
+}
+
+export function createBody(spec: RunSpec): CreateBody {
+  const volumes: CreateBody['Volumes'] = {};
+  const binds: string[] = [];
+  const tmpfs: Record<string, string> = {};
+  for (const mount of spec.mounts) {
+    if (mount.type === 'anonymous') volumes[mount.target] = {};
+    else if (mount.type === 'tmpfs') tmpfs[mount.target] = mount.options ?? '';
+    else binds.push(`${mount.source}:${mount.target}${mount.readOnly ? ':ro' : ''}`);
+  }
+
+  const exposed: Record<string, Record<string, never>> = {};
+  const portBindings: Record<string, PortBinding[]> = {};
+  for (const port of spec.ports) {
+    const key = portKey(port.containerPort, port.protocol);
+    exposed[key] = {};
+    (portBindings[key] ??= []).push({ HostIp: port.hostIp ?? '', HostPort: port.hostPort === undefined ? '' : String(port.hostPort) });
+  }
+
+  const { resources } = spec;
+  const hostConfig: CreateBody['HostConfig'] = {
+    Binds: binds.length > 0 ? binds : null,
+    ContainerIDFile: '',
+    LogConfig: { Type: '', Config: {} },
+    NetworkMode: spec.network ?? 'default',
+    PortBindings: portBindings,
+    RestartPolicy: { Name: spec.restart?.name ?? 'no', MaximumRetryCount: spec.restart?.maxRetries ?? 0 },
+    AutoRemove: spec.autoRemove,
+    VolumeDriver: '',
+    VolumesFrom: null,
+    ConsoleSize: [0, 0],
+    CapAdd: normalizeCapabilities(spec.capAdd),
+    CapDrop: normalizeCapabilities(spec.capDrop),
+    CgroupnsMode: '',
+    Dns: spec.dns,
+    DnsOptions: [],
+    DnsSearch: [],
+    ExtraHosts: spec.extraHosts.length > 0 ? spec.extraHosts : null,
+    GroupAdd: null,
+    IpcMode: spec.ipcMode ?? '',
+    Cgroup: '',
+    Links: null,
+    OomScoreAdj: 0,
+    PidMode: spec.pidMode ?? '',
+    Privileged: spec.privileged,
+    PublishAllPorts: spec.publishAll,
+    ReadonlyRootfs: spec.readOnlyRootfs,
+    SecurityOpt: null,
+    UTSMode: '',
+    UsernsMode: '',
+    ShmSize: 0,
+    Isolation: '',
+    CpuShares: resources.cpuShares ?? 0,
+    Memory: resources.memoryBytes ?? 0,
+    NanoCpus: resources.cpus === undefined ? 0 : nanoCpusOf(resources.cpus),
+    CgroupParent: '',
+    BlkioWeight: 0,
+    BlkioWeightDevice: [],
+    BlkioDeviceReadBps: [],
+    BlkioDeviceWriteBps: [],
+    BlkioDeviceReadIOps: [],
+    BlkioDeviceWriteIOps: [],
+    CpuPeriod: 0,
+    CpuQuota: 0,
+    CpuRealtimePeriod: 0,
+    CpuRealtimeRuntime: 0,
+    CpusetCpus: resources.cpusetCpus ?? '',
+    CpusetMems: '',
+    Devices: [],
+    DeviceCgroupRules: null,
+    DeviceRequests: null,
+    MemoryReservation: resources.memoryReservationBytes ?? 0,
+    MemorySwap: resources.memorySwapBytes ?? 0,
+    MemorySwappiness: -1,
+    OomKillDisable: false,
+    PidsLimit: resources.pidsLimit ?? 0,
+    Ulimits: [],
+    CpuCount: 0,
+    CpuPercent: 0,
+    IOMaximumIOps: 0,
+    IOMaximumBandwidth: 0,
+    MaskedPaths: null,
+    ReadonlyPaths: null,
+  };
+  if (Object.keys(tmpfs).length > 0) hostConfig.Tmpfs = tmpfs;
+  // The CLI sets Init only when --init is given; absent means "the engine's default".
+  if (spec.init) hostConfig.Init = true;
+
+  const body: CreateBody = {
+    Hostname: spec.hostname ?? '',
+    Domainname: '',
+    User: spec.user ?? '',
+    // Berth always runs detached, and `docker run -d` clears every attach flag and StdinOnce.
+    AttachStdin: false,
+    AttachStdout: false,
+    AttachStderr: false,
+    Tty: spec.tty,
+    OpenStdin: spec.interactive,
+    StdinOnce: false,
+    Env: spec.env.length > 0 ? spec.env.map(({ key, value }) => (value === undefined ? key : `${key}=${value}`)) : null,
+    Cmd: spec.command !== undefined && spec.command.length > 0 ? spec.command : null,
+    Image: spec.image,
+    Volumes: volumes,
+    WorkingDir: spec.workdir ?? '',
+    // `--entrypoint ""` is sent as [""]: the engine then runs no entrypoint AND does not fall back to the image's CMD.
+    Entrypoint: spec.entrypoint === undefined ? null : spec.entrypoint.length === 0 ? [''] : spec.entrypoint,
+    OnBuild: null,
+    Labels: spec.labels,
+    HostConfig: hostConfig,
+    // The CLI omits the endpoint of a single network without options, except the implicit "default" one.
+    NetworkingConfig: { EndpointsConfig: spec.network === undefined ? { default: {} } : {} },
+  };
+  if (spec.ports.length > 0) body.ExposedPorts = exposed;
+  return body;
+}

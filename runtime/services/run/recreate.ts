@@ -1,0 +1,129 @@
+import { randomBytes } from 'node:crypto';
+import { BerthError, type CreateResult, type MountSpec, type ParsedMethodParams, type RunSpec } from '../../api/index.js';
+import type { EngineConnection } from '../../engine/connection.js';
+import { fromEngineError } from '../../engine/errors.js';
+import { createBody } from './create-body.js';
+import { createContainer, ensureImage, inspectContainer, inspectImageConfig, statusOf } from './engine-calls.js';
+import type { RunService } from './run-service.js';
+import type { InspectedContainer, InspectedImageConfig } from './engine-shapes.js';
+
+/**
+ * Replaces a container by one made from an edited RunSpec, under the same name, so that any
+ * failure leaves the original exactly as it was: the original is renamed aside and stopped
+ * (not removed), the new one created and started under the name, and only then is the
+ * original removed. A failing step undoes the earlier ones in reverse. Its anonymous volumes
+ * (and those its image declares) move to the new container by name, so no data is left behind.
+ */
+export async function recreateContainer(
+  service: RunService,
+  engine: EngineConnection,
+  params: ParsedMethodParams<'containers.recreate'>,
+  signal?: AbortSignal,
+): Promise<CreateResult> {
+  const docker = engine.docker;
+  const engineError = (error: unknown) => fromEngineError(error, engine.engineUrl);
+
+  let original: InspectedContainer;
+  let originalImage: InspectedImageConfig;
+  try {
+    original = await inspectContainer(docker, params.id, signal);
+    originalImage = (await inspectImageConfig(docker, original.Image ?? original.Config.Image)) ?? {};
+  } catch (error) {
+    throw engineError(error);
+  }
+  const originalName = original.Name.replace(/^\//, '');
+  const name = (params.spec.name ?? originalName).replace(/^\//, '');
+  const wasRunning = original.State?.Running === true;
+  if (wasRunning && original.HostConfig.AutoRemove) {
+    throw new BerthError(
+      'conflict',
+      `${originalName} runs with --rm: stopping it would remove it, so it cannot be replaced without risking it. Recreate it once it is stopped, or run a new container.`,
+    );
+  }
+
+  const spec = await service.checked(withReusedVolumes({ ...params.spec, name }, original, originalImage), { excludeContainerId: original.Id, signal });
+  try {
+    await ensureImage(docker, spec.image, signal);
+  } catch (error) {
+    throw engineError(error);
+  }
+
+  // From here on the original changes. Nothing below takes the signal: a recreate cancelled
+  // halfway would be worse than one that finishes (or rolls back) a moment later.
+  const originalContainer = docker.getContainer(original.Id);
+  const undo: { step: string; run: () => Promise<unknown> }[] = [];
+  let step = 'rename';
+  try {
+    // Renamed aside first, so the new container can take the name (the same one, or an edited one).
+    await originalContainer.rename({ name: `${originalName}-berth-old-${randomBytes(3).toString('hex')}` });
+    undo.push({ step: 'rename back', run: () => originalContainer.rename({ name: originalName }) });
+    if (wasRunning) {
+      step = 'stop';
+      await originalContainer.stop().catch((error: unknown) => {
+        if (statusOf(error) !== 304) throw error; // already stopped meanwhile: fine
+      });
+      undo.push({ step: 'start again', run: () => originalContainer.start() });
+    }
+    step = 'create';
+    const created = await createContainer(docker, name, createBody(spec));
+    undo.push({ step: 'remove the new container', run: () => docker.getContainer(created.id).remove({ force: true }) });
+    if (wasRunning) {
+      step = 'start';
+      await docker.getContainer(created.id).start();
+    }
+
+    const warnings = [...created.warnings];
+    try {
+      // Its volumes stay: the new container uses them.
+      await originalContainer.remove({ force: true, v: false });
+    } catch (error) {
+      warnings.push(`The new container runs, but the original could not be removed: ${engineError(error).message}`);
+    }
+    return { id: created.id, name, warnings, started: wasRunning };
+  } catch (error) {
+    const failure = engineError(error);
+    const rollbackErrors: string[] = [];
+    for (const action of undo.reverse()) {
+      try {
+        await action.run();
+      } catch (rollbackError) {
+        rollbackErrors.push(`${action.step}: ${engineError(rollbackError).message}`);
+      }
+    }
+    throw new BerthError(failure.code, failure.message, {
+      ...failure.details,
+      step,
+      restored: rollbackErrors.length === 0,
+      ...(rollbackErrors.length > 0 ? { rollbackErrors } : {}),
+    });
+  }
+}
+
+/**
+ * Anonymous volumes asked for in the spec, and those the image declares, become the original's
+ * volumes by name at the same target. A target the spec mounts explicitly is left alone, and
+ * so is a volume the user removed from the spec (unless the image declares it: the engine
+ * would then make a fresh one and the data would be stranded).
+ */
+export function withReusedVolumes(spec: RunSpec, original: InspectedContainer, image: InspectedImageConfig): RunSpec {
+  const trim = (path: string) => (path.length > 1 ? path.replace(/\/+$/, '') : path);
+  const explicit = new Set(spec.mounts.filter((mount) => mount.type !== 'anonymous').map((mount) => trim(mount.target)));
+  const wanted = new Set([...spec.mounts.filter((mount) => mount.type === 'anonymous').map((mount) => trim(mount.target)), ...Object.keys(image.Volumes ?? {}).map(trim)]);
+  const named = new Set([
+    ...(original.HostConfig.Binds ?? []).map((bind) => bind.split(':')[0] ?? ''),
+    ...(original.HostConfig.Mounts ?? []).map((mount) => mount.Source ?? ''),
+  ]);
+
+  const reused = new Map<string, MountSpec>();
+  for (const mount of original.Mounts ?? []) {
+    const target = trim(mount.Destination ?? '');
+    if (mount.Type !== 'volume' || !mount.Name || named.has(mount.Name) || explicit.has(target) || !wanted.has(target)) continue;
+    reused.set(target, { type: 'volume', source: mount.Name, target: mount.Destination ?? target, readOnly: mount.RW === false });
+  }
+  if (reused.size === 0) return spec;
+
+  const mounts = spec.mounts.map((mount) => (mount.type === 'anonymous' ? (reused.get(trim(mount.target)) ?? mount) : mount));
+  const placed = new Set(mounts.map((mount) => trim(mount.target)));
+  for (const [target, mount] of reused) if (!placed.has(target)) mounts.push(mount);
+  return { ...spec, mounts };
+}

@@ -1,0 +1,123 @@
+import { BerthError, runSpecSchema, type CreateResult, type FieldIssue, type ParsedMethodParams, type RunCheck, type RunCommand, type RunSpec } from '../../api/index.js';
+import type { EngineConnection } from '../../engine/connection.js';
+import { fromEngineError } from '../../engine/errors.js';
+import { createBody } from './create-body.js';
+import { createContainer, ensureImage, inspectContainer, inspectImageConfig } from './engine-calls.js';
+import { hostIssues, localSocketPath } from './host-checks.js';
+import { parseRunCommand, type ParsedRunCommand } from './parse-run-command.js';
+import { printRunCommand } from './print-run-command.js';
+import { recreateContainer } from './recreate.js';
+import { runWarnings } from './run-warnings.js';
+import { specFromInspect } from './spec-from-inspect.js';
+import { schemaIssues, specIssues } from './validate-spec.js';
+
+/**
+ * containers.create / validateRun / parseRunCommand / runCommand / recreate: running a
+ * container from a RunSpec exactly as `docker run -d` would, checked field by field first.
+ */
+export class RunService {
+  constructor(private readonly engine: EngineConnection) {}
+
+  parseRunCommand(params: ParsedMethodParams<'containers.parseRunCommand'>): Promise<ParsedRunCommand> {
+    try {
+      return Promise.resolve(parseRunCommand(params.command));
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  async validateRun(params: ParsedMethodParams<'containers.validateRun'>, signal?: AbortSignal): Promise<RunCheck> {
+    const { issues, warnings } = await this.check(params.spec, { signal });
+    return { issues, warnings };
+  }
+
+  /**
+   * Every problem with a spec, schema first: the engine-side checks only run on a spec that
+   * parsed, since they need its values. `excludeContainerId`: see HostCheckContext.
+   */
+  async check(input: unknown, options: { excludeContainerId?: string; signal?: AbortSignal }): Promise<RunCheck & { spec?: RunSpec }> {
+    const socket = localSocketPath(this.engine.status.endpoint?.url);
+    const warnings = runWarnings(input, socket ?? undefined);
+    const parsed = runSpecSchema.safeParse(input);
+    if (!parsed.success) return { issues: schemaIssues(parsed.error), warnings };
+    const spec = parsed.data;
+    const identity = this.engine.status.identity;
+    const issues = specIssues(spec, { cpus: identity?.cpus, memoryBytes: identity?.memoryBytes });
+    try {
+      issues.push(...(await hostIssues(spec, { docker: this.engine.docker, isLocal: socket !== null, ...options })));
+    } catch (error) {
+      throw fromEngineError(error, this.engine.engineUrl);
+    }
+    return { issues, warnings, spec };
+  }
+
+  /** Checks, throwing `invalid_argument` that names the fields when anything is wrong: nothing is created then. */
+  async checked(input: unknown, options: { excludeContainerId?: string; signal?: AbortSignal }): Promise<RunSpec> {
+    const { issues, spec } = await this.check(input, options);
+    if (issues.length > 0 || !spec) throw invalidSpec(issues);
+    return spec;
+  }
+
+  async create(params: ParsedMethodParams<'containers.create'>, signal?: AbortSignal): Promise<CreateResult> {
+    const spec = await this.checked(params.spec, { signal });
+    const docker = this.engine.docker;
+    let created: { id: string; warnings: string[] };
+    try {
+      if (params.pull) await ensureImage(docker, spec.image, signal);
+      created = await createContainer(docker, spec.name?.replace(/^\//, ''), createBody(spec), signal);
+    } catch (error) {
+      throw fromEngineError(error, this.engine.engineUrl);
+    }
+    const result: CreateResult = { id: created.id, name: spec.name?.replace(/^\//, '') ?? '', warnings: created.warnings, started: false };
+    if (params.start) {
+      try {
+        // Not cancellable: the container exists now, and the user decides what happens to it.
+        await docker.getContainer(created.id).start();
+        result.started = true;
+      } catch (error) {
+        // Created but not started: the container stays for the user to keep or remove.
+        result.startError = fromEngineError(error, this.engine.engineUrl).toWire();
+      }
+    }
+    if (result.name === '') result.name = await this.nameOf(created.id);
+    return result;
+  }
+
+  async runCommand(params: ParsedMethodParams<'containers.runCommand'>, signal?: AbortSignal): Promise<RunCommand> {
+    const docker = this.engine.docker;
+    try {
+      const container = await inspectContainer(docker, params.id, signal);
+      // The image the container was made from (by id): its tag may have moved on since.
+      const image = (await inspectImageConfig(docker, container.Image ?? container.Config.Image)) ?? {};
+      const engineHostname = container.HostConfig.NetworkMode === 'host' ? await this.engineHostname() : undefined;
+      const spec = specFromInspect(container, { image, ...(engineHostname === undefined ? {} : { engineHostname }) });
+      return { command: printRunCommand(spec), spec };
+    } catch (error) {
+      throw fromEngineError(error, this.engine.engineUrl);
+    }
+  }
+
+  recreate(params: ParsedMethodParams<'containers.recreate'>, signal?: AbortSignal): Promise<CreateResult> {
+    return recreateContainer(this, this.engine, params, signal);
+  }
+
+  private async engineHostname(): Promise<string | undefined> {
+    const info = (await this.engine.docker.info()) as { Name?: unknown };
+    return typeof info.Name === 'string' ? info.Name : undefined;
+  }
+
+  private async nameOf(id: string): Promise<string> {
+    try {
+      return (await inspectContainer(this.engine.docker, id)).Name.replace(/^\//, '');
+    } catch {
+      return id.slice(0, 12);
+    }
+  }
+}
+
+/** The error a refused spec becomes: every field named, the first as `details.field` for the form. */
+export function invalidSpec(issues: FieldIssue[]): BerthError {
+  const shown = issues.slice(0, 3).map((issue) => `${issue.field}: ${issue.message}`);
+  const more = issues.length > 3 ? ` (and ${issues.length - 3} more)` : '';
+  return new BerthError('invalid_argument', `${shown.join('; ')}${more}`, { field: issues[0]?.field ?? 'spec', issues });
+}

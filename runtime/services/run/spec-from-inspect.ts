@@ -1,0 +1,169 @@
+import { BerthError, runSpecSchema, type EnvVar, type MountSpec, type PortSpec, type ResourcesSpec, type RunSpec, type RunSpecInput } from '../../api/index.js';
+import type { InspectedContainer, InspectedImageConfig } from './engine-shapes.js';
+import { cpusOfNano } from './units.js';
+
+/**
+ * "Copy as docker run" for any container, also one made elsewhere: the engine's inspect answer
+ * -> the RunSpec of what the user chose. What the image itself sets (CMD, ENTRYPOINT, ENV,
+ * LABEL, VOLUME, WORKDIR, USER) and what the engine fills in by itself (hostname = short id,
+ * swap = 2 x memory, IPC mode "private") are left out, so the printed line is the one a
+ * person would have typed, and running it gives the same Config and HostConfig.
+ */
+
+export interface InspectContext {
+  image: InspectedImageConfig;
+  /** The engine host's name (`/info` Name): with `--network host` the container takes it as its hostname. */
+  engineHostname?: string;
+}
+
+const emptyToNull = (list: string[] | null | undefined): string[] | null => (list && list.length > 0 ? list : null);
+const sameList = (a: string[] | null, b: string[] | null): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+export function specFromInspect(container: InspectedContainer, context: InspectContext): RunSpec {
+  const { Config: config, HostConfig: host } = container;
+  const { image } = context;
+  const network = host.NetworkMode && host.NetworkMode !== 'default' ? host.NetworkMode : undefined;
+  const spec: RunSpecInput = { image: config.Image, name: container.Name.replace(/^\//, '') };
+
+  Object.assign(spec, commandAndEntrypoint(config, image));
+  const env = userEnv(config.Env, image.Env);
+  if (env.length > 0) spec.env = env;
+  const ports = publishedPorts(host.PortBindings);
+  if (ports.length > 0) spec.ports = ports;
+  if (host.PublishAllPorts) spec.publishAll = true;
+  const mounts = userMounts(container, image);
+  if (mounts.length > 0) spec.mounts = mounts;
+
+  const restartName = host.RestartPolicy?.Name;
+  if (restartName === 'always' || restartName === 'unless-stopped' || restartName === 'on-failure') {
+    const retries = host.RestartPolicy?.MaximumRetryCount ?? 0;
+    spec.restart = restartName === 'on-failure' && retries > 0 ? { name: restartName, maxRetries: retries } : { name: restartName };
+  }
+  const resources = userResources(host);
+  if (Object.keys(resources).length > 0) spec.resources = resources;
+
+  if (network !== undefined) spec.network = network;
+  const hostname = config.Hostname ?? '';
+  const engineChosen =
+    hostname === '' ||
+    hostname === container.Id.slice(0, 12) ||
+    network?.startsWith('container:') === true ||
+    (network === 'host' && hostname === context.engineHostname);
+  if (!engineChosen) spec.hostname = hostname;
+  if (host.ExtraHosts && host.ExtraHosts.length > 0) spec.extraHosts = host.ExtraHosts;
+  if (host.Dns && host.Dns.length > 0) spec.dns = host.Dns;
+  if (config.User && config.User !== (image.User ?? '')) spec.user = config.User;
+  if (config.WorkingDir && config.WorkingDir !== (image.WorkingDir ?? '')) spec.workdir = config.WorkingDir;
+  const labels = Object.entries(config.Labels ?? {}).filter(([key, value]) => image.Labels?.[key] !== value);
+  if (labels.length > 0) spec.labels = Object.fromEntries(labels);
+
+  if (host.AutoRemove) spec.autoRemove = true;
+  if (config.OpenStdin) spec.interactive = true;
+  if (config.Tty) spec.tty = true;
+  if (host.ReadonlyRootfs) spec.readOnlyRootfs = true;
+  if (host.Init === true) spec.init = true;
+  if (host.Privileged) spec.privileged = true;
+  if (host.PidMode) spec.pidMode = host.PidMode;
+  // "private" is what the engine fills in when --ipc is not given (default-ipc-mode since Docker 20.10).
+  if (host.IpcMode && host.IpcMode !== 'private') spec.ipcMode = host.IpcMode;
+  if (host.CapAdd && host.CapAdd.length > 0) spec.capAdd = host.CapAdd;
+  if (host.CapDrop && host.CapDrop.length > 0) spec.capDrop = host.CapDrop;
+
+  const parsed = runSpecSchema.safeParse(spec);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new BerthError('internal', `The container's settings cannot be expressed as a docker run command: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim());
+  }
+  return parsed.data;
+}
+
+/**
+ * The engine fills the image's CMD only when the user gave no entrypoint. So an entrypoint is
+ * part of the spec whenever leaving it out would not give the same Entrypoint and Cmd back.
+ */
+function commandAndEntrypoint(config: InspectedContainer['Config'], image: InspectedImageConfig): Pick<RunSpecInput, 'command' | 'entrypoint'> {
+  const entrypoint = emptyToNull(config.Entrypoint);
+  const command = emptyToNull(config.Cmd);
+  const imageEntrypoint = emptyToNull(image.Entrypoint);
+  const imageCommand = emptyToNull(image.Cmd);
+  if (sameList(entrypoint, imageEntrypoint) && (command !== null || imageCommand === null)) {
+    return sameList(command, imageCommand) || command === null ? {} : { command };
+  }
+  return command === null ? { entrypoint: entrypoint ?? [] } : { entrypoint: entrypoint ?? [], command };
+}
+
+function userEnv(env: string[] | null | undefined, imageEnv: string[] | null | undefined): EnvVar[] {
+  const inherited = new Set(imageEnv ?? []);
+  return (env ?? [])
+    .filter((entry) => !inherited.has(entry))
+    .map((entry) => {
+      const eq = entry.indexOf('=');
+      return eq < 0 ? { key: entry } : { key: entry.slice(0, eq), value: entry.slice(eq + 1) };
+    });
+}
+
+function publishedPorts(bindings: InspectedContainer['HostConfig']['PortBindings']): PortSpec[] {
+  const ports: PortSpec[] = [];
+  for (const [key, list] of Object.entries(bindings ?? {})) {
+    const [portText = '', protocolText = 'tcp'] = key.split('/');
+    const protocol = protocolText === 'udp' || protocolText === 'sctp' ? protocolText : 'tcp';
+    for (const binding of list ?? []) {
+      const port: PortSpec = { containerPort: Number(portText), protocol };
+      if (binding.HostIp) port.hostIp = binding.HostIp;
+      // A host port range ("8000-8010", the engine picks one) has no RunSpec form: it reads as "any free port".
+      if (binding.HostPort && /^\d+$/.test(binding.HostPort)) port.hostPort = Number(binding.HostPort);
+      ports.push(port);
+    }
+  }
+  return ports;
+}
+
+function userMounts(container: InspectedContainer, image: InspectedImageConfig): MountSpec[] {
+  const { Config: config, HostConfig: host } = container;
+  const mounts: MountSpec[] = [];
+  for (const bind of host.Binds ?? []) {
+    const [source = '', target = '', options = ''] = bind.split(':');
+    const readOnly = options.split(',').includes('ro');
+    mounts.push({ type: source.startsWith('/') ? 'bind' : 'volume', source, target, readOnly });
+  }
+  for (const mount of host.Mounts ?? []) {
+    const target = mount.Target ?? '';
+    if (mount.Type === 'bind') mounts.push({ type: 'bind', source: mount.Source ?? '', target, readOnly: mount.ReadOnly === true });
+    else if (mount.Type === 'volume' && mount.Source) mounts.push({ type: 'volume', source: mount.Source, target, readOnly: mount.ReadOnly === true });
+    else if (mount.Type === 'volume') mounts.push({ type: 'anonymous', target });
+    else if (mount.Type === 'tmpfs') mounts.push(tmpfsFromMount(target, mount.TmpfsOptions));
+  }
+  const taken = new Set(mounts.map((mount) => mount.target));
+  const imageVolumes = new Set(Object.keys(image.Volumes ?? {}));
+  for (const target of Object.keys(config.Volumes ?? {})) {
+    if (!imageVolumes.has(target) && !taken.has(target)) mounts.push({ type: 'anonymous', target });
+  }
+  for (const [target, options] of Object.entries(host.Tmpfs ?? {})) {
+    mounts.push(options === '' ? { type: 'tmpfs', target } : { type: 'tmpfs', target, options });
+  }
+  return mounts;
+}
+
+function tmpfsFromMount(target: string, options: { SizeBytes?: number; Mode?: number } | undefined): MountSpec {
+  const parts: string[] = [];
+  if (options?.SizeBytes) parts.push(`size=${options.SizeBytes}`);
+  if (options?.Mode) parts.push(`mode=${options.Mode.toString(8)}`);
+  return parts.length > 0 ? { type: 'tmpfs', target, options: parts.join(',') } : { type: 'tmpfs', target };
+}
+
+function userResources(host: InspectedContainer['HostConfig']): ResourcesSpec {
+  const resources: ResourcesSpec = {};
+  const memory = host.Memory ?? 0;
+  if (memory > 0) resources.memoryBytes = memory;
+  if ((host.MemoryReservation ?? 0) > 0) resources.memoryReservationBytes = host.MemoryReservation;
+  const swap = host.MemorySwap ?? 0;
+  // With --memory alone the engine records swap as twice the memory: that is its default, not a choice.
+  if (swap !== 0 && !(memory > 0 && swap === memory * 2)) resources.memorySwapBytes = swap;
+  if ((host.NanoCpus ?? 0) > 0) resources.cpus = cpusOfNano(host.NanoCpus ?? 0);
+  else if ((host.CpuQuota ?? 0) > 0 && (host.CpuPeriod ?? 0) > 0) resources.cpus = (host.CpuQuota ?? 0) / (host.CpuPeriod ?? 1);
+  if ((host.CpuShares ?? 0) > 0) resources.cpuShares = host.CpuShares;
+  if (host.CpusetCpus) resources.cpusetCpus = host.CpusetCpus;
+  // null, 0 and -1 all mean "unlimited" to the engine, which stores them as null.
+  if ((host.PidsLimit ?? 0) > 0) resources.pidsLimit = host.PidsLimit ?? undefined;
+  return resources;
+}
