@@ -2,18 +2,11 @@
  * Byte counts as people write them and as the docker CLI reads them: `256m`, `1.5g`, `512MiB`,
  * `1073741824`. Units are binary (k = 1024), like `docker run --memory`; a bare number is bytes.
  */
-const unitPowers: Record<string, number> = { b: 0, k: 1, m: 2, g: 3, t: 4 };
+import { parseByteSize } from '../../runtime/api/index.js';
 
-const bytesPattern = /^(\d+(?:\.\d+)?|\.\d+)\s*([bkmgt])?(?:i?b)?$/i;
-
-/** Whole bytes, or null when the text is not a byte count. */
+/** Whole bytes, or null when the text is not a byte count (the same rule as the backend's parser). */
 export function parseBytes(text: string): number | null {
-  const match = bytesPattern.exec(text.trim());
-  if (!match) return null;
-  const [, amount = '', unit = 'b'] = match;
-  const bytes = Number(amount) * 1024 ** (unitPowers[unit.toLowerCase()] ?? 0);
-  // Fractions of a unit are allowed ("1.5g") but the engine takes whole bytes.
-  return Number.isFinite(bytes) && bytes <= Number.MAX_SAFE_INTEGER ? Math.floor(bytes) : null;
+  return parseByteSize(text);
 }
 
 const unitNames = ['B', 'KiB', 'MiB', 'GiB', 'TiB'] as const;
