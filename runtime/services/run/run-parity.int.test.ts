@@ -113,10 +113,15 @@ async function inspect(name: string): Promise<Inspected> {
   return (JSON.parse(await docker('inspect', name)) as [Inspected])[0];
 }
 
-/** What depends on which container it is, not on the options: the hostname the engine makes from the id. */
+/**
+ * What depends on which container it is, not on the options: the hostname the engine makes
+ * from the id. And the order of Env: the docker CLI 28 emits `-e` values in no fixed order (the
+ * same command line gave different orders in two runs here), and the order carries no meaning.
+ */
 function normalize(inspected: Inspected): { Config: Record<string, unknown>; HostConfig: Record<string, unknown> } {
   const config = { ...inspected.Config };
   if (config.Hostname === inspected.Id.slice(0, 12)) delete config.Hostname;
+  if (Array.isArray(config.Env)) config.Env = [...(config.Env as string[])].sort();
   return { Config: config, HostConfig: inspected.HostConfig };
 }
 
