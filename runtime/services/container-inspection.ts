@@ -1,6 +1,7 @@
 import { BerthError, type ContainerDetails, type FilesystemChange, type ParsedMethodParams, type ProcessList } from '../api/index.js';
 import type { EngineConnection } from '../engine/connection.js';
 import { fromEngineError } from '../engine/errors.js';
+import { signalOption } from '../engine/signal-option.js';
 import { toContainerDetails, toFilesystemChanges, type InspectAnswer } from './container-details.js';
 import { checkResources } from './resource-checks.js';
 
@@ -11,7 +12,7 @@ export class ContainerInspectionService {
   async inspect(params: ParsedMethodParams<'containers.inspect'>, signal?: AbortSignal): Promise<ContainerDetails> {
     return this.guard(async () => {
       const docker = this.engine.docker;
-      const inspect = (await docker.getContainer(params.id).inspect({ abortSignal: signal })) as unknown as InspectAnswer;
+      const inspect = (await docker.getContainer(params.id).inspect(signalOption(signal))) as unknown as InspectAnswer;
       const digest = await docker
         .getImage(inspect.Image)
         .inspect()
@@ -23,14 +24,14 @@ export class ContainerInspectionService {
 
   async top(params: ParsedMethodParams<'containers.top'>, signal?: AbortSignal): Promise<ProcessList> {
     return this.guard(async () => {
-      const answer = (await this.engine.docker.getContainer(params.id).top({ abortSignal: signal })) as { Titles?: string[]; Processes?: string[][] | null };
+      const answer = (await this.engine.docker.getContainer(params.id).top(signalOption(signal))) as { Titles?: string[]; Processes?: string[][] | null };
       return { titles: answer.Titles ?? [], processes: answer.Processes ?? [] };
     });
   }
 
   async diff(params: ParsedMethodParams<'containers.diff'>, signal?: AbortSignal): Promise<FilesystemChange[]> {
     return this.guard(async () => {
-      const changes = (await this.engine.docker.getContainer(params.id).changes({ abortSignal: signal })) as { Path: string; Kind: number }[] | null;
+      const changes = (await this.engine.docker.getContainer(params.id).changes(signalOption(signal))) as { Path: string; Kind: number }[] | null;
       return toFilesystemChanges(changes);
     });
   }
@@ -52,7 +53,7 @@ export class ContainerInspectionService {
     if (pidsLimit !== undefined) body.PidsLimit = pidsLimit;
     if (params.restart) body.RestartPolicy = { Name: params.restart.name, MaximumRetryCount: params.restart.name === 'on-failure' ? (params.restart.maxRetries ?? 0) : 0 };
     return this.guard(async () => {
-      const answer = (await this.engine.docker.getContainer(params.id).update({ ...body, abortSignal: signal })) as { Warnings?: string[] | null };
+      const answer = (await this.engine.docker.getContainer(params.id).update({ ...body, ...signalOption(signal) })) as { Warnings?: string[] | null };
       return { warnings: answer.Warnings ?? [] };
     });
   }

@@ -1,6 +1,7 @@
 import type { ContainerSummary, ParsedMethodParams, PruneResult } from '../api/index.js';
 import type { EngineConnection } from '../engine/connection.js';
 import { fromEngineError } from '../engine/errors.js';
+import { signalOption } from '../engine/signal-option.js';
 import type { InspectAnswer } from './container-details.js';
 import { summaryFromInspect } from './container-status.js';
 import { toContainerSummary } from './container-summary.js';
@@ -13,7 +14,7 @@ export class ContainersService {
     const { engineId } = this.engine.status;
     try {
       // Never `size: true`: sizes can take minutes on a busy engine.
-      const items = await this.engine.docker.listContainers({ all: params.all, abortSignal: signal });
+      const items = await this.engine.docker.listContainers({ all: params.all, ...signalOption(signal) });
       return items.map((item) => toContainerSummary(engineId, item));
     } catch (error) {
       throw fromEngineError(error, this.engine.engineUrl);
@@ -27,7 +28,7 @@ export class ContainersService {
   async summary(containerId: string, signal?: AbortSignal): Promise<ContainerSummary | null> {
     const { engineId } = this.engine.status;
     try {
-      const inspect = (await this.engine.docker.getContainer(containerId).inspect({ abortSignal: signal })) as unknown as InspectAnswer & { Created?: string };
+      const inspect = (await this.engine.docker.getContainer(containerId).inspect(signalOption(signal))) as unknown as InspectAnswer & { Created?: string };
       return summaryFromInspect(engineId, inspect, Date.now());
     } catch (error) {
       if (typeof error === 'object' && error !== null && (error as { statusCode?: number }).statusCode === 404) return null;
@@ -36,50 +37,50 @@ export class ContainersService {
   }
 
   async start(params: ParsedMethodParams<'containers.start'>, signal?: AbortSignal): Promise<null> {
-    await this.run(() => this.engine.docker.getContainer(params.id).start({ abortSignal: signal }));
+    await this.run(() => this.engine.docker.getContainer(params.id).start(signalOption(signal)));
     return null;
   }
 
   async stop(params: ParsedMethodParams<'containers.stop'>, signal?: AbortSignal): Promise<null> {
     const options = params.timeoutSeconds === undefined ? {} : { t: params.timeoutSeconds };
-    await this.run(() => this.engine.docker.getContainer(params.id).stop({ ...options, abortSignal: signal }));
+    await this.run(() => this.engine.docker.getContainer(params.id).stop({ ...options, ...signalOption(signal) }));
     return null;
   }
 
   async remove(params: ParsedMethodParams<'containers.remove'>, signal?: AbortSignal): Promise<null> {
-    await this.run(() => this.engine.docker.getContainer(params.id).remove({ force: params.force, v: params.volumes, abortSignal: signal }));
+    await this.run(() => this.engine.docker.getContainer(params.id).remove({ force: params.force, v: params.volumes, ...signalOption(signal) }));
     return null;
   }
 
   async restart(params: ParsedMethodParams<'containers.restart'>, signal?: AbortSignal): Promise<null> {
     const options = params.timeoutSeconds === undefined ? {} : { t: params.timeoutSeconds };
-    await this.run(() => this.engine.docker.getContainer(params.id).restart({ ...options, abortSignal: signal }));
+    await this.run(() => this.engine.docker.getContainer(params.id).restart({ ...options, ...signalOption(signal) }));
     return null;
   }
 
   async kill(params: ParsedMethodParams<'containers.kill'>, signal?: AbortSignal): Promise<null> {
-    await this.run(() => this.engine.docker.getContainer(params.id).kill({ signal: params.signal ?? 'SIGKILL', abortSignal: signal }));
+    await this.run(() => this.engine.docker.getContainer(params.id).kill({ signal: params.signal ?? 'SIGKILL', ...signalOption(signal) }));
     return null;
   }
 
   async pause(params: ParsedMethodParams<'containers.pause'>, signal?: AbortSignal): Promise<null> {
-    await this.run(() => this.engine.docker.getContainer(params.id).pause({ abortSignal: signal }));
+    await this.run(() => this.engine.docker.getContainer(params.id).pause(signalOption(signal)));
     return null;
   }
 
   async unpause(params: ParsedMethodParams<'containers.unpause'>, signal?: AbortSignal): Promise<null> {
-    await this.run(() => this.engine.docker.getContainer(params.id).unpause({ abortSignal: signal }));
+    await this.run(() => this.engine.docker.getContainer(params.id).unpause(signalOption(signal)));
     return null;
   }
 
   async rename(params: ParsedMethodParams<'containers.rename'>, signal?: AbortSignal): Promise<null> {
-    await this.run(() => this.engine.docker.getContainer(params.id).rename({ name: params.name.replace(/^\//, ''), abortSignal: signal }));
+    await this.run(() => this.engine.docker.getContainer(params.id).rename({ name: params.name.replace(/^\//, ''), ...signalOption(signal) }));
     return null;
   }
 
   async prune(signal?: AbortSignal): Promise<PruneResult> {
     try {
-      const answer = (await this.engine.docker.pruneContainers({ abortSignal: signal })) as { ContainersDeleted?: string[] | null; SpaceReclaimed?: number };
+      const answer = (await this.engine.docker.pruneContainers(signalOption(signal))) as { ContainersDeleted?: string[] | null; SpaceReclaimed?: number };
       return { removed: answer.ContainersDeleted ?? [], spaceReclaimedBytes: answer.SpaceReclaimed ?? 0 };
     } catch (error) {
       throw fromEngineError(error, this.engine.engineUrl);

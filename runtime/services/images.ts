@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import { BerthError, toDisposable, type Disposable, type ImageSummary, type ParsedStreamParams, type PullProgress } from '../api/index.js';
 import type { EngineConnection } from '../engine/connection.js';
 import { fromEngineError } from '../engine/errors.js';
+import { signalOption } from '../engine/signal-option.js';
 import type { StreamSink } from '../rpc/handlers.js';
 import { NdjsonParser } from '../streams/lines.js';
 
@@ -11,7 +12,7 @@ export class ImagesService {
 
   async list(signal?: AbortSignal): Promise<ImageSummary[]> {
     try {
-      const images = await this.engine.docker.listImages({ abortSignal: signal });
+      const images = await this.engine.docker.listImages(signalOption(signal));
       return images.map((image) => ({
         engineId: this.engine.status.engineId,
         id: image.Id,
