@@ -1,10 +1,12 @@
 import type { Readable } from 'node:stream';
+import type Docker from 'dockerode';
 import { BerthError, toDisposable, type Disposable, type ImageSummary, type ParsedStreamParams, type PullProgress } from '../api/index.js';
 import type { EngineConnection } from '../engine/connection.js';
 import { fromEngineError } from '../engine/errors.js';
 import { signalOption } from '../engine/signal-option.js';
 import type { StreamSink } from '../rpc/handlers.js';
 import { NdjsonParser } from '../streams/lines.js';
+import { checkImageReference, pullArguments } from './run/image-reference.js';
 
 /** images.list and the images.pull stream. */
 export class ImagesService {
@@ -26,45 +28,43 @@ export class ImagesService {
     }
   }
 
-  /**
-   * Pulls, streaming the engine's progress. The engine reports a failed pull as an `error`
-   * line in a 200 response, so each line is checked; a garbled line is skipped, not fatal.
-   */
-  async pull(params: ParsedStreamParams<'images.pull'>, sink: StreamSink<PullProgress>): Promise<Disposable> {
+  /** The `images.pull` stream: progress per layer until the image is present. */
+  pull(params: ParsedStreamParams<'images.pull'>, sink: StreamSink<PullProgress>): Disposable {
     const abort = new AbortController();
-    let stream: Readable;
-    try {
-      stream = (await this.engine.docker.pull(params.reference, { abortSignal: abort.signal })) as Readable;
-    } catch (error) {
-      throw fromEngineError(error, this.engine.engineUrl);
-    }
-    const parser = new NdjsonParser<PullLine>();
-    let failed = false;
-    const handle = (items: ReturnType<NdjsonParser<PullLine>['push']>) => {
-      for (const item of items) {
-        if (!item.ok || failed) continue;
-        const line = item.value;
-        if (line.error || line.errorDetail) {
-          failed = true;
-          sink.fail(new BerthError(/not found|manifest unknown/i.test(line.error ?? '') ? 'not_found' : 'internal', line.errorDetail?.message ?? line.error ?? 'The pull failed.'));
-          continue;
-        }
-        sink.emit(toProgress(line));
-      }
-    };
-    stream.on('data', (chunk: Buffer) => handle(parser.push(chunk)));
-    stream.on('end', () => {
-      handle(parser.flush());
-      if (!failed) sink.end();
-    });
-    stream.on('error', (error) => {
-      if (!abort.signal.aborted) sink.fail(fromEngineError(error, this.engine.engineUrl));
-    });
-    return toDisposable(() => {
-      abort.abort();
-      stream.destroy();
-    });
+    pullImage(this.engine.docker, params.reference, (progress) => sink.emit(progress), abort.signal).then(
+      () => sink.end(),
+      (error: unknown) => {
+        if (!abort.signal.aborted) sink.fail(fromEngineError(error, this.engine.engineUrl));
+      },
+    );
+    return toDisposable(() => abort.abort());
   }
+}
+
+/**
+ * Pulls one image, handing each progress line to `onProgress`. The one pull of the backend:
+ * the `images.pull` stream and create's "pull when missing" both use it. The engine reports a
+ * failed pull as an `error` line inside a 200 answer; with no HTTP status to map, that is
+ * `internal` with the engine's own words. A garbled line is skipped, never fatal.
+ */
+export async function pullImage(docker: Docker, reference: string, onProgress: (progress: PullProgress) => void, signal?: AbortSignal): Promise<void> {
+  const check = checkImageReference(reference);
+  if (!check.ok) throw new BerthError('invalid_argument', `reference: ${check.reason}`, { field: 'reference' });
+  if (check.reference === null) throw new BerthError('invalid_argument', `reference: ${reference} is an image id; only a name can be pulled`, { field: 'reference' });
+  const stream = (await docker.createImage({ ...pullArguments(check.reference), ...signalOption(signal) })) as Readable;
+  const parser = new NdjsonParser<PullLine>();
+  const handle = (items: ReturnType<NdjsonParser<PullLine>['push']>) => {
+    for (const item of items) {
+      if (!item.ok) continue;
+      const line = item.value;
+      if (line.error !== undefined || line.errorDetail !== undefined) {
+        throw new BerthError('internal', line.errorDetail?.message ?? line.error ?? 'The pull failed.', { step: 'pull' });
+      }
+      onProgress(toProgress(line));
+    }
+  };
+  for await (const chunk of stream as AsyncIterable<Buffer>) handle(parser.push(chunk));
+  handle(parser.flush());
 }
 
 interface PullLine {

@@ -1,9 +1,9 @@
 import type Docker from 'dockerode';
 import { BerthError } from '../../api/index.js';
-import { NdjsonParser } from '../../streams/lines.js';
 import type { CreateBody } from './create-body.js';
-import { checkImageReference, pullArguments } from './image-reference.js';
+import { checkImageReference } from './image-reference.js';
 import type { InspectedContainer, InspectedImageConfig } from './engine-shapes.js';
+import { pullImage } from '../images.js';
 
 /**
  * The engine calls the run services make, wrapped once: dockerode's `createContainer` would
@@ -52,22 +52,11 @@ export function statusOf(error: unknown): number | undefined {
     : undefined;
 }
 
-/** Pulls the image unless the engine has it. Progress is not reported here (the `images.pull` stream does that). */
+/** Pulls the image unless the engine has it, through the backend's one pull (progress is not reported here). */
 export async function ensureImage(docker: Docker, image: string, signal?: AbortSignal): Promise<void> {
   if ((await inspectImageConfig(docker, image)) !== null) return;
   const check = checkImageReference(image);
   if (!check.ok) throw new BerthError('invalid_argument', `image: ${check.reason}`, { field: 'image' });
   if (check.reference === null) return; // an image id: nothing to pull; create will say it is missing
-  const stream = await docker.createImage({ ...pullArguments(check.reference), ...(signal ? { abortSignal: signal } : {}) });
-  const parser = new NdjsonParser<{ error?: string; errorDetail?: { message?: string } }>();
-  const failOn = (items: ReturnType<typeof parser.push>) => {
-    for (const item of items) {
-      // The engine reports pull failures inside a 200 stream; its words are the message.
-      if (item.ok && (item.value.error !== undefined || item.value.errorDetail !== undefined)) {
-        throw new BerthError('internal', item.value.errorDetail?.message ?? item.value.error ?? 'The pull failed.', { step: 'pull' });
-      }
-    }
-  };
-  for await (const chunk of stream as AsyncIterable<Uint8Array | string>) failOn(parser.push(chunk));
-  failOn(parser.flush());
+  await pullImage(docker, image, () => undefined, signal);
 }
