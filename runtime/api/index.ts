@@ -7,6 +7,7 @@ export * from './validation.js';
 export * from './client.js';
 export * from './run-spec.js';
 export * from './byte-size.js';
+export * from './resource-rules.js';
 export type * from './engine.js';
 export type * from './containers.js';
 export type * from './events.js';

@@ -1,9 +1,8 @@
-import { BerthError, type ContainerDetails, type FilesystemChange, type ParsedMethodParams, type ProcessList } from '../api/index.js';
+import { BerthError, checkResources, type ContainerDetails, type FilesystemChange, type ParsedMethodParams, type ProcessList } from '../api/index.js';
 import type { EngineConnection } from '../engine/connection.js';
 import { fromEngineError } from '../engine/errors.js';
 import { signalOption } from '../engine/signal-option.js';
 import { toContainerDetails, toFilesystemChanges, type InspectAnswer } from './container-details.js';
-import { checkResources } from './resource-checks.js';
 
 /** containers.inspect / top / diff / update: looking into one container and changing its limits live. */
 export class ContainerInspectionService {

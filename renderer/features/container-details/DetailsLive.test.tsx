@@ -62,7 +62,7 @@ describe('Resources tab', () => {
     fireEvent.change(memory, { target: { value: '2m' } });
     fireEvent.change(screen.getByRole('textbox', { name: 'CPUs' }), { target: { value: '3' } });
     fireEvent.click(screen.getByRole('button', { name: 'Apply changes' }));
-    expect(screen.getByText('Memory limit must be at least 6 MiB.')).toBeTruthy();
+    expect(screen.getByText("Memory limit must be at least 6 MiB (the engine's minimum).")).toBeTruthy();
     expect(screen.getByText("CPUs must be at most 2 (the host's CPUs).")).toBeTruthy();
     expect(memory.getAttribute('aria-invalid')).toBe('true');
     expect(host.callsOf('containers.update')).toEqual([]);

@@ -36,11 +36,11 @@ describe('resources form', () => {
   });
 
   it.each<[Partial<ResourcesForm>, keyof ResourcesForm, string]>([
-    [{ memoryBytes: '4m' }, 'memoryBytes', 'Memory limit must be at least 6 MiB.'],
+    [{ memoryBytes: '4m' }, 'memoryBytes', "Memory limit must be at least 6 MiB (the engine's minimum)."],
     [{ memoryBytes: '16g' }, 'memoryBytes', "Memory limit must be at most the host's memory (8 GiB)."],
     [{ memoryBytes: 'lots' }, 'memoryBytes', 'Memory limit must be a size like 256m or 1g.'],
     [{ memoryBytes: '256m', memoryReservationBytes: '512m' }, 'memoryReservationBytes', 'Memory reservation must not exceed the memory limit (256 MiB).'],
-    [{ memoryBytes: '256m', memorySwapBytes: '128m' }, 'memorySwapBytes', 'Memory + swap must be at least the memory limit (256 MiB).'],
+    [{ memoryBytes: '256m', memorySwapBytes: '128m' }, 'memorySwapBytes', 'Memory + swap must be at least the memory limit (256 MiB): it counts memory plus swap; -1 is unlimited swap.'],
     [{ memorySwapBytes: '1g' }, 'memorySwapBytes', 'Memory + swap needs a memory limit too.'],
     [{ cpus: '8' }, 'cpus', "CPUs must be at most 4 (the host's CPUs)."],
     [{ cpus: '1,5' }, 'cpus', 'CPUs must be a number more than 0, like 1.5.'],

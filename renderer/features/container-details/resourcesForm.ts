@@ -1,8 +1,5 @@
-import type { ContainerLimits, ResourcesSpec, RestartPolicySpec } from '../../../runtime/api/index.js';
+import { checkResources, type ContainerLimits, type ResourcesSpec, type RestartPolicySpec } from '../../../runtime/api/index.js';
 import { bytesForInput, formatBytes, parseBytes } from '../../ui/bytes.js';
-
-/** The engine's smallest memory limit (docker: "Minimum memory limit allowed is 6MB", 1 MB = 1 MiB). */
-export const minMemoryBytes = 6 * 1024 * 1024;
 
 export const restartNames = ['no', 'always', 'unless-stopped', 'on-failure'] as const;
 
@@ -79,25 +76,16 @@ export function readResourcesForm(form: ResourcesForm, limits: ContainerLimits, 
     if (text === '') return null;
     const bytes = parseBytes(text);
     if (bytes === null) errors[field] = `${fieldLabels[field]} must be a size like 256m or 1g.`;
-    else if (host.memoryBytes !== undefined && bytes > host.memoryBytes) errors[field] = `${fieldLabels[field]} must be at most the host's memory (${formatBytes(host.memoryBytes)}).`;
     return bytes;
   };
 
   const memory = readBytes('memoryBytes');
-  if (memory !== null && memory < minMemoryBytes && !errors.memoryBytes) errors.memoryBytes = `Memory limit must be at least ${formatBytes(minMemoryBytes)}.`;
   const reservation = readBytes('memoryReservationBytes');
   const effectiveMemory = memory ?? positive(limits.memoryBytes);
-  if (reservation !== null && effectiveMemory !== null && reservation > effectiveMemory && !errors.memoryReservationBytes) {
-    errors.memoryReservationBytes = `Memory reservation must not exceed the memory limit (${formatBytes(effectiveMemory)}).`;
-  }
 
   const swapText = form.memorySwapBytes.trim();
   const swap = swapText === '' ? null : swapText === '-1' ? -1 : parseBytes(swapText);
   if (swapText !== '' && swap === null) errors.memorySwapBytes = 'Memory + swap must be a size like 1g, or -1 for unlimited swap.';
-  else if (swap !== null && swap !== -1 && effectiveMemory === null) errors.memorySwapBytes = 'Memory + swap needs a memory limit too.';
-  else if (swap !== null && swap !== -1 && effectiveMemory !== null && swap < effectiveMemory) {
-    errors.memorySwapBytes = `Memory + swap must be at least the memory limit (${formatBytes(effectiveMemory)}).`;
-  }
 
   // The engine refuses a memory limit above the swap limit already set, unless both change.
   const currentSwap = limits.memorySwapBytes;
@@ -108,15 +96,34 @@ export function readResourcesForm(form: ResourcesForm, limits: ContainerLimits, 
   const cpusText = form.cpus.trim();
   const cpus = /^(\d+(\.\d+)?|\.\d+)$/.test(cpusText) ? Number(cpusText) : null;
   if (cpusText !== '' && (cpus === null || cpus <= 0)) errors.cpus = 'CPUs must be a number more than 0, like 1.5.';
-  else if (cpus !== null && host.cpus !== undefined && cpus > host.cpus) errors.cpus = `CPUs must be at most ${host.cpus} (the host's CPUs).`;
 
   const sharesText = form.cpuShares.trim();
   const shares = /^\d+$/.test(sharesText) ? Number(sharesText) : null;
   if (sharesText !== '' && (shares === null || shares < 2 || shares > 262_144)) errors.cpuShares = 'CPU shares must be a whole number from 2 to 262144.';
 
   const cpuset = form.cpusetCpus.trim();
-  const cpusetError = cpusetProblem(cpuset, host.cpus);
-  if (cpuset !== '' && cpusetError) errors.cpusetCpus = cpusetError;
+  if (cpuset !== '' && !/^\d+(-\d+)?(,\d+(-\d+)?)*$/.test(cpuset)) errors.cpusetCpus = 'CPU set must list CPUs like 0-2,4.';
+
+  // The engine's and the host's limits: the same rules the backend applies (runtime/api/resource-rules).
+  // Reservation and swap are checked against the memory limit that will be in force.
+  const ruleIssues = checkResources(
+    {
+      ...(effectiveMemory === null ? {} : { memoryBytes: effectiveMemory }),
+      ...(reservation === null ? {} : { memoryReservationBytes: reservation }),
+      ...(swap === null ? {} : { memorySwapBytes: swap }),
+      ...(cpus === null ? {} : { cpus }),
+      ...(cpuset === '' ? {} : { cpusetCpus: cpuset }),
+    },
+    // 0 = not known: that rule is then left to the engine.
+    { cpus: host.cpus ?? 0, memoryBytes: host.memoryBytes ?? 0 },
+    '',
+  );
+  for (const issue of ruleIssues) {
+    const field = issue.field as ResourcesField;
+    // The memory limit itself is only judged when it is being changed.
+    if (field === 'memoryBytes' && memory === null) continue;
+    errors[field] ??= `${fieldLabels[field]} ${issue.message}.`;
+  }
 
   const pidsText = form.pidsLimit.trim();
   const pids = pidsText === '' ? -1 : /^\d+$/.test(pidsText) ? Number(pidsText) : null;
@@ -151,17 +158,6 @@ export function readResourcesForm(form: ResourcesForm, limits: ContainerLimits, 
   if (Object.keys(errors).length > 0) return { errors, update: null };
   if (Object.keys(resources).length === 0 && restart === undefined) return { errors, update: null };
   return { errors, update: restart === undefined ? { resources } : { resources, restart } };
-}
-
-/** `0-2,4`: well-formed, ranges ascending, every CPU one the host has (numbered from 0). */
-function cpusetProblem(cpuset: string, hostCpus: number | undefined): string | null {
-  if (!/^\d+(-\d+)?(,\d+(-\d+)?)*$/.test(cpuset)) return 'CPU set must list CPUs like 0-2,4.';
-  for (const part of cpuset.split(',')) {
-    const [from = 0, to = from] = part.split('-').map(Number);
-    if (to < from) return `CPU set range ${part} must go from low to high.`;
-    if (hostCpus !== undefined && to >= hostCpus) return `CPU set names CPU ${to}, but the host has CPUs 0-${hostCpus - 1}.`;
-  }
-  return null;
 }
 
 /** The editor field an engine error is about (`details.field` like `resources.memoryBytes`), if any. */

@@ -1,6 +1,5 @@
 import type { z } from 'zod';
-import type { FieldIssue, RunSpec } from '../../api/index.js';
-import { checkResources } from '../resource-checks.js';
+import { checkResources, type FieldIssue, type RunSpec } from '../../api/index.js';
 import { checkImageReference } from './image-reference.js';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkResources, cpuNumbers } from './resource-checks.js';
+import { checkResources, cpuNumbers } from './resource-rules.js';
 
 const host = { cpus: 2, memoryBytes: 8 * 1024 ** 3 };
 

@@ -1,0 +1,57 @@
+import type { EngineIdentity } from './engine.js';
+import type { FieldIssue, ResourcesSpec } from './run-spec.js';
+
+/** The engine refuses memory limits below this (6 MiB). */
+export const minimumMemoryBytes = 6 * 1024 * 1024;
+
+/**
+ * Checks limits against what the engine and its host allow, before anything is sent. The one
+ * set of rules: the backend applies it to `containers.update` and RunSpecs, the UI's limit
+ * editor to what is typed. `prefix` places the fields (e.g. `resources.` in a RunSpec). Pure.
+ */
+export function checkResources(resources: ResourcesSpec, host: Pick<EngineIdentity, 'cpus' | 'memoryBytes'> | undefined, prefix = 'resources.'): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const issue = (field: keyof ResourcesSpec, message: string) => issues.push({ field: prefix + field, message });
+
+  const { memoryBytes, memoryReservationBytes, memorySwapBytes, cpus, cpusetCpus } = resources;
+  if (memoryBytes !== undefined && memoryBytes > 0) {
+    if (memoryBytes < minimumMemoryBytes) issue('memoryBytes', "must be at least 6 MiB (the engine's minimum)");
+    else if (host && host.memoryBytes > 0 && memoryBytes > host.memoryBytes) issue('memoryBytes', `must be at most the host's memory (${sizeText(host.memoryBytes)})`);
+  }
+  if (memoryReservationBytes !== undefined && memoryReservationBytes > 0) {
+    if (memoryReservationBytes < minimumMemoryBytes) issue('memoryReservationBytes', 'must be at least 6 MiB');
+    else if (memoryBytes !== undefined && memoryBytes > 0 && memoryReservationBytes > memoryBytes) issue('memoryReservationBytes', `must not exceed the memory limit (${sizeText(memoryBytes)})`);
+  }
+  if (memorySwapBytes !== undefined && memorySwapBytes > 0) {
+    if (memoryBytes === undefined || memoryBytes <= 0) issue('memorySwapBytes', 'needs a memory limit too');
+    else if (memorySwapBytes < memoryBytes) issue('memorySwapBytes', `must be at least the memory limit (${sizeText(memoryBytes)}): it counts memory plus swap; -1 is unlimited swap`);
+  }
+  if (cpus !== undefined && host && host.cpus > 0 && cpus > host.cpus) issue('cpus', `must be at most ${host.cpus} (the host's CPUs)`);
+  if (cpusetCpus !== undefined && cpusetCpus !== '' && host && host.cpus > 0) {
+    const missing = cpuNumbers(cpusetCpus).filter((cpu) => cpu >= host.cpus);
+    if (missing.length > 0) issue('cpusetCpus', `names CPU ${missing.join(', ')}, but the host has CPUs 0-${host.cpus - 1}`);
+  }
+  const backwards = (cpusetCpus ?? '').split(',').find((part) => {
+    const [from, to] = part.split('-').map(Number);
+    return to !== undefined && from !== undefined && to < from;
+  });
+  if (backwards) issue('cpusetCpus', `range ${backwards} must go from low to high`);
+  return issues;
+}
+
+/** `0-2,4` -> [0, 1, 2, 4]. */
+export function cpuNumbers(cpuset: string): number[] {
+  const result: number[] = [];
+  for (const part of cpuset.split(',')) {
+    const [from, to] = part.split('-').map(Number);
+    if (from === undefined || Number.isNaN(from)) continue;
+    for (let cpu = from; cpu <= (to ?? from); cpu++) result.push(cpu);
+  }
+  return result;
+}
+
+/** `8 GiB`, `256 MiB`: whole binary units for messages. */
+function sizeText(bytes: number): string {
+  const gib = 1024 ** 3;
+  return bytes % gib === 0 ? `${bytes / gib} GiB` : `${Math.round(bytes / 1024 ** 2)} MiB`;
+}
