@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { encodeEnvelope } from '../../runtime/api/index.js';
 import { openWebSocketPort, rpcUrl } from './webSocketPort.js';
 
 /** Just enough of a browser WebSocket to drive the port; events are dispatched by the test. */
@@ -52,9 +53,24 @@ describe('WebSocket port', () => {
     port.send({ kind: 'call', id: 1, method: 'engine.info', params: {} });
     socket().receive('{"kind":"result","id":1,"result":null}');
     socket().receive('not json'); // dropped, not thrown
-    socket().receive(new ArrayBuffer(2)); // binary frames are not envelopes
+    socket().receive(new ArrayBuffer(2)); // a binary frame that is not an envelope: dropped
     expect(socket().sent).toEqual(['{"kind":"call","id":1,"method":"engine.info","params":{}}']);
     expect(received).toEqual([{ kind: 'result', id: 1, result: null }]);
+  });
+
+  it('reads envelopes carrying bytes from binary frames, bytes intact', async () => {
+    const { port: opened, socket } = opening();
+    socket().open();
+    const port = await opened;
+    const received: unknown[] = [];
+    port.onMessage((message) => received.push(message));
+    const utf8 = { encode: (t: string) => new TextEncoder().encode(t), decode: (b: Uint8Array) => new TextDecoder().decode(b) };
+    const frame = encodeEnvelope({ kind: 'event', id: 3, events: [{ type: 'output', data: new Uint8Array([27, 0, 255]) }] }, utf8) as Uint8Array;
+    socket().receive(frame.buffer.slice(frame.byteOffset, frame.byteOffset + frame.byteLength));
+    expect(received).toHaveLength(1);
+    const data = (received[0] as { events: [{ data: Uint8Array }] }).events[0].data;
+    expect(data).toBeInstanceOf(Uint8Array);
+    expect([...data]).toEqual([27, 0, 255]);
   });
 
   it('fires onClose once when the socket closes, and stops sending', async () => {

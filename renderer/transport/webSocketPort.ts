@@ -1,4 +1,8 @@
-import { toDisposable, type Disposable, type Port } from '../../runtime/api/index.js';
+import { decodeFrame, toDisposable, type Disposable, type Port, type Utf8 } from '../../runtime/api/index.js';
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+const utf8: Utf8 = { encode: (text) => encoder.encode(text), decode: (bytes) => decoder.decode(bytes) };
 
 /** `WebSocket.OPEN`, spelled out so the port also works with a test double. */
 const openState = 1;
@@ -13,24 +17,24 @@ export function rpcUrl(location: { protocol: string; host: string }): string {
 
 /**
  * Opens a WebSocket and resolves with a Port once it is open, so nothing is ever sent into a
- * socket that is still connecting. Rejects when it closes before opening. One JSON envelope
- * per text frame, both ways.
+ * socket that is still connecting. Rejects when it closes before opening. JSON envelopes in
+ * text frames, both ways; from the host also binary frames for envelopes carrying bytes.
  */
 export function openWebSocketPort(url: string, createSocket: (url: string) => WebSocket = (u) => new WebSocket(u)): Promise<ClosablePort> {
   return new Promise((resolve, reject) => {
     const socket = createSocket(url);
+    socket.binaryType = 'arraybuffer';
     const messageListeners = new Set<(message: unknown) => void>();
     const closeListeners = new Set<() => void>();
     let isClosed = false;
 
     socket.addEventListener('message', (event: MessageEvent<unknown>) => {
-      if (typeof event.data !== 'string') return; // The host only sends text frames.
-      let message: unknown;
-      try {
-        message = JSON.parse(event.data);
-      } catch {
-        return; // A frame that is not JSON is not an envelope; the client would drop it anyway.
-      }
+      // Text frames hold JSON envelopes; binary ones envelopes carrying bytes (terminal output).
+      const data = event.data;
+      const frame = typeof data === 'string' ? data : data instanceof ArrayBuffer ? new Uint8Array(data) : null;
+      if (frame === null) return;
+      const message = decodeFrame(frame, utf8);
+      if (message === undefined) return; // Not an envelope; the client would drop it anyway.
       for (const listener of [...messageListeners]) listener(message);
     });
 

@@ -14,6 +14,7 @@ import type {
 import type { ContainerSummary } from './containers.js';
 import { containerNamePattern, resourcesSchema, restartPolicySchema, runSpecSchema, type RunSpecInput } from './run-spec.js';
 import type { EngineStatus } from './engine.js';
+import { attachSchema, execOpenSchema, terminalInputSchema, terminalResizeSchema, type TerminalEvent } from './terminal.js';
 import type { BerthEvent } from './events.js';
 
 /**
@@ -167,6 +168,14 @@ export const methods = {
     'Replace a container by one made from an edited RunSpec, under the same name. On failure the original is left as it was.',
   ),
   'images.list': method<ImageSummary[]>()(noParams, 'Images present on the engine (like `docker images`).'),
+  'terminal.input': method<null>()(
+    terminalInputSchema,
+    'Send keystrokes or pasted text to an open terminal session (`containers.attach` / `exec.open`).',
+  ),
+  'terminal.resize': method<null>()(
+    terminalResizeSchema,
+    'Tell the process in an open terminal session its new size (SIGWINCH). Only for TTY sessions.',
+  ),
 } as const;
 
 export const streams = {
@@ -181,6 +190,14 @@ export const streams = {
   'images.pull': stream<PullProgress>()(
     z.object({ reference: z.string().min(1, 'is required').max(512) }).strict(),
     'Pull an image, reporting progress per layer; ends when the image is present.',
+  ),
+  'containers.attach': stream<TerminalEvent>()(
+    attachSchema.extend({ id: containerRef }),
+    "A terminal on a running container's main process (`docker attach`): its output, and its input when started with `-i`. Ends when the process does.",
+  ),
+  'exec.open': stream<TerminalEvent>()(
+    execOpenSchema.extend({ id: containerRef }),
+    'Run a new process in a running container with a terminal (`docker exec -it`), e.g. a shell. Ends when the process exits.',
   ),
 } as const;
 

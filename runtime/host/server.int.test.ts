@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import http from 'node:http';
 import WebSocket from 'ws';
-import { connectBackend, type Connected } from '../testing/real-engine.js';
+import { decodeFrame } from '../api/index.js';
+import { connectBackend, docker, testImage, uniqueName, type Connected } from '../testing/real-engine.js';
 import { startHost, type RunningHost } from './server.js';
 
 let connected: Connected;
@@ -112,6 +113,30 @@ describe('berth serve (web host)', () => {
       expect(await nextMessage(socket)).toMatchObject({ kind: 'result', id: 7, result: { state: 'connected' } });
     } finally {
       socket.close();
+    }
+  });
+
+  it('carries terminal output as raw bytes in binary frames', async () => {
+    const name = uniqueName('ws-bytes');
+    await docker('run', '-d', '--name', name, testImage(), 'sh', '-c', 'trap "exit 0" TERM; while :; do sleep 0.2; done');
+    const cookie = await sessionCookie();
+    const socket = await openSocket({ cookie, origin });
+    const utf8 = { encode: (text: string) => Buffer.from(text), decode: (bytes: Uint8Array) => Buffer.from(bytes).toString('utf8') };
+    try {
+      const frames: { isBinary: boolean; message: unknown }[] = [];
+      socket.on('message', (data: Buffer, isBinary: boolean) => frames.push({ isBinary, message: decodeFrame(isBinary ? new Uint8Array(data) : data.toString('utf8'), utf8) }));
+      // A NUL, an invalid UTF-8 byte and a euro sign: JSON text could carry none of them as bytes.
+      const command = ['sh', '-c', 'printf "a\\000b\\377c\\342\\202\\254"'];
+      socket.send(JSON.stringify({ kind: 'subscribe', id: 9, stream: 'exec.open', params: { id: name, tty: false, command } }));
+      const deadline = Date.now() + 10_000;
+      while (!frames.some((f) => (f.message as { kind?: string }).kind === 'end') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      const outputs = frames.flatMap((f) => ((f.message as { events?: { type: string; data?: Uint8Array }[] }).events ?? []).filter((e) => e.type === 'output').map((e) => ({ isBinary: f.isBinary, data: e.data })));
+      expect(outputs.length).toBeGreaterThan(0);
+      expect(outputs.every((o) => o.isBinary && o.data instanceof Uint8Array)).toBe(true);
+      expect([...Buffer.concat(outputs.map((o) => o.data as Uint8Array))]).toEqual([0x61, 0, 0x62, 0xff, 0x63, 0xe2, 0x82, 0xac]);
+    } finally {
+      socket.close();
+      await docker('rm', '-f', name);
     }
   });
 });

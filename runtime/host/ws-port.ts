@@ -1,11 +1,18 @@
 import type { WebSocket } from 'ws';
-import { toDisposable, type Disposable, type Envelope, type Port } from '../api/index.js';
+import { encodeEnvelope, toDisposable, type Disposable, type Envelope, type Port, type Utf8 } from '../api/index.js';
 
-/** A Port over one WebSocket: one JSON envelope per text frame. */
+const utf8: Utf8 = { encode: (text) => Buffer.from(text, 'utf8'), decode: (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') };
+
+/**
+ * A Port over one WebSocket. The client sends one JSON envelope per text frame; the host
+ * answers likewise, except envelopes carrying bytes, which go as binary frames (wire-frames.ts).
+ */
 export function webSocketPort(socket: WebSocket): Port {
   return {
     send(message: Envelope) {
-      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+      if (socket.readyState !== socket.OPEN) return;
+      const frame = encodeEnvelope(message, utf8);
+      socket.send(frame, { binary: typeof frame !== 'string' });
     },
     onMessage(listener): Disposable {
       const onMessage = (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => {

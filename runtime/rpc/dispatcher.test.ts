@@ -34,7 +34,7 @@ function fakeHandlers(log: string[]): ServiceHandlers {
       ...unused([
         'containers.restart', 'containers.kill', 'containers.pause', 'containers.unpause', 'containers.rename', 'containers.prune',
         'containers.inspect', 'containers.top', 'containers.diff', 'containers.update', 'containers.create', 'containers.validateRun',
-        'containers.parseRunCommand', 'containers.runCommand', 'containers.recreate', 'images.list',
+        'containers.parseRunCommand', 'containers.runCommand', 'containers.recreate', 'images.list', 'terminal.input', 'terminal.resize',
       ] as const),
     },
     streams: {
@@ -43,7 +43,7 @@ function fakeHandlers(log: string[]): ServiceHandlers {
         sink.emit({ type: 'engine', status } satisfies BerthEvent);
         return { dispose: () => log.push('stream disposed') };
       },
-      ...unused(['containers.stats', 'images.pull'] as const),
+      ...unused(['containers.stats', 'images.pull', 'containers.attach', 'exec.open'] as const),
     },
   };
 }

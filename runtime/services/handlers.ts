@@ -8,6 +8,8 @@ import { openEventsStream } from './events.js';
 import { RunService } from './run/run-service.js';
 import { ImagesService } from './images.js';
 import { openStatsStream } from './stats.js';
+import { TerminalSessions } from './terminal/sessions.js';
+import { TerminalService } from './terminal/terminal-service.js';
 
 /** Binds every contract method and stream to its service. One instance per engine connection. */
 export function createServiceHandlers(engine: EngineConnection): { handlers: ServiceHandlers; dispose(): void } {
@@ -16,6 +18,8 @@ export function createServiceHandlers(engine: EngineConnection): { handlers: Ser
   const inspection = new ContainerInspectionService(engine);
   const images = new ImagesService(engine);
   const run = new RunService(engine);
+  const terminalSessions = new TerminalSessions();
+  const terminals = new TerminalService(engine, terminalSessions);
   const watcher = store.add(new ContainerWatcher(engine, (containerId) => containers.summary(containerId)));
 
   const handlers: ServiceHandlers = {
@@ -43,11 +47,15 @@ export function createServiceHandlers(engine: EngineConnection): { handlers: Ser
       'containers.runCommand': (params, signal) => run.runCommand(params, signal),
       'containers.recreate': (params, signal) => run.recreate(params, signal),
       'images.list': (_params, signal) => images.list(signal),
+      'terminal.input': (params) => Promise.resolve(terminalSessions.input(params.sessionId, params.data)),
+      'terminal.resize': (params, signal) => terminalSessions.resize(params.sessionId, params.cols, params.rows, signal),
     },
     streams: {
       events: (_params, sink) => openEventsStream(engine, watcher, (event) => sink.emit(event)),
       'containers.stats': (params, sink) => openStatsStream(engine, params, sink),
       'images.pull': (params, sink) => images.pull(params, sink),
+      'containers.attach': (params, sink) => terminals.attach(params, sink),
+      'exec.open': (params, sink) => terminals.exec(params, sink),
     },
   };
   return { handlers, dispose: () => store.dispose() };
