@@ -25,9 +25,18 @@ export function hrefOf(page: PageId): string {
   return `#/${page}`;
 }
 
-/** `#/containers/<id>`: one container's details page. The id is the engine's full id. */
-export function containerHref(containerId: string): string {
-  return `#/containers/${encodeURIComponent(containerId)}`;
+/**
+ * `#/containers/<id>`: one container's details page. The id is the engine's full id. A tab may
+ * follow (`#/containers/<id>/terminal`) to open the page on it.
+ */
+export function containerHref(containerId: string, tab?: string): string {
+  return `#/containers/${encodeURIComponent(containerId)}${tab === undefined ? '' : `/${tab}`}`;
+}
+
+/** The tab a `#/containers/<id>/<tab>` hash asks for, or null. */
+export function containerTabFromHash(hash: string): string | null {
+  const [page, id, tab] = hash.replace(/^#\/?/, '').split('/');
+  return page === 'containers' && id && tab ? tab : null;
 }
 
 /** The container a `#/containers/<id>` hash names, or null on any other page. */

@@ -57,6 +57,16 @@ export class FakeHost {
     this.deliver({ kind: 'event', id, events });
   }
 
+  /** Events of any stream (terminal output, pull progress), batched as the host batches them. */
+  emitTo(id: number, ...events: unknown[]): void {
+    this.deliver({ kind: 'event', id, events });
+  }
+
+  /** Ends a stream normally. */
+  endStream(id: number): void {
+    this.deliver({ kind: 'end', id });
+  }
+
   close(): void {
     for (const listener of [...this.closeListeners]) listener();
   }

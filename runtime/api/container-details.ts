@@ -29,6 +29,8 @@ export interface ContainerDetails {
   imageDigest: string | null;
   /** Entrypoint + command as the container runs them. */
   command: string[];
+  /** How its main process was started: with a pseudo-terminal (`-t`), with stdin kept open (`-i`). */
+  terminal: { tty: boolean; stdin: boolean };
   ports: { containerPort: number; protocol: string; hostIp: string; hostPort: number | null }[];
   mounts: { type: string; source: string; destination: string; readOnly: boolean; name: string | null }[];
   networks: { name: string; ipAddress: string; gateway: string; macAddress: string; aliases: string[] }[];

@@ -28,9 +28,12 @@ export interface RunningHost {
   close(): Promise<void>;
 }
 
+// Styles may be inline because xterm.js writes its cell metrics and colours into <style>
+// elements and style attributes at run time and takes no nonce. Scripts stay 'self' only, and
+// with img/font/connect limited to 'self' an injected style would have nowhere to send anything.
 const securityHeaders = {
   'Content-Security-Policy':
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
   'X-Content-Type-Options': 'nosniff',
   'X-Frame-Options': 'DENY',
   'Referrer-Policy': 'no-referrer',

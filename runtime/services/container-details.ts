@@ -21,7 +21,7 @@ export interface InspectAnswer {
     Error?: string;
     Health?: { Status?: string };
   };
-  Config?: { Image?: string; Env?: string[] | null; Labels?: Record<string, string> | null };
+  Config?: { Image?: string; Env?: string[] | null; Labels?: Record<string, string> | null; Tty?: boolean; OpenStdin?: boolean };
   HostConfig?: {
     Memory?: number;
     MemoryReservation?: number;
@@ -66,6 +66,7 @@ export function toContainerDetails(engineId: string, inspect: InspectAnswer, ima
     imageId: inspect.Image,
     imageDigest,
     command: [inspect.Path ?? '', ...(inspect.Args ?? [])].filter((part, index) => index > 0 || part !== ''),
+    terminal: { tty: inspect.Config?.Tty === true, stdin: inspect.Config?.OpenStdin === true },
     ports: toPorts(inspect.NetworkSettings?.Ports),
     mounts: (inspect.Mounts ?? []).map((mount) => ({
       type: mount.Type ?? 'unknown',

@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { berthStore } from '../../stores/store.js';
 import { settle } from '../../testing/fakeHost.js';
-import { answer, details, renderDetails } from './detailsTesting.js';
+import { answer, containerId, details, renderDetails } from './detailsTesting.js';
 
 afterEach(() => {
   cleanup();
@@ -11,12 +11,23 @@ afterEach(() => {
 });
 
 describe('Container details page', () => {
-  it('titles the page with the name and offers the five tabs', async () => {
+  it('titles the page with the name and offers the six tabs', async () => {
     await renderDetails(details());
     expect(screen.getByRole('heading', { level: 1, name: 'web' })).toBeTruthy();
     const tabs = within(screen.getByRole('tablist', { name: 'Container details' })).getAllByRole('tab');
-    expect(tabs.map((tab) => tab.textContent)).toEqual(['Overview', 'Inspect', 'Processes', 'Filesystem changes', 'Resources']);
+    expect(tabs.map((tab) => tab.textContent)).toEqual(['Overview', 'Inspect', 'Processes', 'Filesystem changes', 'Resources', 'Terminal']);
     expect(tabs[0]?.getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('opens on the tab the address names, e.g. the terminal after running with -it', async () => {
+    window.location.hash = `#/containers/${containerId}/terminal`;
+    try {
+      await renderDetails(details({ terminal: { tty: true, stdin: true } }));
+      expect(screen.getByRole('tab', { name: 'Terminal' }).getAttribute('aria-selected')).toBe('true');
+      expect(await screen.findByRole('region', { name: 'Terminal of web' })).toBeTruthy();
+    } finally {
+      window.location.hash = '';
+    }
   });
 
   it('tells the truth about an exited, OOM-killed container that restarted', async () => {

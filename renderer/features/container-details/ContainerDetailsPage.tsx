@@ -1,5 +1,5 @@
 import './details.css';
-import { useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { ContainerState } from '../../../runtime/api/index.js';
 import { NoticeList } from '../../ui/NoticeList.js';
 import { Tabs } from '../../ui/Tabs.js';
@@ -9,10 +9,33 @@ import { useContainerActions } from '../containers/useContainerActions.js';
 import { useForceRemoveAction } from '../containers/useForceRemoveAction.js';
 import { CopyRunCommand } from './CopyRunCommand.js';
 import { DetailsHeader } from './DetailsHeader.js';
-import { DetailsTabPanel, detailsTabs, type DetailsTabId } from './DetailsTabPanel.js';
+import { containerTabFromHash } from '../../app/routes.js';
+import { DetailsTabPanel, detailsTabs, isDetailsTab, type DetailsTabId } from './DetailsTabPanel.js';
 import { RecreatePanel } from './RecreatePanel.js';
 import { stateSentence } from './OverviewTab.js';
 import { useContainerDetails } from './useContainerDetails.js';
+
+// xterm.js is loaded with the first terminal opened, not with the app.
+const TerminalPanel = lazy(() => import('../terminal/TerminalPanel.js'));
+
+function tabFromHash(): DetailsTabId | null {
+  const tab = containerTabFromHash(window.location.hash);
+  return tab !== null && isDetailsTab(tab) ? tab : null;
+}
+
+/** The selected tab: the one the address names (`#/containers/<id>/terminal`), else Overview. */
+function useSelectedTab(): [DetailsTabId, (tab: DetailsTabId) => void] {
+  const [tab, setTab] = useState<DetailsTabId>(() => tabFromHash() ?? 'overview');
+  useEffect(() => {
+    const follow = () => {
+      const asked = tabFromHash();
+      if (asked !== null) setTab(asked);
+    };
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
+  return [tab, setTab];
+}
 
 const containerStates: readonly string[] = ['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead'] satisfies ContainerState[];
 
@@ -21,7 +44,10 @@ export function ContainerDetailsPage({ containerId }: { containerId: string }) {
   const { details, summary, error, isGone, reload } = useContainerDetails(containerId);
   const actions = useContainerActions();
   const renderNoticeAction = useForceRemoveAction(actions);
-  const [tab, setTab] = useState<DetailsTabId>('overview');
+  const [tab, setTab] = useSelectedTab();
+  // Mounted from the first visit of the tab until the page is left, so a shell outlives a look elsewhere.
+  const [isTerminalMounted, setTerminalMounted] = useState(tab === 'terminal');
+  if (tab === 'terminal' && !isTerminalMounted) setTerminalMounted(true);
   const [isRecreating, setRecreating] = useState(false);
   const [request, setRequest] = useState<ActionRequest | null>(null);
 
@@ -62,6 +88,18 @@ export function ContainerDetailsPage({ containerId }: { containerId: string }) {
           <CopyRunCommand containerId={details.id} />
           <Tabs label="Container details" tabs={detailsTabs} selected={tab} onSelect={setTab}>
             <DetailsTabPanel tab={tab} details={details} onChanged={reload} />
+            {isTerminalMounted && (
+              <div hidden={tab !== 'terminal'}>
+                <Suspense fallback={<p className="empty">Loading the terminal…</p>}>
+                  <TerminalPanel
+                    containerId={details.id}
+                    name={name}
+                    isRunning={state === 'running' || state === 'paused'}
+                    isInteractive={details.terminal.tty && details.terminal.stdin}
+                  />
+                </Suspense>
+              </div>
+            )}
           </Tabs>
         </>
       )}

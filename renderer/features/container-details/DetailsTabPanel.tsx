@@ -6,7 +6,7 @@ import { OverviewTab } from './OverviewTab.js';
 import { ProcessesTab } from './ProcessesTab.js';
 import { ResourcesTab } from './ResourcesTab.js';
 
-export type DetailsTabId = 'overview' | 'inspect' | 'processes' | 'filesystem' | 'resources';
+export type DetailsTabId = 'overview' | 'inspect' | 'processes' | 'filesystem' | 'resources' | 'terminal';
 
 export const detailsTabs: readonly TabSpec<DetailsTabId>[] = [
   { id: 'overview', title: 'Overview' },
@@ -14,7 +14,12 @@ export const detailsTabs: readonly TabSpec<DetailsTabId>[] = [
   { id: 'processes', title: 'Processes' },
   { id: 'filesystem', title: 'Filesystem changes' },
   { id: 'resources', title: 'Resources' },
+  { id: 'terminal', title: 'Terminal' },
 ];
+
+export function isDetailsTab(id: string): id is DetailsTabId {
+  return detailsTabs.some((tab) => tab.id === id);
+}
 
 interface DetailsTabPanelProps {
   tab: DetailsTabId;
@@ -23,9 +28,15 @@ interface DetailsTabPanelProps {
   onChanged: () => void;
 }
 
-/** The selected tab's content. Only it is mounted, so leaving a tab stops its polling or stream. */
+/**
+ * The selected tab's content. Only it is mounted, so leaving a tab stops its polling or stream.
+ * The terminal is the exception (ContainerDetailsPage keeps it): a shell must survive a look at
+ * another tab.
+ */
 export function DetailsTabPanel({ tab, details, onChanged }: DetailsTabPanelProps) {
   switch (tab) {
+    case 'terminal':
+      return null;
     case 'overview':
       return <OverviewTab details={details} />;
     case 'inspect':

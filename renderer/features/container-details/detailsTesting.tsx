@@ -19,6 +19,7 @@ export function details(overrides: Partial<ContainerDetails> = {}): ContainerDet
     imageId: 'sha256:' + 'b'.repeat(64),
     imageDigest: 'busybox@sha256:' + 'd'.repeat(64),
     command: ['sleep', '3600'],
+    terminal: { tty: false, stdin: false },
     ports: [{ containerPort: 80, protocol: 'tcp', hostIp: '127.0.0.1', hostPort: 8080 }],
     mounts: [],
     networks: [{ name: 'bridge', ipAddress: '172.17.0.2', gateway: '172.17.0.1', macAddress: '02:42:ac:11:00:02', aliases: [] }],

@@ -126,10 +126,11 @@ export function useRunSubmit(): RunSubmit {
 
 type PushNotice = BerthState['ui']['pushNotice'];
 
-/** Created (and started, unless "Create only"): on to its page, saying what the engine warned about. */
+/**
+ * Created (and started, unless "Create only"): on to its page, saying what the engine warned
+ * about. Started with Interactive + TTY, the page opens on its terminal, attached to it.
+ */
 function afterCreate(result: CreateResult, spec: RunSpec, start: boolean, pushNotice: PushNotice): void {
   if (result.warnings.length > 0) pushNotice({ area: 'app', message: `The engine warned while creating ${result.name}: ${result.warnings.join(' ')}` });
-  if (start && spec.interactive && spec.tty)
-    pushNotice({ area: 'app', message: `${result.name} is running with a terminal, but the terminal is not built yet in this version, so Berth cannot open it.` });
-  window.location.hash = containerHref(result.id);
+  window.location.hash = containerHref(result.id, start && spec.interactive && spec.tty ? 'terminal' : undefined);
 }

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { BerthClient } from '../../../runtime/api/index.js';
+import { FakeHost, settle } from '../../testing/fakeHost.js';
+import { openTerminalSession, type SessionStatus, type TerminalTarget } from './terminalSession.js';
+
+function harness(target: TerminalTarget = { kind: 'exec', command: ['sh'] }) {
+  const host = new FakeHost();
+  const client = new BerthClient(host.port);
+  const written: string[] = [];
+  const statuses: SessionStatus[] = [];
+  const session = openTerminalSession({
+    client,
+    containerId: 'web',
+    target,
+    size: { cols: 80, rows: 24 },
+    screen: { write: (data) => written.push(typeof data === 'string' ? data : new TextDecoder().decode(data)), reset: () => written.push('<reset>') },
+    onStatus: (status) => statuses.push(status),
+  });
+  const streamName = target.kind === 'attach' ? 'containers.attach' : 'exec.open';
+  return { host, session, written, statuses, streamId: () => host.subscriptionId(streamName) };
+}
+
+const opened = (stdin = true) => ({ type: 'opened', sessionId: 'session-0001', tty: true, stdin });
+
+describe('a terminal session', () => {
+  it('opens the asked process at the screen size, writes its output and reports how it ended', async () => {
+    const { host, written, statuses, streamId } = harness();
+    expect(host.sent.at(-1)).toMatchObject({ kind: 'subscribe', stream: 'exec.open', params: { id: 'web', command: ['sh'], size: { cols: 80, rows: 24 } } });
+    host.emitTo(streamId(), opened(), { type: 'output', data: new TextEncoder().encode('$ '), stream: 'stdout' });
+    host.emitTo(streamId(), { type: 'exit', exitCode: 3 });
+    host.endStream(streamId());
+    await settle();
+    expect(written).toEqual(['$ ']);
+    expect(statuses).toEqual([{ kind: 'opening' }, { kind: 'open', stdin: true }, { kind: 'ended', exitCode: 3 }]);
+  });
+
+  it('attaches to the main process when asked', () => {
+    const { host } = harness({ kind: 'attach' });
+    expect(host.sent.at(-1)).toMatchObject({ kind: 'subscribe', stream: 'containers.attach', params: { id: 'web', size: { cols: 80, rows: 24 } } });
+  });
+
+  it('sends keystrokes in order to the session, and none before it opened or when it takes no input', async () => {
+    const { host, session, streamId } = harness();
+    session.input('early');
+    host.emitTo(streamId(), opened());
+    session.input('l');
+    session.input('s\r');
+    await settle();
+    expect(host.callsOf('terminal.input').map((c) => c.params)).toEqual([
+      { sessionId: 'session-0001', data: 'l' },
+      { sessionId: 'session-0001', data: 's\r' },
+    ]);
+
+    const readOnly = harness({ kind: 'attach' });
+    readOnly.host.emitTo(readOnly.streamId(), opened(false));
+    readOnly.session.input('x');
+    expect(readOnly.host.callsOf('terminal.input')).toEqual([]);
+  });
+
+  it('sends only the newest size while a resize is in flight', async () => {
+    const { host, session, streamId } = harness();
+    host.emitTo(streamId(), opened());
+    session.resize(100, 30);
+    session.resize(110, 31);
+    session.resize(120, 32);
+    await settle();
+    expect(host.callsOf('terminal.resize').map((c) => c.params)).toEqual([{ sessionId: 'session-0001', cols: 100, rows: 30 }]);
+    host.reply(host.callsOf('terminal.resize')[0]!.id, null);
+    await settle();
+    expect(host.callsOf('terminal.resize').map((c) => c.params)).toEqual([
+      { sessionId: 'session-0001', cols: 100, rows: 30 },
+      { sessionId: 'session-0001', cols: 120, rows: 32 },
+    ]);
+  });
+
+  it('reports a failure to open with the host\'s error, and disposing unsubscribes', async () => {
+    const failing = harness();
+    failing.host.fail(failing.streamId(), { code: 'conflict', message: 'Container web is not running' });
+    await settle();
+    expect(failing.statuses.at(-1)).toMatchObject({ kind: 'failed', error: { code: 'conflict', message: 'Container web is not running' } });
+
+    const closing = harness();
+    closing.session.dispose();
+    expect(closing.host.sent.at(-1)).toEqual({ kind: 'unsubscribe', id: closing.streamId() });
+  });
+});

@@ -1,0 +1,112 @@
+import type { BerthClient, BerthError, Disposable, TerminalEvent } from '../../../runtime/api/index.js';
+
+/** What a terminal view runs: the container's main process, or a new process in it. */
+export type TerminalTarget = { kind: 'attach' } | { kind: 'exec'; command: string[] };
+
+export type SessionStatus =
+  | { kind: 'opening' }
+  | { kind: 'open'; stdin: boolean }
+  /** The process ended (`exitCode`), or the engine let go of it while it runs on (`exitCode` undefined). */
+  | { kind: 'ended'; exitCode: number | null | undefined }
+  | { kind: 'failed'; error: BerthError };
+
+/** Where output goes: an xterm in the app, a recorder in tests. */
+export interface TerminalScreen {
+  write(data: Uint8Array | string): void;
+  reset(): void;
+}
+
+export interface TerminalSession extends Disposable {
+  /** Keystrokes or pasted text; dropped until the process takes input. */
+  input(data: string): void;
+  resize(cols: number, rows: number): void;
+}
+
+interface OpenOptions {
+  client: BerthClient;
+  containerId: string;
+  target: TerminalTarget;
+  /** The screen's size now, so the process starts at the right width. */
+  size: { cols: number; rows: number };
+  screen: TerminalScreen;
+  onStatus: (status: SessionStatus) => void;
+}
+
+/**
+ * One attach or exec, from `opened` to its end. Output is written straight to the screen (never
+ * through the store); keystrokes and sizes go back addressed to the session the host named.
+ */
+export function openTerminalSession({ client, containerId, target, size, screen, onStatus }: OpenOptions): TerminalSession {
+  let sessionId: string | null = null;
+  let takesInput = false;
+  let isTty = true;
+  let exitCode: number | null | undefined;
+  let pendingSize: { cols: number; rows: number } | null = null;
+  let isResizing = false;
+  let isDisposed = false;
+
+  const fail = (error: BerthError) => {
+    if (!isDisposed) onStatus({ kind: 'failed', error });
+  };
+
+  // Sizes are latest-wins: while one resize is in flight only the newest next one is kept.
+  const sendSize = () => {
+    if (sessionId === null || !isTty || isResizing || pendingSize === null || isDisposed) return;
+    const { cols, rows } = pendingSize;
+    pendingSize = null;
+    isResizing = true;
+    client.call('terminal.resize', { sessionId, cols, rows }).then(
+      () => undefined,
+      () => undefined, // The session ended meanwhile: its end is reported by the stream.
+    ).finally(() => {
+      isResizing = false;
+      sendSize();
+    });
+  };
+
+  const onEvent = (event: TerminalEvent) => {
+    if (event.type === 'opened') {
+      sessionId = event.sessionId;
+      takesInput = event.stdin;
+      isTty = event.tty;
+      onStatus({ kind: 'open', stdin: event.stdin });
+      sendSize(); // A resize made while opening.
+    } else if (event.type === 'output') {
+      screen.write(event.data);
+    } else {
+      exitCode = event.exitCode;
+    }
+  };
+
+  onStatus({ kind: 'opening' });
+  const handlers = {
+    onEvent: (event: unknown) => onEvent(event as TerminalEvent), // Both streams deliver TerminalEvents.
+    onEnd: () => {
+      sessionId = null;
+      if (!isDisposed) onStatus({ kind: 'ended', exitCode });
+    },
+    onError: (error: BerthError) => {
+      sessionId = null;
+      fail(error);
+    },
+  };
+  const subscription =
+    target.kind === 'attach'
+      ? client.subscribe('containers.attach', { id: containerId, size }, handlers)
+      : client.subscribe('exec.open', { id: containerId, command: target.command, size }, handlers);
+
+  return {
+    input(data) {
+      if (sessionId === null || !takesInput || isDisposed) return;
+      client.call('terminal.input', { sessionId, data }).catch(fail);
+    },
+    resize(cols, rows) {
+      pendingSize = { cols, rows };
+      sendSize();
+    },
+    dispose() {
+      isDisposed = true;
+      subscription.dispose();
+    },
+  };
+}

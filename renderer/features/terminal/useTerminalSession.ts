@@ -1,0 +1,64 @@
+import type { Terminal } from '@xterm/xterm';
+import { useEffect, useRef, useState } from 'react';
+import { useClientSource } from '../../app/connectionContext.js';
+import { useBerth } from '../../stores/store.js';
+import { openTerminalSession, type SessionStatus, type TerminalTarget } from './terminalSession.js';
+
+export type TerminalViewStatus = SessionStatus | { kind: 'waiting' };
+
+interface SessionOptions {
+  terminal: Terminal | null;
+  containerId: string;
+  target: TerminalTarget;
+  isRunning: boolean;
+  /** Bumped to open the same target again (a new shell after `exit`). */
+  generation: number;
+}
+
+/**
+ * Keeps a session open while the container runs and Berth is connected. A container that stops
+ * and starts again (a restart, a crash with a restart policy) gets its terminal back without a
+ * click: attaching replays its console from the top; a shell is opened anew below the old one.
+ */
+export function useTerminalSession({ terminal, containerId, target, isRunning, generation }: SessionOptions): TerminalViewStatus {
+  const clientSource = useClientSource();
+  const linkState = useBerth((s) => s.engine.link.state);
+  const [status, setStatus] = useState<SessionStatus | null>(null);
+  const hasShownOutput = useRef(false);
+  const targetKey = target.kind === 'attach' ? 'attach' : `exec:${JSON.stringify(target.command)}`;
+
+  useEffect(() => {
+    const client = clientSource();
+    if (terminal === null || client === null || !isRunning || linkState !== 'connected') return;
+    if (target.kind === 'attach') terminal.reset(); // The replay brings back everything it showed.
+    else if (hasShownOutput.current) terminal.write('\r\n\x1b[2m── new shell ──\x1b[0m\r\n');
+    const session = openTerminalSession({
+      client,
+      containerId,
+      target,
+      size: { cols: terminal.cols, rows: terminal.rows },
+      screen: {
+        write: (data) => {
+          hasShownOutput.current = true;
+          terminal.write(data);
+        },
+        reset: () => terminal.reset(),
+      },
+      onStatus: setStatus,
+    });
+    const typing = terminal.onData((data) => session.input(data));
+    const resizing = terminal.onResize(({ cols, rows }) => session.resize(cols, rows));
+    return () => {
+      typing.dispose();
+      resizing.dispose();
+      session.dispose();
+    };
+    // `target` is compared by its key: a new array with the same command is the same target.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [terminal, clientSource, containerId, targetKey, isRunning, linkState, generation]);
+
+  const isLive = terminal !== null && isRunning && linkState === 'connected';
+  if (isLive) return status ?? { kind: 'opening' };
+  // Waiting for the container (or for Berth): how the last session ended is still worth showing.
+  return status !== null && (status.kind === 'ended' || status.kind === 'failed') ? status : { kind: 'waiting' };
+}

@@ -1,0 +1,53 @@
+import { FitAddon } from '@xterm/addon-fit';
+import { Terminal } from '@xterm/xterm';
+import { useCallback, useState } from 'react';
+
+/** Opens only http(s) links, and only when clicked: terminal text never navigates by itself. */
+const linkHandler = {
+  activate(_event: MouseEvent, uri: string) {
+    if (/^https?:\/\//i.test(uri)) window.open(uri, '_blank', 'noopener,noreferrer');
+  },
+  allowNonHttpProtocols: false,
+};
+
+/**
+ * An xterm.js terminal living in the element given to `ref` while it is mounted, fitted to its
+ * box: every change of the box's size refits, and xterm reports the new size through `onResize`.
+ */
+export function useXterm(label: string): { ref: (element: HTMLElement | null) => (() => void) | undefined; terminal: Terminal | null } {
+  const [terminal, setTerminal] = useState<Terminal | null>(null);
+
+  const ref = useCallback(
+    (element: HTMLElement | null) => {
+      if (element === null) return undefined;
+      const created = new Terminal({
+        cursorBlink: true,
+        scrollback: 10_000,
+        fontFamily: 'ui-monospace, "DejaVu Sans Mono", Menlo, monospace',
+        fontSize: 13,
+        linkHandler,
+        theme: { background: '#1b1d21', foreground: '#e3e5e8' },
+      });
+      const fit = new FitAddon();
+      created.loadAddon(fit);
+      created.open(element);
+      created.textarea?.setAttribute('aria-label', label);
+      const refit = () => {
+        // A hidden panel (another tab selected) has no size; keep the last one.
+        if (element.clientWidth > 0 && element.clientHeight > 0) fit.fit();
+      };
+      refit();
+      const observer = new ResizeObserver(refit);
+      observer.observe(element);
+      setTerminal(created);
+      return () => {
+        observer.disconnect();
+        created.dispose();
+        setTerminal(null);
+      };
+    },
+    [label],
+  );
+
+  return { ref, terminal };
+}
