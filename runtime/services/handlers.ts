@@ -4,6 +4,7 @@ import type { ServiceHandlers } from '../rpc/handlers.js';
 import { ContainersService } from './containers.js';
 import { ContainerWatcher } from './container-watcher.js';
 import { ContainerInspectionService } from './container-inspection.js';
+import { ImageWatcher } from './image-watcher.js';
 import { openEventsStream } from './events.js';
 import { RunService } from './run/run-service.js';
 import { ImagesService } from './images.js';
@@ -17,6 +18,7 @@ export function createServiceHandlers(engine: EngineConnection): { handlers: Ser
   const images = new ImagesService(engine);
   const run = new RunService(engine);
   const watcher = store.add(new ContainerWatcher(engine, (containerId) => containers.summary(containerId)));
+  const imageWatcher = store.add(new ImageWatcher(engine));
 
   const handlers: ServiceHandlers = {
     methods: {
@@ -43,9 +45,10 @@ export function createServiceHandlers(engine: EngineConnection): { handlers: Ser
       'containers.runCommand': (params, signal) => run.runCommand(params, signal),
       'containers.recreate': (params, signal) => run.recreate(params, signal),
       'images.list': (_params, signal) => images.list(signal),
+      'images.remove': (params, signal) => images.remove(params, signal),
     },
     streams: {
-      events: (_params, sink) => openEventsStream(engine, watcher, (event) => sink.emit(event)),
+      events: (_params, sink) => openEventsStream(engine, { containers: watcher, images: imageWatcher }, (event) => sink.emit(event)),
       'containers.stats': (params, sink) => openStatsStream(engine, params, sink),
       'images.pull': (params, sink) => images.pull(params, sink),
     },
