@@ -27,8 +27,8 @@ export interface ContainerChangedEvent {
 }
 
 /**
- * The engine's images changed (pulled, tagged, untagged, deleted, imported, loaded, built or
- * committed). Says that they changed, not how: list them again with `images.list`. One event
+ * The engine's images changed (pulled, tagged, untagged, deleted, imported, loaded, committed,
+ * or built with a tag). Says that they changed, not how: list them again with `images.list`. One event
  * per burst (a pull or `docker rmi` emits several engine events within milliseconds).
  */
 export interface ImagesChangedEvent {

@@ -68,7 +68,7 @@ describe('ImageWatcher', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
-  it('counts a container commit (docker commit, the classic builder) as an image change', () => {
+  it('counts a container commit (docker commit) as an image change', () => {
     const { changes, fire } = setup();
     fire('commit', 'container', 'c1');
     vi.advanceTimersByTime(40);

@@ -18,9 +18,12 @@ const defaultTiming: ImageWatcherTiming = { quietMs: 40, maxDelayMs: 120 };
  * Turns the engine's image events into one `images` change per burst. Why a "changed, list
  * again" signal and not a patch per image: a pull or load names the image by reference, not id,
  * an untag of one tag changes a row that a per-id inspect cannot tell apart from a delete, and
- * a build or commit adds an image the engine announces only as a container event. Images are
- * few, so one `images.list` per burst is cheap and always right. Nothing runs at idle: no timer
- * without an event, no engine call here at all.
+ * an unnamed `docker commit` adds an image the engine announces only as a container event.
+ * Images are few, so one `images.list` per burst is cheap and always right. Nothing runs at
+ * idle: no timer without an event, no engine call here at all.
+ *
+ * Not seen: an untagged `docker build` with the classic builder emits no image event at all
+ * (a tagged one emits `tag`); such an image shows at the next change or reconnect.
  */
 export class ImageWatcher implements Disposable {
   private readonly listeners = new Set<(event: ImagesChangedEvent) => void>();
@@ -70,7 +73,7 @@ export class ImageWatcher implements Disposable {
   }
 }
 
-/** `docker commit` and the classic builder make images the engine reports as container `commit`. */
+/** `docker commit` makes an image the engine reports as a container `commit` (plus `tag` when named). */
 function changesImageList(event: EngineEvent): boolean {
   if (event.Type === 'image') return listChangingImageActions.has(event.Action);
   return event.Type === 'container' && event.Action === 'commit';
