@@ -3,7 +3,7 @@ import { useRef } from 'react';
 import { useNow } from '../../ui/useNow.js';
 import type { ImageRow } from './imageRows.js';
 import { ImageTableRow } from './ImageTableRow.js';
-import type { ImageTarget } from './useImageActions.js';
+import type { ImageTarget } from './useRemoveImage.js';
 
 /** Rows have one fixed height, so nothing needs measuring. */
 const rowHeight = 44;

@@ -4,7 +4,7 @@ import { formatBytes } from '../../ui/bytes.js';
 import { fullDate, relativeTime } from '../../ui/relativeTime.js';
 import { runHref } from '../run/runRoute.js';
 import type { ImageRow } from './imageRows.js';
-import { imageBusyKey, type ImageTarget } from './useImageActions.js';
+import { imageBusyKey, type ImageTarget } from './useRemoveImage.js';
 
 interface ImageTableRowProps {
   row: ImageRow;

@@ -7,7 +7,7 @@ import { ImageFilterBox } from './ImageFilterBox.js';
 import { ImageTable } from './ImageTable.js';
 import { RemoveImageDialog } from './RemoveImageDialog.js';
 import { useForceRemoveImageAction } from './useForceRemoveImageAction.js';
-import { useRemoveImage, type ImageTarget } from './useImageActions.js';
+import { useRemoveImage, type ImageTarget } from './useRemoveImage.js';
 import { useImagesUnavailable } from './useImagesUnavailable.js';
 import { useVisibleImages, type VisibleImages } from './useVisibleImages.js';
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.js';
-import type { ImageTarget } from './useImageActions.js';
+import type { ImageTarget } from './useRemoveImage.js';
 
 interface RemoveImageDialogProps {
   target: ImageTarget;

@@ -1,6 +1,6 @@
 import { useCallback, type ReactNode } from 'react';
 import type { Notice } from '../../stores/uiSlice.js';
-import type { ImageTarget } from './useImageActions.js';
+import type { ImageTarget } from './useRemoveImage.js';
 
 /**
  * An image a stopped container uses (or an id with several tags) is the usual refusal: offer
