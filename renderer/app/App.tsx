@@ -1,5 +1,6 @@
 import { ContainerDetailsPage } from '../features/container-details/ContainerDetailsPage.js';
 import { ContainersPage } from '../features/containers/ContainersPage.js';
+import { ImagesPage } from '../features/images/ImagesPage.js';
 import { RunPage } from '../features/run/RunPage.js';
 import { NoticeList } from '../ui/NoticeList.js';
 import { NotBuilt } from './NotBuilt.js';
@@ -25,6 +26,8 @@ export function App() {
           <RunPage />
         ) : current === 'containers' ? (
           <ContainersPage />
+        ) : current === 'images' ? (
+          <ImagesPage />
         ) : (
           <NotBuilt title={title} />
         )}

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BerthClient, type ContainerChangedEvent, type ContainerSummary } from '../../runtime/api/index.js';
 import { createBerthStore } from '../stores/store.js';
-import { container, engineStatus, FakeHost, settle } from '../testing/fakeHost.js';
+import { container, engineStatus, FakeHost, image, settle } from '../testing/fakeHost.js';
 import { startLiveData } from './liveData.js';
 
 function changed(summary: ContainerSummary | null, containerId = summary?.id ?? ''): ContainerChangedEvent {
@@ -72,6 +72,41 @@ describe('live data', () => {
     host.reply(first!.id, [web]);
     await settle();
     expect(Object.keys(store.getState().containers.byId)).toEqual([db.id]);
+  });
+
+  it('lists images on connect and once again per images change, keeping only the last answer', async () => {
+    startLiveData(client, store);
+    const events = host.subscriptionId('events');
+    host.emit(events, { type: 'engine', status: engineStatus() });
+    const [onConnect] = host.callsOf('images.list');
+    expect(onConnect?.params).toEqual({});
+    const busybox = image({ id: 'sha256:' + '1'.repeat(64) });
+    const tagged = { ...busybox, repoTags: ['busybox:latest', 'mine:1'] };
+    host.reply(onConnect!.id, [busybox]);
+    await settle();
+    expect(store.getState().images.byId).toEqual({ [busybox.id]: busybox });
+
+    host.emit(events, { type: 'images', engineId: 'engine-1', actions: ['tag'] });
+    host.emit(events, { type: 'images', engineId: 'engine-1', actions: ['untag'] });
+    const [, afterTag, afterUntag] = host.callsOf('images.list');
+    expect(host.callsOf('images.list')).toHaveLength(3);
+    host.reply(afterUntag!.id, [busybox]);
+    host.reply(afterTag!.id, [tagged]); // answered late, but asked for before the untag
+    await settle();
+    expect(store.getState().images.byId[busybox.id]?.repoTags).toEqual(['busybox:latest']);
+    // An images change never costs a containers.list.
+    expect(host.callsOf('containers.list')).toHaveLength(1);
+  });
+
+  it('reports a failed image list as a notice about images', async () => {
+    startLiveData(client, store);
+    host.emit(host.subscriptionId('events'), { type: 'engine', status: engineStatus() });
+    host.fail(host.callsOf('images.list')[0]!.id, { code: 'engine_unreachable', message: 'Connection refused.' });
+    await settle();
+    expect(store.getState().ui.notices).toEqual([
+      expect.objectContaining({ area: 'images', code: 'engine_unreachable', message: 'Could not list images: Connection refused.' }),
+    ]);
+    expect(store.getState().images.loaded).toBe(false);
   });
 
   it('reports a failed list as a notice', async () => {

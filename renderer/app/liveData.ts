@@ -11,12 +11,14 @@ import { toBerthError } from '../transport/callError.js';
 
 /**
  * Keeps the store live for one client: subscribes to `events` first (its first event is the
- * engine status), fetches the full container list on every `connected`, and patches one
- * container per change otherwise. No polling: nothing here runs unless the backend speaks.
+ * engine status), fetches the full container and image lists on every `connected`, patches one
+ * container per container change, and lists images again once per images change (the backend
+ * sends one per burst). No polling: nothing here runs unless the backend speaks.
  */
 export function startLiveData(client: BerthClient, store: BerthStore): Disposable {
   const disposables = new DisposableStore();
   let listGeneration = 0;
+  let imagesGeneration = 0;
   let attempt = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   disposables.add(toDisposable(() => clearTimeout(retryTimer)));
@@ -39,15 +41,34 @@ export function startLiveData(client: BerthClient, store: BerthStore): Disposabl
     );
   };
 
+  const refreshImages = () => {
+    // Each list is asked for after the change it answers: the last one asked for is the truth.
+    const generation = ++imagesGeneration;
+    client.call('images.list', {}).then(
+      (list) => {
+        if (generation === imagesGeneration && !disposables.isDisposed) store.getState().images.replaceAll(list);
+      },
+      (error: unknown) => {
+        if (generation !== imagesGeneration || disposables.isDisposed) return;
+        const { code, message } = toBerthError(error);
+        store.getState().ui.pushNotice({ area: 'images', code, message: `Could not list images: ${message}` });
+      },
+    );
+  };
+
   const onEvent = (event: BerthEvent) => {
     attempt = 0;
     const { engine, containers } = store.getState();
     if (event.type === 'engine') {
       engine.setStatus(event.status);
-      if (event.status.state === 'connected') refreshContainers();
+      if (event.status.state === 'connected') {
+        refreshContainers();
+        refreshImages();
+      }
       return;
     }
-    containers.applyChange(event);
+    if (event.type === 'images') refreshImages();
+    else containers.applyChange(event);
   };
 
   let subscription: Disposable | null = null;
@@ -64,6 +85,7 @@ export function startLiveData(client: BerthClient, store: BerthStore): Disposabl
     if (disposables.isDisposed) return;
     subscription = null;
     listGeneration++;
+    imagesGeneration++;
     store.getState().containers.abortRefresh();
     store.getState().engine.setStatus(null);
     retryTimer = setTimeout(subscribe, reconnectDelayMs(attempt++));

@@ -2,11 +2,12 @@ import type { ErrorCode } from '../../runtime/api/index.js';
 import type { SliceCreator } from './store.js';
 
 /** Where a notice is shown: each area renders its own next to the controls that caused it. */
-export type NoticeArea = 'app' | 'engine' | 'containers';
+export type NoticeArea = 'app' | 'engine' | 'containers' | 'images';
 
 /** What a failed action was about, so the UI can offer a follow-up (e.g. "Force remove"). */
 export interface NoticeSubject {
-  kind: 'container';
+  kind: 'container' | 'image';
+  /** What to call with: a container id, or an image id or reference. */
   id: string;
   name: string;
 }
@@ -26,7 +27,7 @@ export interface Notice {
 export interface UiSlice {
   ui: {
     notices: Notice[];
-    /** Keys of work in flight, e.g. `container:<id>` or `engine:managed`; their controls are disabled. */
+    /** Keys of work in flight, e.g. `container:<id>`, `image:<ref>` or `engine:managed`; their controls are disabled. */
     busy: Record<string, true>;
     pushNotice: (notice: Omit<Notice, 'id'>) => number;
     dismissNotice: (id: number) => void;

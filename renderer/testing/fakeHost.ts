@@ -4,6 +4,7 @@ import {
   type ContainerSummary,
   type EngineStatus,
   type Envelope,
+  type ImageSummary,
   type Port,
   type WireError,
 } from '../../runtime/api/index.js';
@@ -107,6 +108,18 @@ export function container(overrides: Partial<ContainerSummary> = {}): ContainerS
     exitCode: null,
     ports: [],
     labels: {},
+    ...overrides,
+  };
+}
+
+export function image(overrides: Partial<ImageSummary> = {}): ImageSummary {
+  return {
+    engineId: 'engine-1',
+    id: 'sha256:' + 'c'.repeat(64),
+    repoTags: ['busybox:latest'],
+    repoDigests: [],
+    created: 1_700_000_000,
+    sizeBytes: 4_400_000,
     ...overrides,
   };
 }

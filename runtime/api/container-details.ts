@@ -113,13 +113,19 @@ export interface PruneResult {
   spaceReclaimedBytes: number;
 }
 
-/** An image as the run form suggests it. */
+/** `images.list`: one local image (the Images page, and the Run form's suggestions). */
 export interface ImageSummary {
+  /** The engine the image is on. */
   engineId: string;
+  /** The full image id, `sha256:` and 64 hex digits. */
   id: string;
+  /** Every `repo:tag` naming it; empty for an untagged (dangling) image. */
   repoTags: string[];
+  /** `repo@sha256:...` for each registry it came from or went to; empty for a local build. */
   repoDigests: string[];
+  /** When the image was built, in seconds since the epoch (not when it was pulled). */
   created: number;
+  /** Its size on disk including shared layers, in bytes, as `docker images` reports it. */
   sizeBytes: number;
 }
 

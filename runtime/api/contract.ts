@@ -16,6 +16,7 @@ import { containerNamePattern, resourcesSchema, restartPolicySchema, runSpecSche
 import type { EngineStatus } from './engine.js';
 import { attachSchema, execOpenSchema, terminalInputSchema, terminalResizeSchema, type TerminalEvent } from './terminal.js';
 import type { BerthEvent } from './events.js';
+import type { ImageRemoval } from './images.js';
 
 /**
  * THE contract between Berth's backend and anything that drives it (the renderer, `berth api`,
@@ -47,6 +48,13 @@ function method<R>() {
 function stream<E>() {
   return <P extends z.ZodType>(params: P, doc: string): StreamSpec<P, E> => ({ params, doc });
 }
+
+/** An image id (full or unique prefix, with or without `sha256:`) or reference (`repo:tag`, `repo@digest`). */
+export const imageRef = z
+  .string()
+  .min(1, 'is required')
+  .max(512, 'is too long')
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.:/@-]*$/, 'must be an image id or reference');
 
 /** A container id (full or unique prefix) or name, as the docker CLI accepts it. */
 export const containerRef = z
@@ -168,6 +176,23 @@ export const methods = {
     'Replace a container by one made from an edited RunSpec, under the same name. On failure the original is left as it was.',
   ),
   'images.list': method<ImageSummary[]>()(noParams, 'Images present on the engine (like `docker images`).'),
+  'images.remove': method<ImageRemoval>()(
+    z
+      .object({
+        /**
+         * What to remove. A reference (`repo:tag`) removes that tag, and the image with it when
+         * no other tag names it; an id removes the image.
+         */
+        id: imageRef,
+        /**
+         * Remove even when a container uses it, or when an id has several tags (all go). Without
+         * it either is a `conflict`. An image a running container uses loses the tag but stays.
+         */
+        force: z.boolean().default(false),
+      })
+      .strict(),
+    'Remove an image or one of its tags (like `docker rmi`). Containers using it are a `conflict`, with the engine\'s own words.',
+  ),
   'terminal.input': method<null>()(
     terminalInputSchema,
     'Send keystrokes or pasted text to an open terminal session (`containers.attach` / `exec.open`).',
@@ -181,7 +206,7 @@ export const methods = {
 export const streams = {
   events: stream<BerthEvent>()(
     noParams,
-    'Engine status changes and container changes, as they happen. Starts with the current engine status.',
+    'Engine status changes, container changes and image changes, as they happen. Starts with the current engine status.',
   ),
   'containers.stats': stream<StatsSample>()(
     z.object({ id: containerRef }).strict(),

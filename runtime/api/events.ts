@@ -5,7 +5,7 @@ import type { EngineStatus } from './engine.js';
  * What the `events` stream delivers. Lists are kept live by these: a full `containers.list`
  * only after an `engine` event that says `connected`, then one patch per changed item.
  */
-export type BerthEvent = EngineStatusEvent | ContainerChangedEvent;
+export type BerthEvent = EngineStatusEvent | ContainerChangedEvent | ImagesChangedEvent;
 
 /** The connection changed: connecting, connected (refetch lists now) or unreachable. */
 export interface EngineStatusEvent {
@@ -24,4 +24,16 @@ export interface ContainerChangedEvent {
   /** The last engine action seen for it, e.g. `start`, `die`, `destroy`. */
   action: string;
   container: ContainerSummary | null;
+}
+
+/**
+ * The engine's images changed (pulled, tagged, untagged, deleted, imported, loaded, committed,
+ * or built with a tag). Says that they changed, not how: list them again with `images.list`. One event
+ * per burst (a pull or `docker rmi` emits several engine events within milliseconds).
+ */
+export interface ImagesChangedEvent {
+  type: 'images';
+  engineId: string;
+  /** The engine actions of the burst, first seen first, each once, e.g. `['untag', 'delete']`. */
+  actions: string[];
 }

@@ -14,3 +14,4 @@ export type * from './engine.js';
 export type * from './containers.js';
 export type * from './events.js';
 export type * from './container-details.js';
+export type * from './images.js';

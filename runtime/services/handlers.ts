@@ -4,6 +4,7 @@ import type { ServiceHandlers } from '../rpc/handlers.js';
 import { ContainersService } from './containers.js';
 import { ContainerWatcher } from './container-watcher.js';
 import { ContainerInspectionService } from './container-inspection.js';
+import { ImageWatcher } from './image-watcher.js';
 import { openEventsStream } from './events.js';
 import { RunService } from './run/run-service.js';
 import { ImagesService } from './images.js';
@@ -21,6 +22,7 @@ export function createServiceHandlers(engine: EngineConnection): { handlers: Ser
   const terminalSessions = new TerminalSessions();
   const terminals = new TerminalService(engine, terminalSessions);
   const watcher = store.add(new ContainerWatcher(engine, (containerId) => containers.summary(containerId)));
+  const imageWatcher = store.add(new ImageWatcher(engine));
 
   const handlers: ServiceHandlers = {
     methods: {
@@ -47,11 +49,12 @@ export function createServiceHandlers(engine: EngineConnection): { handlers: Ser
       'containers.runCommand': (params, signal) => run.runCommand(params, signal),
       'containers.recreate': (params, signal) => run.recreate(params, signal),
       'images.list': (_params, signal) => images.list(signal),
+      'images.remove': (params, signal) => images.remove(params, signal),
       'terminal.input': (params) => Promise.resolve(terminalSessions.input(params.sessionId, params.data)),
       'terminal.resize': (params, signal) => terminalSessions.resize(params.sessionId, params.cols, params.rows, signal),
     },
     streams: {
-      events: (_params, sink) => openEventsStream(engine, watcher, (event) => sink.emit(event)),
+      events: (_params, sink) => openEventsStream(engine, { containers: watcher, images: imageWatcher }, (event) => sink.emit(event)),
       'containers.stats': (params, sink) => openStatsStream(engine, params, sink),
       'images.pull': (params, sink) => images.pull(params, sink),
       'containers.attach': (params, sink) => terminals.attach(params, sink),

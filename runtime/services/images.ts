@@ -1,6 +1,15 @@
 import type { Readable } from 'node:stream';
 import type Docker from 'dockerode';
-import { BerthError, toDisposable, type Disposable, type ImageSummary, type ParsedStreamParams, type PullProgress } from '../api/index.js';
+import {
+  BerthError,
+  toDisposable,
+  type Disposable,
+  type ImageRemoval,
+  type ImageSummary,
+  type ParsedMethodParams,
+  type ParsedStreamParams,
+  type PullProgress,
+} from '../api/index.js';
 import type { EngineConnection } from '../engine/connection.js';
 import { fromEngineError } from '../engine/errors.js';
 import { signalOption } from '../engine/signal-option.js';
@@ -8,7 +17,7 @@ import type { StreamSink } from '../rpc/handlers.js';
 import { NdjsonParser } from '../streams/lines.js';
 import { checkImageReference, pullArguments } from './run/image-reference.js';
 
-/** images.list and the images.pull stream. */
+/** images.list, images.remove and the images.pull stream. */
 export class ImagesService {
   constructor(private readonly engine: EngineConnection) {}
 
@@ -23,6 +32,24 @@ export class ImagesService {
         created: image.Created,
         sizeBytes: image.Size,
       }));
+    } catch (error) {
+      throw fromEngineError(error, this.engine.engineUrl);
+    }
+  }
+
+  /**
+   * `docker rmi`. A container using the image is the engine's 409, so `conflict` with its own
+   * words (which container, and whether force would help); nothing is decided from the text.
+   */
+  async remove(params: ParsedMethodParams<'images.remove'>, signal?: AbortSignal): Promise<ImageRemoval> {
+    try {
+      const answer = (await this.engine.docker.getImage(params.id).remove({ force: params.force, ...signalOption(signal) })) as RemoveAnswer;
+      const removal: ImageRemoval = { untagged: [], deleted: [] };
+      for (const item of Array.isArray(answer) ? answer : []) {
+        if (typeof item.Untagged === 'string') removal.untagged.push(item.Untagged);
+        if (typeof item.Deleted === 'string') removal.deleted.push(item.Deleted);
+      }
+      return removal;
     } catch (error) {
       throw fromEngineError(error, this.engine.engineUrl);
     }
@@ -66,6 +93,9 @@ export async function pullImage(docker: Docker, reference: string, onProgress: (
   for await (const chunk of stream as AsyncIterable<Buffer>) handle(parser.push(chunk));
   handle(parser.flush());
 }
+
+/** `DELETE /images/{name}` answers one record per untagged reference or deleted layer. */
+type RemoveAnswer = { Untagged?: string; Deleted?: string }[] | null;
 
 interface PullLine {
   id?: string;

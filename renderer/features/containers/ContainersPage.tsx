@@ -1,3 +1,4 @@
+import '../../ui/table.css';
 import './containers.css';
 import { useCallback, useMemo, useState } from 'react';
 import { NoticeList } from '../../ui/NoticeList.js';

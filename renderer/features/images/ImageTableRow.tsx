@@ -1,0 +1,57 @@
+import { memo } from 'react';
+import { useBerth } from '../../stores/store.js';
+import { formatBytes } from '../../ui/bytes.js';
+import { fullDate, relativeTime } from '../../ui/relativeTime.js';
+import { runHref } from '../run/runRoute.js';
+import type { ImageRow } from './imageRows.js';
+import { imageBusyKey, type ImageTarget } from './useRemoveImage.js';
+
+interface ImageTableRowProps {
+  row: ImageRow;
+  containerCount: number;
+  /** 1-based position among all rows of the table, header included (aria-rowindex). */
+  rowIndex: number;
+  nowMs: number;
+  /** Distance from the top of the table body; rows are positioned, not flowed, when virtualized. */
+  offsetPx: number;
+  heightPx: number;
+  onRemove: (target: ImageTarget, isTag: boolean) => void;
+}
+
+/**
+ * One tag of an image (or one untagged image). Names from the engine are rendered as text,
+ * never as HTML; control names carry the tag so a long list stays unambiguous when spoken.
+ */
+export const ImageTableRow = memo(function ImageTableRow({ row, containerCount, rowIndex, nowMs, offsetPx, heightPx, onRemove }: ImageTableRowProps) {
+  const isBusy = useBerth((s) => s.ui.busy[imageBusyKey(row.ref)] === true);
+  const { image, label } = row;
+  const isTag = row.ref !== image.id;
+  const usedBy = containerCount === 1 ? '1 container' : `${containerCount} containers`;
+  return (
+    <div role="row" aria-label={label} aria-rowindex={rowIndex} className="row" style={{ transform: `translateY(${offsetPx}px)`, height: heightPx }}>
+      <div role="cell" className={`cell cell-name${isTag ? '' : ' image-untagged'}`} title={row.tag}>
+        {row.tag}
+      </div>
+      <div role="cell" className="cell image-id" title={image.id}>
+        {row.shortId}
+      </div>
+      <div role="cell" className="cell" title={`${image.sizeBytes} bytes`}>
+        {formatBytes(image.sizeBytes)}
+      </div>
+      <div role="cell" className="cell" title={fullDate(image.created)}>
+        {relativeTime(image.created, nowMs)}
+      </div>
+      <div role="cell" className="cell" aria-label={`Used by ${usedBy}`}>
+        {containerCount}
+      </div>
+      <div role="cell" className="cell cell-actions">
+        <a className="button-link" href={runHref(row.ref)} aria-label={`Run ${label}`}>
+          Run
+        </a>
+        <button type="button" aria-label={`Remove ${label}`} disabled={isBusy} onClick={() => onRemove({ ref: row.ref, label }, isTag)}>
+          Remove
+        </button>
+      </div>
+    </div>
+  );
+});

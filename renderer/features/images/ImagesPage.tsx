@@ -1,0 +1,65 @@
+import '../../ui/table.css';
+import './images.css';
+import { useCallback, useState } from 'react';
+import { NoticeList } from '../../ui/NoticeList.js';
+import { runHref } from '../run/runRoute.js';
+import { ImageFilterBox } from './ImageFilterBox.js';
+import { ImageTable } from './ImageTable.js';
+import { RemoveImageDialog } from './RemoveImageDialog.js';
+import { useForceRemoveImageAction } from './useForceRemoveImageAction.js';
+import { useRemoveImage, type ImageTarget } from './useRemoveImage.js';
+import { useImagesUnavailable } from './useImagesUnavailable.js';
+import { useVisibleImages, type VisibleImages } from './useVisibleImages.js';
+
+/** `#/images`: every local image, live (the events stream lists them again after each change). */
+export function ImagesPage() {
+  const unavailable = useImagesUnavailable();
+  const visible = useVisibleImages();
+  const remove = useRemoveImage();
+  const renderNoticeAction = useForceRemoveImageAction(remove);
+  const [removing, setRemoving] = useState<{ target: ImageTarget; isTag: boolean } | null>(null);
+  const requestRemove = useCallback((target: ImageTarget, isTag: boolean) => setRemoving({ target, isTag }), []);
+
+  return (
+    <section className="page images-page" aria-labelledby="page-title">
+      <header className="page-header">
+        <h1 id="page-title">Images</h1>
+        <ImageFilterBox />
+        {unavailable === null && <ImageCount visible={visible} />}
+        <span className="page-header-end">
+          <a className="button-link" href={runHref()}>
+            Run container
+          </a>
+        </span>
+      </header>
+      <NoticeList area="images" renderAction={renderNoticeAction} />
+      {unavailable !== null ? (
+        <p className="empty">{unavailable}</p>
+      ) : visible.total === 0 ? (
+        <p className="empty">No images</p>
+      ) : visible.rows.length === 0 ? (
+        <p className="empty">No images match</p>
+      ) : (
+        <ImageTable rows={visible.rows} containerCounts={visible.containerCounts} onRemove={requestRemove} />
+      )}
+      {removing && (
+        <RemoveImageDialog
+          target={removing.target}
+          isTag={removing.isTag}
+          onRemove={(target, options) => void remove(target, options)}
+          onClose={() => setRemoving(null)}
+        />
+      )}
+    </section>
+  );
+}
+
+function ImageCount({ visible }: { visible: VisibleImages }) {
+  const noun = visible.total === 1 ? 'image' : 'images';
+  const text = visible.isFiltered ? `${visible.rows.length} of ${visible.total} ${noun}` : `${visible.total} ${noun}`;
+  return (
+    <p className="count" aria-live="polite">
+      {text}
+    </p>
+  );
+}
