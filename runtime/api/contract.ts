@@ -14,7 +14,7 @@ import type {
 import type { ContainerSummary } from './containers.js';
 import { containerNamePattern, resourcesSchema, restartPolicySchema, runSpecSchema, type RunSpecInput } from './run-spec.js';
 import type { EngineStatus } from './engine.js';
-import { attachSchema, execOpenSchema, terminalInputSchema, terminalResizeSchema, type TerminalEvent } from './terminal.js';
+import { attachSchema, execOpenSchema, terminalFlowSchema, terminalInputSchema, terminalResizeSchema, type TerminalEvent } from './terminal.js';
 import type { BerthEvent } from './events.js';
 import type { ImageRemoval } from './images.js';
 
@@ -200,6 +200,10 @@ export const methods = {
   'terminal.resize': method<null>()(
     terminalResizeSchema,
     'Tell the process in an open terminal session its new size (SIGWINCH). Only for TTY sessions.',
+  ),
+  'terminal.flow': method<null>()(
+    terminalFlowSchema,
+    'Pause or resume reading a terminal session\'s output. A screen that falls behind pauses; the process then blocks on its writes, as on a slow terminal.',
   ),
 } as const;
 

@@ -84,4 +84,12 @@ export const terminalInputSchema = z
   })
   .strict();
 
+export const terminalFlowSchema = z
+  .object({
+    sessionId: sessionIdSchema,
+    /** True: stop reading the process's output until resumed (the screen is behind). False: go on. */
+    paused: z.boolean(),
+  })
+  .strict();
+
 export const terminalResizeSchema = z.object({ sessionId: sessionIdSchema, cols, rows }).strict();

@@ -34,7 +34,7 @@ function fakeHandlers(log: string[]): ServiceHandlers {
       ...unused([
         'containers.restart', 'containers.kill', 'containers.pause', 'containers.unpause', 'containers.rename', 'containers.prune',
         'containers.inspect', 'containers.top', 'containers.diff', 'containers.update', 'containers.create', 'containers.validateRun',
-        'containers.parseRunCommand', 'containers.runCommand', 'containers.recreate', 'images.list', 'terminal.input', 'terminal.resize',
+        'containers.parseRunCommand', 'containers.runCommand', 'containers.recreate', 'images.list', 'terminal.input', 'terminal.resize', 'terminal.flow',
         'images.remove',
       ] as const),
     },

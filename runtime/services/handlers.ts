@@ -52,6 +52,7 @@ export function createServiceHandlers(engine: EngineConnection): { handlers: Ser
       'images.remove': (params, signal) => images.remove(params, signal),
       'terminal.input': (params) => Promise.resolve(terminalSessions.input(params.sessionId, params.data)),
       'terminal.resize': (params, signal) => terminalSessions.resize(params.sessionId, params.cols, params.rows, signal),
+      'terminal.flow': (params) => Promise.resolve(terminalSessions.flow(params.sessionId, params.paused)),
     },
     streams: {
       events: (_params, sink) => openEventsStream(engine, { containers: watcher, images: imageWatcher }, (event) => sink.emit(event)),

@@ -1,23 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import { BerthClient } from '../../../runtime/api/index.js';
 import { FakeHost, settle } from '../../testing/fakeHost.js';
-import { openTerminalSession, type SessionStatus, type TerminalTarget } from './terminalSession.js';
+import { flowMarks, openTerminalSession, type SessionStatus, type TerminalTarget } from './terminalSession.js';
 
 function harness(target: TerminalTarget = { kind: 'exec', command: ['sh'] }) {
   const host = new FakeHost();
   const client = new BerthClient(host.port);
   const written: string[] = [];
+  const drawLater: (() => void)[] = [];
   const statuses: SessionStatus[] = [];
   const session = openTerminalSession({
     client,
     containerId: 'web',
     target,
     size: { cols: 80, rows: 24 },
-    screen: { write: (data) => written.push(typeof data === 'string' ? data : new TextDecoder().decode(data)), reset: () => written.push('<reset>') },
+    screen: {
+      write: (data, onWritten) => {
+        written.push(new TextDecoder().decode(data));
+        drawLater.push(onWritten);
+      },
+      reset: () => written.push('<reset>'),
+    },
     onStatus: (status) => statuses.push(status),
   });
   const streamName = target.kind === 'attach' ? 'containers.attach' : 'exec.open';
-  return { host, session, written, statuses, streamId: () => host.subscriptionId(streamName) };
+  const drawAll = () => drawLater.splice(0).forEach((draw) => draw());
+  return { host, session, written, statuses, drawAll, streamId: () => host.subscriptionId(streamName) };
 }
 
 const opened = (stdin = true) => ({ type: 'opened', sessionId: 'session-0001', tty: true, stdin });
@@ -82,5 +90,22 @@ describe('a terminal session', () => {
     const closing = harness();
     closing.session.dispose();
     expect(closing.host.sent.at(-1)).toEqual({ kind: 'unsubscribe', id: closing.streamId() });
+  });
+
+  it('pauses the host when the screen falls behind, and resumes once it has drawn enough', async () => {
+    const { host, streamId, drawAll } = harness();
+    host.emitTo(streamId(), opened());
+    const chunk = new Uint8Array(flowMarks.highBytes / 4);
+    for (let i = 0; i < 4; i++) host.emitTo(streamId(), { type: 'output', data: chunk, stream: 'stdout' });
+    expect(host.callsOf('terminal.flow')).toEqual([]); // at the mark, not above it
+    host.emitTo(streamId(), { type: 'output', data: chunk, stream: 'stdout' }, { type: 'output', data: chunk, stream: 'stdout' });
+    await settle();
+    expect(host.callsOf('terminal.flow').map((c) => c.params)).toEqual([{ sessionId: 'session-0001', paused: true }]);
+    drawAll();
+    await settle();
+    expect(host.callsOf('terminal.flow').map((c) => c.params)).toEqual([
+      { sessionId: 'session-0001', paused: true },
+      { sessionId: 'session-0001', paused: false },
+    ]);
   });
 });

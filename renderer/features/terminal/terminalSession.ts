@@ -12,9 +12,17 @@ export type SessionStatus =
 
 /** Where output goes: an xterm in the app, a recorder in tests. */
 export interface TerminalScreen {
-  write(data: Uint8Array | string): void;
+  /** Queues output; `onWritten` runs once the screen has drawn it. */
+  write(data: Uint8Array, onWritten: () => void): void;
   reset(): void;
 }
+
+/**
+ * Flow control: bytes handed to the screen but not yet drawn. Above the high mark the session
+ * asks the host to stop reading; below the low mark, to go on. xterm parses a few MB/s, an
+ * engine delivers far more, so without this a flood (`yes`, a big `cat`) would pile up in memory.
+ */
+export const flowMarks = { highBytes: 512 * 1024, lowBytes: 64 * 1024 };
 
 export interface TerminalSession extends Disposable {
   /** Keystrokes or pasted text; dropped until the process takes input. */
@@ -44,6 +52,14 @@ export function openTerminalSession({ client, containerId, target, size, screen,
   let pendingSize: { cols: number; rows: number } | null = null;
   let isResizing = false;
   let isDisposed = false;
+  let undrawnBytes = 0;
+  let isPaused = false;
+
+  const setPaused = (paused: boolean) => {
+    if (sessionId === null || isPaused === paused) return;
+    isPaused = paused;
+    client.call('terminal.flow', { sessionId, paused }).catch(() => undefined); // An ended session needs no flow.
+  };
 
   const fail = (error: BerthError) => {
     if (!isDisposed) onStatus({ kind: 'failed', error });
@@ -72,7 +88,13 @@ export function openTerminalSession({ client, containerId, target, size, screen,
       onStatus({ kind: 'open', stdin: event.stdin });
       sendSize(); // A resize made while opening.
     } else if (event.type === 'output') {
-      screen.write(event.data);
+      const length = event.data.length;
+      undrawnBytes += length;
+      screen.write(event.data, () => {
+        undrawnBytes -= length;
+        if (isPaused && undrawnBytes < flowMarks.lowBytes) setPaused(false);
+      });
+      if (!isPaused && undrawnBytes > flowMarks.highBytes) setPaused(true);
     } else {
       exitCode = event.exitCode;
     }

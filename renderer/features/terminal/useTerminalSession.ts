@@ -38,9 +38,9 @@ export function useTerminalSession({ terminal, containerId, target, isRunning, g
       target,
       size: { cols: terminal.cols, rows: terminal.rows },
       screen: {
-        write: (data) => {
+        write: (data, onWritten) => {
           hasShownOutput.current = true;
-          terminal.write(data);
+          terminal.write(data, onWritten);
         },
         reset: () => terminal.reset(),
       },

@@ -8,6 +8,7 @@ export interface TerminalSession {
   readonly isTty: boolean;
   write(data: string): void;
   resize(cols: number, rows: number, signal?: AbortSignal): Promise<void>;
+  setPaused(paused: boolean): void;
 }
 
 /**
@@ -42,6 +43,11 @@ export class TerminalSessions {
     const session = this.find(sessionId);
     if (!session.isTty) return null; // Without a pseudo-terminal there is no size to set.
     await session.resize(cols, rows, signal);
+    return null;
+  }
+
+  flow(sessionId: string, paused: boolean): null {
+    this.find(sessionId).setPaused(paused);
     return null;
   }
 

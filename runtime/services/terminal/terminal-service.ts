@@ -103,6 +103,11 @@ export class TerminalService {
           if (!socket.destroyed) socket.write(data, 'utf8');
         },
         resize,
+        // Not reading lets the socket's buffers fill; then the engine, and the process, wait.
+        setPaused: (paused) => {
+          if (paused) socket.pause();
+          else socket.resume();
+        },
       }),
     );
     sink.emit({ type: 'opened', sessionId: session.sessionId, tty: process.isTty, stdin: process.hasStdin });

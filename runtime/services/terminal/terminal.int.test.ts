@@ -27,7 +27,7 @@ afterAll(async () => {
 /** One terminal stream as a test reads it: the screen's text so far, the session, how it ended. */
 function openTerminal<S extends 'exec.open' | 'containers.attach'>(client: BerthClient, stream: S, params: StreamParams<S>) {
   const decoder = new TextDecoder();
-  const state = { text: '', stderr: '', sessionId: null as string | null, stdin: null as boolean | null, exitCode: undefined as number | null | undefined, ended: false, error: null as BerthError | null };
+  const state = { bytes: 0, text: '', stderr: '', sessionId: null as string | null, stdin: null as boolean | null, exitCode: undefined as number | null | undefined, ended: false, error: null as BerthError | null };
   const subscription = client.subscribe(stream, params as never, {
     onEvent: (event: unknown) => {
       const terminalEvent = event as TerminalEvent; // Both streams deliver TerminalEvents.
@@ -35,6 +35,8 @@ function openTerminal<S extends 'exec.open' | 'containers.attach'>(client: Berth
         state.sessionId = terminalEvent.sessionId;
         state.stdin = terminalEvent.stdin;
       } else if (terminalEvent.type === 'output') {
+        state.bytes += terminalEvent.data.length;
+        if (state.bytes > 1_000_000) return; // A flood: count it, do not keep it.
         const text = decoder.decode(terminalEvent.data, { stream: true });
         if (terminalEvent.stream === 'stderr') state.stderr += text;
         else state.text += text;
@@ -59,6 +61,8 @@ function openTerminal<S extends 'exec.open' | 'containers.attach'>(client: Berth
     waitForText: (pattern: RegExp) => until(String(pattern), () => pattern.test(state.text)),
     waitForEnd: () => until('the end of the stream', () => state.ended || state.error !== null),
     input: (data: string) => client.call('terminal.input', { sessionId: state.sessionId ?? 'missing-session', data }),
+    flow: (paused: boolean) => client.call('terminal.flow', { sessionId: state.sessionId ?? 'missing-session', paused }),
+    until,
     resize: (cols: number, rows: number) => client.call('terminal.resize', { sessionId: state.sessionId ?? 'missing-session', cols, rows }),
   };
 }
@@ -93,6 +97,24 @@ describe('terminals (exec and attach against the real engine)', () => {
     expect(terminal.state.text).toBe('out €\n');
     expect(terminal.state.stderr).toBe('err\n');
     expect(terminal.state.exitCode).toBe(5);
+  });
+
+  it('stops reading a flood of output while paused, and delivers all of it once resumed', async () => {
+    const name = await runDetached('exec-flow', testImage(), ...idle);
+    const total = 20_000_000;
+    const terminal = openTerminal(connected.client, 'exec.open', { id: name, tty: false, command: ['sh', '-c', `yes | head -c ${total}`] });
+    await terminal.opened();
+    await terminal.flow(true);
+    await new Promise((resolve) => setTimeout(resolve, 300)); // what was already read drains
+    const whilePaused = terminal.state.bytes;
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(terminal.state.bytes).toBe(whilePaused);
+    expect(whilePaused).toBeLessThan(total);
+    expect(await docker('top', name)).toContain('yes'); // blocked on its writes, not finished
+    await terminal.flow(false);
+    await terminal.waitForEnd();
+    expect(terminal.state.bytes).toBe(total);
+    expect(terminal.state.exitCode).toBe(0);
   });
 
   it('runs as the asked user in the asked directory with the asked variables', async () => {
