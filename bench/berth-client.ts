@@ -1,5 +1,7 @@
 import { WebSocket } from 'ws';
-import { BerthClient, toDisposable, type Disposable, type Envelope, type Port } from '../runtime/api/index.js';
+import { BerthClient, decodeFrame, toDisposable, type Disposable, type Envelope, type Port, type Utf8 } from '../runtime/api/index.js';
+
+const utf8: Utf8 = { encode: (text) => Buffer.from(text, 'utf8'), decode: (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') };
 
 /**
  * An in-process client of a running `berth serve`, the way a browser reaches it: trade the
@@ -33,7 +35,7 @@ export async function connectBerth(hostUrl: string): Promise<ConnectedClient> {
   };
 }
 
-/** A Port over a `ws` client socket: one JSON envelope per text frame (runtime/api/wire.ts). */
+/** A Port over a `ws` client socket: JSON envelopes in text frames, envelopes with bytes in binary ones (runtime/api/wire-frames.ts). */
 function webSocketPort(socket: WebSocket): Port {
   return {
     send(message: Envelope) {
@@ -41,15 +43,9 @@ function webSocketPort(socket: WebSocket): Port {
     },
     onMessage(listener): Disposable {
       const onMessage = (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => {
-        if (isBinary) return;
-        const text = Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data as ArrayBuffer).toString('utf8');
-        let message: unknown;
-        try {
-          message = JSON.parse(text);
-        } catch {
-          return; // Not JSON, so not an envelope: nothing the client could use.
-        }
-        listener(message);
+        const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
+        const message = decodeFrame(isBinary ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : bytes.toString('utf8'), utf8);
+        if (message !== undefined) listener(message); // Otherwise not an envelope: nothing the client could use.
       };
       socket.on('message', onMessage);
       return toDisposable(() => socket.off('message', onMessage));

@@ -6,6 +6,7 @@ import type { IdleCalls } from './measure-idle.js';
 import type { ListLatency } from './measure-list.js';
 import type { PageOpen } from './measure-page-open.js';
 import type { StartToRow } from './measure-start-to-row.js';
+import type { TerminalMeasure } from './measure-terminal.js';
 import { repoRoot } from './support.js';
 
 /** The bench's one JSON document: raw numbers, baselines, ratios, and each target judged. */
@@ -20,6 +21,7 @@ export interface Measures {
   idle: Outcome<IdleCalls>;
   createStart: Outcome<CreateStart>;
   bulkStop: Outcome<BulkStop>;
+  terminal: Outcome<TerminalMeasure>;
 }
 
 export interface TargetVerdict {
@@ -62,6 +64,7 @@ export const methodNotes = [
   'createStart, bulkStop: a `berth serve` talking to the engine directly (run before the page measures, with the fleet present); each removes the containers it made before the next measure.',
   'createStart: containers.create {spec: {image, name, command: [sleep, 3600], labels}, start: true, pull: false} over the WebSocket vs `docker run -d --label --name IMAGE sleep 3600` spawned (its process start included) vs raw POST /containers/create + /start over node:http on the socket; rotating order, warm-ups (BENCH_WARMUP) untimed; default bridge network for all.',
   'bulkStop: per round, 2N fresh running containers trapping TERM (`sh -c \'trap "exit 0" TERM; while :; do sleep 0.2; done\'`); N containers.stop {timeoutSeconds: 10} issued at once on one WebSocket, timed to the last answer, vs one `docker stop -t 10 n1 ... nN` spawned, timed to exit; 1 s apart, alternating which goes first; the shells exit at their next 0.2 s sleep boundary.',
+  'terminal: no issue names a target yet, so it is reported, not judged. Output: exec.open {tty: false} of `head -c N /dev/zero` over the web host, counted to the stream end, vs `docker exec NAME head -c N /dev/zero` spawned with stdout counted, alternating. Echo: one character by terminal.input to a TTY `cat` until the pty echo arrives, vs the same written to an exec socket hijacked straight from the engine in the bench process.',
 ];
 
 export async function writeReport(document: object): Promise<string> {

@@ -13,6 +13,7 @@ import { measureIdleCalls } from './measure-idle.js';
 import { measureListLatency } from './measure-list.js';
 import { measurePageOpen } from './measure-page-open.js';
 import { measureStartToRow } from './measure-start-to-row.js';
+import { measureTerminal } from './measure-terminal.js';
 import { rawListContainers } from './raw-engine.js';
 import { judgeTargets, methodNotes, writeReport, type Measures, type Outcome } from './report.js';
 import { readSettings } from './settings.js';
@@ -22,7 +23,8 @@ import { Teardown } from './teardown.js';
 /**
  * `npm run bench`: starts the test engine, fills it with containers, serves Berth, measures
  * (a) list latency and page open, (b) external start to row, (c) idle engine calls,
- * (d) create+start against `docker run -d`, (e) bulk stop against `docker stop`, then tears
+ * (d) create+start against `docker run -d`, (e) bulk stop against `docker stop`, (f) terminal
+ * output and keystroke echo against `docker exec` and a raw engine socket, then tears
  * everything down and prints one JSON document (also bench/results/latest.json).
  */
 
@@ -40,7 +42,7 @@ async function main(): Promise<number> {
   process.once('SIGTERM', interrupted);
 
   const notRun = { error: 'not run: an earlier step failed' };
-  const measures: Measures = { containersList: notRun, createStart: notRun, bulkStop: notRun, pageOpen: notRun, startToRow: notRun, idle: notRun };
+  const measures: Measures = { containersList: notRun, createStart: notRun, bulkStop: notRun, terminal: notRun, pageOpen: notRun, startToRow: notRun, idle: notRun };
   const environment: Record<string, unknown> = { node: process.version, cpus: os.cpus().length, memoryMiB: Math.round(os.totalmem() / 2 ** 20) };
   let fatal: string | null = null;
   let teardownProblems: string[] = [];
@@ -78,6 +80,9 @@ async function main(): Promise<number> {
     );
     measures.bulkStop = await direct('bulk stop', (hostUrl) =>
       measureBulkStop({ hostUrl, cliEnv: engine.cliEnv, docker, image: engine.image, containers: settings.stopContainers, rounds: settings.stopRounds }),
+    );
+    measures.terminal = await direct('terminal', (hostUrl) =>
+      measureTerminal({ hostUrl, cliEnv: engine.cliEnv, docker, image: engine.image, outputBytes: settings.terminalBytes, outputRuns: settings.terminalRuns, keystrokes: settings.keystrokes }),
     );
 
     const proxy = await startEngineProxy(engine.socketPath);

@@ -23,6 +23,12 @@ export interface BenchSettings {
   stopContainers: number;
   /** Bulk stop rounds, each with fresh containers on both sides (BENCH_STOP_ROUNDS). */
   stopRounds: number;
+  /** Bytes of output per terminal run (BENCH_TERMINAL_BYTES). */
+  terminalBytes: number;
+  /** Terminal output runs each through Berth and `docker exec` (BENCH_TERMINAL_RUNS). */
+  terminalRuns: number;
+  /** Keystrokes timed to their echo, each through Berth and a raw socket (BENCH_KEYSTROKES). */
+  keystrokes: number;
   /** How long to wait for the page to show something before calling it a failure (BENCH_TIMEOUT_MS). */
   timeoutMs: number;
 }
@@ -39,6 +45,9 @@ export function readSettings(): BenchSettings {
     createRuns: envInt('BENCH_CREATE_RUNS', 20),
     stopContainers: envInt('BENCH_STOP_CONTAINERS', 50),
     stopRounds: envInt('BENCH_STOP_ROUNDS', 5),
+    terminalBytes: envInt('BENCH_TERMINAL_BYTES', 64 * 1024 * 1024),
+    terminalRuns: envInt('BENCH_TERMINAL_RUNS', 5),
+    keystrokes: envInt('BENCH_KEYSTROKES', 100),
     timeoutMs: envInt('BENCH_TIMEOUT_MS', 30_000),
   };
 }
