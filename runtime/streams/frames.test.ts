@@ -43,4 +43,12 @@ describe('FrameDemuxer', () => {
   it('refuses bytes that are not frames (a TTY stream read as multiplexed)', () => {
     expect(() => new FrameDemuxer().push(bytes('plain tty output'))).toThrow(/Not a multiplexed stream/);
   });
+
+  it('hands out copies, never views of the chunk (a Buffer chunk included)', () => {
+    const chunk = Buffer.from(encodeFrame('stdout', bytes('abc')));
+    const [frame] = new FrameDemuxer().push(chunk);
+    chunk.fill(0);
+    expect(text(frame!.data)).toBe('abc');
+    expect(frame!.data.buffer.byteLength).toBe(3);
+  });
 });

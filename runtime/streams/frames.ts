@@ -21,7 +21,9 @@ export class FrameDemuxer {
 
   /** Frames completed by this chunk, in order. Throws on a header that is not a frame header. */
   push(chunk: Uint8Array): Frame[] {
-    const buffer = this.pending.length === 0 ? chunk : concat(this.pending, chunk);
+    // A plain view: on a Node Buffer `slice` would share memory instead of copying.
+    const bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const buffer = this.pending.length === 0 ? bytes : concat(this.pending, bytes);
     const frames: Frame[] = [];
     let offset = 0;
     while (buffer.length - offset >= headerLength) {

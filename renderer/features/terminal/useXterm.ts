@@ -1,6 +1,7 @@
 import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
 import { useCallback, useState } from 'react';
+import { terminalShortcut } from './shortcuts.js';
 
 /** Opens only http(s) links, and only when clicked: terminal text never navigates by itself. */
 const linkHandler = {
@@ -31,6 +32,14 @@ export function useXterm(label: string): { ref: (element: HTMLElement | null) =>
       const fit = new FitAddon();
       created.loadAddon(fit);
       created.open(element);
+      created.attachCustomKeyEventHandler((event) => {
+        const shortcut = terminalShortcut(event);
+        if (shortcut === null) return true;
+        // What is copied is the selection's plain text: escape sequences never reach the clipboard.
+        if (shortcut === 'copy' && created.hasSelection()) void navigator.clipboard.writeText(created.getSelection()).catch(() => undefined);
+        if (shortcut === 'paste') void navigator.clipboard.readText().then((text) => created.paste(text), () => undefined);
+        return false;
+      });
       created.textarea?.setAttribute('aria-label', label);
       const refit = () => {
         // A hidden panel (another tab selected) has no size; keep the last one.
