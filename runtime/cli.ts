@@ -124,7 +124,7 @@ async function api(args: string[]): Promise<number> {
     }
     return await new Promise<number>((resolve) => {
       const subscription = client.subscribe(name, params as never, {
-        onEvent: (event) => process.stdout.write(`${JSON.stringify(event)}\n`),
+        onEvent: (event) => process.stdout.write(`${JSON.stringify(event, bytesAsBase64)}\n`),
         onEnd: () => resolve(0),
         onError: (error) => {
           process.stderr.write(`berth: ${error.code}: ${error.message}\n`);
@@ -141,6 +141,11 @@ async function api(args: string[]): Promise<number> {
     rpc.dispose();
     backend.dispose();
   }
+}
+
+/** Terminal output is bytes; a JSON line shows them as `{"base64": "..."}` rather than one key per byte. */
+function bytesAsBase64(_key: string, value: unknown): unknown {
+  return value instanceof Uint8Array ? { base64: Buffer.from(value).toString('base64') } : value;
 }
 
 function describeContract(): string {

@@ -42,6 +42,7 @@ function fakeHandlers(log: string[]): ServiceHandlers {
       events: (_params, sink) => {
         sink.emit({ type: 'engine', status } satisfies BerthEvent);
         sink.emit({ type: 'engine', status } satisfies BerthEvent);
+        sink.emit({ type: 'engine', status } satisfies BerthEvent);
         return { dispose: () => log.push('stream disposed') };
       },
       ...unused(['containers.stats', 'images.pull', 'containers.attach', 'exec.open'] as const),
@@ -100,12 +101,12 @@ describe('serveRpc', () => {
     await expect.poll(() => log).toContain('aborted');
   });
 
-  it('batches stream events and tears the stream down on unsubscribe', async () => {
+  it('sends the first stream event at once, batches the ones right behind it, and tears the stream down on unsubscribe', async () => {
     const { client, received, log } = setup();
     const events: BerthEvent[] = [];
     const subscription = client.subscribe('events', {}, { onEvent: (event) => events.push(event) });
-    await expect.poll(() => events.length).toBe(2);
-    expect(received.filter((m) => (m as Envelope).kind === 'event')).toHaveLength(1);
+    await expect.poll(() => events.length).toBe(3);
+    expect(received.filter((m) => (m as Envelope).kind === 'event').map((m) => (m as { events: unknown[] }).events.length)).toEqual([1, 2]);
     subscription.dispose();
     await expect.poll(() => log).toContain('stream disposed');
   });

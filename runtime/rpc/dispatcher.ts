@@ -16,7 +16,10 @@ import {
 import type { MethodHandler, ServiceHandlers, StreamSink } from './handlers.js';
 
 export interface DispatcherOptions {
-  /** How long stream events wait to be sent together. */
+  /**
+   * Stream events are sent at most once per this window: an event after a quiet window goes at
+   * once (a keystroke's echo, a container's start), the ones behind it wait and go together.
+   */
   batchMs?: number;
   /** Send a batch early once it holds this many events. */
   maxBatch?: number;
@@ -60,6 +63,7 @@ export function serveRpc(port: Port, handlers: ServiceHandlers, options: Dispatc
     const params: unknown = parseParams(stream, streams[stream].params, rawParams);
     let queue: unknown[] = [];
     let timer: NodeJS.Timeout | null = null;
+    let lastSentAt = Number.NEGATIVE_INFINITY;
     let closed = false;
     const flush = () => {
       if (timer) clearTimeout(timer);
@@ -67,6 +71,7 @@ export function serveRpc(port: Port, handlers: ServiceHandlers, options: Dispatc
       if (queue.length === 0) return;
       const events = queue;
       queue = [];
+      lastSentAt = performance.now();
       port.send({ kind: 'event', id, events });
     };
     const close = () => {
@@ -81,8 +86,11 @@ export function serveRpc(port: Port, handlers: ServiceHandlers, options: Dispatc
       emit(event) {
         if (closed) return;
         queue.push(event);
-        if (queue.length >= maxBatch) flush();
-        else timer ??= setTimeout(flush, batchMs);
+        if (queue.length >= maxBatch) return flush();
+        if (timer !== null) return;
+        const sinceLastSend = performance.now() - lastSentAt;
+        if (sinceLastSend >= batchMs) flush();
+        else timer = setTimeout(flush, batchMs - sinceLastSend);
       },
       end() {
         if (closed) return;
