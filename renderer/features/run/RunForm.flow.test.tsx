@@ -17,7 +17,7 @@ async function pressRun(host: RunHost, button: 'Create and start' | 'Create only
   fireEvent.click(screen.getByRole('button', { name: button }));
   const check = await host.nthCall('containers.validateRun', 0);
   await host.answer(check.id, { issues: [], warnings: [] });
-  const list = await host.nthCall('images.list', 1);
+  const list = await host.nthCall('images.list', 0);
   await host.answer(list.id, images);
 }
 
@@ -145,6 +145,6 @@ async function pressRunAgain(host: RunHost) {
   const check = checks[checks.length - 1];
   if (!check) throw new Error('no check');
   await host.answer(check.id, { issues: [], warnings: [] });
-  const list = await host.nthCall('images.list', 2);
+  const list = await host.nthCall('images.list', 1);
   await host.answer(list.id, [image('busybox:latest')]);
 }

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { berthStore } from '../../stores/store.js';
 import { RunPage } from './RunPage.js';
 import { image, renderRun } from './runTesting.js';
 
@@ -60,6 +61,15 @@ describe('Run page', () => {
     expect(describedText(field)).toContain('Not on the engine yet: it is pulled first');
   });
 
+  it('follows the engine\'s images while open: one pulled elsewhere is "on the engine" at once', async () => {
+    await renderRun(<RunPage />, []);
+    type('Image', 'alpine:3.20');
+    const field = screen.getByRole<HTMLInputElement>('combobox', { name: 'Image' });
+    expect(describedText(field)).toContain('Not on the engine yet');
+    act(() => berthStore.getState().images.replaceAll([image('alpine:3.20')]));
+    expect(describedText(field)).toContain('On the engine.');
+  });
+
   it('shows a size as bytes, and text that is not a size as a problem of that field', async () => {
     await renderRun(<RunPage />);
     type('Memory', '256m');
@@ -111,7 +121,7 @@ describe('Run page', () => {
     expect(describedText(screen.getByRole('textbox', { name: 'Memory' }))).toContain('Memory: must be at least 6 MiB');
     expect(screen.getByRole('alert').textContent).toContain('Nothing was sent: 2 problems to fix');
     expect(document.activeElement).toBe(hostPort);
-    expect(host.callsOf('images.list')).toHaveLength(1); // only the one made when the page opened
+    expect(host.callsOf('images.list')).toHaveLength(0); // the form reads the store; nothing was sent
     expect(host.callsOf('containers.create')).toHaveLength(0);
   });
 

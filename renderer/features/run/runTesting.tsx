@@ -69,13 +69,13 @@ export function image(repoTag: string): ImageSummary {
   return { engineId: 'engine-1', id: 'sha256:' + 'e'.repeat(64), repoTags: [repoTag], repoDigests: [], created: 0, sizeBytes: 0 };
 }
 
-/** Renders against a fresh store and a RunHost; answers the page's first `images.list`. */
+/** Renders against a fresh store holding `images` (as the events stream would) and a RunHost. */
 export async function renderRun(ui: ReactElement, images: ImageSummary[] = []): Promise<RenderResult & { host: RunHost }> {
   berthStore.setState(berthStore.getInitialState(), true);
   const host = new RunHost();
   const client = new BerthClient(host.runPort);
+  act(() => berthStore.getState().images.replaceAll(images));
   const result = render(<ClientSourceContext value={() => client}>{ui}</ClientSourceContext>);
-  const list = await host.nthCall('images.list', 0);
-  await host.answer(list.id, images);
+  await settle();
   return { ...result, host };
 }

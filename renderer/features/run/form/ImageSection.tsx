@@ -43,7 +43,6 @@ export function ImageSection({ image, name, images }: ImageSectionProps) {
 /** Says before Run whether the image will be pulled first, so the wait that follows is no surprise. */
 function imageHint(image: string, images: LocalImages): string {
   if (images.state === 'loading') return 'Suggestions: the images on the engine (loading).';
-  if (images.state === 'failed') return `The engine's images could not be listed: ${images.message}`;
   const count = images.images.length;
   if (image.trim() === '') return `Suggestions: the ${count} ${count === 1 ? 'image' : 'images'} on the engine.`;
   return isImagePresent(image, images.images) ? 'On the engine.' : 'Not on the engine yet: it is pulled first, with progress.';
