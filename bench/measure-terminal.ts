@@ -14,6 +14,8 @@ import { errorMessage, log } from './support.js';
  *   `docker exec NAME head -c SIZE /dev/zero` spawned with its stdout counted; taking turns.
  * - keystroke echo: one character sent with `terminal.input` to a TTY `cat` until the pty's echo
  *   comes back, against the same over a socket hijacked straight from the engine (no Berth).
+ *   Keystrokes start 50 ms apart (20 a second, faster than anyone types): streams send an event
+ *   at once after a quiet 16 ms window, and back-to-back keystrokes would measure that window.
  */
 
 export interface TerminalOptions {
@@ -131,6 +133,8 @@ interface EchoProbe {
   close(): void;
 }
 
+const keystrokeIntervalMs = 50;
+
 async function echoLatencies(probe: EchoProbe, count: number): Promise<number[]> {
   let seen = '';
   let waiting: (() => void) | null = null;
@@ -154,7 +158,9 @@ async function echoLatencies(probe: EchoProbe, count: number): Promise<number[]>
         };
         probe.type(character);
       });
-      if (index >= 5) samples.push(performance.now() - start); // 5 warm-up keystrokes
+      const elapsed = performance.now() - start;
+      if (index >= 5) samples.push(elapsed); // 5 warm-up keystrokes
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, keystrokeIntervalMs - elapsed)));
     }
   } finally {
     probe.close();
