@@ -1,23 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StatsSample } from '../api/index.js';
-import { connectBackend, docker, testImage, uniqueName, type Connected } from '../testing/real-engine.js';
+import { TestContainers, connectBackend, docker, testImage, uniqueName, type Connected } from '../testing/real-engine.js';
 
 let connected: Connected;
-const created: string[] = [];
-
-async function runDetached(label: string, ...args: string[]): Promise<string> {
-  const name = uniqueName(label);
-  created.push(name);
-  await docker('run', '-d', '--name', name, ...args);
-  return name;
-}
+const containers = new TestContainers();
 
 beforeAll(async () => {
   connected = await connectBackend();
 });
 
 afterAll(async () => {
-  if (created.length > 0) await docker('rm', '-f', ...created).catch(() => undefined);
+  await containers.removeAll();
   connected.close();
 });
 
@@ -25,7 +18,7 @@ const inspectField = (name: string, template: string) => docker('inspect', '-f',
 
 describe('looking into a container', () => {
   it('inspect gives the overview the CLI sees, with limits and the full JSON', async () => {
-    const name = await runDetached('overview', '-m', '64m', '--cpus', '0.5', '--pids-limit', '50', '-e', 'DB_PASSWORD=hunter2', '-l', 'team=core', '-p', '127.0.0.1::80', '--restart', 'on-failure:2', testImage(), 'sleep', '300');
+    const name = await containers.run('overview', '-m', '64m', '--cpus', '0.5', '--pids-limit', '50', '-e', 'DB_PASSWORD=hunter2', '-l', 'team=core', '-p', '127.0.0.1::80', '--restart', 'on-failure:2', testImage(), 'sleep', '300');
     const details = await connected.client.call('containers.inspect', { id: name });
     expect(details).toMatchObject({
       name,
@@ -44,7 +37,7 @@ describe('looking into a container', () => {
   });
 
   it('top lists the processes and diff the filesystem changes', async () => {
-    const name = await runDetached('changes', testImage(), 'sh', '-c', 'echo hi > /tmp/new-file && rm /bin/echo && sleep 300');
+    const name = await containers.run('changes', testImage(), 'sh', '-c', 'echo hi > /tmp/new-file && rm /bin/echo && sleep 300');
     await expect.poll(async () => (await connected.client.call('containers.diff', { id: name })).map((c) => `${c.kind} ${c.path}`).sort(), { timeout: 5_000 }).toEqual(
       expect.arrayContaining(['added /tmp/new-file', 'deleted /bin/echo']) as unknown,
     );
@@ -54,7 +47,7 @@ describe('looking into a container', () => {
   });
 
   it('update changes memory and CPUs of a running container without restarting it', async () => {
-    const name = await runDetached('live', '-m', '128m', '--cpus', '1', testImage(), 'sleep', '300');
+    const name = await containers.run('live', '-m', '128m', '--cpus', '1', testImage(), 'sleep', '300');
     const startedAt = await inspectField(name, '{{.State.StartedAt}}');
     await connected.client.call('containers.update', {
       id: name,
@@ -68,7 +61,7 @@ describe('looking into a container', () => {
   });
 
   it('update refuses a limit below the engine minimum, naming the field, and changes nothing', async () => {
-    const name = await runDetached('tiny', '-m', '64m', testImage(), 'sleep', '300');
+    const name = await containers.run('tiny', '-m', '64m', testImage(), 'sleep', '300');
     await expect(connected.client.call('containers.update', { id: name, resources: { memoryBytes: 1024 * 1024 } })).rejects.toMatchObject({
       code: 'invalid_argument',
       details: { field: 'resources.memoryBytes' },
@@ -77,7 +70,7 @@ describe('looking into a container', () => {
   });
 
   it('streams live stats against the configured limit', async () => {
-    const name = await runDetached('stats', '-m', '48m', testImage(), 'sleep', '300');
+    const name = await containers.run('stats', '-m', '48m', testImage(), 'sleep', '300');
     const samples: StatsSample[] = [];
     const subscription = connected.client.subscribe('containers.stats', { id: name }, { onEvent: (sample) => samples.push(sample) });
     try {
@@ -92,7 +85,7 @@ describe('looking into a container', () => {
 
 describe('lifecycle on the real engine', () => {
   it('restart, kill with a signal, pause, unpause and rename are what the CLI sees', async () => {
-    const name = await runDetached('cycle', testImage(), 'sh', '-c', 'trap "exit 42" HUP; while true; do sleep 1; done');
+    const name = await containers.run('cycle', testImage(), 'sh', '-c', 'trap "exit 42" HUP; while true; do sleep 1; done');
     const firstStart = await inspectField(name, '{{.State.StartedAt}}');
     await connected.client.call('containers.restart', { id: name, timeoutSeconds: 0 });
     expect(await inspectField(name, '{{.State.StartedAt}}')).not.toBe(firstStart);
@@ -105,8 +98,7 @@ describe('lifecycle on the real engine', () => {
     await connected.client.call('containers.kill', { id: name, signal: 'SIGHUP' });
     await expect.poll(() => inspectField(name, '{{.State.Status}} {{.State.ExitCode}}'), { timeout: 5_000 }).toBe('exited 42');
 
-    const renamed = `${name}-renamed`;
-    created.push(renamed);
+    const renamed = containers.track(`${name}-renamed`);
     await connected.client.call('containers.rename', { id: name, name: renamed });
     expect(await inspectField(renamed, '{{.Name}}')).toBe(`/${renamed}`);
   });
@@ -115,7 +107,7 @@ describe('lifecycle on the real engine', () => {
     const stopped = uniqueName('pruned');
     await docker('create', '--name', stopped, testImage(), 'true');
     const id = await inspectField(stopped, '{{.Id}}');
-    const running = await runDetached('kept', testImage(), 'sleep', '300');
+    const running = await containers.run('kept', testImage(), 'sleep', '300');
     const result = await connected.client.call('containers.prune', {});
     expect(result.removed).toContain(id);
     await expect(docker('inspect', stopped)).rejects.toThrow(/No such/i);

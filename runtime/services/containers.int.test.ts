@@ -1,31 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BerthError, type ContainerChangedEvent } from '../api/index.js';
-import { connectBackend, docker, recordEvents, testImage, uniqueName, type Connected } from '../testing/real-engine.js';
+import { TestContainers, connectBackend, docker, recordEvents, testImage, type Connected } from '../testing/real-engine.js';
 
 let connected: Connected;
-const created: string[] = [];
-
-async function runDetached(label: string, ...command: string[]): Promise<string> {
-  const name = uniqueName(label);
-  created.push(name);
-  await docker('run', '-d', '--name', name, testImage(), ...command);
-  return name;
-}
+const containers = new TestContainers();
 
 beforeAll(async () => {
   connected = await connectBackend();
 });
 
 afterAll(async () => {
-  if (created.length > 0) await docker('rm', '-f', ...created).catch(() => undefined);
+  await containers.removeAll();
   connected.close();
 });
 
 describe('containers on the real engine', () => {
   it('containers.list equals docker ps -a', async () => {
-    await runDetached('running', 'sleep', '300');
-    const exited = uniqueName('exited');
-    created.push(exited);
+    await containers.run('running', testImage(), 'sleep', '300');
+    const exited = containers.name('exited');
     // `docker run` itself exits 3 here, which is the point.
     await expect(docker('run', '--name', exited, testImage(), 'sh', '-c', 'exit 3')).rejects.toThrow();
 
@@ -36,7 +28,7 @@ describe('containers on the real engine', () => {
   });
 
   it('start, stop and remove through the contract are what the docker CLI sees', async () => {
-    const name = await runDetached('lifecycle', 'sleep', '300');
+    const name = await containers.run('lifecycle', testImage(), 'sleep', '300');
     await connected.client.call('containers.stop', { id: name, timeoutSeconds: 0 });
     expect(await docker('inspect', '-f', '{{.State.Running}}', name)).toBe('false');
     await connected.client.call('containers.start', { id: name });
@@ -58,7 +50,7 @@ describe('containers on the real engine', () => {
   it('patches the list from engine events: run, stop and remove by the CLI each arrive as one item', async () => {
     const events = recordEvents(connected.client);
     try {
-      const name = await runDetached('events', 'sleep', '300');
+      const name = await containers.run('events', testImage(), 'sleep', '300');
       const isFor = (state: string | null) => (event: { type: string }) =>
         event.type === 'container' && ((event as ContainerChangedEvent).container?.name ?? null) === (state === null ? null : name) &&
         (state === null || (event as ContainerChangedEvent).container?.state === state);
@@ -78,7 +70,7 @@ describe('containers on the real engine', () => {
   it('the last change for a container always says its state now (pause, unpause, kill)', async () => {
     const events = recordEvents(connected.client);
     try {
-      const name = await runDetached('truth', 'sleep', '300');
+      const name = await containers.run('truth', testImage(), 'sleep', '300');
       const id = await docker('inspect', '-f', '{{.Id}}', name);
       const lastState = () => {
         const mine = events.seen.filter((entry) => entry.event.type === 'container' && entry.event.containerId === id);

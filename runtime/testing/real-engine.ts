@@ -29,6 +29,38 @@ export async function docker(...args: string[]): Promise<string> {
   return stdout.trim();
 }
 
+/** A shell loop that stops at once on SIGTERM (busybox `sleep` as PID 1 ignores it: stops take 10 s). */
+export const idleCommand = ['sh', '-c', 'trap "exit 0" TERM; while :; do sleep 0.2; done'];
+
+/** The containers one test file makes, under unique names, all removed by `removeAll` (afterAll). */
+export class TestContainers {
+  private readonly names: string[] = [];
+
+  /** A unique name for a container the test makes itself; it is removed with the rest. */
+  name(label: string): string {
+    const name = uniqueName(label);
+    this.names.push(name);
+    return name;
+  }
+
+  /** A name the test chose (a rename's target); removed with the rest. */
+  track(name: string): string {
+    this.names.push(name);
+    return name;
+  }
+
+  /** `docker run -d --name <unique> ARGS...`; answers the name. */
+  async run(label: string, ...args: string[]): Promise<string> {
+    const name = this.name(label);
+    await docker('run', '-d', '--name', name, ...args);
+    return name;
+  }
+
+  async removeAll(): Promise<void> {
+    if (this.names.length > 0) await docker('rm', '-f', ...this.names.splice(0)).catch(() => undefined);
+  }
+}
+
 export interface Connected {
   backend: Backend;
   client: BerthClient;

@@ -5,17 +5,20 @@ import { NoticeList } from '../../ui/NoticeList.js';
 import { ActionDialog, type ActionRequest } from './ActionDialog.js';
 import { BulkToolbar } from './BulkToolbar.js';
 import { listItems } from './composeGroups.js';
-import { ContainerFilterBox } from './ContainerFilterBox.js';
 import { ContainerTable } from './ContainerTable.js';
 import { PruneButton } from './PruneButton.js';
 import { useContainerActions, type ContainerActions } from './useContainerActions.js';
 import { useContainerSelection } from './useContainerSelection.js';
-import { useContainersUnavailable } from './useContainersUnavailable.js';
 import { useForceRemoveAction } from './useForceRemoveAction.js';
 import { useVisibleContainers, type VisibleContainers } from './useVisibleContainers.js';
+import { useListUnavailable } from '../../app/useListUnavailable.js';
+import { useBerth } from '../../stores/store.js';
+import { FilterBox } from '../../ui/FilterBox.js';
 
 export function ContainersPage() {
-  const unavailable = useContainersUnavailable();
+  const unavailable = useListUnavailable(useBerth((s) => s.containers.loaded), 'Loading containers…');
+  const filterText = useBerth((s) => s.containers.filterText);
+  const setFilterText = useBerth((s) => s.containers.setFilterText);
   const visible = useVisibleContainers();
   const actions = useContainerActions();
   const [request, setRequest] = useState<ActionRequest | null>(null);
@@ -25,7 +28,7 @@ export function ContainersPage() {
     <section className="page containers-page" aria-labelledby="page-title">
       <header className="page-header">
         <h1 id="page-title">Containers</h1>
-        <ContainerFilterBox />
+        <FilterBox label="Filter containers" placeholder="Filter by name, image, state, status or id" value={filterText} onChange={setFilterText} />
         {unavailable === null && <ContainerCount visible={visible} />}
         <span className="page-header-end">
           {unavailable === null && <PruneButton />}

@@ -3,17 +3,20 @@ import './images.css';
 import { useCallback, useState } from 'react';
 import { NoticeList } from '../../ui/NoticeList.js';
 import { runHref } from '../run/runRoute.js';
-import { ImageFilterBox } from './ImageFilterBox.js';
 import { ImageTable } from './ImageTable.js';
 import { RemoveImageDialog } from './RemoveImageDialog.js';
 import { useForceRemoveImageAction } from './useForceRemoveImageAction.js';
 import { useRemoveImage, type ImageTarget } from './useRemoveImage.js';
-import { useImagesUnavailable } from './useImagesUnavailable.js';
 import { useVisibleImages, type VisibleImages } from './useVisibleImages.js';
+import { useListUnavailable } from '../../app/useListUnavailable.js';
+import { useBerth } from '../../stores/store.js';
+import { FilterBox } from '../../ui/FilterBox.js';
 
 /** `#/images`: every local image, live (the events stream lists them again after each change). */
 export function ImagesPage() {
-  const unavailable = useImagesUnavailable();
+  const unavailable = useListUnavailable(useBerth((s) => s.images.loaded), 'Loading images…');
+  const filterText = useBerth((s) => s.images.filterText);
+  const setFilterText = useBerth((s) => s.images.setFilterText);
   const visible = useVisibleImages();
   const remove = useRemoveImage();
   const renderNoticeAction = useForceRemoveImageAction(remove);
@@ -24,7 +27,7 @@ export function ImagesPage() {
     <section className="page images-page" aria-labelledby="page-title">
       <header className="page-header">
         <h1 id="page-title">Images</h1>
-        <ImageFilterBox />
+        <FilterBox label="Filter images" placeholder="Filter by name, tag or id" value={filterText} onChange={setFilterText} />
         {unavailable === null && <ImageCount visible={visible} />}
         <span className="page-header-end">
           <a className="button-link" href={runHref()}>

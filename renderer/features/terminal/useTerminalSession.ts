@@ -19,6 +19,8 @@ interface SessionOptions {
  * Keeps a session open while the container runs and Berth is connected. A container that stops
  * and starts again (a restart, a crash with a restart policy) gets its terminal back without a
  * click: attaching replays its console from the top; a shell is opened anew below the old one.
+ * A stop does not close the session: the engine ends it, with the exit code, which the list's
+ * `die` event often beats.
  */
 export function useTerminalSession({ terminal, containerId, target, isRunning, generation }: SessionOptions): TerminalViewStatus {
   const clientSource = useClientSource();
@@ -26,10 +28,18 @@ export function useTerminalSession({ terminal, containerId, target, isRunning, g
   const [status, setStatus] = useState<SessionStatus | null>(null);
   const hasShownOutput = useRef(false);
   const targetKey = target.kind === 'attach' ? 'attach' : `exec:${JSON.stringify(target.command)}`;
+  // Counts the container's runs seen here: 0 until it first runs, +1 at each start after a stop.
+  const [runs, setRuns] = useState({ count: isRunning ? 1 : 0, wasRunning: isRunning });
+  if (runs.wasRunning !== isRunning) setRuns({ count: runs.count + (isRunning ? 1 : 0), wasRunning: isRunning });
+  const isRunningRef = useRef(isRunning);
+  useEffect(() => {
+    isRunningRef.current = isRunning;
+  }, [isRunning]);
 
   useEffect(() => {
     const client = clientSource();
-    if (terminal === null || client === null || !isRunning || linkState !== 'connected') return;
+    // Keyed by the run, not by isRunning: a stop leaves the session to end by itself.
+    if (terminal === null || client === null || runs.count === 0 || !isRunningRef.current || linkState !== 'connected') return;
     if (target.kind === 'attach') terminal.reset(); // The replay brings back everything it showed.
     else if (hasShownOutput.current) terminal.write('\r\n\x1b[2m── new shell ──\x1b[0m\r\n');
     const session = openTerminalSession({
@@ -55,7 +65,7 @@ export function useTerminalSession({ terminal, containerId, target, isRunning, g
     };
     // `target` is compared by its key: a new array with the same command is the same target.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [terminal, clientSource, containerId, targetKey, isRunning, linkState, generation]);
+  }, [terminal, clientSource, containerId, targetKey, runs.count, linkState, generation]);
 
   const isLive = terminal !== null && isRunning && linkState === 'connected';
   if (isLive) return status ?? { kind: 'opening' };

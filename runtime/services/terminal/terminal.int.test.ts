@@ -1,26 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BerthError, type BerthClient, type StreamParams, type TerminalEvent } from '../../api/index.js';
-import { connectBackend, docker, testImage, uniqueName, type Connected } from '../../testing/real-engine.js';
+import { TestContainers, connectBackend, idleCommand, docker, testImage, uniqueName, type Connected } from '../../testing/real-engine.js';
 
 let connected: Connected;
-const created: string[] = [];
-
-/** A shell loop that stops at once on SIGTERM (busybox sleep as PID 1 ignores it). */
-const idle = ['sh', '-c', 'trap "exit 0" TERM; while :; do sleep 0.2; done'];
-
-async function runDetached(label: string, ...args: string[]): Promise<string> {
-  const name = uniqueName(label);
-  created.push(name);
-  await docker('run', '-d', '--name', name, ...args);
-  return name;
-}
+const containers = new TestContainers();
 
 beforeAll(async () => {
   connected = await connectBackend();
 });
 
 afterAll(async () => {
-  if (created.length > 0) await docker('rm', '-f', ...created).catch(() => undefined);
+  await containers.removeAll();
   connected.close();
 });
 
@@ -69,7 +59,7 @@ function openTerminal<S extends 'exec.open' | 'containers.attach'>(client: Berth
 
 describe('terminals (exec and attach against the real engine)', () => {
   it('opens a shell with a TTY at the asked size, runs what is typed, follows resizes, and reports its exit code', async () => {
-    const name = await runDetached('exec', testImage(), ...idle);
+    const name = await containers.run('exec', testImage(), ...idleCommand);
     const terminal = openTerminal(connected.client, 'exec.open', { id: name, command: ['sh'], size: { cols: 101, rows: 33 } });
     await terminal.opened();
     expect(terminal.state.stdin).toBe(true);
@@ -87,7 +77,7 @@ describe('terminals (exec and attach against the real engine)', () => {
   });
 
   it('without a TTY keeps stdout and stderr apart and passes bytes through unchanged', async () => {
-    const name = await runDetached('exec-notty', testImage(), ...idle);
+    const name = await containers.run('exec-notty', testImage(), ...idleCommand);
     const terminal = openTerminal(connected.client, 'exec.open', {
       id: name,
       tty: false,
@@ -100,7 +90,7 @@ describe('terminals (exec and attach against the real engine)', () => {
   });
 
   it('stops reading a flood of output while paused, and delivers all of it once resumed', async () => {
-    const name = await runDetached('exec-flow', testImage(), ...idle);
+    const name = await containers.run('exec-flow', testImage(), ...idleCommand);
     const total = 20_000_000;
     const terminal = openTerminal(connected.client, 'exec.open', { id: name, tty: false, command: ['sh', '-c', `yes | head -c ${total}`] });
     await terminal.opened();
@@ -118,7 +108,7 @@ describe('terminals (exec and attach against the real engine)', () => {
   });
 
   it('runs as the asked user in the asked directory with the asked variables', async () => {
-    const name = await runDetached('exec-opts', testImage(), ...idle);
+    const name = await containers.run('exec-opts', testImage(), ...idleCommand);
     const terminal = openTerminal(connected.client, 'exec.open', {
       id: name,
       tty: false,
@@ -132,8 +122,7 @@ describe('terminals (exec and attach against the real engine)', () => {
   });
 
   it('attaches to an interactive container: replays what it wrote, takes input, and ends with the container', async () => {
-    const name = uniqueName('attach');
-    created.push(name);
+    const name = containers.name('attach');
     await docker('run', '-dit', '--name', name, testImage(), 'sh', '-c', 'echo started-$((2+3)); exec sh');
     const terminal = openTerminal(connected.client, 'containers.attach', { id: name, size: { cols: 90, rows: 20 } });
     await terminal.opened();
@@ -148,7 +137,7 @@ describe('terminals (exec and attach against the real engine)', () => {
   });
 
   it('attaches read-only to a container started without -i, and says so when typed into', async () => {
-    const name = await runDetached('attach-ro', testImage(), 'sh', '-c', 'trap "exit 0" TERM; i=0; while :; do i=$((i+1)); echo tick-$i; sleep 0.2; done');
+    const name = await containers.run('attach-ro', testImage(), 'sh', '-c', 'trap "exit 0" TERM; i=0; while :; do i=$((i+1)); echo tick-$i; sleep 0.2; done');
     const terminal = openTerminal(connected.client, 'containers.attach', { id: name, replay: false });
     await terminal.opened();
     expect(terminal.state.stdin).toBe(false);
@@ -164,7 +153,7 @@ describe('terminals (exec and attach against the real engine)', () => {
   });
 
   it('closing an exec terminal ends the program reading its input and forgets the session', async () => {
-    const name = await runDetached('exec-close', testImage(), ...idle);
+    const name = await containers.run('exec-close', testImage(), ...idleCommand);
     const terminal = openTerminal(connected.client, 'exec.open', { id: name, command: ['sh', '-c', 'echo ready; exec cat'] });
     await terminal.waitForText(/ready/);
     expect(await docker('top', name)).toContain('cat');
@@ -176,8 +165,7 @@ describe('terminals (exec and attach against the real engine)', () => {
   });
 
   it('refuses a terminal into a stopped container with the engine\'s reason', async () => {
-    const name = uniqueName('stopped');
-    created.push(name);
+    const name = containers.name('stopped');
     await docker('create', '--name', name, testImage(), 'true');
     const exec = openTerminal(connected.client, 'exec.open', { id: name });
     const failure = (await exec.waitForEnd().catch((error: unknown) => error)) as BerthError;
