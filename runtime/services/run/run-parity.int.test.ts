@@ -115,14 +115,18 @@ async function inspect(name: string): Promise<Inspected> {
 
 /**
  * What depends on which container it is, not on the options: the hostname the engine makes
- * from the id. And the order of Env: the docker CLI 28 emits `-e` values in no fixed order (the
- * same command line gave different orders in two runs here), and the order carries no meaning.
+ * from the id. And the order of Env and of Binds: the docker CLI 28 emits `-e` values and `-v`
+ * binds in no fixed order (it keeps `-v` in a Go map; the same command line gave different
+ * orders in different runs here), and the order carries no meaning (the engine mounts by
+ * destination depth, whatever the order).
  */
 function normalize(inspected: Inspected): { Config: Record<string, unknown>; HostConfig: Record<string, unknown> } {
   const config = { ...inspected.Config };
   if (config.Hostname === inspected.Id.slice(0, 12)) delete config.Hostname;
   if (Array.isArray(config.Env)) config.Env = [...(config.Env as string[])].sort();
-  return { Config: config, HostConfig: inspected.HostConfig };
+  const hostConfig = { ...inspected.HostConfig };
+  if (Array.isArray(hostConfig.Binds)) hostConfig.Binds = [...(hostConfig.Binds as string[])].sort();
+  return { Config: config, HostConfig: hostConfig };
 }
 
 /**
