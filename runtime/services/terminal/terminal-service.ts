@@ -8,6 +8,14 @@ import type { StreamSink } from '../../rpc/handlers.js';
 import { pipeTerminalOutput, tolerantResize } from './terminal-pipe.js';
 import type { TerminalSessions } from './sessions.js';
 
+/**
+ * The engine swallows its detach keys (default Ctrl-P Ctrl-Q) from a session's input: Ctrl-P,
+ * history-back in every shell, would wait for the next key to learn it is not a detach. A
+ * terminal in Berth detaches by closing it, so the sequence is one nobody types: Ctrl-] four
+ * times (Ctrl-] alone only waits for the next key, and is bound to nothing in common shells).
+ */
+const detachKeys = 'ctrl-],ctrl-],ctrl-],ctrl-]';
+
 /** The few inspect fields a terminal needs. */
 interface ContainerTerminalFacts {
   Config: { Tty?: boolean; OpenStdin?: boolean };
@@ -32,7 +40,7 @@ export class TerminalService {
     const hasStdin = facts.Config.OpenStdin === true;
     const socket = await this.engineCall(
       () =>
-        container.attach({ stream: true, stdin: hasStdin, stdout: true, stderr: true, logs: params.replay, hijack: true }) as Promise<Duplex>,
+        container.attach({ stream: true, stdin: hasStdin, stdout: true, stderr: true, logs: params.replay, detachKeys, hijack: true }) as Promise<Duplex>,
     );
     return this.run(sink, socket, {
       isTty,
@@ -56,6 +64,7 @@ export class TerminalService {
         AttachStdin: true,
         AttachStdout: true,
         AttachStderr: true,
+        DetachKeys: detachKeys,
         Tty: params.tty,
         Env: params.env.length > 0 ? params.env : undefined,
         User: params.user,

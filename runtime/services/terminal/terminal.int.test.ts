@@ -76,6 +76,20 @@ describe('terminals (exec and attach against the real engine)', () => {
     await expect(terminal.input('echo late\r')).rejects.toMatchObject({ code: 'not_found' });
   });
 
+  it('passes Ctrl-P straight through (the engine would hold it as the start of its detach keys)', async () => {
+    const name = await containers.run('exec-ctrlp', testImage(), ...idleCommand);
+    const terminal = openTerminal(connected.client, 'exec.open', { id: name, command: ['cat'] });
+    await terminal.opened();
+    await terminal.input('\x10'); // Ctrl-P alone: the pty echoes it as ^P at once, unless held back
+    await terminal.waitForText(/\^P/);
+    // The engine's default detach sequence, then a letter: still attached, the letter arrives
+    // (the pty may take ^Q as flow control and not echo it).
+    await terminal.input('\x10\x11x');
+    await terminal.waitForText(/\^P\^P(\^Q)?x/);
+    expect(terminal.state.ended).toBe(false);
+    terminal.dispose();
+  });
+
   it('without a TTY keeps stdout and stderr apart and passes bytes through unchanged', async () => {
     const name = await containers.run('exec-notty', testImage(), ...idleCommand);
     const terminal = openTerminal(connected.client, 'exec.open', {
