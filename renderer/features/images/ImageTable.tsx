@@ -1,12 +1,8 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
 import { useNow } from '../../ui/useNow.js';
+import { VirtualTable } from '../../ui/VirtualTable.js';
 import type { ImageRow } from './imageRows.js';
 import { ImageTableRow } from './ImageTableRow.js';
 import type { ImageTarget } from './useRemoveImage.js';
-
-/** Rows have one fixed height, so nothing needs measuring. */
-const rowHeight = 44;
 
 const columns = ['Name', 'Image ID', 'Size', 'Created', 'Containers'] as const;
 
@@ -18,23 +14,15 @@ interface ImageTableProps {
 
 /** The images as a table whose body renders only the rows in view. */
 export function ImageTable({ rows, containerCounts, onRemove }: ImageTableProps) {
-  const scrollRef = useRef<HTMLDivElement>(null);
   const nowMs = useNow(60_000);
-  // The virtualizer keeps its own mutable state; React Compiler cannot memoize around it, and
-  // this component does not rely on that.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    overscan: 10,
-    getItemKey: (index) => rows[index]?.key ?? index,
-  });
-
   return (
-    <div role="table" aria-label="Images" aria-rowcount={rows.length + 1} className="table images-table">
-      <div role="rowgroup" className="table-head">
-        <div role="row" aria-rowindex={1} className="row row-head">
+    <VirtualTable
+      label="Images"
+      className="images-table"
+      rowCount={rows.length}
+      rowKey={(index) => rows[index]?.key ?? index}
+      header={
+        <>
           {columns.map((column) => (
             <div key={column} role="columnheader" className="cell">
               {column}
@@ -43,28 +31,24 @@ export function ImageTable({ rows, containerCounts, onRemove }: ImageTableProps)
           <div role="columnheader" className="cell">
             <span className="visually-hidden">Actions</span>
           </div>
-        </div>
-      </div>
-      <div role="rowgroup" ref={scrollRef} className="table-body">
-        <div role="presentation" className="table-spacer" style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((virtual) => {
-            const row = rows[virtual.index];
-            if (!row) return null;
-            return (
-              <ImageTableRow
-                key={row.key}
-                row={row}
-                containerCount={containerCounts.get(row.image.id) ?? 0}
-                rowIndex={virtual.index + 2}
-                nowMs={nowMs}
-                offsetPx={virtual.start}
-                heightPx={rowHeight}
-                onRemove={onRemove}
-              />
-            );
-          })}
-        </div>
-      </div>
-    </div>
+        </>
+      }
+      renderRow={(index, placement) => {
+        const row = rows[index];
+        if (!row) return null;
+        return (
+          <ImageTableRow
+            key={row.key}
+            row={row}
+            containerCount={containerCounts.get(row.image.id) ?? 0}
+            rowIndex={placement.rowIndex}
+            nowMs={nowMs}
+            offsetPx={placement.offsetPx}
+            heightPx={placement.heightPx}
+            onRemove={onRemove}
+          />
+        );
+      }}
+    />
   );
 }
