@@ -18,13 +18,15 @@ interface VirtualTableProps {
   rowCount: number;
   /** A stable key per row, so a row keeps its DOM (and focus) while the list changes around it. */
   rowKey: (index: number) => string | number;
-  /** The header row's cells. */
-  header: ReactNode;
+  /** Column titles, in order; an unlabelled "Actions" column follows them. */
+  columns: readonly string[];
+  /** A header cell before the titles (the "Select all" box). */
+  leadingHeader?: ReactNode;
   renderRow: (index: number, placement: RowPlacement) => ReactNode;
 }
 
 /** An ARIA table whose body renders only the rows in view (and ten either side). */
-export function VirtualTable({ label, className, rowCount, rowKey, header, renderRow }: VirtualTableProps) {
+export function VirtualTable({ label, className, rowCount, rowKey, columns, leadingHeader, renderRow }: VirtualTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // The virtualizer keeps its own mutable state; React Compiler cannot memoize around it, and
   // this component does not rely on that.
@@ -41,7 +43,15 @@ export function VirtualTable({ label, className, rowCount, rowKey, header, rende
     <div role="table" aria-label={label} aria-rowcount={rowCount + 1} className={className === undefined ? 'table' : `table ${className}`}>
       <div role="rowgroup" className="table-head">
         <div role="row" aria-rowindex={1} className="row row-head">
-          {header}
+          {leadingHeader}
+          {columns.map((column) => (
+            <div key={column} role="columnheader" className="cell">
+              {column}
+            </div>
+          ))}
+          <div role="columnheader" className="cell">
+            <span className="visually-hidden">Actions</span>
+          </div>
         </div>
       </div>
       <div role="rowgroup" ref={scrollRef} className="table-body">

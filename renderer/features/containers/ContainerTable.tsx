@@ -26,25 +26,16 @@ export function ContainerTable({ items, selection, actions, onRequest, onToggleC
       label="Containers"
       rowCount={items.length}
       rowKey={(index) => items[index]?.key ?? index}
-      header={
-        <>
-          <div role="columnheader" className="cell cell-select">
-            <Checkbox
-              label="Select all"
-              checked={selection.isAllSelected}
-              indeterminate={selection.isSomeSelected}
-              onChange={(checked) => selection.setAllSelected(checked)}
-            />
-          </div>
-          {columns.map((column) => (
-            <div key={column} role="columnheader" className="cell">
-              {column}
-            </div>
-          ))}
-          <div role="columnheader" className="cell">
-            <span className="visually-hidden">Actions</span>
-          </div>
-        </>
+      columns={columns}
+      leadingHeader={
+        <div role="columnheader" className="cell cell-select">
+          <Checkbox
+            label="Select all"
+            checked={selection.isAllSelected}
+            indeterminate={selection.isSomeSelected}
+            onChange={(checked) => selection.setAllSelected(checked)}
+          />
+        </div>
       }
       renderRow={(index, placement) => {
         const item = items[index];

@@ -21,18 +21,7 @@ export function ImageTable({ rows, containerCounts, onRemove }: ImageTableProps)
       className="images-table"
       rowCount={rows.length}
       rowKey={(index) => rows[index]?.key ?? index}
-      header={
-        <>
-          {columns.map((column) => (
-            <div key={column} role="columnheader" className="cell">
-              {column}
-            </div>
-          ))}
-          <div role="columnheader" className="cell">
-            <span className="visually-hidden">Actions</span>
-          </div>
-        </>
-      }
+      columns={columns}
       renderRow={(index, placement) => {
         const row = rows[index];
         if (!row) return null;

@@ -19,7 +19,6 @@ function harness(target: TerminalTarget = { kind: 'exec', command: ['sh'] }) {
         written.push(new TextDecoder().decode(data));
         drawLater.push(onWritten);
       },
-      reset: () => written.push('<reset>'),
     },
     onStatus: (status) => statuses.push(status),
   });

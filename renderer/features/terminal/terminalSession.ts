@@ -14,7 +14,6 @@ export type SessionStatus =
 export interface TerminalScreen {
   /** Queues output; `onWritten` runs once the screen has drawn it. */
   write(data: Uint8Array, onWritten: () => void): void;
-  reset(): void;
 }
 
 /**

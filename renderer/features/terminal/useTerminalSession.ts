@@ -52,7 +52,6 @@ export function useTerminalSession({ terminal, containerId, target, isRunning, g
           hasShownOutput.current = true;
           terminal.write(data, onWritten);
         },
-        reset: () => terminal.reset(),
       },
       onStatus: setStatus,
     });

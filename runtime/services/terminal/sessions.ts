@@ -25,10 +25,6 @@ export class TerminalSessions {
     return { sessionId, dispose: () => registration.dispose() };
   }
 
-  get size(): number {
-    return this.sessions.size;
-  }
-
   input(sessionId: string, data: string): null {
     const session = this.find(sessionId);
     if (!session.hasStdin) {
