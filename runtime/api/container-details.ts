@@ -1,5 +1,9 @@
-import type { WireError } from './errors.js';
-import type { FieldIssue, RunSpec, RunWarning } from './run-spec.js';
+import { defineDomain, method, params } from './define.js';
+import { containerRef } from './refs.js';
+import { resourcesSchema, restartPolicySchema } from './run-spec.js';
+
+/** Looking into one container (inspect, processes, filesystem changes) and changing its limits live. */
+
 
 /** `containers.inspect`: the overview the Details page shows, plus the engine's whole answer. */
 export interface ContainerDetails {
@@ -55,19 +59,6 @@ export interface FilesystemChange {
   kind: 'added' | 'changed' | 'deleted';
 }
 
-/** One sample of the `containers.stats` stream. */
-export interface StatsSample {
-  /** Milliseconds since the epoch. */
-  time: number;
-  /** CPU use in percent of ONE cpu (200 = two full cpus), like `docker stats`. */
-  cpuPercent: number;
-  onlineCpus: number;
-  memoryUsageBytes: number;
-  /** The memory limit in effect (the host's memory when unlimited). */
-  memoryLimitBytes: number;
-  pids: number;
-}
-
 /** The limits a container runs with, read back from the engine (`HostConfig`). */
 export interface ContainerLimits {
   memoryBytes: number;
@@ -81,60 +72,31 @@ export interface ContainerLimits {
   restart: { name: string; maxRetries: number };
 }
 
-/** `containers.create`: what happened, step by step. */
-export interface CreateResult {
-  id: string;
-  name: string;
-  /** The engine's own warnings on create. */
-  warnings: string[];
-  started: boolean;
-  /**
-   * Set when create succeeded but start failed: the container exists, stopped. The user then
-   * chooses to keep it or remove it (`containers.remove`).
-   */
-  startError?: WireError;
-}
+const byId = params({ id: containerRef });
 
-/** `containers.validateRun`: problems that would make the run fail, and dangers to show. */
-export interface RunCheck {
-  issues: FieldIssue[];
-  warnings: RunWarning[];
-}
-
-/** `containers.runCommand`: "Copy as docker run". */
-export interface RunCommand {
-  command: string;
-  spec: RunSpec;
-}
-
-/** `containers.prune`. */
-export interface PruneResult {
-  removed: string[];
-  spaceReclaimedBytes: number;
-}
-
-/** `images.list`: one local image (the Images page, and the Run form's suggestions). */
-export interface ImageSummary {
-  /** The engine the image is on. */
-  engineId: string;
-  /** The full image id, `sha256:` and 64 hex digits. */
-  id: string;
-  /** Every `repo:tag` naming it; empty for an untagged (dangling) image. */
-  repoTags: string[];
-  /** `repo@sha256:...` for each registry it came from or went to; empty for a local build. */
-  repoDigests: string[];
-  /** When the image was built, in seconds since the epoch (not when it was pulled). */
-  created: number;
-  /** Its size on disk including shared layers, in bytes, as `docker images` reports it. */
-  sizeBytes: number;
-}
-
-/** One event of the `images.pull` stream. */
-export interface PullProgress {
-  /** Layer id, or null for a message about the whole pull. */
-  layer: string | null;
-  status: string;
-  /** Bytes done and total for this layer, when the engine says (Podman does not). */
-  current?: number;
-  total?: number;
-}
+export const containerDetailsContract = defineDomain({
+  methods: {
+    'containers.inspect': method<ContainerDetails>()(
+      byId,
+      "Everything about one container: the overview, its limits, and the engine's full inspect JSON.",
+    ),
+    'containers.top': method<ProcessList>()(byId, 'The processes running in a container (`docker top`).'),
+    'containers.diff': method<FilesystemChange[]>()(
+      byId,
+      "Files added, changed or deleted in the container's filesystem since it was created (`docker diff`).",
+    ),
+    'containers.update': method<{ warnings: string[] }>()(
+      params({
+        id: containerRef,
+        resources: resourcesSchema.default({}).describe('The limits to change; a limit left out stays as it is.'),
+        restart: restartPolicySchema.optional().describe('The new restart policy; left out, it stays as it is.'),
+      }).refine((update) => update.restart !== undefined || Object.values(update.resources).some((value) => value !== undefined), {
+        message: 'nothing to change: give at least one limit in resources, or a restart policy',
+        path: ['resources'],
+        // Only for otherwise valid params: an unknown key says more than "nothing to change".
+        when: (payload) => payload.issues.length === 0,
+      }),
+      'Change limits and restart policy of a container without restarting it (`docker update`).',
+    ),
+  },
+});

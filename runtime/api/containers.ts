@@ -1,4 +1,8 @@
-/** Containers as the UI lists them. Plain data: built from the engine's `GET /containers/json`. */
+import { z } from 'zod';
+import { defineDomain, method, noParams, params } from './define.js';
+import { containerNamePattern, containerRef, stopTimeoutSeconds } from './refs.js';
+
+/** Containers as the UI lists them, and their lifecycle: start, stop, kill, pause, rename, remove, prune. */
 
 /** Every state the engine reports. */
 export type ContainerState = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
@@ -13,6 +17,7 @@ export interface ContainerPort {
   protocol: 'tcp' | 'udp' | 'sctp';
 }
 
+/** `containers.list`: one row of the Containers page, built from the engine's `GET /containers/json`. */
 export interface ContainerSummary {
   engineId: string;
   /** Full 64-hex id. */
@@ -33,3 +38,65 @@ export interface ContainerSummary {
   ports: ContainerPort[];
   labels: Record<string, string>;
 }
+
+/** `containers.prune`. */
+export interface PruneResult {
+  removed: string[];
+  spaceReclaimedBytes: number;
+}
+
+const byId = params({ id: containerRef });
+
+export const containersContract = defineDomain({
+  methods: {
+    'containers.list': method<ContainerSummary[]>()(
+      params({
+        all: z.boolean().default(true).describe('Include stopped containers, like `docker ps -a`; false lists running ones only.'),
+      }),
+      'Every container (like `docker ps -a`), newest first. Never asks the engine for sizes.',
+    ),
+    'containers.start': method<null>()(byId, 'Start a container. Starting a running container is not an error.'),
+    'containers.stop': method<null>()(
+      params({ id: containerRef, timeoutSeconds: stopTimeoutSeconds.optional() }),
+      'Stop a container (SIGTERM, then SIGKILL after the timeout). Stopping a stopped container is not an error.',
+    ),
+    'containers.restart': method<null>()(
+      params({ id: containerRef, timeoutSeconds: stopTimeoutSeconds.optional() }),
+      'Restart a container (stop with the timeout, then start).',
+    ),
+    'containers.kill': method<null>()(
+      params({
+        id: containerRef,
+        signal: z
+          .string()
+          .regex(/^(SIG)?[A-Z0-9+-]+$|^\d+$/, 'must be a signal name like SIGTERM or a number')
+          .max(32, 'is too long')
+          .optional()
+          .describe('Signal name or number, e.g. `SIGKILL`, `HUP`, `9`. Default SIGKILL.'),
+      }),
+      'Send a signal to the main process of a running container.',
+    ),
+    'containers.pause': method<null>()(byId, 'Freeze every process of a container.'),
+    'containers.unpause': method<null>()(byId, 'Thaw a paused container.'),
+    'containers.rename': method<null>()(
+      params({
+        id: containerRef,
+        name: z
+          .string()
+          .max(256, 'is too long')
+          .regex(containerNamePattern, 'must start with a letter or digit and use only letters, digits, _ . -')
+          .describe('The new name: letters, digits, `_`, `.` and `-`, starting with a letter or digit.'),
+      }),
+      'Rename a container.',
+    ),
+    'containers.remove': method<null>()(
+      params({
+        id: containerRef,
+        force: z.boolean().default(false).describe('Remove even when running (kills it first). Without it a running container is a `conflict`.'),
+        volumes: z.boolean().default(false).describe("Also remove the container's anonymous volumes (like `docker rm -v`)."),
+      }),
+      'Remove a container.',
+    ),
+    'containers.prune': method<PruneResult>()(noParams, 'Remove every stopped container (like `docker container prune`).'),
+  },
+});

@@ -1,3 +1,5 @@
+import { defineDomain, method, noParams } from './define.js';
+
 /** How Berth sees its engine connection. Shown in the status bar and by `berth engine status`. */
 
 /** Where an endpoint came from, in the order the docker CLI looks (see `runtime/engine/discovery`). */
@@ -69,3 +71,20 @@ export interface EngineStatus {
   retryInMs?: number;
   managed: ManagedEngineStatus;
 }
+
+export const engineContract = defineDomain({
+  methods: {
+    'engine.info': method<EngineStatus>()(
+      noParams,
+      'The engine Berth is connected to (or trying to reach), why it was chosen, and the managed engine.',
+    ),
+    'engine.startManaged': method<EngineStatus>()(
+      noParams,
+      "Start Berth's own engine (dockerd with its own socket and data root) and connect to it.",
+    ),
+    'engine.stopManaged': method<EngineStatus>()(
+      noParams,
+      "Stop Berth's own engine. Its containers stop with it; they start again with the engine per their restart policy.",
+    ),
+  },
+});

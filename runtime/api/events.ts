@@ -1,3 +1,4 @@
+import { defineDomain, noParams, stream } from './define.js';
 import type { ContainerSummary } from './containers.js';
 import type { EngineStatus } from './engine.js';
 
@@ -37,3 +38,13 @@ export interface ImagesChangedEvent {
   /** The engine actions of the burst, first seen first, each once, e.g. `['untag', 'delete']`. */
   actions: string[];
 }
+
+export const eventsContract = defineDomain({
+  methods: {},
+  streams: {
+    events: stream<BerthEvent>()(
+      noParams,
+      'Engine status changes, container changes and image changes, as they happen. Starts with the current engine status.',
+    ),
+  },
+});

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { params } from './define.js';
+import { containerNamePattern } from './refs.js';
 
 /**
  * RunSpec: everything `docker run` can say about a new container, as structured data. The Run
@@ -6,122 +8,131 @@ import { z } from 'zod';
  * recreate edits the one read back from an existing container. The backend turns it into
  * exactly the `Config` / `HostConfig` the docker CLI would send for the same flags.
  *
- * Field docs name the `docker run` flag each one stands for.
+ * Every field's description names the `docker run` flag it stands for; `berth api --help` and
+ * the Run form show these words.
  */
-
-/** Name rule of the engine: `[a-zA-Z0-9][a-zA-Z0-9_.-]+`. */
-export const containerNamePattern = /^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
 
 const port = z.number().int('must be a whole number').min(1, 'must be 1-65535').max(65535, 'must be 1-65535');
 const byteCount = z.number().int('must be a whole number of bytes').nonnegative('must not be negative');
+const text = (max = 4096) => z.string().max(max, `is longer than ${max} characters`);
 
-export const envVarSchema = z.object({
-  /** `-e KEY=VALUE`. A key holds no `=` and is not empty. */
-  key: z.string().min(1, 'is empty').regex(/^[^=]+$/, "must not contain '='"),
-  /** Absent: `-e KEY` (passed through from the environment of whoever runs the command). */
-  value: z.string().optional(),
+export const envVarSchema = params({
+  key: text().min(1, 'is empty').regex(/^[^=]+$/, "must not contain '='").describe('The variable name (`-e KEY=VALUE`); holds no `=` and is not empty.'),
+  value: text(100_000)
+    .optional()
+    .describe('Its value. Left out: `-e KEY`, passed through from the environment of whoever runs the command.'),
 });
 export type EnvVar = z.infer<typeof envVarSchema>;
 
-export const portSpecSchema = z.object({
-  /** `-p HOSTIP:HOSTPORT:CONTAINERPORT/PROTO`. Absent host IP: all addresses. */
-  hostIp: z.string().optional(),
-  /** Absent: a random free host port (`-p CONTAINERPORT` or `-p HOSTIP::CONTAINERPORT`). */
-  hostPort: port.optional(),
-  containerPort: port,
-  protocol: z.enum(['tcp', 'udp', 'sctp']).default('tcp'),
+export const portSpecSchema = params({
+  hostIp: text(64).optional().describe('`-p HOSTIP:...`: the host address to publish on; all addresses when left out.'),
+  hostPort: port.optional().describe('The host port; a random free one when left out (`-p CONTAINERPORT`).'),
+  containerPort: port.describe('The port inside the container.'),
+  protocol: z.enum(['tcp', 'udp', 'sctp']).default('tcp').describe('`tcp`, `udp` or `sctp`.'),
 });
 export type PortSpec = z.infer<typeof portSpecSchema>;
 
+const mountSource = text().min(1, 'is empty');
+const mountTarget = text().min(1, 'is empty').describe('Where it appears inside the container (absolute path).');
+const readOnly = z.boolean().default(false).describe('Mount read-only (`:ro`).');
+
 export const mountSpecSchema = z.discriminatedUnion('type', [
-  /** `-v /host/path:/container/path[:ro]`. `source` must be absolute and exist on the engine host. */
-  z.object({ type: z.literal('bind'), source: z.string().min(1, 'is empty'), target: z.string().min(1, 'is empty'), readOnly: z.boolean().default(false) }),
-  /** `-v volume-name:/container/path[:ro]`: a named volume (created when missing). */
-  z.object({ type: z.literal('volume'), source: z.string().min(1, 'is empty'), target: z.string().min(1, 'is empty'), readOnly: z.boolean().default(false) }),
-  /** `-v /container/path`: an anonymous volume. */
-  z.object({ type: z.literal('anonymous'), target: z.string().min(1, 'is empty') }),
-  /** `--tmpfs /container/path[:options]`, e.g. options `size=64m,mode=1777`. */
-  z.object({ type: z.literal('tmpfs'), target: z.string().min(1, 'is empty'), options: z.string().optional() }),
+  params({
+    type: z.literal('bind').describe('`-v /host/path:/container/path`: a host path.'),
+    source: mountSource.describe('The host path: absolute, and existing on the engine host.'),
+    target: mountTarget,
+    readOnly,
+  }),
+  params({
+    type: z.literal('volume').describe('`-v NAME:/container/path`: a named volume, created when missing.'),
+    source: mountSource.describe('The volume name.'),
+    target: mountTarget,
+    readOnly,
+  }),
+  params({ type: z.literal('anonymous').describe('`-v /container/path`: an anonymous volume.'), target: mountTarget }),
+  params({
+    type: z.literal('tmpfs').describe('`--tmpfs /container/path[:options]`: memory-backed, gone when the container stops.'),
+    target: mountTarget,
+    options: text().optional().describe('tmpfs options, e.g. `size=64m,mode=1777`.'),
+  }),
 ]);
 export type MountSpec = z.infer<typeof mountSpecSchema>;
 
-export const restartPolicySchema = z.object({
-  /** `--restart no|always|unless-stopped|on-failure[:N]`. */
-  name: z.enum(['no', 'always', 'unless-stopped', 'on-failure']),
-  /** Only with `on-failure`: give up after this many restarts (0 = never give up). */
-  maxRetries: z.number().int().nonnegative().optional(),
+export const restartPolicySchema = params({
+  name: z.enum(['no', 'always', 'unless-stopped', 'on-failure']).describe('`--restart`: `no`, `always`, `unless-stopped` or `on-failure`.'),
+  maxRetries: z
+    .number()
+    .int()
+    .nonnegative()
+    .max(2_147_483_647)
+    .optional()
+    .describe('With `on-failure` only (`on-failure:N`): give up after this many restarts; 0 never gives up.'),
 });
 export type RestartPolicySpec = z.infer<typeof restartPolicySchema>;
 
 /** Limits that `docker update` can change on a live container, and `docker run` can set. */
-export const resourcesSchema = z.object({
-  /** `--memory`, bytes. The engine's minimum is 6 MiB. */
-  memoryBytes: byteCount.optional(),
-  /** `--memory-reservation`, bytes (soft limit). */
-  memoryReservationBytes: byteCount.optional(),
-  /** `--memory-swap`, bytes of memory + swap; -1 = unlimited swap. */
-  memorySwapBytes: z.number().int().min(-1, 'must be -1 (unlimited) or a byte count').optional(),
-  /** `--cpus`, e.g. 1.5. */
-  cpus: z.number().positive('must be more than 0').optional(),
-  /** `--cpu-shares`, relative weight (default 1024). */
-  cpuShares: z.number().int().nonnegative().optional(),
-  /** `--cpuset-cpus`, e.g. `0-2,4`. */
-  cpusetCpus: z.string().regex(/^\d+(-\d+)?(,\d+(-\d+)?)*$/, 'must look like 0-2,4').optional(),
-  /** `--pids-limit`; -1 or 0 = unlimited. */
-  pidsLimit: z.number().int().min(-1).optional(),
+export const resourcesSchema = params({
+  memoryBytes: byteCount.optional().describe("`--memory`, in bytes; 0 is unlimited. The engine's minimum is 6 MiB."),
+  memoryReservationBytes: byteCount.optional().describe('`--memory-reservation`, in bytes: the soft limit the kernel reclaims down to under pressure.'),
+  memorySwapBytes: z
+    .number()
+    .int()
+    .min(-1, 'must be -1 (unlimited) or a byte count')
+    .optional()
+    .describe('`--memory-swap`, in bytes of memory plus swap; -1 is unlimited swap. Needs a memory limit.'),
+  cpus: z.number().positive('must be more than 0').max(1_000_000).optional().describe('`--cpus`: how many CPUs of time, e.g. 1.5.'),
+  cpuShares: z.number().int().nonnegative().max(262_144).optional().describe('`--cpu-shares`: relative weight against other containers (default 1024).'),
+  cpusetCpus: z
+    .string()
+    .max(1024)
+    .regex(/^\d+(-\d+)?(,\d+(-\d+)?)*$/, 'must look like 0-2,4')
+    .optional()
+    .describe('`--cpuset-cpus`: which CPUs it may run on, e.g. `0-2,4`.'),
+  pidsLimit: z.number().int().min(-1).max(2_147_483_647).optional().describe('`--pids-limit`: most processes at once; -1 or 0 is unlimited.'),
 });
 export type ResourcesSpec = z.infer<typeof resourcesSchema>;
 
-export const runSpecSchema = z.object({
-  /** The image reference, e.g. `busybox`, `registry:5000/team/app:1.2` or `app@sha256:...`. */
-  image: z.string().min(1, 'is required'),
-  /** `--name`. Absent: the engine picks one. */
-  name: z.string().regex(containerNamePattern, 'must start with a letter or digit and use only letters, digits, _ . -').optional(),
-  /** Arguments after the image (the command). Absent: the image's CMD. */
-  command: z.array(z.string()).optional(),
-  /** `--entrypoint`. `[]` means "no entrypoint" (`--entrypoint ""`). Absent: the image's. */
-  entrypoint: z.array(z.string()).optional(),
-  env: z.array(envVarSchema).default([]),
-  ports: z.array(portSpecSchema).default([]),
-  /** `-P`: publish every port the image exposes on random host ports. */
-  publishAll: z.boolean().default(false),
-  mounts: z.array(mountSpecSchema).default([]),
-  restart: restartPolicySchema.optional(),
-  resources: resourcesSchema.default({}),
-  /** `--network`: `bridge`, `host`, `none`, `container:NAME` or a user network name. */
-  network: z.string().optional(),
-  /** `--hostname`. */
-  hostname: z.string().optional(),
-  /** `--add-host NAME:IP`, each as `NAME:IP`. */
-  extraHosts: z.array(z.string().regex(/^[^:\s]+:.+$/, 'must be NAME:IP')).default([]),
-  /** `--dns`. */
-  dns: z.array(z.string()).default([]),
-  /** `--user NAME|UID[:GROUP|GID]`. */
-  user: z.string().optional(),
-  /** `--workdir`. */
-  workdir: z.string().optional(),
-  /** `--label KEY=VALUE`. */
-  labels: z.record(z.string(), z.string()).default({}),
-  /** `--rm`. */
-  autoRemove: z.boolean().default(false),
-  /** `-i`: keep stdin open. */
-  interactive: z.boolean().default(false),
-  /** `-t`: allocate a terminal. */
-  tty: z.boolean().default(false),
-  /** `--read-only`. */
-  readOnlyRootfs: z.boolean().default(false),
-  /** `--init`. */
-  init: z.boolean().default(false),
-  /** `--privileged`. */
-  privileged: z.boolean().default(false),
-  /** `--pid host`. */
-  pidMode: z.string().optional(),
-  /** `--ipc host|private|shareable|container:NAME`. */
-  ipcMode: z.string().optional(),
-  /** `--cap-add`. */
-  capAdd: z.array(z.string()).default([]),
-  /** `--cap-drop`. */
-  capDrop: z.array(z.string()).default([]),
+const stringList = (doc: string) => z.array(text()).max(1024).default([]).describe(doc);
+
+export const runSpecSchema = params({
+  image: text(512).min(1, 'is required').describe('The image reference, e.g. `busybox`, `registry:5000/team/app:1.2` or `app@sha256:...`.'),
+  name: text(256)
+    .regex(containerNamePattern, 'must start with a letter or digit and use only letters, digits, _ . -')
+    .optional()
+    .describe('`--name`. Left out: the engine picks one.'),
+  command: z.array(text(100_000)).max(4096).optional().describe("The arguments after the image (the command). Left out: the image's CMD."),
+  entrypoint: z
+    .array(text(100_000))
+    .max(4096)
+    .optional()
+    .describe('`--entrypoint`. `[]` means no entrypoint (`--entrypoint ""`). Left out: the image\'s.'),
+  env: z.array(envVarSchema).max(4096).default([]).describe('`-e KEY=VALUE`, in order.'),
+  ports: z.array(portSpecSchema).max(4096).default([]).describe('`-p`: published ports.'),
+  publishAll: z.boolean().default(false).describe('`-P`: publish every port the image exposes on random host ports.'),
+  mounts: z.array(mountSpecSchema).max(1024).default([]).describe('`-v` / `--tmpfs`: bind mounts, volumes and tmpfs.'),
+  restart: restartPolicySchema.optional().describe('`--restart`; left out: `no`.'),
+  resources: resourcesSchema.default({}).describe('Memory, CPU and process limits.'),
+  network: text(256).optional().describe('`--network`: `bridge`, `host`, `none`, `container:NAME` or a user network name.'),
+  hostname: text(253).optional().describe('`--hostname`.'),
+  extraHosts: z
+    .array(text().regex(/^[^:\s]+:.+$/, 'must be NAME:IP'))
+    .max(1024)
+    .default([])
+    .describe('`--add-host NAME:IP`, each as `NAME:IP`.'),
+  dns: stringList('`--dns`: DNS servers.'),
+  user: text(256).optional().describe('`--user NAME|UID[:GROUP|GID]`.'),
+  workdir: text().optional().describe('`--workdir`: the working directory inside the container.'),
+  labels: z.record(text(), text(100_000)).default({}).describe('`--label KEY=VALUE`.'),
+  autoRemove: z.boolean().default(false).describe('`--rm`: remove the container when it exits.'),
+  interactive: z.boolean().default(false).describe('`-i`: keep stdin open.'),
+  tty: z.boolean().default(false).describe('`-t`: allocate a terminal.'),
+  readOnlyRootfs: z.boolean().default(false).describe('`--read-only`: mount the root filesystem read-only.'),
+  init: z.boolean().default(false).describe('`--init`: run an init process that forwards signals and reaps zombies.'),
+  privileged: z.boolean().default(false).describe('`--privileged`: every capability and every device; root on the host.'),
+  pidMode: text(256).optional().describe('`--pid`: e.g. `host`, or `container:NAME`.'),
+  ipcMode: text(256).optional().describe('`--ipc`: `host`, `private`, `shareable` or `container:NAME`.'),
+  capAdd: stringList('`--cap-add`: capabilities to add, e.g. `NET_ADMIN`.'),
+  capDrop: stringList('`--cap-drop`: capabilities to drop, e.g. `ALL`.'),
 });
 
 /** A RunSpec as the backend receives it (defaults filled). */

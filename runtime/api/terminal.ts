@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { defineDomain, method, params, stream } from './define.js';
+import { containerRef } from './refs.js';
 
 /**
  * Terminals: a process in a container whose output streams to the UI and whose input and
@@ -37,59 +39,90 @@ export interface TerminalExit {
 }
 
 /** Columns and rows of a terminal, as xterm reports them. */
-const cols = z.number().int().min(1, 'must be at least 1').max(1000, 'must be at most 1000');
-const rows = z.number().int().min(1, 'must be at least 1').max(1000, 'must be at most 1000');
+const cols = z.number().int().min(1, 'must be at least 1').max(1000, 'must be at most 1000').describe('Columns, 1-1000.');
+const rows = z.number().int().min(1, 'must be at least 1').max(1000, 'must be at most 1000').describe('Rows, 1-1000.');
 
-export const terminalSizeSchema = z.object({ cols, rows }).strict();
+export const terminalSizeSchema = params({ cols, rows });
 
-export const execOpenSchema = z
-  .object({
-    id: z.string(),
-    /** The command and its arguments; default: the container's shell (`/bin/sh`). */
-    command: z.array(z.string().max(4096)).min(1, 'needs at least the program to run').max(256).default(['/bin/sh']),
-    /** Run as this user (`name`, `uid`, `uid:gid`), like `docker exec -u`. */
-    user: z.string().max(256).optional(),
-    /** Working directory inside the container, like `docker exec -w`. Absolute. */
-    workingDir: z
-      .string()
-      .regex(/^\//, 'must be an absolute path')
-      .max(4096)
-      .optional(),
-    /** Extra `KEY=value` variables, like `docker exec -e`. */
-    env: z.array(z.string().regex(/^[^=]+=/, 'must be KEY=value')).max(256).default([]),
-    /** Allocate a pseudo-terminal (`-t`). Default true: the UI is a terminal. */
-    tty: z.boolean().default(true),
-    /** Size to start with, so the first screen is drawn at the right width. */
-    size: terminalSizeSchema.optional(),
-  })
-  .strict();
+const initialSize = terminalSizeSchema.optional().describe('Size to start with, so the first screen is drawn at the right width.');
 
-export const attachSchema = z
-  .object({
-    id: z.string(),
-    /** Replay what the main process wrote since the container started (`docker attach` shows nothing until new output). */
-    replay: z.boolean().default(true),
-    size: terminalSizeSchema.optional(),
-  })
-  .strict();
+export const execOpenSchema = params({
+  id: containerRef,
+  command: z
+    .array(z.string().max(4096, 'is longer than 4096 characters'))
+    .min(1, 'needs at least the program to run')
+    .max(256, 'has more than 256 arguments')
+    .default(['/bin/sh'])
+    .describe('The program and its arguments, e.g. `["bash"]`; default the shell `/bin/sh`.'),
+  user: z.string().max(256, 'is too long').optional().describe('Run as this user (`name`, `uid`, `uid:gid`), like `docker exec -u`.'),
+  workingDir: z
+    .string()
+    .regex(/^\//, 'must be an absolute path')
+    .max(4096, 'is too long')
+    .optional()
+    .describe('Working directory inside the container (absolute), like `docker exec -w`.'),
+  env: z
+    .array(z.string().max(100_000, 'is too long').regex(/^[^=]+=/, 'must be KEY=value'))
+    .max(256, 'has more than 256 variables')
+    .default([])
+    .describe('Extra `KEY=value` variables, like `docker exec -e`.'),
+  tty: z.boolean().default(true).describe('Allocate a pseudo-terminal (`-t`). Default true: the UI is a terminal.'),
+  size: initialSize,
+});
+
+export const attachSchema = params({
+  id: containerRef,
+  replay: z
+    .boolean()
+    .default(true)
+    .describe('Replay what the main process wrote since the container started first (`docker attach` shows nothing until new output).'),
+  size: initialSize,
+});
 
 /** Terminal session ids are opaque tokens made by the backend. */
-export const sessionIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'is not a terminal session id');
+export const sessionIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, 'is not a terminal session id')
+  .describe('The session the stream announced in its `opened` event.');
 
-export const terminalInputSchema = z
-  .object({
-    sessionId: sessionIdSchema,
-    /** Keystrokes or pasted text, as xterm's `onData` gives them. */
-    data: z.string().max(1_000_000, 'is longer than 1,000,000 characters; paste less at a time'),
-  })
-  .strict();
+export const terminalInputSchema = params({
+  sessionId: sessionIdSchema,
+  data: z
+    .string()
+    .max(1_000_000, 'is longer than 1,000,000 characters; paste less at a time')
+    .describe("Keystrokes or pasted text, as xterm's `onData` gives them."),
+});
 
-export const terminalFlowSchema = z
-  .object({
-    sessionId: sessionIdSchema,
-    /** True: stop reading the process's output until resumed (the screen is behind). False: go on. */
-    paused: z.boolean(),
-  })
-  .strict();
+export const terminalFlowSchema = params({
+  sessionId: sessionIdSchema,
+  paused: z.boolean().describe("True: stop reading the process's output until resumed (the screen is behind). False: go on."),
+});
 
-export const terminalResizeSchema = z.object({ sessionId: sessionIdSchema, cols, rows }).strict();
+export const terminalResizeSchema = params({ sessionId: sessionIdSchema, cols, rows });
+
+export const terminalContract = defineDomain({
+  methods: {
+    'terminal.input': method<null>()(
+      terminalInputSchema,
+      'Send keystrokes or pasted text to an open terminal session (`containers.attach` / `exec.open`).',
+    ),
+    'terminal.resize': method<null>()(
+      terminalResizeSchema,
+      'Tell the process in an open terminal session its new size (SIGWINCH). Only for TTY sessions.',
+    ),
+    'terminal.flow': method<null>()(
+      terminalFlowSchema,
+      "Pause or resume reading a terminal session's output. A screen that falls behind pauses; the process then blocks on its writes, as on a slow terminal.",
+    ),
+  },
+  streams: {
+    'containers.attach': stream<TerminalEvent>()(
+      attachSchema,
+      "A terminal on a running container's main process (`docker attach`): its output, and its input when started with `-i`. Ends when the process does.",
+    ),
+    'exec.open': stream<TerminalEvent>()(
+      execOpenSchema,
+      'Run a new process in a running container with a terminal (`docker exec -it`), e.g. a shell. Ends when the process exits.',
+    ),
+  },
+});

@@ -1,22 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { BerthClient, BerthError, type BerthEvent, type Envelope, type EngineStatus } from '../api/index.js';
+import { BerthClient, BerthError, methods, streams, type BerthEvent, type Envelope, type EngineStatus, type MethodName, type StreamName } from '../api/index.js';
 import type { ServiceHandlers } from './handlers.js';
 import { serveRpc } from './dispatcher.js';
 import { createPortPair } from './memory-port.js';
 
 const status: EngineStatus = { engineId: 'e', state: 'connected', endpoint: null, managed: { available: false, running: false, url: 'unix:///x' } };
 
-/** Handlers these tests never reach. */
-function unused<const N extends readonly string[]>(names: N): Record<N[number], () => Promise<never>> {
-  const result = {} as Record<N[number], () => Promise<never>>;
-  for (const name of names) result[name as N[number]] = () => Promise.reject(new Error(`${name} is not used here`));
+/** A handler for each name that fails if reached. */
+function failing<N extends string>(names: readonly N[]): Record<N, () => Promise<never>> {
+  const result = {} as Record<N, () => Promise<never>>;
+  for (const name of names) result[name] = () => Promise.reject(new Error(`${name} is not used here`));
   return result;
+}
+
+/** Every method and stream of the contract, taken from the contract itself, failing if reached. */
+function unreachable(): ServiceHandlers {
+  return { methods: failing(Object.keys(methods) as MethodName[]), streams: failing(Object.keys(streams) as StreamName[]) };
 }
 
 /** Fake services: pure logic only, to test the dispatcher's envelope handling. */
 function fakeHandlers(log: string[]): ServiceHandlers {
+  const handlers = unreachable();
   return {
     methods: {
+      ...handlers.methods,
       'engine.info': () => Promise.resolve(status),
       'engine.startManaged': () => Promise.reject(new BerthError('conflict', 'nope')),
       'engine.stopManaged': () => Promise.resolve(status),
@@ -31,21 +38,15 @@ function fakeHandlers(log: string[]): ServiceHandlers {
         return Promise.resolve(null);
       },
       'containers.remove': () => Promise.reject(new Error('boom')),
-      ...unused([
-        'containers.restart', 'containers.kill', 'containers.pause', 'containers.unpause', 'containers.rename', 'containers.prune',
-        'containers.inspect', 'containers.top', 'containers.diff', 'containers.update', 'containers.create', 'containers.validateRun',
-        'containers.parseRunCommand', 'containers.runCommand', 'containers.recreate', 'images.list', 'terminal.input', 'terminal.resize', 'terminal.flow',
-        'images.remove',
-      ] as const),
     },
     streams: {
+      ...handlers.streams,
       events: (_params, sink) => {
         sink.emit({ type: 'engine', status } satisfies BerthEvent);
         sink.emit({ type: 'engine', status } satisfies BerthEvent);
         sink.emit({ type: 'engine', status } satisfies BerthEvent);
         return { dispose: () => log.push('stream disposed') };
       },
-      ...unused(['containers.stats', 'images.pull', 'containers.attach', 'exec.open'] as const),
     },
   };
 }

@@ -1,9 +1,13 @@
 import type {
   Disposable,
+  Domain,
+  EventOf,
   MethodName,
   MethodResult,
+  ParamsOf,
   ParsedMethodParams,
   ParsedStreamParams,
+  ResultOf,
   StreamEvent,
   StreamName,
 } from '../api/index.js';
@@ -18,15 +22,48 @@ export interface StreamSink<E> {
   fail(error: unknown): void;
 }
 
-/** Opens one stream; the returned disposable (or the signal) tears it down. */
+/**
+ * Opens one stream. `signal` aborts when the subscriber unsubscribes or goes away: pass it to
+ * every engine request made for the stream. The returned disposable tears down the rest.
+ */
 export type StreamHandler<S extends StreamName> = (
   params: ParsedStreamParams<S>,
   sink: StreamSink<StreamEvent<S>>,
   signal: AbortSignal,
 ) => Disposable | Promise<Disposable>;
 
+/**
+ * The handlers of one domain, exported by its service: exactly the domain's methods and
+ * streams, so the compiler proves each has one handler and nothing else is implemented there.
+ */
+export interface HandlerSlice<D extends Domain> {
+  methods: { [M in keyof D['methods']]: (params: ParamsOf<D['methods'][M]>, signal: AbortSignal) => Promise<ResultOf<D['methods'][M]>> };
+  streams: {
+    [S in keyof D['streams']]: (
+      params: ParamsOf<D['streams'][S]>,
+      sink: StreamSink<EventOf<D['streams'][S]>>,
+      signal: AbortSignal,
+    ) => Disposable | Promise<Disposable>;
+  };
+}
+
 /** Every method and stream of the contract, implemented. The compiler checks none is missing. */
 export interface ServiceHandlers {
   methods: { [M in MethodName]: MethodHandler<M> };
   streams: { [S in StreamName]: StreamHandler<S> };
+}
+
+type Merged<U> = (U extends unknown ? (merged: U) => void : never) extends (merged: infer I) => void ? I : never;
+
+/**
+ * Joins the slices into one set of handlers. Each slice implements exactly its domain, and the
+ * contract refuses a name declared by two domains, so every name ends up with one handler.
+ */
+export function composeSlices<const T extends readonly { methods: object; streams: object }[]>(
+  ...slices: T
+): { methods: Merged<T[number]['methods']>; streams: Merged<T[number]['streams']> } {
+  return {
+    methods: Object.assign({}, ...slices.map((slice) => slice.methods)) as Merged<T[number]['methods']>,
+    streams: Object.assign({}, ...slices.map((slice) => slice.streams)) as Merged<T[number]['streams']>,
+  };
 }

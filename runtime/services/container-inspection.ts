@@ -1,4 +1,5 @@
-import { BerthError, checkResources, type ContainerDetails, type FilesystemChange, type ParsedMethodParams, type ProcessList } from '../api/index.js';
+import type { HandlerSlice } from '../rpc/handlers.js';
+import { BerthError, checkResources, type containerDetailsContract, type ContainerDetails, type FilesystemChange, type ParsedMethodParams, type ProcessList } from '../api/index.js';
 import type { EngineConnection } from '../engine/connection.js';
 import { fromEngineError } from '../engine/errors.js';
 import { signalOption } from '../engine/signal-option.js';
@@ -64,4 +65,18 @@ export class ContainerInspectionService {
       throw fromEngineError(error, this.engine.engineUrl);
     }
   }
+}
+
+/** The container details domain's handlers (`runtime/api/container-details.ts`). */
+export function containerDetailsHandlers(engine: EngineConnection): HandlerSlice<typeof containerDetailsContract> {
+  const inspection = new ContainerInspectionService(engine);
+  return {
+    methods: {
+      'containers.inspect': (params, signal) => inspection.inspect(params, signal),
+      'containers.top': (params, signal) => inspection.top(params, signal),
+      'containers.diff': (params, signal) => inspection.diff(params, signal),
+      'containers.update': (params, signal) => inspection.update(params, signal),
+    },
+    streams: {},
+  };
 }

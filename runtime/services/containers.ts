@@ -1,4 +1,5 @@
-import type { ContainerSummary, ParsedMethodParams, PruneResult } from '../api/index.js';
+import type { ContainerSummary, containersContract, ParsedMethodParams, PruneResult } from '../api/index.js';
+import type { HandlerSlice } from '../rpc/handlers.js';
 import type { EngineConnection } from '../engine/connection.js';
 import { fromEngineError } from '../engine/errors.js';
 import { signalOption } from '../engine/signal-option.js';
@@ -96,4 +97,24 @@ export class ContainersService {
       throw fromEngineError(error, this.engine.engineUrl);
     }
   }
+}
+
+/** The containers domain's handlers (`runtime/api/containers.ts`). */
+export function containersHandlers(engine: EngineConnection): HandlerSlice<typeof containersContract> {
+  const containers = new ContainersService(engine);
+  return {
+    methods: {
+      'containers.list': (params, signal) => containers.list(params, signal),
+      'containers.start': (params, signal) => containers.start(params, signal),
+      'containers.stop': (params, signal) => containers.stop(params, signal),
+      'containers.restart': (params, signal) => containers.restart(params, signal),
+      'containers.kill': (params, signal) => containers.kill(params, signal),
+      'containers.pause': (params, signal) => containers.pause(params, signal),
+      'containers.unpause': (params, signal) => containers.unpause(params, signal),
+      'containers.rename': (params, signal) => containers.rename(params, signal),
+      'containers.remove': (params, signal) => containers.remove(params, signal),
+      'containers.prune': (_params, signal) => containers.prune(signal),
+    },
+    streams: {},
+  };
 }

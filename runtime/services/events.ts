@@ -1,4 +1,5 @@
-import type { BerthEvent, Disposable } from '../api/index.js';
+import type { BerthEvent, Disposable, eventsContract } from '../api/index.js';
+import type { HandlerSlice } from '../rpc/handlers.js';
 import { DisposableStore } from '../api/index.js';
 import type { EngineConnection } from '../engine/connection.js';
 import type { ContainerWatcher } from './container-watcher.js';
@@ -18,4 +19,14 @@ export function openEventsStream(engine: EngineConnection, sources: EventSources
   store.add(sources.containers.onChange((change) => emit(change)));
   store.add(sources.images.onChange((change) => emit(change)));
   return store;
+}
+
+/** The events domain's handlers (`runtime/api/events.ts`). */
+export function eventsHandlers(engine: EngineConnection, sources: EventSources): HandlerSlice<typeof eventsContract> {
+  return {
+    methods: {},
+    streams: {
+      events: (_params, sink) => openEventsStream(engine, sources, (event) => sink.emit(event)),
+    },
+  };
 }

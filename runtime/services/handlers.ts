@@ -1,66 +1,39 @@
 import { DisposableStore } from '../api/index.js';
 import type { EngineConnection } from '../engine/connection.js';
-import type { ServiceHandlers } from '../rpc/handlers.js';
-import { ContainersService } from './containers.js';
+import { composeSlices, type ServiceHandlers } from '../rpc/handlers.js';
+import { containerDetailsHandlers } from './container-inspection.js';
 import { ContainerWatcher } from './container-watcher.js';
-import { ContainerInspectionService } from './container-inspection.js';
+import { ContainersService, containersHandlers } from './containers.js';
+import { engineHandlers } from './engine.js';
+import { eventsHandlers } from './events.js';
 import { ImageWatcher } from './image-watcher.js';
-import { openEventsStream } from './events.js';
-import { RunService } from './run/run-service.js';
-import { ImagesService } from './images.js';
-import { openStatsStream } from './stats.js';
-import { TerminalSessions } from './terminal/sessions.js';
-import { TerminalService } from './terminal/terminal-service.js';
+import { imagesHandlers } from './images.js';
+import { runHandlers } from './run/run-service.js';
+import { statsHandlers } from './stats.js';
+import { systemHandlers } from './system.js';
+import { terminalHandlers } from './terminal/terminal-service.js';
 
-/** Binds every contract method and stream to its service. One instance per engine connection. */
+/**
+ * Every domain's handler slice, composed: one instance per engine connection. A new domain
+ * adds one line to the list; the type says whether every method and stream has its handler.
+ */
 export function createServiceHandlers(engine: EngineConnection): { handlers: ServiceHandlers; dispose(): void } {
   const store = new DisposableStore();
-  const containers = new ContainersService(engine);
-  const inspection = new ContainerInspectionService(engine);
-  const images = new ImagesService(engine);
-  const run = new RunService(engine);
-  const terminalSessions = new TerminalSessions();
-  const terminals = new TerminalService(engine, terminalSessions);
-  const watcher = store.add(new ContainerWatcher(engine, (containerId) => containers.summary(containerId)));
-  const imageWatcher = store.add(new ImageWatcher(engine));
-
-  const handlers: ServiceHandlers = {
-    methods: {
-      'engine.info': () => Promise.resolve(engine.status),
-      'engine.startManaged': () => engine.startManaged(),
-      'engine.stopManaged': () => engine.stopManaged(),
-      'containers.list': (params, signal) => containers.list(params, signal),
-      'containers.start': (params, signal) => containers.start(params, signal),
-      'containers.stop': (params, signal) => containers.stop(params, signal),
-      'containers.remove': (params, signal) => containers.remove(params, signal),
-      'containers.restart': (params, signal) => containers.restart(params, signal),
-      'containers.kill': (params, signal) => containers.kill(params, signal),
-      'containers.pause': (params, signal) => containers.pause(params, signal),
-      'containers.unpause': (params, signal) => containers.unpause(params, signal),
-      'containers.rename': (params, signal) => containers.rename(params, signal),
-      'containers.prune': (_params, signal) => containers.prune(signal),
-      'containers.inspect': (params, signal) => inspection.inspect(params, signal),
-      'containers.top': (params, signal) => inspection.top(params, signal),
-      'containers.diff': (params, signal) => inspection.diff(params, signal),
-      'containers.update': (params, signal) => inspection.update(params, signal),
-      'containers.create': (params, signal) => run.create(params, signal),
-      'containers.validateRun': (params, signal) => run.validateRun(params, signal),
-      'containers.parseRunCommand': (params) => run.parseRunCommand(params),
-      'containers.runCommand': (params, signal) => run.runCommand(params, signal),
-      'containers.recreate': (params, signal) => run.recreate(params, signal),
-      'images.list': (_params, signal) => images.list(signal),
-      'images.remove': (params, signal) => images.remove(params, signal),
-      'terminal.input': (params) => Promise.resolve(terminalSessions.input(params.sessionId, params.data)),
-      'terminal.resize': (params, signal) => terminalSessions.resize(params.sessionId, params.cols, params.rows, signal),
-      'terminal.flow': (params) => Promise.resolve(terminalSessions.flow(params.sessionId, params.paused)),
-    },
-    streams: {
-      events: (_params, sink) => openEventsStream(engine, { containers: watcher, images: imageWatcher }, (event) => sink.emit(event)),
-      'containers.stats': (params, sink) => openStatsStream(engine, params, sink),
-      'images.pull': (params, sink) => images.pull(params, sink),
-      'containers.attach': (params, sink) => terminals.attach(params, sink),
-      'exec.open': (params, sink) => terminals.exec(params, sink),
-    },
+  const summaries = new ContainersService(engine);
+  const watchers = {
+    containers: store.add(new ContainerWatcher(engine, (containerId) => summaries.summary(containerId))),
+    images: store.add(new ImageWatcher(engine)),
   };
+  const handlers: ServiceHandlers = composeSlices(
+    engineHandlers(engine),
+    eventsHandlers(engine, watchers),
+    systemHandlers(engine),
+    containersHandlers(engine),
+    containerDetailsHandlers(engine),
+    runHandlers(engine),
+    statsHandlers(engine),
+    imagesHandlers(engine),
+    terminalHandlers(engine),
+  );
   return { handlers, dispose: () => store.dispose() };
 }

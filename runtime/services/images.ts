@@ -4,6 +4,7 @@ import {
   BerthError,
   toDisposable,
   type Disposable,
+  type imagesContract,
   type ImageRemoval,
   type ImageSummary,
   type ParsedMethodParams,
@@ -13,7 +14,7 @@ import {
 import type { EngineConnection } from '../engine/connection.js';
 import { fromEngineError } from '../engine/errors.js';
 import { signalOption } from '../engine/signal-option.js';
-import type { StreamSink } from '../rpc/handlers.js';
+import type { HandlerSlice, StreamSink } from '../rpc/handlers.js';
 import { NdjsonParser } from '../streams/lines.js';
 import { checkImageReference, pullArguments } from './run/image-reference.js';
 
@@ -112,5 +113,19 @@ function toProgress(line: PullLine): PullProgress {
     status: line.status ?? '',
     ...(typeof detail.current === 'number' ? { current: detail.current } : {}),
     ...(typeof detail.total === 'number' && detail.total > 0 ? { total: detail.total } : {}),
+  };
+}
+
+/** The images domain's handlers (`runtime/api/images.ts`). */
+export function imagesHandlers(engine: EngineConnection): HandlerSlice<typeof imagesContract> {
+  const images = new ImagesService(engine);
+  return {
+    methods: {
+      'images.list': (_params, signal) => images.list(signal),
+      'images.remove': (params, signal) => images.remove(params, signal),
+    },
+    streams: {
+      'images.pull': (params, sink) => images.pull(params, sink),
+    },
   };
 }

@@ -1,8 +1,8 @@
 import type { Readable } from 'node:stream';
-import { toDisposable, type Disposable, type ParsedStreamParams, type StatsSample } from '../api/index.js';
+import { toDisposable, type Disposable, type ParsedStreamParams, type StatsSample, type statsContract } from '../api/index.js';
 import type { EngineConnection } from '../engine/connection.js';
 import { fromEngineError } from '../engine/errors.js';
-import type { StreamSink } from '../rpc/handlers.js';
+import type { HandlerSlice, StreamSink } from '../rpc/handlers.js';
 import { NdjsonParser } from '../streams/lines.js';
 import { toStatsSample, type EngineStats } from './stats-sample.js';
 
@@ -38,4 +38,14 @@ export async function openStatsStream(
     abort.abort();
     stream.destroy();
   });
+}
+
+/** The stats domain's handlers (`runtime/api/stats.ts`). */
+export function statsHandlers(engine: EngineConnection): HandlerSlice<typeof statsContract> {
+  return {
+    methods: {},
+    streams: {
+      'containers.stats': (params, sink) => openStatsStream(engine, params, sink),
+    },
+  };
 }

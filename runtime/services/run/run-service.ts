@@ -1,4 +1,5 @@
-import { BerthError, runSpecSchema, type CreateResult, type FieldIssue, type ParsedMethodParams, type RunCheck, type RunCommand, type RunSpec } from '../../api/index.js';
+import { BerthError, runSpecSchema, type CreateResult, type FieldIssue, type ParsedMethodParams, type RunCheck, type RunCommand, type RunSpec, type runContract } from '../../api/index.js';
+import type { HandlerSlice } from '../../rpc/handlers.js';
 import type { EngineConnection } from '../../engine/connection.js';
 import { fromEngineError } from '../../engine/errors.js';
 import { createBody } from './create-body.js';
@@ -120,4 +121,19 @@ export function invalidSpec(issues: FieldIssue[]): BerthError {
   const shown = issues.slice(0, 3).map((issue) => `${issue.field}: ${issue.message}`);
   const more = issues.length > 3 ? ` (and ${issues.length - 3} more)` : '';
   return new BerthError('invalid_argument', `${shown.join('; ')}${more}`, { field: issues[0]?.field ?? 'spec', issues });
+}
+
+/** The run domain's handlers (`runtime/api/run.ts`). */
+export function runHandlers(engine: EngineConnection): HandlerSlice<typeof runContract> {
+  const run = new RunService(engine);
+  return {
+    methods: {
+      'containers.create': (params, signal) => run.create(params, signal),
+      'containers.validateRun': (params, signal) => run.validateRun(params, signal),
+      'containers.parseRunCommand': (params) => run.parseRunCommand(params),
+      'containers.runCommand': (params, signal) => run.runCommand(params, signal),
+      'containers.recreate': (params, signal) => run.recreate(params, signal),
+    },
+    streams: {},
+  };
 }

@@ -1,12 +1,12 @@
 import type { Duplex } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
 import type Docker from 'dockerode';
-import { DisposableStore, toDisposable, type Disposable, type ParsedStreamParams, type TerminalEvent } from '../../api/index.js';
+import { DisposableStore, toDisposable, type Disposable, type ParsedStreamParams, type TerminalEvent, type terminalContract } from '../../api/index.js';
 import type { EngineConnection } from '../../engine/connection.js';
 import { fromEngineError } from '../../engine/errors.js';
-import type { StreamSink } from '../../rpc/handlers.js';
+import type { HandlerSlice, StreamSink } from '../../rpc/handlers.js';
 import { pipeTerminalOutput, tolerantResize } from './terminal-pipe.js';
-import type { TerminalSessions } from './sessions.js';
+import { TerminalSessions } from './sessions.js';
 
 /**
  * The engine swallows its detach keys (default Ctrl-P Ctrl-Q) from a session's input: Ctrl-P,
@@ -173,4 +173,21 @@ async function execExitCode(exec: Docker.Exec): Promise<number | null> {
     await delay(50);
   }
   return null;
+}
+
+/** The terminal domain's handlers (`runtime/api/terminal.ts`): the streams, and the calls that address their sessions. */
+export function terminalHandlers(engine: EngineConnection): HandlerSlice<typeof terminalContract> {
+  const sessions = new TerminalSessions();
+  const terminals = new TerminalService(engine, sessions);
+  return {
+    methods: {
+      'terminal.input': (params) => Promise.resolve(sessions.input(params.sessionId, params.data)),
+      'terminal.resize': (params, signal) => sessions.resize(params.sessionId, params.cols, params.rows, signal),
+      'terminal.flow': (params) => Promise.resolve(sessions.flow(params.sessionId, params.paused)),
+    },
+    streams: {
+      'containers.attach': (params, sink) => terminals.attach(params, sink),
+      'exec.open': (params, sink) => terminals.exec(params, sink),
+    },
+  };
 }

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { BerthError } from './errors.js';
+import { methods, type MethodName } from './contract.js';
+import { parseParams, unknownKeyReason } from './validation.js';
+
+function refusal(method: MethodName, params: unknown): BerthError {
+  try {
+    parseParams(method, methods[method].params, params);
+  } catch (error) {
+    if (error instanceof BerthError) return error;
+    throw error;
+  }
+  throw new Error(`${method} accepted ${JSON.stringify(params)}`);
+}
+
+describe('parseParams', () => {
+  it('names an unknown key by its full path, lists what is allowed there and guesses the meant one', () => {
+    const error = refusal('containers.update', { id: 'web', resources: { memory: '48m' } });
+    expect(error.code).toBe('invalid_argument');
+    expect(error.message).toBe(
+      'containers.update: resources.memory: unknown field; allowed here: memoryBytes, memoryReservationBytes, memorySwapBytes, cpus, cpuShares, cpusetCpus, pidsLimit (did you mean memoryBytes?)',
+    );
+    expect(error.details).toMatchObject({ field: 'resources.memory' });
+  });
+
+  it('finds the allowed keys inside arrays and the union member the input chose', () => {
+    const error = refusal('containers.create', { spec: { image: 'busybox', mounts: [{ type: 'tmpfs', target: '/t', size: '64m' }] } });
+    expect(error.message).toBe('containers.create: spec.mounts.0.size: unknown field; allowed here: type, target, options');
+  });
+
+  it('refuses unknown keys at the top and reports every problem, first field in details', () => {
+    const error = refusal('containers.stop', { id: 'web', timout: 3, force: true });
+    expect(error.message).toContain('timout: unknown field; allowed here: id, timeoutSeconds (did you mean timeoutSeconds?)');
+    expect(error.message).toContain('force: unknown field');
+    expect(error.details).toMatchObject({ field: 'timout' });
+  });
+
+  it('says "nothing to change" for an update that changes nothing, and only then', () => {
+    expect(refusal('containers.update', { id: 'web' }).message).toBe(
+      'containers.update: resources: nothing to change: give at least one limit in resources, or a restart policy',
+    );
+    expect(refusal('containers.update', { id: 'web', resources: {} }).message).toContain('nothing to change');
+    expect(() => parseParams('containers.update', methods['containers.update'].params, { id: 'web', restart: { name: 'always' } })).not.toThrow();
+    expect(() => parseParams('containers.update', methods['containers.update'].params, { id: 'web', resources: { pidsLimit: 10 } })).not.toThrow();
+  });
+
+  it('keeps the type errors as zod words them, by field', () => {
+    expect(refusal('containers.stop', { id: 'web', timeoutSeconds: '5' }).message).toBe(
+      'containers.stop: timeoutSeconds: Invalid input: expected number, received string',
+    );
+  });
+});
+
+describe('unknownKeyReason', () => {
+  it('says when nothing is allowed', () => {
+    expect(unknownKeyReason('all', [])).toBe('unknown field; nothing is allowed here');
+  });
+});
