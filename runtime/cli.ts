@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
 import {
   BerthClient,
   BerthError,
+  describeContract,
+  describeEntry,
   isMethodName,
   isStreamName,
   methods,
@@ -24,8 +25,8 @@ Usage:
       Serve the Berth UI to a browser; prints the URL (with its token) on stdout.
   berth api METHOD [JSON] [--engine URL]
       Run one contract method and print its JSON result (a stream prints one event a line).
-  berth api --help
-      List every method and stream with its parameters.
+  berth api --help [METHOD]
+      List every method and stream; with a METHOD, each of its parameters: type, default, meaning.
   berth engine start|stop|status
       Control Berth's managed engine (its own dockerd).
 `;
@@ -96,8 +97,14 @@ async function api(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { engine: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   const [name, json] = positionals;
   if (values.help || name === undefined) {
-    process.stdout.write(describeContract());
-    return name === undefined && !values.help ? 2 : 0;
+    if (name === undefined) {
+      process.stdout.write(describeContract(methods, streams));
+      return values.help ? 0 : 2;
+    }
+    const spec = isMethodName(name) ? methods[name] : isStreamName(name) ? streams[name] : null;
+    if (spec === null) throw new BerthError('not_found', `Unknown method or stream "${name}". Run berth api --help for the list.`);
+    process.stdout.write(describeEntry(name, spec));
+    return 0;
   }
   if (!isMethodName(name) && !isStreamName(name)) {
     throw new BerthError('not_found', `Unknown method or stream "${name}". Run berth api --help for the list.`);
@@ -116,6 +123,8 @@ async function api(args: string[]): Promise<number> {
   const rpc = serveRpc(hostPort, backend.handlers);
   const client = new BerthClient(clientPort);
   try {
+    // A one-shot call answers about the engine Berth settled on, not the "connecting" before it.
+    await backend.ready;
     if (!name.startsWith('engine.')) await backend.engine.whenConnected(10_000);
     if (isMethodName(name)) {
       const result = await client.call(name, params as never);
@@ -146,26 +155,6 @@ async function api(args: string[]): Promise<number> {
 /** Terminal output is bytes; a JSON line shows them as `{"base64": "..."}` rather than one key per byte. */
 function bytesAsBase64(_key: string, value: unknown): unknown {
   return value instanceof Uint8Array ? { base64: Buffer.from(value).toString('base64') } : value;
-}
-
-function describeContract(): string {
-  const lines = ['Methods (berth api METHOD \'{"param": value}\'):', ''];
-  const describe = (entries: [string, { params: z.ZodType; doc: string }][]) => {
-    for (const [name, spec] of entries) {
-      lines.push(`  ${name}`, `      ${spec.doc}`);
-      const schema = z.toJSONSchema(spec.params, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, { type?: string; default?: unknown }>; required?: string[] };
-      for (const [param, info] of Object.entries(schema.properties ?? {})) {
-        const required = schema.required?.includes(param) ? 'required' : 'optional';
-        const fallback = info.default === undefined ? '' : `, default ${JSON.stringify(info.default)}`;
-        lines.push(`      ${param}: ${info.type ?? 'value'} (${required}${fallback})`);
-      }
-      lines.push('');
-    }
-  };
-  describe(Object.entries(methods));
-  lines.push('Streams (print one JSON event a line until they end; Ctrl-C stops):', '');
-  describe(Object.entries(streams));
-  return lines.join('\n');
 }
 
 async function engine(args: string[]): Promise<number> {
