@@ -54,10 +54,11 @@ function fakeHandlers(log: string[]): ServiceHandlers {
 function setup() {
   const log: string[] = [];
   const [hostPort, clientPort] = createPortPair();
-  serveRpc(hostPort, fakeHandlers(log), { batchMs: 5 });
+  const internalLog: string[] = [];
+  serveRpc(hostPort, fakeHandlers(log), { batchMs: 5, logInternal: (line) => internalLog.push(line) });
   const received: unknown[] = [];
   clientPort.onMessage((message) => received.push(message));
-  return { log, clientPort, received, client: new BerthClient(clientPort) };
+  return { log, internalLog, clientPort, received, client: new BerthClient(clientPort) };
 }
 
 const tick = (ms = 20) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -86,10 +87,15 @@ describe('serveRpc', () => {
     expect(log).toContain('stop web 3');
   });
 
-  it('names unknown methods and maps unknown failures to internal', async () => {
-    const { client } = setup();
-    await expect(client.call('containers.nope' as never, {} as never)).rejects.toMatchObject({ code: 'not_found' });
-    await expect(client.call('containers.remove', { id: 'x' })).rejects.toMatchObject({ code: 'internal', message: 'boom' });
+  it('names unknown methods and maps unknown failures to internal, with a correlation id that is also in the log', async () => {
+    const { client, internalLog } = setup();
+    await expect(client.call('containers.nope' as never, {})).rejects.toMatchObject({ code: 'not_found' });
+    const failure = await client.call('containers.remove', { id: 'x' }).catch((error: unknown) => error as BerthError);
+    expect(failure).toMatchObject({ code: 'internal', message: expect.stringMatching(/^boom \(internal error [0-9a-f]{8}: please report it/) as unknown });
+    const correlationId = (failure as BerthError).details?.correlationId;
+    expect(correlationId).toMatch(/^[0-9a-f]{8}$/);
+    expect(internalLog).toHaveLength(1);
+    expect(internalLog[0]).toMatch(new RegExp(`^berth: internal error ${String(correlationId)} in containers.remove: boom\\n.*Error: boom`, 's'));
   });
 
   it('aborts the handler when the caller cancels', async () => {

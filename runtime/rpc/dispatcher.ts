@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import {
   BerthError,
   clientEnvelopeSchema,
@@ -12,6 +13,7 @@ import {
   type Disposable,
   type MethodName,
   type Port,
+  type WireError,
 } from '../api/index.js';
 import type { MethodHandler, ServiceHandlers, StreamSink } from './handlers.js';
 
@@ -23,6 +25,8 @@ export interface DispatcherOptions {
   batchMs?: number;
   /** Send a batch early once it holds this many events. */
   maxBatch?: number;
+  /** Where an `internal` error is logged with its correlation id (the backend's log: stderr). */
+  logInternal?: (line: string) => void;
 }
 
 interface Subscription {
@@ -42,7 +46,8 @@ export function serveRpc(port: Port, handlers: ServiceHandlers, options: Dispatc
   const calls = new Map<number, AbortController>();
   const subscriptions = new Map<number, Subscription>();
 
-  const sendError = (id: number | null, error: unknown) => port.send({ kind: 'error', id, error: toWireError(error) });
+  const logInternal = options.logInternal ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const sendError = (id: number | null, error: unknown, where = '(message)') => port.send({ kind: 'error', id, error: wireErrorFor(error, where, logInternal) });
 
   const handleCall = async (id: number, method: string, rawParams: unknown) => {
     if (!isMethodName(method)) throw new BerthError('not_found', `Unknown method "${method}".`, { method });
@@ -100,7 +105,7 @@ export function serveRpc(port: Port, handlers: ServiceHandlers, options: Dispatc
       fail(error) {
         if (closed) return;
         close();
-        sendError(id, error);
+        sendError(id, error, stream);
       },
     };
     try {
@@ -138,7 +143,7 @@ export function serveRpc(port: Port, handlers: ServiceHandlers, options: Dispatc
           return;
         }
         handleCall(envelope.id, envelope.method, envelope.params).catch((error: unknown) => {
-          if (!(error instanceof BerthError && error.code === 'cancelled')) sendError(envelope.id, error);
+          if (!(error instanceof BerthError && error.code === 'cancelled')) sendError(envelope.id, error, envelope.method);
         });
         return;
       case 'cancel':
@@ -150,7 +155,7 @@ export function serveRpc(port: Port, handlers: ServiceHandlers, options: Dispatc
           sendError(envelope.id, new BerthError('conflict', `Request id ${envelope.id} is already in use.`));
           return;
         }
-        handleSubscribe(envelope.id, envelope.stream, envelope.params).catch((error: unknown) => sendError(envelope.id, error));
+        handleSubscribe(envelope.id, envelope.stream, envelope.params).catch((error: unknown) => sendError(envelope.id, error, envelope.stream));
         return;
       case 'unsubscribe':
         stopSubscription(envelope.id);
@@ -165,4 +170,18 @@ export function serveRpc(port: Port, handlers: ServiceHandlers, options: Dispatc
     calls.clear();
     for (const id of [...subscriptions.keys()]) stopSubscription(id);
   });
+}
+
+/**
+ * The wire form of a failure. `internal` means a bug in Berth: it gets a short correlation id,
+ * written to the backend's log with the stack (never params, which may hold secrets) and put
+ * into the message, so a user's report can be matched to the log line.
+ */
+export function wireErrorFor(error: unknown, where: string, log: (line: string) => void): WireError {
+  const wire = toWireError(error);
+  if (wire.code !== 'internal') return wire;
+  const correlationId = randomBytes(4).toString('hex');
+  const stack = error instanceof Error && error.stack ? `\n${error.stack}` : '';
+  log(`berth: internal error ${correlationId} in ${where}: ${wire.message}${stack}`);
+  return { code: 'internal', message: `${wire.message} (internal error ${correlationId}: please report it; Berth's log has the details)`, details: { ...wire.details, correlationId } };
 }
