@@ -21,6 +21,8 @@ export interface BackendOptions {
 
 export interface Backend {
   engine: EngineConnection;
+  /** Settles when the first connection attempt has: connected, or unreachable with a definite reason. */
+  ready: Promise<void>;
   handlers: ServiceHandlers;
   dispose(): void;
 }
@@ -42,9 +44,10 @@ export function createBackend(options: BackendOptions): Backend {
     tlsFor: (endpoint) => tlsFromEnv(endpoint, env),
   });
   const services = createServiceHandlers(engine);
-  void engine.start();
+  const ready = engine.start();
   return {
     engine,
+    ready,
     handlers: services.handlers,
     dispose() {
       services.dispose();
