@@ -113,7 +113,7 @@ export const runSpecSchema = params({
   restart: restartPolicySchema.optional().describe('`--restart`; left out: `no`.'),
   resources: resourcesSchema.default({}).describe('Memory, CPU and process limits.'),
   network: text(256).optional().describe('`--network`: `bridge`, `host`, `none`, `container:NAME` or a user network name.'),
-  hostname: text(253).optional().describe('`--hostname`.'),
+  hostname: text(253).optional().describe("`--hostname`: the host name the container sees as its own."),
   extraHosts: z
     .array(text().regex(/^[^:\s]+:.+$/, 'must be NAME:IP'))
     .max(1024)

@@ -36,6 +36,16 @@ describe('Run page', () => {
     expect(screen.getByRole('textbox', { name: 'Paste a docker run command' })).toBeTruthy();
   });
 
+  it("describes each field in the contract's own words where the form has no note of its own", async () => {
+    await renderRun(<RunPage />);
+    const hostname = screen.getByRole('textbox', { name: 'Hostname' });
+    expect(describedText(hostname)).toBe('--hostname: the host name the container sees as its own.');
+    expect(document.getElementById(hostname.getAttribute('aria-describedby') ?? '')?.querySelector('code')?.textContent).toBe('--hostname');
+    expect(describedText(screen.getByRole('textbox', { name: 'User' }))).toBe('--user NAME|UID[:GROUP|GID].');
+    // A note of the form's own wins.
+    expect(describedText(screen.getByRole('checkbox', { name: 'Init' }))).not.toContain('--init');
+  });
+
   it('names repeating rows by their number', async () => {
     await renderRun(<RunPage />);
     fireEvent.click(screen.getByRole('button', { name: 'Add port' }));

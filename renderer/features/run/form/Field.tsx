@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { fieldDomId, fieldLabel, fieldLabelParts } from '../model/fieldPaths.js';
+import { fieldDomId, fieldLabel, fieldLabelParts, fieldMeaning } from '../model/fieldPaths.js';
+import { DocText } from '../../../ui/DocText.js';
 import { useRunForm } from './runFormContext.js';
 
 /** What a control needs to be named and described by its field. */
@@ -12,6 +13,7 @@ export interface ControlProps {
 interface FieldProps {
   /** Draft field path; it names the label, the ids and the messages. */
   field: string;
+  /** A note under the control; the field's meaning from the contract when not given. */
   hint?: ReactNode;
   /** Checkboxes put their label after the box. */
   labelAfter?: boolean;
@@ -23,8 +25,10 @@ interface FieldProps {
  * problems, warnings and the hint are all in aria-describedby, so a screen reader hears them
  * on reaching the field. Messages are text nodes: engine words are never parsed as HTML.
  */
-export function Field({ field, hint, labelAfter = false, children }: FieldProps) {
+export function Field({ field, hint: givenHint, labelAfter = false, children }: FieldProps) {
   const { messages } = useRunForm();
+  const meaning = fieldMeaning(field);
+  const hint = givenHint ?? (meaning === null ? undefined : <DocText text={meaning} />);
   const id = fieldDomId(field);
   const issues = messages.issues.get(field) ?? [];
   const warnings = messages.warnings.get(field) ?? [];

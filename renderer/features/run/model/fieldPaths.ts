@@ -1,4 +1,4 @@
-import type { FieldIssue } from '../../../../runtime/api/index.js';
+import { fieldDescription, runSpecSchema, type FieldIssue } from '../../../../runtime/api/index.js';
 import type { RowMaps } from './buildRows.js';
 import type { RunDraft } from './runDraft.js';
 
@@ -129,4 +129,12 @@ export function visibleFields(draft: RunDraft): Set<string> {
     if (mount.type === 'tmpfs') add('mounts', i, 'options');
   });
   return fields;
+}
+
+/**
+ * What a field means, in the contract's own words (the RunSpec schema's descriptions, which
+ * `berth api --help containers.create` prints too); null for form-only fields.
+ */
+export function fieldMeaning(field: string): string | null {
+  return fieldDescription(runSpecSchema, field.split('.'));
 }
