@@ -30,6 +30,23 @@ describe('system on the real engine', () => {
     expect(info.containers.total).toBe(info.containers.running + info.containers.paused + info.containers.stopped);
   });
 
+  it('system.version says what the server part of docker version says', async () => {
+    const version = await connected.client.call('system.version', {});
+    const cli = JSON.parse(await docker('version', '--format', '{{json .Server}}')) as Record<string, unknown>;
+    expect(version).toMatchObject({
+      version: cli.Version,
+      apiVersion: cli.ApiVersion,
+      minApiVersion: cli.MinAPIVersion,
+      gitCommit: cli.GitCommit,
+      goVersion: cli.GoVersion,
+      os: cli.Os,
+      arch: cli.Arch,
+      kernelVersion: cli.KernelVersion,
+    });
+    const components = (cli.Components as { Name: string; Version: string }[] | undefined) ?? [];
+    expect(version.components).toEqual(components.map((component) => ({ name: component.Name, version: component.Version })));
+  });
+
   it('refuses params it does not know, by name', async () => {
     await expect(connected.client.call('system.info', { verbose: true } as never)).rejects.toMatchObject({
       code: 'invalid_argument',

@@ -1,4 +1,4 @@
-import type { SystemInfo, systemContract } from '../api/index.js';
+import type { SystemInfo, systemContract, SystemVersion } from '../api/index.js';
 import type { EngineConnection } from '../engine/connection.js';
 import { fromEngineError } from '../engine/errors.js';
 import { signalOption } from '../engine/signal-option.js';
@@ -22,6 +22,41 @@ interface InfoAnswer {
   ContainersPaused?: number;
   ContainersStopped?: number;
   Images?: number;
+}
+
+/** The parts of `GET /version` that `system.version` reads. */
+interface VersionAnswer {
+  Platform?: { Name?: string };
+  Version?: string;
+  ApiVersion?: string;
+  MinAPIVersion?: string;
+  GitCommit?: string;
+  GoVersion?: string;
+  Os?: string;
+  Arch?: string;
+  KernelVersion?: string;
+  BuildTime?: string;
+  Experimental?: boolean;
+  Components?: { Name?: string; Version?: string }[] | null;
+}
+
+/** `docker version` (server) -> SystemVersion. Pure. */
+export function toSystemVersion(engineId: string, version: VersionAnswer): SystemVersion {
+  return {
+    engineId,
+    platform: version.Platform?.Name ?? '',
+    version: version.Version ?? '',
+    apiVersion: version.ApiVersion ?? '',
+    minApiVersion: version.MinAPIVersion ?? '',
+    gitCommit: version.GitCommit ?? '',
+    goVersion: version.GoVersion ?? '',
+    os: version.Os ?? '',
+    arch: version.Arch ?? '',
+    kernelVersion: version.KernelVersion ?? '',
+    buildTime: version.BuildTime ?? '',
+    experimental: version.Experimental === true,
+    components: (version.Components ?? []).map((component) => ({ name: component.Name ?? '', version: component.Version ?? '' })),
+  };
 }
 
 /** `docker info` -> SystemInfo. Pure. */
@@ -60,6 +95,15 @@ export function systemHandlers(engine: EngineConnection): HandlerSlice<typeof sy
           // dockerode's `info` takes the abort option; its typings lag behind.
           const info = (await (engine.docker.info as (options: object) => Promise<unknown>).call(engine.docker, signalOption(signal))) as InfoAnswer;
           return toSystemInfo(engine.status.engineId, info);
+        } catch (error) {
+          throw fromEngineError(error, engine.engineUrl);
+        }
+      },
+      'system.version': async (_params, signal) => {
+        try {
+          // dockerode's `version` takes the abort option; its typings lag behind.
+          const version = (await (engine.docker.version as (options: object) => Promise<unknown>).call(engine.docker, signalOption(signal))) as VersionAnswer;
+          return toSystemVersion(engine.status.engineId, version);
         } catch (error) {
           throw fromEngineError(error, engine.engineUrl);
         }
