@@ -10,6 +10,8 @@ import { isAllowedNavigation, isExternalWebLink } from './trust.js';
 const rendererIndex = fileURLToPath(new URL('../renderer/index.html', import.meta.url));
 const preload = fileURLToPath(new URL('./preload.cjs', import.meta.url));
 const appUrl = pathToFileURL(rendererIndex).href;
+// resources/ sits beside dist/ both in the repository and in the package (electron-builder.yml `files`).
+const windowIcon = fileURLToPath(new URL('../../resources/icons/256x256.png', import.meta.url));
 
 app.enableSandbox();
 
@@ -22,6 +24,7 @@ async function openWindow(): Promise<void> {
     width: 1280,
     height: 800,
     title: 'Berth',
+    icon: windowIcon,
     webPreferences: { preload, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: false },
   });
   const contents = window.webContents;

@@ -3,7 +3,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { managedEnginePaths, startManagedEngine, stopManagedEngine } from '../runtime/engine/managed.js';
 import { probeEngine } from '../runtime/engine/probe.js';
+import { testBridgeName, testEngineOptions } from '../runtime/testing/test-engine.js';
 import { capture, isAlive } from './process.js';
+import { createBridge, removeBridge } from './test-bridge.js';
 import { killLeftoverProcesses, unmountUnder } from './test-env-cleanup.js';
 import { testEnvFile, testEnvVars, type TestEnv } from './test-env-info.js';
 import { buildTestImages, dockerEnv } from './test-images.js';
@@ -11,8 +13,9 @@ import { probeRegistry, registryPaths, startRegistry, stopRegistry } from './tes
 
 /**
  * The environment integration and end-to-end tests run against: a private dockerd started
- * through Berth's own managed-engine code (ip-masq off), a registry on 127.0.0.1, and the
- * busybox test images, all under one temp directory that `down` removes again.
+ * through Berth's own managed-engine code (on a bridge of its own, leaving the host's iptables
+ * alone, ip-masq off), a registry on 127.0.0.1, and the busybox test images, all under one
+ * temp directory that `down` removes again, with the bridge.
  *
  *   tsx scripts/test-env.ts up     # prints `export VAR=...` lines; progress goes to stderr
  *   tsx scripts/test-env.ts down
@@ -128,10 +131,12 @@ export async function startTestEnv(options: StartOptions = {}): Promise<StartedT
     throw new Error(`Another test environment is starting in this checkout (${testEnvFile} appeared): ${String(error)}`);
   }
   try {
+    const bridge = testBridgeName(state.dataDir);
+    log(`creating the bridge ${bridge}: ${await createBridge(bridge)}`);
     log(`starting the managed engine in ${state.dataDir}`);
     state.engineUrl = managedEnginePaths(state.dataDir).url;
     await writeState(state);
-    await startManagedEngine({ dataDir: state.dataDir, ipMasq: false });
+    await startManagedEngine(testEngineOptions(state.dataDir));
 
     log('starting the registry');
     state.registryConfig = registryPaths(state.dataDir).configFile;
@@ -187,6 +192,8 @@ export async function stopTestEnv(options: StopOptions = {}): Promise<void> {
     // Best effort: a test may be removing one right now ("removal already in progress"), and
     // whatever is left ends with the engine below anyway.
     await removeAllContainers(state.engineUrl, dataDir).catch((error: unknown) => log(`removing containers: ${String(error)}`));
+    // A user-defined network's bridge (br-<id>) outlives its engine; only the engine can remove it.
+    await removeUserNetworks(state.engineUrl, dataDir).catch((error: unknown) => log(`removing networks: ${String(error)}`));
   }
   await attempt('stopping the managed engine', async () => {
     await stopManagedEngine({ dataDir });
@@ -197,6 +204,8 @@ export async function stopTestEnv(options: StopOptions = {}): Promise<void> {
   }
   // After a hard engine death: containerd, shims, a registry whose pid was never recorded, container processes.
   await attempt('stopping leftover processes', () => killLeftoverProcesses(dataDir));
+  // Only once its engine is gone; derived from the directory, so also after a start that failed early.
+  await attempt('removing the bridge', () => removeBridge(testBridgeName(dataDir)));
   await attempt('unmounting', () => unmountUnder(dataDir));
   await attempt('removing the data directory', () => rm(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }));
   if (problems.length > 0) throw new Error(`Test environment teardown was incomplete (state kept in ${testEnvFile}):\n  ${problems.join('\n  ')}`);
@@ -212,6 +221,11 @@ async function removeAllContainers(engineUrl: string, dataDir: string): Promise<
   if (ids.length === 0) return;
   const removed = await capture('docker', ['rm', '-f', '-v', ...ids], { env, timeoutMs: 60_000 });
   if (removed.code !== 0) throw new Error(removed.stderr.trim());
+}
+
+async function removeUserNetworks(engineUrl: string, dataDir: string): Promise<void> {
+  const pruned = await capture('docker', ['network', 'prune', '-f'], { env: dockerEnv(engineUrl, dataDir), timeoutMs: 60_000 });
+  if (pruned.code !== 0) throw new Error(pruned.stderr.trim());
 }
 
 function shellQuote(value: string): string {

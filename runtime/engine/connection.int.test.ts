@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EngineStatus } from '../api/index.js';
 import { createBackend } from '../backend.js';
-import { connectBackend, docker, testDataDir, testEngineUrl, testImage, uniqueName, type Connected } from '../testing/real-engine.js';
+import { connectBackend, docker, testEngineUrl, testImage, testManagedEngine, uniqueName, type Connected } from '../testing/real-engine.js';
 import { startManagedEngine, stopManagedEngine } from './managed.js';
 
 // Stops and starts the shared private engine: this file runs on its own (fileParallelism off).
@@ -62,12 +62,12 @@ describe('engine restarts', () => {
       if (status.reason) reasons.push(status.reason.message);
     });
 
-    await stopManagedEngine({ dataDir: testDataDir() });
+    await stopManagedEngine(testManagedEngine());
     await expect.poll(() => connected.backend.engine.status.state, { timeout: 10_000 }).toBe('unreachable');
     await expect(connected.client.call('containers.list', {})).rejects.toMatchObject({ code: 'engine_unreachable' });
     // Reasons name what happened, e.g. "The engine closed its event stream" or "Connection refused".
 
-    await startManagedEngine({ dataDir: testDataDir(), ipMasq: false });
+    await startManagedEngine(testManagedEngine());
     await connected.backend.engine.whenConnected(20_000);
     expect(states).toContain('unreachable');
     expect(states.at(-1)).toBe('connected');

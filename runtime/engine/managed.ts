@@ -17,6 +17,18 @@ export interface ManagedEngineOptions {
   dataDir: string;
   /** Masquerade container traffic (dockerd's default). Tests pass false so containers cannot reach off the host. */
   ipMasq?: boolean;
+  /**
+   * An existing Linux bridge for the default network instead of `docker0` (dockerd's
+   * `--bridge`). Tests give every private engine its own, so engines on one machine never
+   * share one; the user's managed engine keeps docker's default.
+   */
+  bridge?: string;
+  /**
+   * Let dockerd manage the host's iptables (its default). Tests pass false: every dockerd
+   * that starts with it on first deletes the DOCKER chains, the other engines' included, so
+   * two starting at once fail. Published ports then go through docker-proxy alone.
+   */
+  iptables?: boolean;
   /** Override the `dockerd` binary (default: found on PATH). */
   dockerdPath?: string;
   env?: NodeJS.ProcessEnv;
@@ -119,6 +131,8 @@ export async function startManagedEngine(options: ManagedEngineOptions, timeoutM
     `--pidfile=${paths.pidFile}`,
   ];
   if (options.ipMasq === false) args.push('--ip-masq=false');
+  if (options.bridge !== undefined) args.push(`--bridge=${options.bridge}`);
+  if (options.iptables === false) args.push('--iptables=false');
   const log = openSync(paths.logFile, 'a');
   try {
     const child = spawn(dockerd, args, { detached: true, stdio: ['ignore', log, log], env: options.env ?? process.env });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import http from 'node:http';
 import WebSocket from 'ws';
 import { decodeFrame } from '../api/index.js';
+import { malformedMessages } from '../testing/malformed-envelopes.js';
 import { connectBackend, docker, testImage, uniqueName, type Connected } from '../testing/real-engine.js';
 import { startHost, type RunningHost } from './server.js';
 
@@ -52,9 +53,9 @@ function rawGet(rawPath: string, headers: Record<string, string>): Promise<{ sta
   });
 }
 
-function openSocket(headers: Record<string, string>): Promise<WebSocket> {
+function openSocket(headers: Record<string, string>, port = host.port): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(`ws://127.0.0.1:${host.port}/rpc`, { headers });
+    const socket = new WebSocket(`ws://127.0.0.1:${port}/rpc`, { headers });
     socket.once('open', () => resolve(socket));
     socket.once('error', reject);
   });
@@ -113,6 +114,61 @@ describe('berth serve (web host)', () => {
       expect(await nextMessage(socket)).toMatchObject({ kind: 'result', id: 7, result: { state: 'connected' } });
     } finally {
       socket.close();
+    }
+  });
+
+  it('answers 1,000 malformed messages on one connection with error envelopes, stays open and still answers', async () => {
+    const cookie = await sessionCookie();
+    const socket = await openSocket({ cookie, origin });
+    const answers: { kind?: string; id?: unknown; error?: { code?: string } }[] = [];
+    socket.on('message', (data: Buffer) => answers.push(JSON.parse(data.toString('utf8')) as (typeof answers)[number]));
+    let closed = false;
+    socket.on('close', () => (closed = true));
+    try {
+      const messages = malformedMessages(1000);
+      for (const message of messages) socket.send(message.data, { binary: typeof message.data !== 'string' });
+      await expect.poll(() => answers.length, { timeout: 10_000 }).toBe(messages.length);
+      socket.send(JSON.stringify({ kind: 'call', id: 1_000_000, method: 'engine.info', params: {} }));
+      await expect.poll(() => answers.at(-1), { timeout: 10_000 }).toMatchObject({ kind: 'result', id: 1_000_000, result: { state: 'connected' } });
+
+      // One error envelope each (matched by the id each carries, as a multiset), and none `internal`.
+      const errors = answers.slice(0, -1);
+      expect(errors.filter((answer) => answer.kind !== 'error' || !['invalid_argument', 'not_found'].includes(answer.error?.code ?? ''))).toEqual([]);
+      const ids = (list: readonly { id?: unknown }[]) => list.map((item) => JSON.stringify(item.id)).sort();
+      expect(ids(errors)).toEqual(ids(messages));
+      expect(closed).toBe(false);
+    } finally {
+      socket.close();
+    }
+  });
+
+  it('closes only the connection that sends a message over the size limit, with 1009 and a reason', async () => {
+    const limit = 64 * 1024;
+    const small = await startHost({ handlers: connected.backend.handlers, rendererDir, token, maxMessageBytes: limit });
+    const headers = { cookie: `berth_token_${small.port}=${token}`, origin: `http://127.0.0.1:${small.port}` };
+    const sized = (id: number, bytes: number) => {
+      const bare = JSON.stringify({ kind: 'call', id, method: 'containers.list', params: { pad: '' } });
+      return bare.replace('"pad":""', `"pad":"${'x'.repeat(bytes - bare.length)}"`);
+    };
+    const bystander = await openSocket(headers, small.port);
+    const offender = await openSocket(headers, small.port);
+    try {
+      const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+        offender.once('close', (code: number, reason: Buffer) => resolve({ code, reason: reason.toString('utf8') })),
+      );
+      // At the limit a message is still read (and its unknown param refused); one byte more is not.
+      offender.send(sized(1, limit));
+      expect(await nextMessage(offender)).toMatchObject({ kind: 'error', id: 1, error: { code: 'invalid_argument' } });
+      offender.send(sized(2, limit + 1));
+      expect(await closed).toEqual({ code: 1009, reason: `Message too big: the limit is ${limit} bytes` });
+
+      expect(bystander.readyState).toBe(WebSocket.OPEN);
+      bystander.send(JSON.stringify({ kind: 'call', id: 3, method: 'engine.info', params: {} }));
+      expect(await nextMessage(bystander)).toMatchObject({ kind: 'result', id: 3, result: { state: 'connected' } });
+    } finally {
+      bystander.close();
+      offender.terminate();
+      await small.close();
     }
   });
 

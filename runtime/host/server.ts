@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import type { ServiceHandlers } from '../rpc/handlers.js';
 import { serveRpc } from '../rpc/dispatcher.js';
 import { checkRequest, hostIdentity, sessionCookie, type HostIdentity, type RequestFacts } from './auth.js';
@@ -19,6 +19,8 @@ export interface HostOptions {
   port?: number;
   /** Default: 32 random bytes. */
   token?: string;
+  /** The largest WebSocket message a client may send; a larger one closes its connection with 1009. Default 16 MiB. */
+  maxMessageBytes?: number;
 }
 
 export interface RunningHost {
@@ -41,12 +43,17 @@ const securityHeaders = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
+// Far above any envelope the UI sends (a run spec, a pasted command, terminal input), and
+// low enough that one message cannot take the host's memory.
+const defaultMaxMessageBytes = 16 * 1024 * 1024;
+
 /** `berth serve`: the renderer build and the contract over WebSocket, behind the token. */
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const bindHost = options.host ?? '127.0.0.1';
   const token = options.token ?? randomBytes(32).toString('base64url');
   let identity: HostIdentity | null = null;
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 });
+  const maxMessageBytes = options.maxMessageBytes ?? defaultMaxMessageBytes;
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
 
   const server = http.createServer((request, response) => {
     void handleRequest(request, response);
@@ -92,9 +99,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       return;
     }
     sockets.handleUpgrade(request, socket, head, (webSocket) => {
+      explainTooBig(webSocket, maxMessageBytes);
       const rpc = serveRpc(webSocketPort(webSocket), options.handlers);
       webSocket.on('close', () => rpc.dispose());
-      webSocket.on('error', () => webSocket.terminate());
+      // A protocol error (a message over the limit, a bad frame): ws is already closing this
+      // connection with the matching status code; cutting it now could drop that close frame.
+      webSocket.on('error', () => undefined);
     });
   });
 
@@ -120,6 +130,17 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         server.closeAllConnections();
       }),
   };
+}
+
+/**
+ * ws closes a connection whose message is over `maxPayload` with 1009 and no reason, through
+ * the socket's own `close`; this one adds the reason, so the client can say what happened
+ * (server.int.test.ts checks it, so a ws release that goes around `close` shows there).
+ */
+function explainTooBig(webSocket: WebSocket, maxMessageBytes: number): void {
+  const close = webSocket.close.bind(webSocket);
+  const reason = `Message too big: the limit is ${maxMessageBytes} bytes`;
+  webSocket.close = (code?: number, data?: string | Buffer) => close(code, code === 1009 && data === undefined ? reason : data);
 }
 
 function facts(request: http.IncomingMessage, url: URL): RequestFacts {

@@ -29,10 +29,13 @@ function fakeHandlers(log: string[]): ServiceHandlers {
       'engine.stopManaged': () => Promise.resolve(status),
       'containers.list': (params) => Promise.resolve(params.all ? [] : []),
       'containers.start': (_params, signal) =>
-        new Promise((_resolve, reject) => signal.addEventListener('abort', () => {
-          log.push('aborted');
-          reject(new BerthError('cancelled', 'cancelled'));
-        })),
+        new Promise((_resolve, reject) => {
+          log.push('started');
+          signal.addEventListener('abort', () => {
+            log.push('aborted');
+            reject(new BerthError('cancelled', 'cancelled'));
+          });
+        }),
       'containers.stop': (params) => {
         log.push(`stop ${params.id} ${String(params.timeoutSeconds)}`);
         return Promise.resolve(null);
@@ -60,8 +63,6 @@ function setup() {
   clientPort.onMessage((message) => received.push(message));
   return { log, internalLog, clientPort, received, client: new BerthClient(clientPort) };
 }
-
-const tick = (ms = 20) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('serveRpc', () => {
   it('rejects malformed params with invalid_argument naming the field', async () => {
@@ -102,7 +103,7 @@ describe('serveRpc', () => {
     const { client, log } = setup();
     const abort = new AbortController();
     const pending = client.call('containers.start', { id: 'x' }, { signal: abort.signal });
-    await tick();
+    await expect.poll(() => log).toContain('started');
     abort.abort();
     await expect(pending).rejects.toMatchObject({ code: 'cancelled' });
     await expect.poll(() => log).toContain('aborted');

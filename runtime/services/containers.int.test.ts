@@ -77,11 +77,19 @@ describe('containers on the real engine', () => {
         const last = mine.at(-1)?.event;
         return last?.type === 'container' ? (last.container?.state ?? 'gone') : 'none';
       };
-      for (const [command, expected] of [['pause', 'paused'], ['unpause', 'running'], ['kill', 'exited']] as const) {
+      // Each command with the state it leaves and the engine's last event of its burst.
+      const commands = [['pause', 'paused', 'pause'], ['unpause', 'running', 'unpause'], ['kill', 'exited', 'die']] as const;
+      for (const [command, expected, lastAction] of commands) {
+        const seenBefore = events.seen.length;
+        const lastPatchAction = () => {
+          const patch = events.seen.slice(seenBefore).filter((entry) => entry.event.type === 'container' && entry.event.containerId === id).at(-1)?.event;
+          return patch?.type === 'container' ? patch.action : null;
+        };
         await docker(command, name);
-        // Let the whole burst of engine events arrive; the final patch must match the engine.
+        // Let the whole burst of engine events arrive (it ends with Berth's patch for the
+        // engine's last event); the final patch must match the engine.
         await expect.poll(lastState, { timeout: 5_000 }).toBe(expected);
-        await new Promise((resolve) => setTimeout(resolve, 300));
+        await expect.poll(lastPatchAction, { timeout: 5_000 }).toBe(lastAction);
         expect(lastState()).toBe(expected);
         expect(await docker('inspect', '-f', '{{.State.Status}}', name)).toBe(expected);
       }

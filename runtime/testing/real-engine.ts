@@ -5,8 +5,10 @@ import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import { BerthClient, type BerthEvent } from '../api/index.js';
 import { createBackend, type Backend } from '../backend.js';
+import type { ManagedEngineOptions } from '../engine/managed.js';
 import { serveRpc } from '../rpc/dispatcher.js';
 import { createPortPair } from '../rpc/memory-port.js';
+import { testEngineOptions } from './test-engine.js';
 
 const run = promisify(execFile);
 
@@ -18,6 +20,8 @@ function required(name: string): string {
 
 export const testEngineUrl = (): string => required('BERTH_TEST_ENGINE_URL');
 export const testDataDir = (): string => required('BERTH_TEST_DATA_DIR');
+/** How scripts/test-env.ts started the private engine, for a test that stops and starts it again. */
+export const testManagedEngine = (): ManagedEngineOptions => testEngineOptions(testDataDir());
 export const testImage = (): string => process.env.BERTH_TEST_IMAGE ?? 'berth-test/busybox:latest';
 
 /** A unique name prefix so a test only ever touches what it created. */

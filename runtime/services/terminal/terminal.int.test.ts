@@ -109,8 +109,19 @@ describe('terminals (exec and attach against the real engine)', () => {
     const terminal = openTerminal(connected.client, 'exec.open', { id: name, tty: false, command: ['sh', '-c', `yes | head -c ${total}`] });
     await terminal.opened();
     await terminal.flow(true);
-    await new Promise((resolve) => setTimeout(resolve, 300)); // what was already read drains
+    // What was read before the pause still crosses (the dispatcher batches for 16 ms): wait
+    // until nothing more arrives between two looks 50 ms apart.
+    let lastLook = -1;
+    const settled = () => {
+      const look = terminal.state.bytes;
+      const isSettled = look === lastLook;
+      lastLook = look;
+      return isSettled;
+    };
+    await expect.poll(settled, { interval: 50, timeout: 5_000, message: 'output kept arriving while paused' }).toBe(true);
     const whilePaused = terminal.state.bytes;
+    // Not a wait but what the assertion covers: an absence can only be watched for a while.
+    // Unpaused, the rest (megabytes) would arrive within these 700 ms.
     await new Promise((resolve) => setTimeout(resolve, 700));
     expect(terminal.state.bytes).toBe(whilePaused);
     expect(whilePaused).toBeLessThan(total);
@@ -161,8 +172,12 @@ describe('terminals (exec and attach against the real engine)', () => {
     expect((refused as BerthError).code).toBe('conflict');
     expect((refused as BerthError).message).toContain('without -i');
     terminal.dispose();
-    // Closing the view detaches; the container goes on.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Closing the view detaches; the container goes on: once Berth has let go of the session,
+    // the container writes two more ticks and still runs.
+    await expect.poll(() => terminal.input('x').then(() => 'still open', (error: unknown) => (error as BerthError).code)).toBe('not_found');
+    const lastTick = (text: string) => Math.max(0, ...[...text.matchAll(/tick-(\d+)/g)].map((match) => Number(match[1])));
+    const seenAttached = lastTick(terminal.state.text);
+    await expect.poll(async () => lastTick(await docker('logs', name)), { timeout: 5_000 }).toBeGreaterThanOrEqual(seenAttached + 2);
     expect(await docker('inspect', '-f', '{{.State.Running}}', name)).toBe('true');
   });
 
@@ -172,9 +187,7 @@ describe('terminals (exec and attach against the real engine)', () => {
     await terminal.waitForText(/ready/);
     expect(await docker('top', name)).toContain('cat');
     terminal.dispose();
-    const deadline = Date.now() + 5_000;
-    while ((await docker('top', name)).includes('cat') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(await docker('top', name)).not.toContain('cat');
+    await expect.poll(() => docker('top', name), { timeout: 5_000 }).not.toContain('cat');
     await expect(terminal.input('x')).rejects.toMatchObject({ code: 'not_found' });
   });
 
