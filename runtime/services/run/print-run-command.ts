@@ -1,5 +1,5 @@
 import type { MountSpec, PortSpec, RunSpec } from '../../api/index.js';
-import { quoteShellWord } from './shell-words.js';
+import { joinShellWords } from '../../api/shell-words.js';
 import { formatByteSize, formatCpus } from './units.js';
 
 /**
@@ -59,7 +59,7 @@ export function printRunCommand(spec: RunSpec): string {
   if (spec.entrypoint !== undefined) flag('--entrypoint', entrypoint ?? '');
   words.push(spec.image, ...entrypointRest, ...(spec.command ?? []));
 
-  return words.map(quoteShellWord).join(' ');
+  return joinShellWords(words);
 }
 
 function publishText(port: PortSpec): string {
