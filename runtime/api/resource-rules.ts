@@ -1,3 +1,4 @@
+import { displayByteSize } from './byte-size.js';
 import type { EngineIdentity } from './engine.js';
 import type { FieldIssue, ResourcesSpec } from './run-spec.js';
 
@@ -16,15 +17,15 @@ export function checkResources(resources: ResourcesSpec, host: Pick<EngineIdenti
   const { memoryBytes, memoryReservationBytes, memorySwapBytes, cpus, cpusetCpus } = resources;
   if (memoryBytes !== undefined && memoryBytes > 0) {
     if (memoryBytes < minimumMemoryBytes) issue('memoryBytes', "must be at least 6 MiB (the engine's minimum)");
-    else if (host && host.memoryBytes > 0 && memoryBytes > host.memoryBytes) issue('memoryBytes', `must be at most the host's memory (${sizeText(host.memoryBytes)})`);
+    else if (host && host.memoryBytes > 0 && memoryBytes > host.memoryBytes) issue('memoryBytes', `must be at most the host's memory (${displayByteSize(host.memoryBytes)})`);
   }
   if (memoryReservationBytes !== undefined && memoryReservationBytes > 0) {
     if (memoryReservationBytes < minimumMemoryBytes) issue('memoryReservationBytes', 'must be at least 6 MiB');
-    else if (memoryBytes !== undefined && memoryBytes > 0 && memoryReservationBytes > memoryBytes) issue('memoryReservationBytes', `must not exceed the memory limit (${sizeText(memoryBytes)})`);
+    else if (memoryBytes !== undefined && memoryBytes > 0 && memoryReservationBytes > memoryBytes) issue('memoryReservationBytes', `must not exceed the memory limit (${displayByteSize(memoryBytes)})`);
   }
   if (memorySwapBytes !== undefined && memorySwapBytes > 0) {
     if (memoryBytes === undefined || memoryBytes <= 0) issue('memorySwapBytes', 'needs a memory limit too');
-    else if (memorySwapBytes < memoryBytes) issue('memorySwapBytes', `must be at least the memory limit (${sizeText(memoryBytes)}): it counts memory plus swap; -1 is unlimited swap`);
+    else if (memorySwapBytes < memoryBytes) issue('memorySwapBytes', `must be at least the memory limit (${displayByteSize(memoryBytes)}): it counts memory plus swap; -1 is unlimited swap`);
   }
   if (cpus !== undefined && host && host.cpus > 0 && cpus > host.cpus) issue('cpus', `must be at most ${host.cpus} (the host's CPUs)`);
   if (cpusetCpus !== undefined && cpusetCpus !== '' && host && host.cpus > 0) {
@@ -48,10 +49,4 @@ export function cpuNumbers(cpuset: string): number[] {
     for (let cpu = from; cpu <= (to ?? from); cpu++) result.push(cpu);
   }
   return result;
-}
-
-/** `8 GiB`, `256 MiB`: whole binary units for messages. */
-function sizeText(bytes: number): string {
-  const gib = 1024 ** 3;
-  return bytes % gib === 0 ? `${bytes / gib} GiB` : `${Math.round(bytes / 1024 ** 2)} MiB`;
 }

@@ -1,5 +1,4 @@
-import { checkResources, type ContainerLimits, type ResourcesSpec, type RestartPolicySpec } from '../../../runtime/api/index.js';
-import { bytesForInput, formatBytes, parseBytes } from '../../ui/bytes.js';
+import { checkResources, displayByteSize, formatByteSize, parseByteSize, type ContainerLimits, type ResourcesSpec, type RestartPolicySpec } from '../../../runtime/api/index.js';
 
 export const restartNames = ['no', 'always', 'unless-stopped', 'on-failure'] as const;
 
@@ -40,7 +39,7 @@ export interface HostCapacity {
 const positive = (n: number) => (n > 0 ? n : null);
 
 export function formFromLimits(limits: ContainerLimits): ResourcesForm {
-  const bytes = (n: number) => (n > 0 ? bytesForInput(n) : '');
+  const bytes = (n: number) => (n > 0 ? formatByteSize(n) : '');
   return {
     memoryBytes: bytes(limits.memoryBytes),
     memoryReservationBytes: bytes(limits.memoryReservationBytes),
@@ -74,7 +73,7 @@ export function readResourcesForm(form: ResourcesForm, limits: ContainerLimits, 
   const readBytes = (field: 'memoryBytes' | 'memoryReservationBytes'): number | null => {
     const text = form[field].trim();
     if (text === '') return null;
-    const bytes = parseBytes(text);
+    const bytes = parseByteSize(text);
     if (bytes === null) errors[field] = `${fieldLabels[field]} must be a size like 256m or 1g.`;
     return bytes;
   };
@@ -84,13 +83,13 @@ export function readResourcesForm(form: ResourcesForm, limits: ContainerLimits, 
   const effectiveMemory = memory ?? positive(limits.memoryBytes);
 
   const swapText = form.memorySwapBytes.trim();
-  const swap = swapText === '' ? null : swapText === '-1' ? -1 : parseBytes(swapText);
+  const swap = swapText === '' ? null : swapText === '-1' ? -1 : parseByteSize(swapText);
   if (swapText !== '' && swap === null) errors.memorySwapBytes = 'Memory + swap must be a size like 1g, or -1 for unlimited swap.';
 
   // The engine refuses a memory limit above the swap limit already set, unless both change.
   const currentSwap = limits.memorySwapBytes;
   if (memory !== null && changed('memoryBytes') && !changed('memorySwapBytes') && currentSwap > 0 && memory > currentSwap && !errors.memoryBytes) {
-    errors.memoryBytes = `Memory limit must not exceed Memory + swap (${formatBytes(currentSwap)}); raise that too.`;
+    errors.memoryBytes = `Memory limit must not exceed Memory + swap (${displayByteSize(currentSwap)}); raise that too.`;
   }
 
   const cpusText = form.cpus.trim();

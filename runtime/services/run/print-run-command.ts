@@ -1,6 +1,6 @@
-import type { MountSpec, PortSpec, RunSpec } from '../../api/index.js';
+import { formatByteSize, type MountSpec, type PortSpec, type RunSpec } from '../../api/index.js';
 import { joinShellWords } from '../../api/shell-words.js';
-import { formatByteSize, formatCpus } from './units.js';
+import { formatCpus } from './units.js';
 
 /**
  * "Copy as docker run": a RunSpec as one `docker run -d ...` line, flags in a fixed order so

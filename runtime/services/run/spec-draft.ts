@@ -1,7 +1,7 @@
-import { BerthError, type EnvVar, type MountSpec, type PortSpec, type ResourcesSpec, type RunSpecInput } from '../../api/index.js';
+import { BerthError, parseByteSize, type EnvVar, type MountSpec, type PortSpec, type ResourcesSpec, type RunSpecInput } from '../../api/index.js';
 import { describeFlag, flagByLongName, type DockerRunFlag } from './docker-run-flags.js';
 import { parseExtraHost, parseMount, parsePublish, parseRestart, parseTmpfs, parseVolume, type Parsed } from './flag-values.js';
-import { parseByteSize, parseCpus } from './units.js';
+import { parseCpus } from './units.js';
 
 /**
  * The RunSpec a pasted command builds, one flag at a time (see parse-run-command.ts): what each

@@ -1,9 +1,7 @@
 /**
- * Byte sizes and CPU counts as the docker CLI reads and writes them, so a pasted `-m 1.5g`
- * means exactly the bytes `docker run -m 1.5g` would send.
+ * CPU counts as the docker CLI reads and writes them, so a pasted `--cpus 1.5` means exactly
+ * the nano-CPUs `docker run --cpus 1.5` would send. (Byte sizes: runtime/api/byte-size.ts.)
  */
-
-export { parseByteSize, formatByteSize } from '../../api/index.js';
 
 /**
  * `--cpus 1.5`: a decimal count of CPUs, exact to the nano-CPU the engine stores (`NanoCpus`).

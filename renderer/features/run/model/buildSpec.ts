@@ -1,8 +1,8 @@
-import { runSpecSchema, type FieldIssue, type RunSpec } from '../../../../runtime/api/index.js';
+import { parseByteSize, runSpecSchema, type FieldIssue, type RunSpec } from '../../../../runtime/api/index.js';
 import { buildEnv, buildLabels, buildMounts, buildPorts, type RowMaps } from './buildRows.js';
 import { translateIssue } from './fieldPaths.js';
 import { splitShellWords } from '../../../../runtime/api/shell-words.js';
-import { parseByteSize, parseDecimal, parseWholeNumber } from './units.js';
+import { parseDecimal, parseWholeNumber } from './units.js';
 import { splitList, type ArgvDraft, type NetworkDraft, type ResourcesDraft, type RunDraft } from './runDraft.js';
 
 /**
