@@ -1,4 +1,5 @@
-import { formatByteSize, type MountSpec, type PortSpec, type RunSpec } from '../../api/index.js';
+import { formatByteSize, type MountSpec, type RunSpec } from '../../api/index.js';
+import { formatPublishedPort } from '../../api/published-ports.js';
 import { joinShellWords } from '../../api/shell-words.js';
 import { formatCpus } from './units.js';
 
@@ -51,7 +52,7 @@ export function printRunCommand(spec: RunSpec): string {
   for (const host of spec.extraHosts) flag('--add-host', host);
   for (const { key, value } of spec.env) flag('-e', value === undefined ? key : `${key}=${value}`);
   for (const [key, value] of Object.entries(spec.labels)) flag('--label', `${key}=${value}`);
-  for (const port of spec.ports) flag('-p', publishText(port));
+  for (const port of spec.ports) flag('-p', formatPublishedPort(port));
   if (spec.publishAll) flag('-P');
   for (const mount of spec.mounts) flag(mount.type === 'tmpfs' ? '--tmpfs' : '-v', mountText(mount));
 
@@ -60,16 +61,6 @@ export function printRunCommand(spec: RunSpec): string {
   words.push(spec.image, ...entrypointRest, ...(spec.command ?? []));
 
   return joinShellWords(words);
-}
-
-function publishText(port: PortSpec): string {
-  const protocol = port.protocol === 'tcp' ? '' : `/${port.protocol}`;
-  const hostPort = port.hostPort === undefined ? '' : String(port.hostPort);
-  if (port.hostIp !== undefined && port.hostIp !== '') {
-    const ip = port.hostIp.includes(':') ? `[${port.hostIp}]` : port.hostIp;
-    return `${ip}:${hostPort}:${port.containerPort}${protocol}`;
-  }
-  return `${hostPort === '' ? '' : `${hostPort}:`}${port.containerPort}${protocol}`;
 }
 
 function mountText(mount: MountSpec): string {

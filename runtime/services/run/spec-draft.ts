@@ -1,6 +1,7 @@
 import { BerthError, parseByteSize, type EnvVar, type MountSpec, type PortSpec, type ResourcesSpec, type RunSpecInput } from '../../api/index.js';
+import { parsePublishedPorts } from '../../api/published-ports.js';
 import { describeFlag, flagByLongName, type DockerRunFlag } from './docker-run-flags.js';
-import { parseExtraHost, parseMount, parsePublish, parseRestart, parseTmpfs, parseVolume, type Parsed } from './flag-values.js';
+import { parseExtraHost, parseMount, parseRestart, parseTmpfs, parseVolume, type Parsed } from './flag-values.js';
 import { parseCpus } from './units.js';
 
 /**
@@ -110,9 +111,11 @@ export class SpecDraft {
         this.labels[key] = eq < 0 ? '' : value.slice(eq + 1);
         return;
       }
-      case 'publish':
-        this.ports.push(...take(parsePublish(value)));
+      case 'publish': {
+        const published = parsePublishedPorts(value);
+        this.ports.push(...take(published.ok ? { ok: true, value: published.ports } : { ok: false, reason: `"${value}": ${published.reason}` }));
         return;
+      }
       case 'volume':
         this.mounts.push(take(parseVolume(value)));
         return;
