@@ -6,6 +6,13 @@ import type { FieldIssue, ResourcesSpec } from './run-spec.js';
 export const minimumMemoryBytes = 6 * 1024 * 1024;
 
 /**
+ * CPU shares the kernel honours. The engine does not refuse others: it changes them to the
+ * nearest bound with no more than a warning, so they are refused here, where the person can
+ * still choose. 0 means "not set" (the engine's default, 1024).
+ */
+export const cpuSharesRange = { min: 2, max: 262_144 } as const;
+
+/**
  * Checks limits against what the engine and its host allow, before anything is sent. The one
  * set of rules: the backend applies it to `containers.update` and RunSpecs, the UI's limit
  * editor to what is typed. `prefix` places the fields (e.g. `resources.` in a RunSpec). Pure.
@@ -14,7 +21,7 @@ export function checkResources(resources: ResourcesSpec, host: Pick<EngineIdenti
   const issues: FieldIssue[] = [];
   const issue = (field: keyof ResourcesSpec, message: string) => issues.push({ field: prefix + field, message });
 
-  const { memoryBytes, memoryReservationBytes, memorySwapBytes, cpus, cpusetCpus } = resources;
+  const { memoryBytes, memoryReservationBytes, memorySwapBytes, cpus, cpuShares, cpusetCpus } = resources;
   if (memoryBytes !== undefined && memoryBytes > 0) {
     if (memoryBytes < minimumMemoryBytes) issue('memoryBytes', "must be at least 6 MiB (the engine's minimum)");
     else if (host && host.memoryBytes > 0 && memoryBytes > host.memoryBytes) issue('memoryBytes', `must be at most the host's memory (${displayByteSize(host.memoryBytes)})`);
@@ -28,6 +35,9 @@ export function checkResources(resources: ResourcesSpec, host: Pick<EngineIdenti
     else if (memorySwapBytes < memoryBytes) issue('memorySwapBytes', `must be at least the memory limit (${displayByteSize(memoryBytes)}): it counts memory plus swap; -1 is unlimited swap`);
   }
   if (cpus !== undefined && host && host.cpus > 0 && cpus > host.cpus) issue('cpus', `must be at most ${host.cpus} (the host's CPUs)`);
+  if (cpuShares !== undefined && cpuShares !== 0 && (cpuShares < cpuSharesRange.min || cpuShares > cpuSharesRange.max)) {
+    issue('cpuShares', `must be a whole number from ${cpuSharesRange.min} to ${cpuSharesRange.max}`);
+  }
   if (cpusetCpus !== undefined && cpusetCpus !== '' && host && host.cpus > 0) {
     const missing = cpuNumbers(cpusetCpus).filter((cpu) => cpu >= host.cpus);
     if (missing.length > 0) issue('cpusetCpus', `names CPU ${missing.join(', ')}, but the host has CPUs 0-${host.cpus - 1}`);

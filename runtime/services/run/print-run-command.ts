@@ -1,7 +1,7 @@
 import { formatByteSize, type MountSpec, type RunSpec } from '../../api/index.js';
 import { formatPublishedPort } from '../../api/published-ports.js';
+import { formatCpus } from '../../api/resource-text.js';
 import { joinShellWords } from '../../api/shell-words.js';
-import { formatCpus } from './units.js';
 
 /**
  * "Copy as docker run": a RunSpec as one `docker run -d ...` line, flags in a fixed order so

@@ -1,8 +1,8 @@
 import { BerthError, parseByteSize, type EnvVar, type MountSpec, type PortSpec, type ResourcesSpec, type RunSpecInput } from '../../api/index.js';
 import { parsePublishedPorts } from '../../api/published-ports.js';
+import { parseCpus, parseMemorySwap, parseWholeNumber } from '../../api/resource-text.js';
 import { describeFlag, flagByLongName, type DockerRunFlag } from './docker-run-flags.js';
 import { parseExtraHost, parseMount, parseRestart, parseTmpfs, parseVolume, type Parsed } from './flag-values.js';
-import { parseCpus } from './units.js';
 
 /**
  * The RunSpec a pasted command builds, one flag at a time (see parse-run-command.ts): what each
@@ -158,14 +158,15 @@ export class SpecDraft {
   }
 
   private applyResource(name: string, spelled: string, value: string): void {
-    const bytes = (): number => {
-      const parsed = parseByteSize(value);
+    const bytes = (parse: (text: string) => number | null = parseByteSize): number => {
+      const parsed = parse(value);
       if (parsed === null) throw commandError(`${spelled} ${value}: not a size (e.g. 512m, 2g).`);
       return parsed;
     };
     const integer = (): number => {
-      if (!/^-?\d+$/.test(value)) throw commandError(`${spelled} ${value}: expected a whole number.`);
-      return Number(value);
+      const parsed = parseWholeNumber(value);
+      if (parsed === null) throw commandError(`${spelled} ${value}: expected a whole number.`);
+      return parsed;
     };
     switch (name) {
       case 'memory':
@@ -175,7 +176,7 @@ export class SpecDraft {
         this.resources.memoryReservationBytes = bytes();
         return;
       case 'memory-swap':
-        this.resources.memorySwapBytes = value.trim() === '-1' ? -1 : bytes();
+        this.resources.memorySwapBytes = bytes(parseMemorySwap);
         return;
       case 'cpus': {
         const parsed = parseCpus(value);

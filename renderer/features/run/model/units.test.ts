@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeBytes, parseDecimal, parseWholeNumber } from './units.js';
+import { describeBytes } from './units.js';
 
 describe('sizes', () => {
   it('describes bytes exactly and readably', () => {
@@ -7,18 +7,5 @@ describe('sizes', () => {
     expect(describeBytes(1536 * 1024 ** 2)).toBe('1,610,612,736 bytes (1.5 GiB)');
     expect(describeBytes(1000)).toBe('1,000 bytes');
     expect(describeBytes(1)).toBe('1 byte');
-  });
-});
-
-describe('numbers', () => {
-  it('reads whole numbers and decimals, nothing else', () => {
-    expect(parseWholeNumber('512')).toBe(512);
-    expect(parseWholeNumber('-1')).toBe(-1);
-    expect(parseWholeNumber('1.5')).toBeNull();
-    expect(parseWholeNumber('12abc')).toBeNull();
-    expect(parseDecimal('1.5')).toBe(1.5);
-    expect(parseDecimal('.5')).toBe(0.5);
-    expect(parseDecimal('2')).toBe(2);
-    expect(parseDecimal('1,5')).toBeNull();
   });
 });
