@@ -17,13 +17,16 @@ describe('image references', () => {
     expect(isImagePresent('alpine', images)).toBe(false);
   });
 
-  it('matches full names both ways, and a Podman local build only by a short name', () => {
+  it.each([
+    ['docker.io/library/busybox:latest', true],
+    ['index.docker.io/library/nginx:1.27', true],
+    ['localhost/mine', true],
+    // Podman resolves only a short name to its local builds.
+    ['docker.io/library/mine', false],
+    ['Busybox', false],
+  ])('matches full names both ways: %s is present: %s', (reference, present) => {
     const images = [image(['busybox:latest']), image(['docker.io/library/nginx:1.27']), image(['localhost/mine:latest'])];
-    expect(isImagePresent('docker.io/library/busybox:latest', images)).toBe(true);
-    expect(isImagePresent('index.docker.io/library/nginx:1.27', images)).toBe(true);
-    expect(isImagePresent('localhost/mine', images)).toBe(true);
-    expect(isImagePresent('docker.io/library/mine', images)).toBe(false);
-    expect(isImagePresent('Busybox', images)).toBe(false);
+    expect(isImagePresent(reference, images)).toBe(present);
   });
 
   it('suggests each tag once, sorted, without <none>', () => {
