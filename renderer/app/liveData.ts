@@ -5,8 +5,8 @@ import {
   type BerthEvent,
   type Disposable,
 } from '../../runtime/api/index.js';
+import { reconnectDelayMs } from '../../runtime/api/backoff.js';
 import type { BerthStore } from '../stores/store.js';
-import { reconnectDelayMs } from '../transport/backoff.js';
 import { toBerthError } from '../transport/callError.js';
 
 /**

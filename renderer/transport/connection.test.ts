@@ -2,14 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { toDisposable, type BerthClient } from '../../runtime/api/index.js';
 import type { BerthLink } from '../stores/engineSlice.js';
 import { engineStatus, FakeHost, settle } from '../testing/fakeHost.js';
-import { reconnectDelayMs } from './backoff.js';
 import { connectToBerth } from './connection.js';
-
-describe('reconnect delay', () => {
-  it('starts at 250 ms, doubles, and stops at 5 s', () => {
-    expect([0, 1, 2, 3, 4, 5, 6, 50].map((attempt) => reconnectDelayMs(attempt))).toEqual([250, 500, 1000, 2000, 4000, 5000, 5000, 5000]);
-  });
-});
 
 describe('connection to Berth', () => {
   beforeEach(() => vi.useFakeTimers());

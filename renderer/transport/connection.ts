@@ -1,6 +1,6 @@
 import { BerthClient, DisposableStore, toDisposable, type Disposable, type Port } from '../../runtime/api/index.js';
+import { reconnectDelayMs } from '../../runtime/api/backoff.js';
 import type { BerthLink } from '../stores/engineSlice.js';
-import { reconnectDelayMs } from './backoff.js';
 
 export interface ConnectionOptions {
   /** Resolves with a usable Port, or rejects when the backend cannot be reached. */

@@ -25,6 +25,15 @@ describe('checkResources', () => {
   });
 });
 
+describe('CPU shares', () => {
+  it('are refused outside 2-262144, where the engine would quietly change them; 0 is "not set"', () => {
+    for (const cpuShares of [0, 2, 1024, 262_144]) expect(checkResources({ cpuShares }, host)).toEqual([]);
+    for (const cpuShares of [1, 262_145, -5]) {
+      expect(checkResources({ cpuShares }, host)).toEqual([{ field: 'resources.cpuShares', message: 'must be a whole number from 2 to 262144' }]);
+    }
+  });
+});
+
 describe('cpuNumbers', () => {
   it('expands ranges', () => {
     expect(cpuNumbers('0-2,4')).toEqual([0, 1, 2, 4]);

@@ -1,8 +1,16 @@
+import { displayByteSize } from './byte-size.js';
 import type { EngineIdentity } from './engine.js';
 import type { FieldIssue, ResourcesSpec } from './run-spec.js';
 
 /** The engine refuses memory limits below this (6 MiB). */
 export const minimumMemoryBytes = 6 * 1024 * 1024;
+
+/**
+ * CPU shares the kernel honours. The engine does not refuse others: it changes them to the
+ * nearest bound with no more than a warning, so they are refused here, where the person can
+ * still choose. 0 means "not set" (the engine's default, 1024).
+ */
+export const cpuSharesRange = { min: 2, max: 262_144 } as const;
 
 /**
  * Checks limits against what the engine and its host allow, before anything is sent. The one
@@ -13,20 +21,23 @@ export function checkResources(resources: ResourcesSpec, host: Pick<EngineIdenti
   const issues: FieldIssue[] = [];
   const issue = (field: keyof ResourcesSpec, message: string) => issues.push({ field: prefix + field, message });
 
-  const { memoryBytes, memoryReservationBytes, memorySwapBytes, cpus, cpusetCpus } = resources;
+  const { memoryBytes, memoryReservationBytes, memorySwapBytes, cpus, cpuShares, cpusetCpus } = resources;
   if (memoryBytes !== undefined && memoryBytes > 0) {
     if (memoryBytes < minimumMemoryBytes) issue('memoryBytes', "must be at least 6 MiB (the engine's minimum)");
-    else if (host && host.memoryBytes > 0 && memoryBytes > host.memoryBytes) issue('memoryBytes', `must be at most the host's memory (${sizeText(host.memoryBytes)})`);
+    else if (host && host.memoryBytes > 0 && memoryBytes > host.memoryBytes) issue('memoryBytes', `must be at most the host's memory (${displayByteSize(host.memoryBytes)})`);
   }
   if (memoryReservationBytes !== undefined && memoryReservationBytes > 0) {
     if (memoryReservationBytes < minimumMemoryBytes) issue('memoryReservationBytes', 'must be at least 6 MiB');
-    else if (memoryBytes !== undefined && memoryBytes > 0 && memoryReservationBytes > memoryBytes) issue('memoryReservationBytes', `must not exceed the memory limit (${sizeText(memoryBytes)})`);
+    else if (memoryBytes !== undefined && memoryBytes > 0 && memoryReservationBytes > memoryBytes) issue('memoryReservationBytes', `must not exceed the memory limit (${displayByteSize(memoryBytes)})`);
   }
   if (memorySwapBytes !== undefined && memorySwapBytes > 0) {
     if (memoryBytes === undefined || memoryBytes <= 0) issue('memorySwapBytes', 'needs a memory limit too');
-    else if (memorySwapBytes < memoryBytes) issue('memorySwapBytes', `must be at least the memory limit (${sizeText(memoryBytes)}): it counts memory plus swap; -1 is unlimited swap`);
+    else if (memorySwapBytes < memoryBytes) issue('memorySwapBytes', `must be at least the memory limit (${displayByteSize(memoryBytes)}): it counts memory plus swap; -1 is unlimited swap`);
   }
   if (cpus !== undefined && host && host.cpus > 0 && cpus > host.cpus) issue('cpus', `must be at most ${host.cpus} (the host's CPUs)`);
+  if (cpuShares !== undefined && cpuShares !== 0 && (cpuShares < cpuSharesRange.min || cpuShares > cpuSharesRange.max)) {
+    issue('cpuShares', `must be a whole number from ${cpuSharesRange.min} to ${cpuSharesRange.max}`);
+  }
   if (cpusetCpus !== undefined && cpusetCpus !== '' && host && host.cpus > 0) {
     const missing = cpuNumbers(cpusetCpus).filter((cpu) => cpu >= host.cpus);
     if (missing.length > 0) issue('cpusetCpus', `names CPU ${missing.join(', ')}, but the host has CPUs 0-${host.cpus - 1}`);
@@ -48,10 +59,4 @@ export function cpuNumbers(cpuset: string): number[] {
     for (let cpu = from; cpu <= (to ?? from); cpu++) result.push(cpu);
   }
   return result;
-}
-
-/** `8 GiB`, `256 MiB`: whole binary units for messages. */
-function sizeText(bytes: number): string {
-  const gib = 1024 ** 3;
-  return bytes % gib === 0 ? `${bytes / gib} GiB` : `${Math.round(bytes / 1024 ** 2)} MiB`;
 }

@@ -10,6 +10,7 @@ import {
   type EngineStatus,
   type ManagedEngineStatus,
 } from '../api/index.js';
+import { reconnectDelayMs } from '../api/backoff.js';
 import { NdjsonParser } from '../streams/lines.js';
 import type { DiscoveryPlan } from './discovery.js';
 import { parseEngineUrl, type TlsMaterial } from './endpoint.js';
@@ -261,8 +262,7 @@ export class EngineConnection implements Disposable {
   }
 
   private nextDelay(): number {
-    const { initialMs, maxMs } = this.options.backoff ?? { initialMs: 250, maxMs: 5000 };
-    const delay = Math.min(maxMs, initialMs * 2 ** this.failures);
+    const delay = reconnectDelayMs(this.failures, this.options.backoff);
     this.failures += 1;
     return delay;
   }

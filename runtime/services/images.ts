@@ -11,12 +11,13 @@ import {
   type ParsedStreamParams,
   type PullProgress,
 } from '../api/index.js';
+import { checkImageReference } from '../api/image-reference.js';
 import type { EngineConnection } from '../engine/connection.js';
 import { fromEngineError } from '../engine/errors.js';
+import { pullArguments } from '../engine/pull-arguments.js';
 import { signalOption } from '../engine/signal-option.js';
 import type { HandlerSlice, StreamSink } from '../rpc/handlers.js';
 import { NdjsonParser } from '../streams/lines.js';
-import { checkImageReference, pullArguments } from './run/image-reference.js';
 
 /** images.list, images.remove and the images.pull stream. */
 export class ImagesService {

@@ -1,5 +1,4 @@
-import type { ContainerLimits, EngineIdentity, StatsSample } from '../../../runtime/api/index.js';
-import { formatBytes } from '../../ui/bytes.js';
+import { displayByteSize, type ContainerLimits, type EngineIdentity, type StatsSample } from '../../../runtime/api/index.js';
 
 interface LiveUsageProps {
   sample: StatsSample | null;
@@ -11,7 +10,7 @@ interface LiveUsageProps {
 export function LiveUsage({ sample, limits, host }: LiveUsageProps) {
   if (sample === null) return <p className="muted">Waiting for the first sample…</p>;
   const memoryLimit = limits.memoryBytes > 0 ? limits.memoryBytes : sample.memoryLimitBytes;
-  const memoryLimitText = limits.memoryBytes > 0 ? `limit ${formatBytes(memoryLimit)}` : `no limit; host has ${formatBytes(memoryLimit)}`;
+  const memoryLimitText = limits.memoryBytes > 0 ? `limit ${displayByteSize(memoryLimit)}` : `no limit; host has ${displayByteSize(memoryLimit)}`;
   const cpuLimit = limits.cpus > 0 ? limits.cpus : (host?.cpus ?? sample.onlineCpus);
   const cpuLimitText = limits.cpus > 0 ? `limit ${limits.cpus} CPUs` : `no limit; host has ${cpuLimit} CPUs`;
   const pidsLimited = limits.pidsLimit > 0;
@@ -21,7 +20,7 @@ export function LiveUsage({ sample, limits, host }: LiveUsageProps) {
       <dd>
         <meter aria-label="Memory use" min={0} max={memoryLimit} value={sample.memoryUsageBytes} />
         <span>
-          {formatBytes(sample.memoryUsageBytes)} ({percent(sample.memoryUsageBytes, memoryLimit)}) · {memoryLimitText}
+          {displayByteSize(sample.memoryUsageBytes)} ({percent(sample.memoryUsageBytes, memoryLimit)}) · {memoryLimitText}
         </span>
       </dd>
       <dt>CPU</dt>

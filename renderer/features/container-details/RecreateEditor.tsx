@@ -17,7 +17,7 @@ const hints: Record<RecreateField, string> = {
   image: 'e.g. busybox:1.37',
   command: "one argument per line; empty for the image's default",
   env: 'one NAME=value per line; a masked value keeps its secret',
-  ports: 'one per line: 8080:80, 127.0.0.1:8080:80/tcp or 80',
+  ports: 'one per line: 8080:80, 127.0.0.1:8080:80/tcp, 8000-8001:80-81 or 80',
   labels: 'one name=value per line',
 };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runSpecSchema, type RunSpec } from '../../../runtime/api/index.js';
 import { specDifferences } from './recreateDiff.js';
-import { formFromSpec, parsePort, readRecreateForm, type RecreateForm } from './recreateForm.js';
+import { formFromSpec, readRecreateForm, type RecreateForm } from './recreateForm.js';
 
 const original: RunSpec = runSpecSchema.parse({
   image: 'busybox:1.36',
@@ -66,12 +66,13 @@ describe('recreate form', () => {
     expect(edit({ labels: '=x' }).errors.labels).toBe('Labels line 1: the name before = is empty.');
   });
 
-  it.each([
-    ['80', { containerPort: 80, protocol: 'tcp' }],
-    ['8080:80/udp', { hostPort: 8080, containerPort: 80, protocol: 'udp' }],
-    ['127.0.0.1:8080:80', { hostIp: '127.0.0.1', hostPort: 8080, containerPort: 80, protocol: 'tcp' }],
-    ['[::1]::80', { hostIp: '::1', containerPort: 80, protocol: 'tcp' }],
-  ])('reads the port %j', (line, port) => {
-    expect(parsePort(line)).toEqual(port);
+  it('reads ports as docker run -p does, ranges too', () => {
+    expect(edit({ ports: '8080:80\n127.0.0.1:9000-9001:90-91/udp' }).spec?.ports).toEqual([
+      { hostPort: 8080, containerPort: 80, protocol: 'tcp' },
+      { hostIp: '127.0.0.1', hostPort: 9000, containerPort: 90, protocol: 'udp' },
+      { hostIp: '127.0.0.1', hostPort: 9001, containerPort: 91, protocol: 'udp' },
+    ]);
+    expect(edit({ ports: '8000-8001:80-82' }).errors.ports).toBe('Ports line 1: the host and container port ranges differ in length.');
+    expect(edit({ ports: '1.2.3:80:80' }).errors.ports).toBe('Ports line 1: "1.2.3" is not an IP address.');
   });
 });

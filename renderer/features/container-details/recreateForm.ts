@@ -1,4 +1,5 @@
 import { runSpecSchema, type EnvVar, type PortSpec, type RunSpec } from '../../../runtime/api/index.js';
+import { formatPublishedPort, parsePublishedPortsInRange } from '../../../runtime/api/published-ports.js';
 import { isSecretKey, maskedText } from './secrets.js';
 
 /**
@@ -31,13 +32,9 @@ function envLine({ key, value }: EnvVar): string {
   return `${key}=${value !== '' && isSecretKey(key) ? maskedText : value}`;
 }
 
+/** A port as `-p` takes it, its protocol always shown so that every line reads alike. */
 export function formatPort(port: PortSpec): string {
-  const inside = `${port.containerPort}/${port.protocol}`;
-  if (port.hostIp !== undefined && port.hostIp !== '') {
-    const ip = port.hostIp.includes(':') ? `[${port.hostIp}]` : port.hostIp;
-    return `${ip}:${port.hostPort ?? ''}:${inside}`;
-  }
-  return port.hostPort === undefined ? inside : `${port.hostPort}:${inside}`;
+  return formatPublishedPort(port, 'always');
 }
 
 export function formFromSpec(spec: RunSpec): RecreateForm {
@@ -55,23 +52,6 @@ export function formFromSpec(spec: RunSpec): RecreateForm {
 /** Non-empty lines with their 1-based line numbers, for messages like "Ports line 2: ...". */
 function lines(text: string): [number, string][] {
   return text.split('\n').flatMap((line, index): [number, string][] => (line.trim() === '' ? [] : [[index + 1, line.trim()]]));
-}
-
-const portNumber = (text: string) => (/^\d+$/.test(text) && Number(text) >= 1 && Number(text) <= 65535 ? Number(text) : null);
-
-/** `[HOSTIP:][HOSTPORT:]CONTAINERPORT[/PROTO]` as `docker run -p` takes it; an error sentence otherwise. */
-export function parsePort(line: string): PortSpec | string {
-  const [address = '', protocol = 'tcp'] = line.split('/');
-  if (protocol !== 'tcp' && protocol !== 'udp' && protocol !== 'sctp') return 'protocol must be tcp, udp or sctp';
-  const ipv6 = /^\[([^\]]+)\]:(\d*):(\d+)$/.exec(address);
-  const parts = ipv6 ? [ipv6[1] ?? '', ipv6[2] ?? '', ipv6[3] ?? ''] : address.split(':');
-  if (parts.length > 3) return 'must look like 8080:80, 127.0.0.1:8080:80 or 80';
-  const [hostIp, hostPortText, containerPortText] = parts.length === 3 ? parts : parts.length === 2 ? [undefined, ...parts] : [undefined, undefined, ...parts];
-  const containerPort = portNumber(containerPortText ?? '');
-  if (containerPort === null) return 'container port must be 1-65535';
-  const hostPort = hostPortText === undefined || hostPortText === '' ? undefined : portNumber(hostPortText);
-  if (hostPort === null) return 'host port must be 1-65535';
-  return { containerPort, protocol, ...(hostIp ? { hostIp } : {}), ...(hostPort !== undefined ? { hostPort } : {}) };
 }
 
 function splitPair(line: string): [string, string | undefined] {
@@ -106,9 +86,10 @@ export function readRecreateForm(form: RecreateForm, original: RunSpec): { error
   if (form.ports !== initial.ports) {
     spec.ports = [];
     for (const [number, line] of lines(form.ports)) {
-      const port = parsePort(line);
-      if (typeof port === 'string') errors.ports ??= `Ports line ${number}: ${port}.`;
-      else spec.ports.push(port);
+      // A line is what `docker run -p` takes, ranges too.
+      const read = parsePublishedPortsInRange(line);
+      if (!read.ok) errors.ports ??= `Ports line ${number}: ${read.reason}.`;
+      else spec.ports.push(...read.ports);
     }
   }
   if (form.labels !== initial.labels) {

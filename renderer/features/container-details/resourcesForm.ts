@@ -1,17 +1,10 @@
-import { checkResources, type ContainerLimits, type ResourcesSpec, type RestartPolicySpec } from '../../../runtime/api/index.js';
-import { bytesForInput, formatBytes, parseBytes } from '../../ui/bytes.js';
+import { checkResources, displayByteSize, formatByteSize, parseByteSize, type ContainerLimits, type ResourcesSpec, type RestartPolicySpec } from '../../../runtime/api/index.js';
+import { parseCpus, parseMemorySwap, parseWholeNumber, resourceTextReaders, type ResourcesText } from '../../../runtime/api/resource-text.js';
 
 export const restartNames = ['no', 'always', 'unless-stopped', 'on-failure'] as const;
 
 /** The editor's fields, named as in the contract so an engine error's `details.field` finds its field. */
-export interface ResourcesForm {
-  memoryBytes: string;
-  memoryReservationBytes: string;
-  memorySwapBytes: string;
-  cpus: string;
-  cpuShares: string;
-  cpusetCpus: string;
-  pidsLimit: string;
+export interface ResourcesForm extends ResourcesText {
   restartName: string;
   restartMaxRetries: string;
 }
@@ -40,7 +33,7 @@ export interface HostCapacity {
 const positive = (n: number) => (n > 0 ? n : null);
 
 export function formFromLimits(limits: ContainerLimits): ResourcesForm {
-  const bytes = (n: number) => (n > 0 ? bytesForInput(n) : '');
+  const bytes = (n: number) => (n > 0 ? formatByteSize(n) : '');
   return {
     memoryBytes: bytes(limits.memoryBytes),
     memoryReservationBytes: bytes(limits.memoryReservationBytes),
@@ -74,7 +67,7 @@ export function readResourcesForm(form: ResourcesForm, limits: ContainerLimits, 
   const readBytes = (field: 'memoryBytes' | 'memoryReservationBytes'): number | null => {
     const text = form[field].trim();
     if (text === '') return null;
-    const bytes = parseBytes(text);
+    const bytes = parseByteSize(text);
     if (bytes === null) errors[field] = `${fieldLabels[field]} must be a size like 256m or 1g.`;
     return bytes;
   };
@@ -84,25 +77,27 @@ export function readResourcesForm(form: ResourcesForm, limits: ContainerLimits, 
   const effectiveMemory = memory ?? positive(limits.memoryBytes);
 
   const swapText = form.memorySwapBytes.trim();
-  const swap = swapText === '' ? null : swapText === '-1' ? -1 : parseBytes(swapText);
+  const swap = swapText === '' ? null : parseMemorySwap(swapText);
   if (swapText !== '' && swap === null) errors.memorySwapBytes = 'Memory + swap must be a size like 1g, or -1 for unlimited swap.';
 
   // The engine refuses a memory limit above the swap limit already set, unless both change.
   const currentSwap = limits.memorySwapBytes;
   if (memory !== null && changed('memoryBytes') && !changed('memorySwapBytes') && currentSwap > 0 && memory > currentSwap && !errors.memoryBytes) {
-    errors.memoryBytes = `Memory limit must not exceed Memory + swap (${formatBytes(currentSwap)}); raise that too.`;
+    errors.memoryBytes = `Memory limit must not exceed Memory + swap (${displayByteSize(currentSwap)}); raise that too.`;
   }
 
   const cpusText = form.cpus.trim();
-  const cpus = /^(\d+(\.\d+)?|\.\d+)$/.test(cpusText) ? Number(cpusText) : null;
-  if (cpusText !== '' && (cpus === null || cpus <= 0)) errors.cpus = 'CPUs must be a number more than 0, like 1.5.';
+  const cpusRead = parseCpus(cpusText);
+  const cpus = 'nanoCpus' in cpusRead && cpusRead.nanoCpus > 0 ? cpusRead.nanoCpus / 1e9 : null;
+  if (cpusText !== '' && cpus === null) errors.cpus = 'error' in cpusRead && /too precise/.test(cpusRead.error) ? 'CPUs must have at most 9 decimals.' : 'CPUs must be a number more than 0, like 1.5.';
 
+  // The range itself is checkResources' rule; 0 would leave the shares unchanged, so it is no answer here.
   const sharesText = form.cpuShares.trim();
-  const shares = /^\d+$/.test(sharesText) ? Number(sharesText) : null;
-  if (sharesText !== '' && (shares === null || shares < 2 || shares > 262_144)) errors.cpuShares = 'CPU shares must be a whole number from 2 to 262144.';
+  const shares = parseWholeNumber(sharesText);
+  if (sharesText !== '' && (shares === null || shares === 0)) errors.cpuShares = 'CPU shares must be a whole number from 2 to 262144.';
 
   const cpuset = form.cpusetCpus.trim();
-  if (cpuset !== '' && !/^\d+(-\d+)?(,\d+(-\d+)?)*$/.test(cpuset)) errors.cpusetCpus = 'CPU set must list CPUs like 0-2,4.';
+  if (cpuset !== '' && resourceTextReaders.cpusetCpus(cpuset) === null) errors.cpusetCpus = 'CPU set must list CPUs like 0-2,4.';
 
   // The engine's and the host's limits: the same rules the backend applies (runtime/api/resource-rules).
   // Reservation and swap are checked against the memory limit that will be in force.
@@ -112,6 +107,7 @@ export function readResourcesForm(form: ResourcesForm, limits: ContainerLimits, 
       ...(reservation === null ? {} : { memoryReservationBytes: reservation }),
       ...(swap === null ? {} : { memorySwapBytes: swap }),
       ...(cpus === null ? {} : { cpus }),
+      ...(shares === null ? {} : { cpuShares: shares }),
       ...(cpuset === '' ? {} : { cpusetCpus: cpuset }),
     },
     // 0 = not known: that rule is then left to the engine.
@@ -125,9 +121,10 @@ export function readResourcesForm(form: ResourcesForm, limits: ContainerLimits, 
     errors[field] ??= `${fieldLabels[field]} ${issue.message}.`;
   }
 
+  // Empty lifts the limit (-1); `docker update` takes 0 as "unchanged", so it is no answer here.
   const pidsText = form.pidsLimit.trim();
-  const pids = pidsText === '' ? -1 : /^\d+$/.test(pidsText) ? Number(pidsText) : null;
-  if (pids === null || pids === 0) errors.pidsLimit = 'PIDs limit must be a whole number of 1 or more, or empty for no limit.';
+  const pids = pidsText === '' ? -1 : parseWholeNumber(pidsText);
+  if (pids === null || (pidsText !== '' && pids < 1)) errors.pidsLimit = 'PIDs limit must be a whole number of 1 or more, or empty for no limit.';
 
   const retriesText = form.restartMaxRetries.trim();
   const retries = /^\d+$/.test(retriesText) ? Number(retriesText) : null;

@@ -1,8 +1,8 @@
 import { useCallback, useState } from 'react';
+import { displayByteSize } from '../../../runtime/api/index.js';
 import { useClientSource } from '../../app/connectionContext.js';
 import { useBerth } from '../../stores/store.js';
 import { toBerthError } from '../../transport/callError.js';
-import { formatBytes } from '../../ui/bytes.js';
 
 const busyKey = 'containers:prune';
 
@@ -33,7 +33,7 @@ export function usePrune(): { isBusy: boolean; outcome: string | null; prune: ()
       .call('containers.prune', {})
       .then(({ removed, spaceReclaimedBytes }) => {
         const noun = removed.length === 1 ? 'container' : 'containers';
-        setOutcome(`Removed ${removed.length} stopped ${noun}, reclaimed ${formatBytes(spaceReclaimedBytes)}.`);
+        setOutcome(`Removed ${removed.length} stopped ${noun}, reclaimed ${displayByteSize(spaceReclaimedBytes)}.`);
       }, fail)
       .finally(() => setBusy(busyKey, false));
   }, [clientSource, pushNotice, setBusy]);

@@ -1,6 +1,6 @@
 import { memo } from 'react';
+import { displayByteSize } from '../../../runtime/api/index.js';
 import { useBerth } from '../../stores/store.js';
-import { formatBytes } from '../../ui/bytes.js';
 import { fullDate, relativeTime } from '../../ui/relativeTime.js';
 import { runHref } from '../run/runRoute.js';
 import type { ImageRow } from './imageRows.js';
@@ -36,7 +36,7 @@ export const ImageTableRow = memo(function ImageTableRow({ row, containerCount, 
         {row.shortId}
       </div>
       <div role="cell" className="cell" title={`${image.sizeBytes} bytes`}>
-        {formatBytes(image.sizeBytes)}
+        {displayByteSize(image.sizeBytes)}
       </div>
       <div role="cell" className="cell" title={fullDate(image.created)}>
         {relativeTime(image.created, nowMs)}

@@ -1,7 +1,7 @@
 import '@xterm/xterm/css/xterm.css';
 import './terminal.css';
 import { useState, type FormEvent } from 'react';
-import { splitShellWords } from '../run/model/shellWords.js';
+import { splitShellWords } from '../../../runtime/api/shell-words.js';
 import { describeStatus } from './terminalStatus.js';
 import type { TerminalTarget } from './terminalSession.js';
 import { useTerminalSession } from './useTerminalSession.js';

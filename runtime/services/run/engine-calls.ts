@@ -1,7 +1,7 @@
 import type Docker from 'dockerode';
 import { BerthError } from '../../api/index.js';
+import { checkImageReference } from '../../api/image-reference.js';
 import type { CreateBody } from './create-body.js';
-import { checkImageReference } from './image-reference.js';
 import type { InspectedContainer, InspectedImageConfig } from './engine-shapes.js';
 import { pullImage } from '../images.js';
 

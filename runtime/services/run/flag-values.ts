@@ -1,80 +1,16 @@
-import { isIP } from 'node:net';
-import type { MountSpec, PortSpec, RestartPolicySpec } from '../../api/index.js';
+import type { MountSpec, RestartPolicySpec } from '../../api/index.js';
 
 /**
- * Reads the values of the structured `docker run` flags (`-p`, `-v`, `--mount`, `--tmpfs`,
- * `--restart`, `--add-host`) the way the docker CLI reads them. Each returns the RunSpec
- * pieces or a reason, which the command parser prefixes with the flag.
+ * Reads the values of the structured `docker run` flags (`-v`, `--mount`, `--tmpfs`,
+ * `--restart`, `--add-host`) the way the docker CLI reads them. Each returns the RunSpec pieces
+ * or a reason, which the command parser prefixes with the flag. (`-p` is read by
+ * runtime/api/published-ports.ts, which the recreate editor shares.)
  */
 
 export type Parsed<T> = { ok: true; value: T; warning?: string } | { ok: false; reason: string };
 
 const ok = <T>(value: T, warning?: string): Parsed<T> => (warning === undefined ? { ok: true, value } : { ok: true, value, warning });
 const fail = <T>(reason: string): Parsed<T> => ({ ok: false, reason });
-
-type Protocol = PortSpec['protocol'];
-
-function parsePortRange(text: string): { start: number; end: number } | null {
-  const match = /^(\d+)(?:-(\d+))?$/.exec(text);
-  if (!match) return null;
-  const start = Number(match[1]);
-  const end = match[2] === undefined ? start : Number(match[2]);
-  return end < start ? null : { start, end };
-}
-
-/**
- * `-p [IP:][HOSTPORT:]CONTAINERPORT[/PROTO]`, ranges expanded pairwise (`8000-8001:80-81`), and
- * the long form `published=8080,target=80,protocol=udp`. Numbers out of 1-65535 are kept so
- * validation can name the field; a host range for ONE container port (the engine picks one)
- * has no RunSpec equivalent.
- */
-export function parsePublish(text: string): Parsed<PortSpec[]> {
-  if (text.includes('=')) return parsePublishLong(text);
-  const slash = text.lastIndexOf('/');
-  const protocolText = slash >= 0 ? text.slice(slash + 1) : 'tcp';
-  const rest = slash >= 0 ? text.slice(0, slash) : text;
-  if (protocolText !== 'tcp' && protocolText !== 'udp' && protocolText !== 'sctp') return fail(`"${text}": protocol must be tcp, udp or sctp`);
-  const protocol: Protocol = protocolText;
-
-  const parts = rest.split(':');
-  const containerText = parts.at(-1) ?? '';
-  const hostText = parts.length >= 2 ? (parts.at(-2) ?? '') : '';
-  let hostIp = parts.length >= 3 ? parts.slice(0, -2).join(':') : '';
-  if (hostIp.startsWith('[') && hostIp.endsWith(']')) hostIp = hostIp.slice(1, -1);
-  if (hostIp !== '' && isIP(hostIp) === 0) return fail(`"${text}": "${hostIp}" is not an IP address`);
-
-  const container = parsePortRange(containerText);
-  if (!container) return fail(`"${text}": "${containerText}" is not a port or port range`);
-  const host = hostText === '' ? null : parsePortRange(hostText);
-  if (hostText !== '' && !host) return fail(`"${text}": "${hostText}" is not a port or port range`);
-  const count = container.end - container.start + 1;
-  if (host && host.end - host.start + 1 !== count) {
-    if (count === 1) return fail(`"${text}": a host port range for one container port (the engine picks one) is not supported by Berth yet`);
-    return fail(`"${text}": the host and container port ranges differ in length`);
-  }
-
-  const ports: PortSpec[] = [];
-  for (let offset = 0; offset < count; offset += 1) {
-    const port: PortSpec = { containerPort: container.start + offset, protocol };
-    if (hostIp !== '') port.hostIp = hostIp;
-    if (host) port.hostPort = host.start + offset;
-    ports.push(port);
-  }
-  return ok(ports);
-}
-
-function parsePublishLong(text: string): Parsed<PortSpec[]> {
-  const fields = new Map(text.split(',').map((pair) => {
-    const eq = pair.indexOf('=');
-    return eq < 0 ? [pair, ''] : [pair.slice(0, eq), pair.slice(eq + 1)];
-  }));
-  const unknown = [...fields.keys()].find((key) => !['target', 'published', 'protocol', 'mode'].includes(key));
-  if (unknown !== undefined) return fail(`"${text}": unknown field "${unknown}" (expected target, published, protocol, mode)`);
-  const target = fields.get('target');
-  if (target === undefined || !/^\d+$/.test(target)) return fail(`"${text}": target must be a port number`);
-  const short = `${fields.has('published') ? `${fields.get('published')}:` : ''}${target}/${fields.get('protocol') ?? 'tcp'}`;
-  return parsePublish(short);
-}
 
 /** Volume options `-v` accepts that RunSpec keeps; anything else (`z`, `nocopy`, propagation) is refused by name. */
 const readWriteOptions = new Set(['ro', 'rw']);

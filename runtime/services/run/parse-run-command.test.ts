@@ -31,6 +31,15 @@ describe('parseRunCommand: the command name', () => {
     expect(refusal('docker run busybox | cat').details).toEqual({ field: 'command' });
   });
 
+  it('refuses an unclosed quote, naming the command field and the quote', () => {
+    expect(refusal(`docker run busybox echo 'oops`).message).toBe('The command has an unclosed single quote.');
+    expect(refusal(`docker run busybox echo "oops`).details).toEqual({ field: 'command' });
+  });
+
+  it('reads a pasted multi-line command with comments and CRLF line ends', () => {
+    expect(spec('docker run \\\r\n  --name web \\\r\n  busybox # the image\r\n')).toEqual({ image: 'busybox', name: 'web' });
+  });
+
   it('splits image and command at the first word that is not a flag', () => {
     expect(spec('docker run -d busybox sh -c "echo hi; sleep 1" -e X')).toEqual({ image: 'busybox', command: ['sh', '-c', 'echo hi; sleep 1', '-e', 'X'] });
     expect(spec('docker run -- busybox -x')).toEqual({ image: 'busybox', command: ['-x'] });

@@ -1,6 +1,6 @@
 import type { RunSpecInput } from '../../api/index.js';
+import { readShellLine } from '../../api/shell-words.js';
 import { flagByLongName, flagByShortName } from './docker-run-flags.js';
-import { splitShellWords } from './shell-words.js';
 import { commandError, SpecDraft, type PendingFlag } from './spec-draft.js';
 
 /**
@@ -16,8 +16,10 @@ export interface ParsedRunCommand {
 }
 
 export function parseRunCommand(line: string): ParsedRunCommand {
-  const words = splitShellWords(line);
-  const operator = words.find((word) => !word.quoted && /^[|&;<>()]+$/.test(word.text));
+  const read = readShellLine(line);
+  if (!read.ok) throw commandError(`The command ${read.message}.`);
+  const words = read.words;
+  const operator = words.find((word) => word.isOperator);
   if (operator) throw commandError(`Only a single docker run command can be pasted; found "${operator.text}".`);
 
   const warnings: string[] = [];

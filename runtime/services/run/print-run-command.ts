@@ -1,6 +1,7 @@
-import type { MountSpec, PortSpec, RunSpec } from '../../api/index.js';
-import { quoteShellWord } from './shell-words.js';
-import { formatByteSize, formatCpus } from './units.js';
+import { formatByteSize, type MountSpec, type RunSpec } from '../../api/index.js';
+import { formatPublishedPort } from '../../api/published-ports.js';
+import { formatCpus } from '../../api/resource-text.js';
+import { joinShellWords } from '../../api/shell-words.js';
 
 /**
  * "Copy as docker run": a RunSpec as one `docker run -d ...` line, flags in a fixed order so
@@ -51,7 +52,7 @@ export function printRunCommand(spec: RunSpec): string {
   for (const host of spec.extraHosts) flag('--add-host', host);
   for (const { key, value } of spec.env) flag('-e', value === undefined ? key : `${key}=${value}`);
   for (const [key, value] of Object.entries(spec.labels)) flag('--label', `${key}=${value}`);
-  for (const port of spec.ports) flag('-p', publishText(port));
+  for (const port of spec.ports) flag('-p', formatPublishedPort(port));
   if (spec.publishAll) flag('-P');
   for (const mount of spec.mounts) flag(mount.type === 'tmpfs' ? '--tmpfs' : '-v', mountText(mount));
 
@@ -59,17 +60,7 @@ export function printRunCommand(spec: RunSpec): string {
   if (spec.entrypoint !== undefined) flag('--entrypoint', entrypoint ?? '');
   words.push(spec.image, ...entrypointRest, ...(spec.command ?? []));
 
-  return words.map(quoteShellWord).join(' ');
-}
-
-function publishText(port: PortSpec): string {
-  const protocol = port.protocol === 'tcp' ? '' : `/${port.protocol}`;
-  const hostPort = port.hostPort === undefined ? '' : String(port.hostPort);
-  if (port.hostIp !== undefined && port.hostIp !== '') {
-    const ip = port.hostIp.includes(':') ? `[${port.hostIp}]` : port.hostIp;
-    return `${ip}:${hostPort}:${port.containerPort}${protocol}`;
-  }
-  return `${hostPort === '' ? '' : `${hostPort}:`}${port.containerPort}${protocol}`;
+  return joinShellWords(words);
 }
 
 function mountText(mount: MountSpec): string {

@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunSpecInput } from '../../api/index.js';
+import { readShellLine } from '../../api/shell-words.js';
 import { connectBackend, docker, testImage, uniqueName, type Connected } from '../../testing/real-engine.js';
-import { splitShellWords } from './shell-words.js';
 
 /**
  * Parity with the docker CLI on the real engine: each line of the table is run once by
@@ -152,7 +152,9 @@ describe('docker run -d and containers.create from the same line give the same c
 
   it.each(table.map((line) => [line]))('%s', async (template) => {
     const line = fill(template);
-    const words = splitShellWords(line).map((word) => word.text);
+    const read = readShellLine(line);
+    if (!read.ok) throw new Error(`${line}: ${read.message}`);
+    const words = read.words.map((word) => word.text);
     const cliName = uniqueName('cli');
     leftovers.push(cliName);
     // `--name` goes right after `run -d`; a later --name in the line (the kitchen-sink row) wins, so strip it.

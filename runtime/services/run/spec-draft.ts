@@ -1,7 +1,8 @@
-import { BerthError, type EnvVar, type MountSpec, type PortSpec, type ResourcesSpec, type RunSpecInput } from '../../api/index.js';
+import { BerthError, parseByteSize, type EnvVar, type MountSpec, type PortSpec, type ResourcesSpec, type RunSpecInput } from '../../api/index.js';
+import { parsePublishedPorts } from '../../api/published-ports.js';
+import { parseCpus, parseMemorySwap, parseWholeNumber } from '../../api/resource-text.js';
 import { describeFlag, flagByLongName, type DockerRunFlag } from './docker-run-flags.js';
-import { parseExtraHost, parseMount, parsePublish, parseRestart, parseTmpfs, parseVolume, type Parsed } from './flag-values.js';
-import { parseByteSize, parseCpus } from './units.js';
+import { parseExtraHost, parseMount, parseRestart, parseTmpfs, parseVolume, type Parsed } from './flag-values.js';
 
 /**
  * The RunSpec a pasted command builds, one flag at a time (see parse-run-command.ts): what each
@@ -110,9 +111,11 @@ export class SpecDraft {
         this.labels[key] = eq < 0 ? '' : value.slice(eq + 1);
         return;
       }
-      case 'publish':
-        this.ports.push(...take(parsePublish(value)));
+      case 'publish': {
+        const published = parsePublishedPorts(value);
+        this.ports.push(...take(published.ok ? { ok: true, value: published.ports } : { ok: false, reason: `"${value}": ${published.reason}` }));
         return;
+      }
       case 'volume':
         this.mounts.push(take(parseVolume(value)));
         return;
@@ -155,14 +158,15 @@ export class SpecDraft {
   }
 
   private applyResource(name: string, spelled: string, value: string): void {
-    const bytes = (): number => {
-      const parsed = parseByteSize(value);
+    const bytes = (parse: (text: string) => number | null = parseByteSize): number => {
+      const parsed = parse(value);
       if (parsed === null) throw commandError(`${spelled} ${value}: not a size (e.g. 512m, 2g).`);
       return parsed;
     };
     const integer = (): number => {
-      if (!/^-?\d+$/.test(value)) throw commandError(`${spelled} ${value}: expected a whole number.`);
-      return Number(value);
+      const parsed = parseWholeNumber(value);
+      if (parsed === null) throw commandError(`${spelled} ${value}: expected a whole number.`);
+      return parsed;
     };
     switch (name) {
       case 'memory':
@@ -172,7 +176,7 @@ export class SpecDraft {
         this.resources.memoryReservationBytes = bytes();
         return;
       case 'memory-swap':
-        this.resources.memorySwapBytes = value.trim() === '-1' ? -1 : bytes();
+        this.resources.memorySwapBytes = bytes(parseMemorySwap);
         return;
       case 'cpus': {
         const parsed = parseCpus(value);

@@ -1,22 +1,7 @@
 /**
- * Byte sizes and CPU counts as the docker CLI reads and writes them, so a pasted `-m 1.5g`
- * means exactly the bytes `docker run -m 1.5g` would send.
+ * CPUs <-> the engine's `NanoCpus`, for the HostConfig mappings. Reading and writing CPUs as
+ * text (`--cpus 1.5`) is runtime/api/resource-text.ts.
  */
-
-export { parseByteSize, formatByteSize } from '../../api/index.js';
-
-/**
- * `--cpus 1.5`: a decimal count of CPUs, exact to the nano-CPU the engine stores (`NanoCpus`).
- * More than nine decimals is refused, as the CLI refuses it ("value is too precise").
- */
-export function parseCpus(text: string): { nanoCpus: number } | { error: string } {
-  const match = /^(\d*)(?:\.(\d+))?$/.exec(text.trim());
-  if (!match || (match[1] === '' && match[2] === undefined)) return { error: `"${text}" is not a number of CPUs` };
-  const fraction = (match[2] ?? '').replace(/0+$/, '');
-  if (fraction.length > 9) return { error: `"${text}" is too precise (at most 9 decimals)` };
-  const nanoCpus = Number(match[1] || '0') * 1e9 + Number(fraction.padEnd(9, '0') || '0');
-  return { nanoCpus };
-}
 
 export function nanoCpusOf(cpus: number): number {
   return Math.round(cpus * 1e9);
@@ -24,12 +9,4 @@ export function nanoCpusOf(cpus: number): number {
 
 export function cpusOfNano(nanoCpus: number): number {
   return nanoCpus / 1e9;
-}
-
-/** CPUs as a decimal without float noise: 1.5 -> `1.5`, 0.1 -> `0.1`, 2 -> `2`. */
-export function formatCpus(cpus: number): string {
-  const nanos = nanoCpusOf(cpus);
-  const whole = Math.floor(nanos / 1e9);
-  const fraction = String(nanos % 1e9).padStart(9, '0').replace(/0+$/, '');
-  return fraction ? `${whole}.${fraction}` : String(whole);
 }

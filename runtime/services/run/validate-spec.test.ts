@@ -31,6 +31,12 @@ describe('RunSpec checks', () => {
     expect(issues({ image: 'Busybox' })).toEqual([{ field: 'image', message: 'repository name "Busybox" must be lowercase' }]);
   });
 
+  it('refuses CPU shares the engine would quietly change, wherever the spec came from', () => {
+    expect(issues({ image: 'b', resources: { cpuShares: 1 } })).toEqual([{ field: 'resources.cpuShares', message: 'must be a whole number from 2 to 262144' }]);
+    expect(fields({ image: 'b', resources: { cpuShares: 300_000 } })).toEqual(['resources.cpuShares']);
+    expect(fields({ image: 'b', resources: { cpuShares: 512 } })).toEqual([]);
+  });
+
   it('checks limits against the engine and its host', () => {
     expect(fields({ image: 'b', resources: { memoryBytes: 4 * MiB } })).toEqual(['resources.memoryBytes']);
     expect(issues({ image: 'b', resources: { memoryBytes: 4 * MiB } })[0]?.message).toMatch(/6 MiB/);

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { checkResources, type FieldIssue, type RunSpec } from '../../api/index.js';
-import { checkImageReference } from './image-reference.js';
+import { checkImageReference } from '../../api/image-reference.js';
 
 /**
  * The checks of a RunSpec that need nothing but the spec and what the engine said about its

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { fieldDomId } from '../model/fieldPaths.js';
-import { splitShellWords } from '../model/shellWords.js';
+import { splitShellWords } from '../../../../runtime/api/shell-words.js';
 import type { ArgvDraft } from '../model/runDraft.js';
 import { Field, FieldNotes } from './Field.js';
 import { RemoveRowButton } from './controls.js';
@@ -95,6 +95,7 @@ function ArgvList({ which, args, noun, toggle, disabled }: { which: 'command' | 
 function argvHint(text: string, which: 'command' | 'entrypoint'): string {
   if (text.trim() === '') return `Empty: the image's ${which}. Quote arguments that hold spaces.`;
   const split = splitShellWords(text);
-  if (!split.ok) return 'Close the quote to see the arguments.';
+  // The problem itself is shown as the field's issue; the hint says what to do about it.
+  if (!split.ok) return split.message.includes('unclosed') ? 'Close the quote to see the arguments.' : 'Quote the operator to pass it on as an argument.';
   return `Runs as ${split.words.length} ${split.words.length === 1 ? 'argument' : 'arguments'}: ${JSON.stringify(split.words)}`;
 }

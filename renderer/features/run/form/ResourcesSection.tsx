@@ -1,5 +1,6 @@
 import { useBerth } from '../../../stores/store.js';
-import { describeBytes, parseByteSize } from '../model/units.js';
+import { parseByteSize } from '../../../../runtime/api/index.js';
+import { describeBytes } from '../model/units.js';
 import type { ResourcesDraft } from '../model/runDraft.js';
 import { TextField } from './controls.js';
 import { useRunForm } from './runFormContext.js';

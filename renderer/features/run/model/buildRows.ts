@@ -1,5 +1,5 @@
+import { parseWholeNumber } from '../../../../runtime/api/resource-text.js';
 import type { Note } from './buildSpec.js';
-import { parseWholeNumber } from './units.js';
 import type { EnvRow, LabelRow, MountRow, PortRow } from './runDraft.js';
 
 /** For each RunSpec row, the draft row it came from (blank draft rows are not sent). */

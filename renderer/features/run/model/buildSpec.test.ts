@@ -86,6 +86,13 @@ describe('draft to RunSpec', () => {
     expect(local.issues.filter((i) => i.field === 'ports.0.containerPort')).toHaveLength(1);
   });
 
+  it('sends a command as the words a shell would read, comments dropped, operators refused', () => {
+    const command = (text: string) => checkLocally(buildSpec(draftOf({ type: 'setArgvText', which: 'command', text })));
+    expect(command('echo a # b').spec?.command).toEqual(['echo', 'a']);
+    expect(command(`echo 'a # b' $HOME`).spec?.command).toEqual(['echo', 'a # b', '$HOME']);
+    expect(command('echo hi && ls').issues).toEqual([{ field: 'command', message: expect.stringMatching(/shell operator "&&"/) as unknown }]);
+  });
+
   it('names fields the way the form labels them', () => {
     expect(fieldLabel('ports.0.hostPort')).toBe('Host port 1');
     expect(fieldLabel('resources.memorySwapBytes')).toBe('Memory + swap');

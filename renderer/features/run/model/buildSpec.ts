@@ -1,8 +1,8 @@
 import { runSpecSchema, type FieldIssue, type RunSpec } from '../../../../runtime/api/index.js';
+import { parseWholeNumber, resourceTextReaders } from '../../../../runtime/api/resource-text.js';
+import { splitShellWords } from '../../../../runtime/api/shell-words.js';
 import { buildEnv, buildLabels, buildMounts, buildPorts, type RowMaps } from './buildRows.js';
 import { translateIssue } from './fieldPaths.js';
-import { splitShellWords } from './shellWords.js';
-import { parseByteSize, parseDecimal, parseWholeNumber } from './units.js';
 import { splitList, type ArgvDraft, type NetworkDraft, type ResourcesDraft, type RunDraft } from './runDraft.js';
 
 /**
@@ -106,23 +106,22 @@ function restart(draft: RunDraft, note: Note): Record<string, unknown> | undefin
   return retries === null ? { name } : { name, maxRetries: retries };
 }
 
-type ResourceParser = (text: string) => number | null;
-const sizeOrUnlimited: ResourceParser = (text) => (text.trim() === '-1' ? -1 : parseByteSize(text));
-const resourceParsers: Record<Exclude<keyof ResourcesDraft, 'cpusetCpus'>, [ResourceParser, string]> = {
-  memoryBytes: [parseByteSize, 'must be a size like 512m or 1g'],
-  memoryReservationBytes: [parseByteSize, 'must be a size like 256m or 1g'],
-  memorySwapBytes: [sizeOrUnlimited, 'must be a size like 1g, or -1 for unlimited swap'],
-  cpus: [parseDecimal, 'must be a number like 1.5'],
-  cpuShares: [parseWholeNumber, 'must be a whole number'],
-  pidsLimit: [parseWholeNumber, 'must be a whole number (-1 for unlimited)'],
+/** What to say when a limit's text is not a value (read by runtime/api/resource-text, as the backend reads it). */
+const resourceReasons: Record<Exclude<keyof ResourcesDraft, 'cpusetCpus'>, string> = {
+  memoryBytes: 'must be a size like 512m or 1g',
+  memoryReservationBytes: 'must be a size like 256m or 1g',
+  memorySwapBytes: 'must be a size like 1g, or -1 for unlimited swap',
+  cpus: 'must be a number like 1.5',
+  cpuShares: 'must be a whole number',
+  pidsLimit: 'must be a whole number (-1 for unlimited)',
 };
 
 function resources(draft: ResourcesDraft, note: Note): Record<string, unknown> {
   const result: Record<string, unknown> = {};
-  for (const [key, [parse, reason]] of Object.entries(resourceParsers)) {
-    const text = draft[key as keyof typeof resourceParsers];
-    if (text.trim() === '') continue;
-    const value = parse(text);
+  for (const [key, reason] of Object.entries(resourceReasons)) {
+    const field = key as keyof typeof resourceReasons;
+    if (draft[field].trim() === '') continue;
+    const value = resourceTextReaders[field](draft[field]);
     if (value === null) note(`resources.${key}`, reason);
     else result[key] = value;
   }

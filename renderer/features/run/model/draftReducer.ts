@@ -1,5 +1,5 @@
 import type { EnvVar, RunSpecInput } from '../../../../runtime/api/index.js';
-import { joinShellWords, splitShellWords } from './shellWords.js';
+import { joinShellWords, splitShellWords } from '../../../../runtime/api/shell-words.js';
 import {
   blankRow,
   emptyDraft,

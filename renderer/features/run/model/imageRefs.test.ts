@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ImageSummary } from '../../../../runtime/api/index.js';
-import { imageSuggestions, isImagePresent, normalizeReference } from './imageRefs.js';
+import { imageSuggestions, isImagePresent } from './imageRefs.js';
 
 function image(repoTags: string[], id = 'sha256:' + 'c'.repeat(64)): ImageSummary {
   return { engineId: 'engine-1', id, repoTags, repoDigests: [], created: 0, sizeBytes: 0 };
 }
 
 describe('image references', () => {
-  it('normalizes the way the engine resolves short names', () => {
-    expect(normalizeReference('busybox')).toBe('busybox:latest');
-    expect(normalizeReference('docker.io/library/busybox:1.36')).toBe('busybox:1.36');
-    expect(normalizeReference('registry:5000/team/app')).toBe('registry:5000/team/app:latest');
-    expect(normalizeReference('app@sha256:abc')).toBe('app@sha256:abc');
-  });
-
   it('finds Docker tags, Podman tags, local Podman builds and ids', () => {
     const images = [image(['busybox:latest']), image(['docker.io/library/nginx:1.27']), image(['localhost/mine:latest']), image([], 'sha256:' + 'd'.repeat(64))];
     expect(isImagePresent('busybox', images)).toBe(true);
@@ -22,6 +15,18 @@ describe('image references', () => {
     expect(isImagePresent('mine', images)).toBe(true);
     expect(isImagePresent('dddddddddddd', images)).toBe(true);
     expect(isImagePresent('alpine', images)).toBe(false);
+  });
+
+  it.each([
+    ['docker.io/library/busybox:latest', true],
+    ['index.docker.io/library/nginx:1.27', true],
+    ['localhost/mine', true],
+    // Podman resolves only a short name to its local builds.
+    ['docker.io/library/mine', false],
+    ['Busybox', false],
+  ])('matches full names both ways: %s is present: %s', (reference, present) => {
+    const images = [image(['busybox:latest']), image(['docker.io/library/nginx:1.27']), image(['localhost/mine:latest'])];
+    expect(isImagePresent(reference, images)).toBe(present);
   });
 
   it('suggests each tag once, sorted, without <none>', () => {

@@ -1,39 +1,28 @@
 import type { ImageSummary } from '../../../../runtime/api/index.js';
+import { checkImageReference, couldBeImageIdPrefix, normalizeImageReference } from '../../../../runtime/api/image-reference.js';
 
 /**
  * Is an image reference already on the engine? Decides whether the Run form pulls first (with
  * progress) or creates straight away. Docker lists `busybox:latest`; Podman lists
- * `docker.io/library/busybox:latest`; people type `busybox`. All three must match.
+ * `docker.io/library/busybox:latest`; people type `busybox`. All three must match, so all are
+ * compared in the full form the CLI resolves them to (runtime/api/image-reference.ts).
  */
-
-/** `busybox` -> `busybox:latest`; `docker.io/library/x:1` -> `x:1`; digests kept. */
-export function normalizeReference(reference: string): string {
-  let ref = reference.trim();
-  const at = ref.indexOf('@');
-  const name = at === -1 ? ref : ref.slice(0, at);
-  // A tag is a `:` after the last `/`; a `:` before it is a registry port.
-  const hasTag = name.lastIndexOf(':') > name.lastIndexOf('/');
-  if (at === -1 && !hasTag) ref = `${ref}:latest`;
-  return ref.replace(/^(docker\.io|index\.docker\.io)\//, '').replace(/^library\//, '');
-}
-
-/** An image id or its prefix, as `docker run` accepts them. */
-function isIdLike(reference: string): boolean {
-  return /^(sha256:)?[0-9a-f]{12,64}$/.test(reference);
-}
-
 export function isImagePresent(reference: string, images: readonly ImageSummary[]): boolean {
-  const wanted = normalizeReference(reference);
-  // Podman keeps locally built images under `localhost/`, and resolves short names to them.
-  const alsoLocal = `localhost/${wanted}`;
-  const bare = reference.trim().replace(/^sha256:/, '');
+  const typed = reference.trim();
+  const wanted = normalizeImageReference(typed);
+  // Podman keeps locally built images under `localhost/`, and resolves short names (no registry
+  // named) to them. An engine difference, kept here until runtime/engine reports it (issue 8).
+  const check = checkImageReference(typed);
+  const isShortName = check.ok && check.reference !== null && check.reference.domain === undefined;
+  const alsoLocal = isShortName ? normalizeImageReference(`localhost/${typed}`) : null;
+  const idPrefix = couldBeImageIdPrefix(typed) ? typed.replace(/^sha256:/, '') : null;
   return images.some(
     (image) =>
       [...image.repoTags, ...image.repoDigests].some((tag) => {
-        const normal = normalizeReference(tag);
-        return normal === wanted || normal === alsoLocal;
+        const normal = normalizeImageReference(tag);
+        return normal !== null && (normal === wanted || normal === alsoLocal);
       }) ||
-      (isIdLike(reference.trim()) && image.id.replace(/^sha256:/, '').startsWith(bare)),
+      (idPrefix !== null && image.id.replace(/^sha256:/, '').startsWith(idPrefix)),
   );
 }
 

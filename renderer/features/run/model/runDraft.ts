@@ -1,3 +1,5 @@
+import type { ResourcesText } from '../../../../runtime/api/resource-text.js';
+
 /**
  * The Run form's draft: a RunSpec as the user is typing it. Numbers and sizes stay text until
  * they are sent (so `256m` and a half-typed `80` are representable), lists of words are typed
@@ -52,15 +54,7 @@ export interface LabelRow {
 }
 
 /** Keys match `ResourcesSpec` so that an issue at `resources.cpus` names this field as is. */
-export interface ResourcesDraft {
-  memoryBytes: string;
-  memoryReservationBytes: string;
-  memorySwapBytes: string;
-  cpus: string;
-  cpuShares: string;
-  cpusetCpus: string;
-  pidsLimit: string;
-}
+export type ResourcesDraft = ResourcesText;
 
 export interface RestartDraft {
   name: RestartName;

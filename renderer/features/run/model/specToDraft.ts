@@ -1,5 +1,5 @@
 import type { RunSpecInput } from '../../../../runtime/api/index.js';
-import { joinShellWords } from './shellWords.js';
+import { joinShellWords } from '../../../../runtime/api/shell-words.js';
 import { emptyDraft, type ArgvDraft, type MountRow, type NetworkDraft, type RunDraft } from './runDraft.js';
 
 /**

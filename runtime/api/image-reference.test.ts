@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkImageReference, pullArguments } from './image-reference.js';
+import { checkImageReference, couldBeImageIdPrefix, isImageId, normalizeImageReference } from './image-reference.js';
 
 const digest = `sha256:${'a'.repeat(64)}`;
 
@@ -43,10 +43,42 @@ describe('image reference grammar', () => {
     expect(check.ok).toBe(false);
     if (!check.ok) expect(check.reason).toMatch(reason);
   });
+});
 
-  it('pulls one tag, latest when none is named, never every tag', () => {
-    expect(pullArguments({ path: 'busybox' })).toEqual({ fromImage: 'busybox', tag: 'latest' });
-    expect(pullArguments({ domain: 'r:5000', path: 'a/b', tag: '2' })).toEqual({ fromImage: 'r:5000/a/b', tag: '2' });
-    expect(pullArguments({ path: 'a', tag: '1', digest })).toEqual({ fromImage: 'a', tag: digest });
+describe('image ids', () => {
+  it('tells a full id from a reference, and a possible short id from neither', () => {
+    expect(isImageId('f'.repeat(64))).toBe(true);
+    expect(isImageId(`sha256:${'0'.repeat(64)}`)).toBe(true);
+    expect(isImageId('f'.repeat(12))).toBe(false);
+    expect(couldBeImageIdPrefix('dddddddddddd')).toBe(true);
+    expect(couldBeImageIdPrefix(`sha256:${'d'.repeat(20)}`)).toBe(true);
+    expect(couldBeImageIdPrefix('ddddd')).toBe(false);
+    expect(couldBeImageIdPrefix('busybox')).toBe(false);
+  });
+});
+
+describe('normalizeImageReference', () => {
+  it.each([
+    ['busybox', 'docker.io/library/busybox:latest'],
+    ['busybox:1.36', 'docker.io/library/busybox:1.36'],
+    ['library/busybox', 'docker.io/library/busybox:latest'],
+    ['docker.io/library/busybox:1.36', 'docker.io/library/busybox:1.36'],
+    ['docker.io/busybox', 'docker.io/library/busybox:latest'],
+    ['index.docker.io/library/busybox', 'docker.io/library/busybox:latest'],
+    ['team/app', 'docker.io/team/app:latest'],
+    ['registry:5000/team/app', 'registry:5000/team/app:latest'],
+    ['registry:5000/app', 'registry:5000/app:latest'],
+    ['localhost/mine', 'localhost/mine:latest'],
+    [`app@${digest}`, `docker.io/library/app@${digest}`],
+    [`app:1@${digest}`, `docker.io/library/app:1@${digest}`],
+  ])('resolves %s to %s, as the CLI does', (text, full) => {
+    expect(normalizeImageReference(text)).toBe(full);
+  });
+
+  it('names nothing for an id or text that is not a reference', () => {
+    expect(normalizeImageReference('f'.repeat(64))).toBeNull();
+    expect(normalizeImageReference('app@sha256:abc')).toBeNull();
+    expect(normalizeImageReference('Busybox')).toBeNull();
+    expect(normalizeImageReference('')).toBeNull();
   });
 });

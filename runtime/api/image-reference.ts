@@ -1,7 +1,9 @@
 /**
- * Image references by the grammar of the distribution project (what the engine and the CLI
- * accept): `[host[:port]/]path[:tag][@digest]`, lowercase path components, or an image id.
- * Checked before anything is sent so the form can name the problem precisely.
+ * Image references by the grammar of the distribution project (what the engine and the docker
+ * CLI accept): `[host[:port]/]path[:tag][@digest]`, lowercase path components, or an image id.
+ * Checked before anything is sent so a form can name the problem precisely, and normalised
+ * the way the CLI resolves short names, so that `busybox` and `docker.io/library/busybox:latest`
+ * are known to be one image.
  */
 
 const domainComponent = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
@@ -10,6 +12,8 @@ const pathComponentPattern = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const tagPattern = /^[\w][\w.-]{0,127}$/;
 const digestPattern = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
 const imageIdPattern = /^(?:sha256:)?[a-f0-9]{64}$/;
+/** A short id as the CLI prints it (12 digits) or longer: a local image may be named by it. */
+const imageIdPrefixPattern = /^(?:sha256:)?[a-f0-9]{12,64}$/;
 const nameMaxLength = 255;
 
 export interface ImageReference {
@@ -29,7 +33,7 @@ export type ReferenceCheck = { ok: true; reference: ImageReference | null } | { 
  */
 export function checkImageReference(text: string): ReferenceCheck {
   if (text === '') return { ok: false, reason: 'is required' };
-  if (imageIdPattern.test(text)) return { ok: true, reference: null };
+  if (isImageId(text)) return { ok: true, reference: null };
   if (/\s/.test(text)) return { ok: false, reason: `"${text}" is not a valid image reference: it contains white space` };
 
   let rest = text;
@@ -72,8 +76,36 @@ function splitDomain(name: string): { domain?: string; path: string } {
   return isDomain ? { domain: first, path: name.slice(slash + 1) } : { path: name };
 }
 
-/** What the engine's pull endpoint wants: `fromImage` and `tag` (a digest goes in `tag`; absent tag means `latest`, never "all tags"). */
-export function pullArguments(reference: ImageReference): { fromImage: string; tag: string } {
-  const fromImage = reference.domain === undefined ? reference.path : `${reference.domain}/${reference.path}`;
-  return { fromImage, tag: reference.digest ?? reference.tag ?? 'latest' };
+/** A full image id (64 hex digits, `sha256:` optional): names a local image, nothing to pull. */
+export function isImageId(text: string): boolean {
+  return imageIdPattern.test(text);
+}
+
+/**
+ * Text the engine may take as an id, or a unique prefix of one, of a local image. Such text can
+ * also be a repository name (`deadbeefcafe`): the engine tries the local id first.
+ */
+export function couldBeImageIdPrefix(text: string): boolean {
+  return imageIdPrefixPattern.test(text);
+}
+
+/** Where a reference without a registry is pulled from, and the path prefix of its official images. */
+const defaultDomain = 'docker.io';
+const officialPrefix = 'library/';
+
+/**
+ * The full name the CLI resolves a reference to: registry `docker.io` when none is named (also
+ * for the legacy `index.docker.io`), `library/` before a one-component Docker Hub path, tag
+ * `latest` when neither tag nor digest is given: `busybox` -> `docker.io/library/busybox:latest`.
+ * Two references name the same image exactly when these agree. Null for an image id or text
+ * that is not a reference.
+ */
+export function normalizeImageReference(text: string): string | null {
+  const check = checkImageReference(text);
+  if (!check.ok || check.reference === null) return null;
+  const { tag, digest } = check.reference;
+  const domain = check.reference.domain === undefined || check.reference.domain === 'index.docker.io' ? defaultDomain : check.reference.domain;
+  const path = domain === defaultDomain && !check.reference.path.includes('/') ? officialPrefix + check.reference.path : check.reference.path;
+  const version = `${tag === undefined ? '' : `:${tag}`}${digest === undefined ? '' : `@${digest}`}`;
+  return `${domain}/${path}${version === '' ? ':latest' : version}`;
 }
