@@ -28,6 +28,17 @@ export interface AbortSignalLike {
   removeEventListener(type: 'abort', listener: () => void): void;
 }
 
+/** Where a request goes. */
+export interface RequestOptions {
+  /** The engine's id or name; absent: the default engine. */
+  engine?: string | undefined;
+}
+
+/** The envelope's `engine` field: left out (not `undefined`) when absent, so envelopes stay minimal. */
+function engineOf(options: RequestOptions): { engine?: string } {
+  return options.engine === undefined ? {} : { engine: options.engine };
+}
+
 interface PendingCall {
   resolve(value: unknown): void;
   reject(error: BerthError): void;
@@ -56,8 +67,11 @@ export class BerthClient implements Disposable {
     if (onClose) this.subscriptions.push(onClose);
   }
 
-  /** Calls one method. `signal` sends `cancel`; the promise then rejects with `cancelled`. */
-  call<M extends MethodName>(method: M, params: MethodParams<M>, options: { signal?: AbortSignalLike } = {}): Promise<MethodResult<M>> {
+  /**
+   * Calls one method on `engine` (an engine id or name; the default engine when absent).
+   * `signal` sends `cancel`; the promise then rejects with `cancelled`.
+   */
+  call<M extends MethodName>(method: M, params: MethodParams<M>, options: RequestOptions & { signal?: AbortSignalLike } = {}): Promise<MethodResult<M>> {
     if (this.closed) return Promise.reject(new BerthError('engine_unreachable', 'The connection to Berth is closed.'));
     const { signal } = options;
     if (signal?.aborted) return Promise.reject(new BerthError('cancelled', `${method} was cancelled.`));
@@ -79,12 +93,12 @@ export class BerthClient implements Disposable {
           reject(error);
         },
       });
-      this.port.send({ kind: 'call', id, method, params });
+      this.port.send({ kind: 'call', id, method, params, ...engineOf(options) });
     });
   }
 
-  /** Opens a stream. Disposing the returned handle unsubscribes (the host aborts its work). */
-  subscribe<S extends StreamName>(stream: S, params: StreamParams<S>, handlers: StreamHandlers<StreamEvent<S>>): Disposable {
+  /** Opens a stream on `engine` (the default when absent). Disposing the returned handle unsubscribes (the host aborts its work). */
+  subscribe<S extends StreamName>(stream: S, params: StreamParams<S>, handlers: StreamHandlers<StreamEvent<S>>, options: RequestOptions = {}): Disposable {
     if (this.closed) {
       void Promise.resolve().then(() => handlers.onError?.(new BerthError('engine_unreachable', 'The connection to Berth is closed.')));
       return toDisposable(() => undefined);
@@ -97,7 +111,7 @@ export class BerthClient implements Disposable {
       onEnd: () => handlers.onEnd?.(),
       onError: (error) => handlers.onError?.(error),
     });
-    this.port.send({ kind: 'subscribe', id, stream, params });
+    this.port.send({ kind: 'subscribe', id, stream, params, ...engineOf(options) });
     return toDisposable(() => {
       if (this.streams.delete(id) && !this.closed) this.port.send({ kind: 'unsubscribe', id });
     });

@@ -10,11 +10,15 @@ import type { Disposable } from './disposable.js';
  * - `subscribe` / `event` / `end` / `error`: a stream. Events arrive batched (`events` is
  *   never empty); `end` closes the stream normally, `error` closes it with a failure.
  *   `unsubscribe` stops it from the client side; no `end` follows.
+ *
+ * A `call` or `subscribe` may name the engine it is for (`engine`: an engine id or name);
+ * absent, it goes to the default engine. The engine routes the request; it is never a
+ * parameter of a method, so the domain contracts stay engine-agnostic.
  */
 export type Envelope =
-  | { kind: 'call'; id: number; method: string; params: unknown }
+  | { kind: 'call'; id: number; method: string; params: unknown; engine?: string }
   | { kind: 'cancel'; id: number }
-  | { kind: 'subscribe'; id: number; stream: string; params: unknown }
+  | { kind: 'subscribe'; id: number; stream: string; params: unknown; engine?: string }
   | { kind: 'unsubscribe'; id: number }
   | { kind: 'result'; id: number; result: unknown }
   | { kind: 'error'; id: number | null; error: WireError }
@@ -25,12 +29,13 @@ export type ClientEnvelope = Extract<Envelope, { kind: 'call' | 'cancel' | 'subs
 export type HostEnvelope = Extract<Envelope, { kind: 'result' | 'error' | 'event' | 'end' }>;
 
 const requestId = z.number().int().nonnegative();
+const engineRef = z.string().min(1).max(256).optional();
 
 /** Validates what a host receives. Anything else is answered with an error envelope. */
 export const clientEnvelopeSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('call'), id: requestId, method: z.string().min(1), params: z.unknown() }),
+  z.object({ kind: z.literal('call'), id: requestId, method: z.string().min(1), params: z.unknown(), engine: engineRef }),
   z.object({ kind: z.literal('cancel'), id: requestId }),
-  z.object({ kind: z.literal('subscribe'), id: requestId, stream: z.string().min(1), params: z.unknown() }),
+  z.object({ kind: z.literal('subscribe'), id: requestId, stream: z.string().min(1), params: z.unknown(), engine: engineRef }),
   z.object({ kind: z.literal('unsubscribe'), id: requestId }),
 ]);
 

@@ -118,4 +118,46 @@ describe('serveRpc', () => {
     subscription.dispose();
     await expect.poll(() => log).toContain('stream disposed');
   });
+
+  it('routes a call and a subscription to the engine they name, the default when none, and refuses an unknown engine', async () => {
+    const [hostPort, clientPort] = createPortPair();
+    const statusOf = (engineId: string): EngineStatus => ({ ...status, engineId });
+    const forEngine = (engineId: string): ServiceHandlers => {
+      const handlers = unreachable();
+      return {
+        methods: { ...handlers.methods, 'engine.info': () => Promise.resolve(statusOf(engineId)) },
+        streams: {
+          ...handlers.streams,
+          events: (_params, sink) => {
+            sink.emit({ type: 'engine', status: statusOf(engineId) });
+            return { dispose: () => undefined };
+          },
+        },
+      };
+    };
+    const engines = new Map([['a', forEngine('a')], ['b', forEngine('b')]]);
+    const asked: (string | undefined)[] = [];
+    serveRpc(hostPort, {
+      handlersFor(engine) {
+        asked.push(engine);
+        const handlers = engines.get(engine ?? 'a');
+        if (!handlers) throw new BerthError('not_found', `No engine "${String(engine)}".`);
+        return handlers;
+      },
+    });
+    const client = new BerthClient(clientPort);
+    expect((await client.call('engine.info', {})).engineId).toBe('a');
+    expect((await client.call('engine.info', {}, { engine: 'b' })).engineId).toBe('b');
+    await expect(client.call('engine.info', {}, { engine: 'c' })).rejects.toMatchObject({ code: 'not_found', message: 'No engine "c".' });
+    const events: BerthEvent[] = [];
+    const subscription = client.subscribe('events', {}, { onEvent: (event) => events.push(event) }, { engine: 'b' });
+    await expect.poll(() => events).toEqual([{ type: 'engine', status: statusOf('b') }]);
+    subscription.dispose();
+    expect(asked).toEqual([undefined, 'b', 'c', 'b']);
+  });
+
+  it('serving one engine, refuses a request that names any engine instead of answering for another', async () => {
+    const { client } = setup();
+    await expect(client.call('engine.info', {}, { engine: 'elsewhere' })).rejects.toMatchObject({ code: 'not_found' });
+  });
 });

@@ -40,7 +40,8 @@ interface Subscription {
  * batching, and aborts everything the peer cancels, unsubscribes or leaves behind. A
  * malformed message gets an error envelope; the connection stays.
  */
-export function serveRpc(port: Port, handlers: ServiceHandlers, options: DispatcherOptions = {}): Disposable {
+export function serveRpc(port: Port, handlers: ServiceHandlers | HandlerRouter, options: DispatcherOptions = {}): Disposable {
+  const router = 'handlersFor' in handlers ? handlers : singleEngine(handlers);
   const batchMs = options.batchMs ?? 16;
   const maxBatch = options.maxBatch ?? 512;
   const calls = new Map<number, AbortController>();
@@ -49,9 +50,10 @@ export function serveRpc(port: Port, handlers: ServiceHandlers, options: Dispatc
   const logInternal = options.logInternal ?? ((line: string) => process.stderr.write(`${line}\n`));
   const sendError = (id: number | null, error: unknown, where = '(message)') => port.send({ kind: 'error', id, error: wireErrorFor(error, where, logInternal) });
 
-  const handleCall = async (id: number, method: string, rawParams: unknown) => {
+  const handleCall = async (id: number, method: string, rawParams: unknown, engine: string | undefined) => {
     if (!isMethodName(method)) throw new BerthError('not_found', `Unknown method "${method}".`, { method });
     const params: unknown = parseParams(method, methods[method].params, rawParams);
+    const handlers = router.handlersFor(engine);
     const abort = new AbortController();
     calls.set(id, abort);
     try {
@@ -63,9 +65,10 @@ export function serveRpc(port: Port, handlers: ServiceHandlers, options: Dispatc
     }
   };
 
-  const handleSubscribe = async (id: number, stream: string, rawParams: unknown) => {
+  const handleSubscribe = async (id: number, stream: string, rawParams: unknown, engine: string | undefined) => {
     if (!isStreamName(stream)) throw new BerthError('not_found', `Unknown stream "${stream}".`, { stream });
     const params: unknown = parseParams(stream, streams[stream].params, rawParams);
+    const handlers = router.handlersFor(engine);
     let queue: unknown[] = [];
     let timer: NodeJS.Timeout | null = null;
     let lastSentAt = Number.NEGATIVE_INFINITY;
@@ -142,7 +145,7 @@ export function serveRpc(port: Port, handlers: ServiceHandlers, options: Dispatc
           sendError(envelope.id, new BerthError('conflict', `Request id ${envelope.id} is already in use.`));
           return;
         }
-        handleCall(envelope.id, envelope.method, envelope.params).catch((error: unknown) => {
+        handleCall(envelope.id, envelope.method, envelope.params, envelope.engine).catch((error: unknown) => {
           if (!(error instanceof BerthError && error.code === 'cancelled')) sendError(envelope.id, error, envelope.method);
         });
         return;
@@ -155,7 +158,7 @@ export function serveRpc(port: Port, handlers: ServiceHandlers, options: Dispatc
           sendError(envelope.id, new BerthError('conflict', `Request id ${envelope.id} is already in use.`));
           return;
         }
-        handleSubscribe(envelope.id, envelope.stream, envelope.params).catch((error: unknown) => sendError(envelope.id, error, envelope.stream));
+        handleSubscribe(envelope.id, envelope.stream, envelope.params, envelope.engine).catch((error: unknown) => sendError(envelope.id, error, envelope.stream));
         return;
       case 'unsubscribe':
         stopSubscription(envelope.id);
@@ -170,6 +173,24 @@ export function serveRpc(port: Port, handlers: ServiceHandlers, options: Dispatc
     calls.clear();
     for (const id of [...subscriptions.keys()]) stopSubscription(id);
   });
+}
+
+/**
+ * Which handlers serve a request: those of the engine it names (an id or a name), or of the
+ * default engine when it names none. Throws `not_found` for an engine Berth does not know.
+ */
+export interface HandlerRouter {
+  handlersFor(engine: string | undefined): ServiceHandlers;
+}
+
+/** One engine only: a request naming any engine is refused, so nothing silently goes elsewhere. */
+function singleEngine(handlers: ServiceHandlers): HandlerRouter {
+  return {
+    handlersFor(engine) {
+      if (engine !== undefined) throw new BerthError('not_found', `No engine "${engine}" here: this host serves one engine.`, { engine });
+      return handlers;
+    },
+  };
 }
 
 /**
