@@ -15,6 +15,7 @@ export * from './byte-size.js';
 export * from './resource-rules.js';
 export * from './terminal.js';
 export * from './engine.js';
+export * from './engines.js';
 export * from './containers.js';
 export * from './container-details.js';
 export * from './events.js';
