@@ -11,6 +11,7 @@ import {
   type ManagedEngineStatus,
 } from '../api/index.js';
 import { NdjsonParser } from '../streams/lines.js';
+import { EngineClient } from './client/engine-client.js';
 import type { DiscoveryPlan } from './discovery.js';
 import { parseEngineUrl, type TlsMaterial } from './endpoint.js';
 import {
@@ -20,16 +21,10 @@ import {
   stopManagedEngine,
   type ManagedEngineOptions,
 } from './managed.js';
+import { check } from './json/read.js';
+import type { EngineInfo, EngineVersion } from './json/system.js';
+import { engineEventSchema, type EngineEvent } from './json/streams.js';
 import { probeEngine, type ProbeResult } from './probe.js';
-
-/** One message of the engine's `/events` stream, as the engine writes it. */
-export interface EngineEvent {
-  Type: string;
-  Action: string;
-  Actor: { ID: string; Attributes?: Record<string, string> };
-  time?: number;
-  timeNano?: number;
-}
 
 export interface EngineConnectionOptions {
   /** Where to look, in order (see discovery.ts). Called on every attempt: sockets come and go. */
@@ -51,7 +46,7 @@ type FailedProbe = ProbeResult & { ok: false };
  */
 export class EngineConnection implements Disposable {
   private current: EngineStatus;
-  private client: Docker | null = null;
+  private engineClient: EngineClient | null = null;
   private eventsAbort: AbortController | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
   private failures = 0;
@@ -76,14 +71,10 @@ export class EngineConnection implements Disposable {
   }
 
   /** The engine client; throws `engine_unreachable` with the precise reason when not connected. */
-  get docker(): Docker {
-    if (this.client) return this.client;
+  get client(): EngineClient {
+    if (this.engineClient) return this.engineClient;
     const reason = this.current.reason?.message ?? 'Berth is still connecting to the engine.';
     throw new BerthError('engine_unreachable', reason);
-  }
-
-  get engineUrl(): string {
-    return this.current.endpoint?.url ?? 'the engine';
   }
 
   onStatus(listener: (status: EngineStatus) => void): Disposable {
@@ -201,20 +192,17 @@ export class EngineConnection implements Disposable {
   }
 
   private async connectTo(endpoint: EngineEndpoint, managed: ManagedEngineStatus): Promise<void> {
-    const docker = new Docker(dockerOptions(endpoint.url, this.options.tlsFor?.(endpoint)));
+    const client = EngineClient.over(new Docker(dockerOptions(endpoint.url, this.options.tlsFor?.(endpoint))), endpoint.url);
     try {
-      const [version, info] = await Promise.all([docker.version(), docker.info() as Promise<InfoAnswer>]);
+      const [version, info] = await Promise.all([client.system.version(), client.system.info()]);
       const identity = toIdentity(version, info);
       const abort = new AbortController();
-      const stream = (await docker.getEvents({
-        abortSignal: abort.signal,
-        filters: { type: ['container', 'image', 'volume', 'network'] },
-      })) as unknown as Readable;
+      const stream = await client.system.events(['container', 'image', 'volume', 'network'], abort.signal);
       if (this.disposed) {
         abort.abort();
         return;
       }
-      this.client = docker;
+      this.engineClient = client;
       this.eventsAbort = abort;
       this.failures = 0;
       this.watchEvents(stream, abort);
@@ -226,16 +214,17 @@ export class EngineConnection implements Disposable {
   }
 
   private watchEvents(stream: Readable, abort: AbortController): void {
-    const parser = new NdjsonParser<EngineEvent>();
+    const parser = new NdjsonParser();
     const deliver = (chunk: Buffer) => {
       for (const item of parser.push(chunk)) {
-        if (!item.ok) continue; // A garbled line costs one event, never the connection.
-        for (const listener of this.eventListeners) listener(item.value);
+        const event = item.ok ? check(engineEventSchema, item.value) : null;
+        if (!event?.ok) continue; // A garbled line costs one event, never the connection.
+        for (const listener of this.eventListeners) listener(event.value);
       }
     };
     const lost = (why: string) => {
       if (abort.signal.aborted || this.eventsAbort !== abort) return;
-      this.client = null;
+      this.engineClient = null;
       this.eventsAbort = null;
       this.fail(this.current.endpoint, { ok: false, reason: 'refused', message: why }, this.current.managed, true);
     };
@@ -272,7 +261,7 @@ export class EngineConnection implements Disposable {
     this.retryTimer = null;
     const abort = this.eventsAbort;
     this.eventsAbort = null;
-    this.client = null;
+    this.engineClient = null;
     abort?.abort();
   }
 
@@ -304,21 +293,7 @@ export function dockerOptions(url: string, tls?: TlsMaterial): Docker.DockerOpti
   throw new BerthError('invalid_argument', target.message, { field: 'engine' });
 }
 
-interface VersionAnswer {
-  Version?: string;
-  ApiVersion?: string;
-  Os?: string;
-  Arch?: string;
-  Platform?: { Name?: string };
-  Components?: { Name?: string }[];
-}
-
-interface InfoAnswer {
-  NCPU?: number;
-  MemTotal?: number;
-}
-
-function toIdentity(version: VersionAnswer, info: InfoAnswer): EngineIdentity {
+function toIdentity(version: EngineVersion, info: EngineInfo): EngineIdentity {
   const podman = version.Components?.some((component) => /podman/i.test(component.Name ?? ''));
   const platform = version.Platform?.Name?.trim();
   return {

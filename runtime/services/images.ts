@@ -1,5 +1,3 @@
-import type { Readable } from 'node:stream';
-import type Docker from 'dockerode';
 import {
   BerthError,
   toDisposable,
@@ -11,9 +9,10 @@ import {
   type ParsedStreamParams,
   type PullProgress,
 } from '../api/index.js';
+import type { EngineClient } from '../engine/client/engine-client.js';
 import type { EngineConnection } from '../engine/connection.js';
-import { fromEngineError } from '../engine/errors.js';
-import { signalOption } from '../engine/signal-option.js';
+import { enginePullLineSchema, type EnginePullLine } from '../engine/json/image.js';
+import { check as checkShape } from '../engine/json/read.js';
 import type { HandlerSlice, StreamSink } from '../rpc/handlers.js';
 import { NdjsonParser } from '../streams/lines.js';
 import { checkImageReference, pullArguments } from './run/image-reference.js';
@@ -23,19 +22,15 @@ export class ImagesService {
   constructor(private readonly engine: EngineConnection) {}
 
   async list(signal?: AbortSignal): Promise<ImageSummary[]> {
-    try {
-      const images = await this.engine.docker.listImages(signalOption(signal));
-      return images.map((image) => ({
-        engineId: this.engine.status.engineId,
-        id: image.Id,
-        repoTags: (image.RepoTags ?? []).filter((tag) => tag !== '<none>:<none>'),
-        repoDigests: (image.RepoDigests ?? []).filter((digest) => !digest.startsWith('<none>')),
-        created: image.Created,
-        sizeBytes: image.Size,
-      }));
-    } catch (error) {
-      throw fromEngineError(error, this.engine.engineUrl);
-    }
+    const images = await this.engine.client.images.list(signal);
+    return images.map((image) => ({
+      engineId: this.engine.status.engineId,
+      id: image.Id,
+      repoTags: (image.RepoTags ?? []).filter((tag) => tag !== '<none>:<none>'),
+      repoDigests: (image.RepoDigests ?? []).filter((digest) => !digest.startsWith('<none>')),
+      created: image.Created ?? 0,
+      sizeBytes: image.Size ?? 0,
+    }));
   }
 
   /**
@@ -43,26 +38,22 @@ export class ImagesService {
    * words (which container, and whether force would help); nothing is decided from the text.
    */
   async remove(params: ParsedMethodParams<'images.remove'>, signal?: AbortSignal): Promise<ImageRemoval> {
-    try {
-      const answer = (await this.engine.docker.getImage(params.id).remove({ force: params.force, ...signalOption(signal) })) as RemoveAnswer;
-      const removal: ImageRemoval = { untagged: [], deleted: [] };
-      for (const item of Array.isArray(answer) ? answer : []) {
-        if (typeof item.Untagged === 'string') removal.untagged.push(item.Untagged);
-        if (typeof item.Deleted === 'string') removal.deleted.push(item.Deleted);
-      }
-      return removal;
-    } catch (error) {
-      throw fromEngineError(error, this.engine.engineUrl);
+    const answer = await this.engine.client.images.remove(params.id, { force: params.force }, signal);
+    const removal: ImageRemoval = { untagged: [], deleted: [] };
+    for (const item of answer ?? []) {
+      if (typeof item.Untagged === 'string') removal.untagged.push(item.Untagged);
+      if (typeof item.Deleted === 'string') removal.deleted.push(item.Deleted);
     }
+    return removal;
   }
 
   /** The `images.pull` stream: progress per layer until the image is present. */
   pull(params: ParsedStreamParams<'images.pull'>, sink: StreamSink<PullProgress>): Disposable {
     const abort = new AbortController();
-    pullImage(this.engine.docker, params.reference, (progress) => sink.emit(progress), abort.signal).then(
+    pullImage(this.engine.client, params.reference, (progress) => sink.emit(progress), abort.signal).then(
       () => sink.end(),
       (error: unknown) => {
-        if (!abort.signal.aborted) sink.fail(fromEngineError(error, this.engine.engineUrl));
+        if (!abort.signal.aborted) sink.fail(error);
       },
     );
     return toDisposable(() => abort.abort());
@@ -75,38 +66,32 @@ export class ImagesService {
  * failed pull as an `error` line inside a 200 answer; with no HTTP status to map, that is
  * `internal` with the engine's own words. A garbled line is skipped, never fatal.
  */
-export async function pullImage(docker: Docker, reference: string, onProgress: (progress: PullProgress) => void, signal?: AbortSignal): Promise<void> {
+export async function pullImage(client: EngineClient, reference: string, onProgress: (progress: PullProgress) => void, signal?: AbortSignal): Promise<void> {
   const check = checkImageReference(reference);
   if (!check.ok) throw new BerthError('invalid_argument', `reference: ${check.reason}`, { field: 'reference' });
   if (check.reference === null) throw new BerthError('invalid_argument', `reference: ${reference} is an image id; only a name can be pulled`, { field: 'reference' });
-  const stream = (await docker.createImage({ ...pullArguments(check.reference), ...signalOption(signal) })) as Readable;
-  const parser = new NdjsonParser<PullLine>();
-  const handle = (items: ReturnType<NdjsonParser<PullLine>['push']>) => {
+  const stream = await client.images.pull(pullArguments(check.reference), signal);
+  const parser = new NdjsonParser();
+  const handle = (items: ReturnType<NdjsonParser['push']>) => {
     for (const item of items) {
-      if (!item.ok) continue;
-      const line = item.value;
+      const read = item.ok ? checkShape(enginePullLineSchema, item.value) : null;
+      if (!read?.ok) continue;
+      const line = read.value;
       if (line.error !== undefined || line.errorDetail !== undefined) {
         throw new BerthError('internal', line.errorDetail?.message ?? line.error ?? 'The pull failed.', { step: 'pull' });
       }
       onProgress(toProgress(line));
     }
   };
-  for await (const chunk of stream as AsyncIterable<Buffer>) handle(parser.push(chunk));
+  try {
+    for await (const chunk of stream) handle(parser.push(chunk as Buffer));
+  } catch (error) {
+    throw client.failureOf(error);
+  }
   handle(parser.flush());
 }
 
-/** `DELETE /images/{name}` answers one record per untagged reference or deleted layer. */
-type RemoveAnswer = { Untagged?: string; Deleted?: string }[] | null;
-
-interface PullLine {
-  id?: string;
-  status?: string;
-  progressDetail?: { current?: number; total?: number };
-  error?: string;
-  errorDetail?: { message?: string };
-}
-
-function toProgress(line: PullLine): PullProgress {
+function toProgress(line: EnginePullLine): PullProgress {
   const detail = line.progressDetail ?? {};
   return {
     layer: line.id ?? null,

@@ -1,10 +1,11 @@
 import type { Readable } from 'node:stream';
 import { toDisposable, type Disposable, type ParsedStreamParams, type StatsSample, type statsContract } from '../api/index.js';
 import type { EngineConnection } from '../engine/connection.js';
-import { fromEngineError } from '../engine/errors.js';
+import { check } from '../engine/json/read.js';
+import { engineStatsSchema } from '../engine/json/streams.js';
 import type { HandlerSlice, StreamSink } from '../rpc/handlers.js';
 import { NdjsonParser } from '../streams/lines.js';
-import { toStatsSample, type EngineStats } from './stats-sample.js';
+import { toStatsSample } from './stats-sample.js';
 
 /**
  * `containers.stats`: the engine's own once-a-second stream, mapped to samples. Nothing is
@@ -16,23 +17,18 @@ export async function openStatsStream(
   sink: StreamSink<StatsSample>,
 ): Promise<Disposable> {
   const abort = new AbortController();
-  let stream: Readable;
-  try {
-    // dockerode accepts abortSignal here; its typings lag behind.
-    const options = { stream: true, abortSignal: abort.signal } as { stream: true };
-    stream = (await engine.docker.getContainer(params.id).stats(options)) as unknown as Readable;
-  } catch (error) {
-    throw fromEngineError(error, engine.engineUrl);
-  }
-  const parser = new NdjsonParser<EngineStats>();
+  const client = engine.client;
+  const stream: Readable = await client.containers.stats(params.id, abort.signal);
+  const parser = new NdjsonParser();
   stream.on('data', (chunk: Buffer) => {
     for (const item of parser.push(chunk)) {
-      if (item.ok) sink.emit(toStatsSample(item.value, Date.now()));
+      const stats = item.ok ? check(engineStatsSchema, item.value) : null;
+      if (stats?.ok) sink.emit(toStatsSample(stats.value, Date.now()));
     }
   });
   stream.on('end', () => sink.end());
   stream.on('error', (error) => {
-    if (!abort.signal.aborted) sink.fail(fromEngineError(error, engine.engineUrl));
+    if (!abort.signal.aborted) sink.fail(client.failureOf(error));
   });
   return toDisposable(() => {
     abort.abort();
