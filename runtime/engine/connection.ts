@@ -12,6 +12,7 @@ import {
 } from '../api/index.js';
 import { NdjsonParser } from '../streams/lines.js';
 import { EngineClient } from './client/engine-client.js';
+import { dialectOf } from './dialect.js';
 import type { DiscoveryPlan } from './discovery.js';
 import { parseEngineUrl, type TlsMaterial } from './endpoint.js';
 import {
@@ -192,9 +193,9 @@ export class EngineConnection implements Disposable {
   }
 
   private async connectTo(endpoint: EngineEndpoint, managed: ManagedEngineStatus): Promise<void> {
-    const client = EngineClient.over(new Docker(dockerOptions(endpoint.url, this.options.tlsFor?.(endpoint))), endpoint.url);
+    const docker = new Docker(dockerOptions(endpoint.url, this.options.tlsFor?.(endpoint)));
     try {
-      const [version, info] = await Promise.all([client.system.version(), client.system.info()]);
+      const { client, version, info } = await EngineClient.open(docker, endpoint.url);
       const identity = toIdentity(version, info);
       const abort = new AbortController();
       const stream = await client.system.events(['container', 'image', 'volume', 'network'], abort.signal);
@@ -294,7 +295,7 @@ export function dockerOptions(url: string, tls?: TlsMaterial): Docker.DockerOpti
 }
 
 function toIdentity(version: EngineVersion, info: EngineInfo): EngineIdentity {
-  const podman = version.Components?.some((component) => /podman/i.test(component.Name ?? ''));
+  const podman = dialectOf(version) === 'podman';
   const platform = version.Platform?.Name?.trim();
   return {
     name: podman ? 'Podman Engine' : platform || 'Docker Engine',

@@ -1,5 +1,6 @@
-import type { ContainerDetails, ContainerLimits, FilesystemChange } from '../api/index.js';
-import type { EngineChanges, EngineContainer, EngineHostConfig, EnginePortBindings } from '../engine/json/container.js';
+import type { ContainerDetails, FilesystemChange } from '../api/index.js';
+import type { EngineChanges, EngineContainer, EnginePortBindings } from '../engine/json/container.js';
+import { limitsOfHostConfig } from '../engine/resources.js';
 
 /** Inspect JSON -> the Details page's overview; `json` is the engine's answer as it came. Pure. */
 export function toContainerDetails(engineId: string, inspect: EngineContainer, imageDigest: string | null, json: Record<string, unknown>): ContainerDetails {
@@ -44,7 +45,7 @@ export function toContainerDetails(engineId: string, inspect: EngineContainer, i
     })),
     labels: inspect.Config?.Labels ?? {},
     env: inspect.Config?.Env ?? [],
-    limits: toLimits(inspect.HostConfig ?? {}),
+    limits: limitsOfHostConfig(inspect.HostConfig ?? {}),
     raw: json,
   };
 }
@@ -67,21 +68,6 @@ function toPorts(ports: EnginePortBindings): ContainerDetails['ports'] {
     }
   }
   return result;
-}
-
-/** Limits in effect. CPU limits come as NanoCpus from Docker, as CpuQuota/CpuPeriod from Podman. */
-export function toLimits(host: EngineHostConfig): ContainerLimits {
-  const quotaCpus = host.CpuQuota && host.CpuPeriod ? host.CpuQuota / host.CpuPeriod : 0;
-  return {
-    memoryBytes: host.Memory ?? 0,
-    memoryReservationBytes: host.MemoryReservation ?? 0,
-    memorySwapBytes: host.MemorySwap ?? 0,
-    cpus: host.NanoCpus ? host.NanoCpus / 1e9 : quotaCpus,
-    cpuShares: host.CpuShares ?? 0,
-    cpusetCpus: host.CpusetCpus ?? '',
-    pidsLimit: host.PidsLimit ?? 0,
-    restart: { name: host.RestartPolicy?.Name || 'no', maxRetries: host.RestartPolicy?.MaximumRetryCount ?? 0 },
-  };
 }
 
 /** `GET /containers/{id}/changes` kinds: 0 changed, 1 added, 2 deleted. */

@@ -1,6 +1,7 @@
 import type { HandlerSlice } from '../rpc/handlers.js';
 import { BerthError, checkResources, type containerDetailsContract, type ContainerDetails, type FilesystemChange, type ParsedMethodParams, type ProcessList } from '../api/index.js';
 import type { EngineConnection } from '../engine/connection.js';
+import { hostConfigOfResources } from '../engine/resources.js';
 import { toContainerDetails, toFilesystemChanges } from './container-details.js';
 
 /** containers.inspect / top / diff / update: looking into one container and changing its limits live. */
@@ -32,15 +33,7 @@ export class ContainerInspectionService {
     if (issues.length > 0) {
       throw new BerthError('invalid_argument', issues.map((issue) => `${issue.field}: ${issue.message}`).join('; '), { field: issues[0]?.field, issues });
     }
-    const { memoryBytes, memoryReservationBytes, memorySwapBytes, cpus, cpuShares, cpusetCpus, pidsLimit } = params.resources;
-    const body: Record<string, unknown> = {};
-    if (memoryBytes !== undefined) body.Memory = memoryBytes;
-    if (memoryReservationBytes !== undefined) body.MemoryReservation = memoryReservationBytes;
-    if (memorySwapBytes !== undefined) body.MemorySwap = memorySwapBytes;
-    if (cpus !== undefined) body.NanoCpus = Math.round(cpus * 1e9);
-    if (cpuShares !== undefined) body.CpuShares = cpuShares;
-    if (cpusetCpus !== undefined) body.CpusetCpus = cpusetCpus;
-    if (pidsLimit !== undefined) body.PidsLimit = pidsLimit;
+    const body: Record<string, unknown> = { ...hostConfigOfResources(params.resources) };
     if (params.restart) body.RestartPolicy = { Name: params.restart.name, MaximumRetryCount: params.restart.name === 'on-failure' ? (params.restart.maxRetries ?? 0) : 0 };
     return this.engine.client.containers.update(params.id, body, signal);
   }

@@ -13,6 +13,7 @@ import {
   type EnginePruned,
   type EngineTop,
 } from '../json/container.js';
+import { containerAsDocker, containerListItemAsDocker, type EngineDialect } from '../dialect.js';
 import { readAnswer } from '../json/read.js';
 import { orNullWhenMissing, pathPart, type EngineTransport } from './transport.js';
 
@@ -24,12 +25,16 @@ export interface TerminalSize {
 
 /** The engine's container endpoints, each answer read through its schema (json/container.ts). */
 export class ContainerCalls {
-  constructor(private readonly http: EngineTransport) {}
+  constructor(
+    private readonly http: EngineTransport,
+    private readonly dialect: EngineDialect,
+  ) {}
 
   /** Never asks for sizes: `size=true` can take minutes on a busy engine. */
   async list(options: { all?: boolean; filters?: Record<string, string[]> }, signal?: AbortSignal): Promise<EngineContainerListItem[]> {
     const answer = await this.http.request({ method: 'GET', path: '/containers/json', query: { all: options.all, filters: options.filters }, signal });
-    return readAnswer(engineContainerListSchema, answer, 'GET /containers/json') ?? [];
+    const items = readAnswer(engineContainerListSchema, answer, 'GET /containers/json') ?? [];
+    return this.dialect === 'docker' ? items : items.map((item) => containerListItemAsDocker(item, this.dialect));
   }
 
   async inspect(id: string, signal?: AbortSignal): Promise<EngineContainer> {
@@ -41,11 +46,11 @@ export class ContainerCalls {
     return orNullWhenMissing(this.inspect(id, signal));
   }
 
-  /** The container read, and the engine's JSON exactly as it came (for the Inspect view). */
+  /** The container read (as Docker would say it), and the engine's JSON exactly as it came (for the Inspect view). */
   async inspectWithJson(id: string, signal?: AbortSignal): Promise<{ container: EngineContainer; json: Record<string, unknown> }> {
     const answer = await this.http.request({ method: 'GET', path: `/containers/${pathPart(id)}/json`, signal });
-    const container = readAnswer(engineContainerSchema, answer, 'GET /containers/{id}/json');
-    return { container, json: container };
+    const json = readAnswer(engineContainerSchema, answer, 'GET /containers/{id}/json');
+    return { container: containerAsDocker(json, this.dialect), json };
   }
 
   /** Already running (304) is done too. */

@@ -126,6 +126,17 @@ describe('EngineClient answers', () => {
     await expect(pending).rejects.toMatchObject({ code: 'cancelled' });
   });
 
+  it("reads a Podman engine's images and containers as Docker names them, and keeps the inspect JSON as it came", async () => {
+    const podman = EngineClient.over(new Docker({ socketPath: path.join(dir, 'engine.sock') }), 'unix://podman', 'podman');
+    answer = () => ({ status: 200, json: [{ Id: 'sha256:1', RepoTags: ['localhost/mine:latest'], Created: 1, Size: 2 }] });
+    expect((await podman.images.list())[0]?.RepoTags).toEqual(['mine:latest']);
+    expect((await client.images.list())[0]?.RepoTags).toEqual(['localhost/mine:latest']);
+    answer = () => ({ status: 200, json: { Id: 'c', Image: 'sha256:1', Config: { Image: 'localhost/mine:latest' } } });
+    const { container, json } = await podman.containers.inspectWithJson('c');
+    expect(container.Config?.Image).toBe('mine:latest');
+    expect(json).toMatchObject({ Config: { Image: 'localhost/mine:latest' } });
+  });
+
   it('says the engine is unreachable, with the reason, when nothing listens', async () => {
     const gone = EngineClient.over(new Docker({ socketPath: path.join(dir, 'missing.sock') }), `unix://${path.join(dir, 'missing.sock')}`);
     await expect(gone.system.version()).rejects.toMatchObject({ code: 'engine_unreachable', details: { reason: 'socket_missing' } });

@@ -1,5 +1,7 @@
 import type Docker from 'dockerode';
 import type { BerthError } from '../../api/index.js';
+import { dialectOf, type EngineDialect } from '../dialect.js';
+import type { EngineInfo, EngineVersion } from '../json/system.js';
 import { ContainerCalls } from './containers.js';
 import { ExecCalls } from './exec.js';
 import { ImageCalls } from './images.js';
@@ -10,6 +12,7 @@ import { modemTransport, type EngineTransport } from './transport.js';
  * The one client of one engine. Services call these typed methods, never dockerode: each
  * takes `signal` last and passes it to the engine request, reads the answer through its
  * schema (engine/json), and throws only BerthError, mapped once from the engine's HTTP status.
+ * What differs between engines is settled as their JSON is read (dialect.ts).
  */
 export class EngineClient {
   readonly containers: ContainerCalls;
@@ -17,15 +20,26 @@ export class EngineClient {
   readonly images: ImageCalls;
   readonly system: SystemCalls;
 
-  constructor(private readonly http: EngineTransport) {
-    this.containers = new ContainerCalls(http);
+  constructor(
+    private readonly http: EngineTransport,
+    readonly dialect: EngineDialect = 'docker',
+  ) {
+    this.containers = new ContainerCalls(http, dialect);
     this.exec = new ExecCalls(http);
-    this.images = new ImageCalls(http);
+    this.images = new ImageCalls(http, dialect);
     this.system = new SystemCalls(http);
   }
 
-  static over(docker: Docker, engineUrl: string): EngineClient {
-    return new EngineClient(modemTransport(docker, engineUrl));
+  static over(docker: Docker, engineUrl: string, dialect: EngineDialect = 'docker'): EngineClient {
+    return new EngineClient(modemTransport(docker, engineUrl), dialect);
+  }
+
+  /** Asks the engine what it is (`/version`, `/info`) and answers a client for its dialect. */
+  static async open(docker: Docker, engineUrl: string, signal?: AbortSignal): Promise<{ client: EngineClient; version: EngineVersion; info: EngineInfo }> {
+    const http = modemTransport(docker, engineUrl);
+    const system = new SystemCalls(http);
+    const [version, info] = await Promise.all([system.version(signal), system.info(signal)]);
+    return { client: new EngineClient(http, dialectOf(version)), version, info };
   }
 
   /** A failure of an open stream or hijacked socket, as the BerthError it means. */

@@ -1,7 +1,7 @@
 import { BerthError, runSpecSchema, type EnvVar, type MountSpec, type PortSpec, type ResourcesSpec, type RunSpec, type RunSpecInput } from '../../api/index.js';
 import type { EngineContainer, EngineContainerConfig, EngineHostConfig } from '../../engine/json/container.js';
 import type { EngineImageConfig } from '../../engine/json/image.js';
-import { cpusOfNano } from './units.js';
+import { limitsOfHostConfig } from '../../engine/resources.js';
 
 /**
  * "Copy as docker run" for any container, also one made elsewhere: the engine's inspect answer
@@ -155,18 +155,17 @@ function tmpfsFromMount(target: string, options: { SizeBytes?: number | null; Mo
 }
 
 function userResources(host: EngineHostConfig): ResourcesSpec {
+  const limits = limitsOfHostConfig(host);
   const resources: ResourcesSpec = {};
-  const memory = host.Memory ?? 0;
-  if (memory > 0) resources.memoryBytes = memory;
-  if ((host.MemoryReservation ?? 0) > 0) resources.memoryReservationBytes = host.MemoryReservation ?? undefined;
-  const swap = host.MemorySwap ?? 0;
+  if (limits.memoryBytes > 0) resources.memoryBytes = limits.memoryBytes;
+  if (limits.memoryReservationBytes > 0) resources.memoryReservationBytes = limits.memoryReservationBytes;
+  const swap = limits.memorySwapBytes;
   // With --memory alone the engine records swap as twice the memory: that is its default, not a choice.
-  if (swap !== 0 && !(memory > 0 && swap === memory * 2)) resources.memorySwapBytes = swap;
-  if ((host.NanoCpus ?? 0) > 0) resources.cpus = cpusOfNano(host.NanoCpus ?? 0);
-  else if ((host.CpuQuota ?? 0) > 0 && (host.CpuPeriod ?? 0) > 0) resources.cpus = (host.CpuQuota ?? 0) / (host.CpuPeriod ?? 1);
-  if ((host.CpuShares ?? 0) > 0) resources.cpuShares = host.CpuShares ?? undefined;
-  if (host.CpusetCpus) resources.cpusetCpus = host.CpusetCpus;
+  if (swap !== 0 && !(limits.memoryBytes > 0 && swap === limits.memoryBytes * 2)) resources.memorySwapBytes = swap;
+  if (limits.cpus > 0) resources.cpus = limits.cpus;
+  if (limits.cpuShares > 0) resources.cpuShares = limits.cpuShares;
+  if (limits.cpusetCpus) resources.cpusetCpus = limits.cpusetCpus;
   // null, 0 and -1 all mean "unlimited" to the engine, which stores them as null.
-  if ((host.PidsLimit ?? 0) > 0) resources.pidsLimit = host.PidsLimit ?? undefined;
+  if (limits.pidsLimit > 0) resources.pidsLimit = limits.pidsLimit;
   return resources;
 }

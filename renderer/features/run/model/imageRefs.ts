@@ -24,15 +24,10 @@ function isIdLike(reference: string): boolean {
 
 export function isImagePresent(reference: string, images: readonly ImageSummary[]): boolean {
   const wanted = normalizeReference(reference);
-  // Podman keeps locally built images under `localhost/`, and resolves short names to them.
-  const alsoLocal = `localhost/${wanted}`;
   const bare = reference.trim().replace(/^sha256:/, '');
   return images.some(
     (image) =>
-      [...image.repoTags, ...image.repoDigests].some((tag) => {
-        const normal = normalizeReference(tag);
-        return normal === wanted || normal === alsoLocal;
-      }) ||
+      [...image.repoTags, ...image.repoDigests].some((tag) => normalizeReference(tag) === wanted) ||
       (isIdLike(reference.trim()) && image.id.replace(/^sha256:/, '').startsWith(bare)),
   );
 }
