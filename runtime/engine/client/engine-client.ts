@@ -1,6 +1,7 @@
-import type Docker from 'dockerode';
-import type { BerthError } from '../../api/index.js';
+import Docker from 'dockerode';
+import { BerthError } from '../../api/index.js';
 import { dialectOf, type EngineDialect } from '../dialect.js';
+import { parseEngineUrl, type TlsMaterial } from '../endpoint.js';
 import type { EngineInfo, EngineVersion } from '../json/system.js';
 import { ContainerCalls } from './containers.js';
 import { ExecCalls } from './exec.js';
@@ -34,9 +35,9 @@ export class EngineClient {
     return new EngineClient(modemTransport(docker, engineUrl), dialect);
   }
 
-  /** Asks the engine what it is (`/version`, `/info`) and answers a client for its dialect. */
-  static async open(docker: Docker, engineUrl: string, signal?: AbortSignal): Promise<{ client: EngineClient; version: EngineVersion; info: EngineInfo }> {
-    const http = modemTransport(docker, engineUrl);
+  /** Asks the engine at `engineUrl` what it is (`/version`, `/info`) and answers a client for its dialect. */
+  static async open(engineUrl: string, tls?: TlsMaterial, signal?: AbortSignal): Promise<{ client: EngineClient; version: EngineVersion; info: EngineInfo }> {
+    const http = modemTransport(new Docker(dockerOptions(engineUrl, tls)), engineUrl);
     const system = new SystemCalls(http);
     const [version, info] = await Promise.all([system.version(signal), system.info(signal)]);
     return { client: new EngineClient(http, dialectOf(version)), version, info };
@@ -46,4 +47,15 @@ export class EngineClient {
   failureOf(error: unknown): BerthError {
     return this.http.failureOf(error);
   }
+}
+
+/** An engine URL as dockerode's options: a unix socket, or a TCP host with TLS when asked for. */
+export function dockerOptions(url: string, tls?: TlsMaterial): Docker.DockerOptions {
+  const target = parseEngineUrl(url);
+  if (target.kind === 'unix') return { socketPath: target.socketPath };
+  if (target.kind === 'tcp') {
+    const secure = target.tls || tls !== undefined;
+    return { host: target.host, port: target.port, protocol: secure ? 'https' : 'http', ...(tls ?? {}) };
+  }
+  throw new BerthError('invalid_argument', target.message, { field: 'engine' });
 }
