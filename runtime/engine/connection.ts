@@ -13,6 +13,7 @@ import { followEngineEvents, openEngineEvents } from './event-stream.js';
 import { engineIdFor, identityOf } from './identity.js';
 import type { EngineEvent } from './json/streams.js';
 import { managedEnginePaths } from './managed.js';
+import { SkippedLines } from './ndjson.js';
 
 export interface EngineConnectionOptions extends AttemptOptions {
   backoff?: { initialMs: number; maxMs: number };
@@ -35,6 +36,8 @@ export class EngineConnection implements Disposable {
   private disposed = false;
   private readonly statusListeners = new Set<(status: EngineStatus) => void>();
   private readonly eventListeners = new Set<(event: EngineEvent) => void>();
+  /** Lines of `/events` that could not be read, over the connection's life (each one logged). */
+  private readonly skippedEvents = new SkippedLines('/events');
 
   constructor(private readonly options: EngineConnectionOptions) {
     this.policy = new AttemptPolicy(options);
@@ -154,7 +157,7 @@ export class EngineConnection implements Disposable {
   }
 
   private watchEvents(stream: Readable, abort: AbortController): void {
-    followEngineEvents(stream, {
+    followEngineEvents(stream, this.skippedEvents, {
       onEvent: (event) => {
         for (const listener of this.eventListeners) listener(event);
       },

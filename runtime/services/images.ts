@@ -12,9 +12,8 @@ import {
 import type { EngineClient } from '../engine/client/engine-client.js';
 import type { EngineConnection } from '../engine/connection.js';
 import { enginePullLineSchema, type EnginePullLine } from '../engine/json/image.js';
-import { check as checkShape } from '../engine/json/read.js';
+import { NdjsonReader, SkippedLines } from '../engine/ndjson.js';
 import type { HandlerSlice, StreamSink } from '../rpc/handlers.js';
-import { NdjsonParser } from '../streams/lines.js';
 import { checkImageReference, pullArguments } from './run/image-reference.js';
 
 /** images.list, images.remove and the images.pull stream. */
@@ -64,19 +63,17 @@ export class ImagesService {
  * Pulls one image, handing each progress line to `onProgress`. The one pull of the backend:
  * the `images.pull` stream and create's "pull when missing" both use it. The engine reports a
  * failed pull as an `error` line inside a 200 answer; with no HTTP status to map, that is
- * `internal` with the engine's own words. A garbled line is skipped, never fatal.
+ * `internal` with the engine's own words. A line that cannot be read is skipped (counted and
+ * logged), never fatal.
  */
 export async function pullImage(client: EngineClient, reference: string, onProgress: (progress: PullProgress) => void, signal?: AbortSignal): Promise<void> {
   const check = checkImageReference(reference);
   if (!check.ok) throw new BerthError('invalid_argument', `reference: ${check.reason}`, { field: 'reference' });
   if (check.reference === null) throw new BerthError('invalid_argument', `reference: ${reference} is an image id; only a name can be pulled`, { field: 'reference' });
   const stream = await client.images.pull(pullArguments(check.reference), signal);
-  const parser = new NdjsonParser();
-  const handle = (items: ReturnType<NdjsonParser['push']>) => {
-    for (const item of items) {
-      const read = item.ok ? checkShape(enginePullLineSchema, item.value) : null;
-      if (!read?.ok) continue;
-      const line = read.value;
+  const reader = new NdjsonReader(enginePullLineSchema, new SkippedLines(`pull of ${reference}`));
+  const handle = (lines: EnginePullLine[]) => {
+    for (const line of lines) {
       if (line.error !== undefined || line.errorDetail !== undefined) {
         throw new BerthError('internal', line.errorDetail?.message ?? line.error ?? 'The pull failed.', { step: 'pull' });
       }
@@ -84,11 +81,12 @@ export async function pullImage(client: EngineClient, reference: string, onProgr
     }
   };
   try {
-    for await (const chunk of stream) handle(parser.push(chunk as Buffer));
+    for await (const chunk of stream) handle(reader.push(chunk as Buffer));
   } catch (error) {
-    throw client.failureOf(error);
+    // An error line is already the BerthError it means; anything else is the stream failing.
+    throw error instanceof BerthError ? error : client.failureOf(error);
   }
-  handle(parser.flush());
+  handle(reader.flush());
 }
 
 function toProgress(line: EnginePullLine): PullProgress {

@@ -1,10 +1,9 @@
 import type { Readable } from 'node:stream';
 import { toDisposable, type Disposable, type ParsedStreamParams, type StatsSample, type statsContract } from '../api/index.js';
 import type { EngineConnection } from '../engine/connection.js';
-import { check } from '../engine/json/read.js';
 import { engineStatsSchema } from '../engine/json/streams.js';
+import { NdjsonReader, SkippedLines } from '../engine/ndjson.js';
 import type { HandlerSlice, StreamSink } from '../rpc/handlers.js';
-import { NdjsonParser } from '../streams/lines.js';
 import { toStatsSample } from './stats-sample.js';
 
 /**
@@ -12,19 +11,17 @@ import { toStatsSample } from './stats-sample.js';
  * polled; unsubscribing aborts the engine request.
  */
 export async function openStatsStream(
-  engine: EngineConnection,
+  engine: Pick<EngineConnection, 'client'>,
   params: ParsedStreamParams<'containers.stats'>,
   sink: StreamSink<StatsSample>,
 ): Promise<Disposable> {
   const abort = new AbortController();
   const client = engine.client;
   const stream: Readable = await client.containers.stats(params.id, abort.signal);
-  const parser = new NdjsonParser();
+  // A reading that cannot be read is skipped (counted and logged); the next one comes a second later.
+  const reader = new NdjsonReader(engineStatsSchema, new SkippedLines(`stats of ${params.id}`));
   stream.on('data', (chunk: Buffer) => {
-    for (const item of parser.push(chunk)) {
-      const stats = item.ok ? check(engineStatsSchema, item.value) : null;
-      if (stats?.ok) sink.emit(toStatsSample(stats.value, Date.now()));
-    }
+    for (const stats of reader.push(chunk)) sink.emit(toStatsSample(stats, Date.now()));
   });
   stream.on('end', () => sink.end());
   stream.on('error', (error) => {
