@@ -46,16 +46,18 @@ export class ImagesService {
     return removal;
   }
 
-  /** The `images.pull` stream: progress per layer until the image is present. */
-  pull(params: ParsedStreamParams<'images.pull'>, sink: StreamSink<PullProgress>): Disposable {
-    const abort = new AbortController();
-    pullImage(this.engine.client, params.reference, (progress) => sink.emit(progress), abort.signal).then(
+  /**
+   * The `images.pull` stream: progress per layer until the image is present. `signal` is the
+   * dispatcher's: unsubscribing aborts the engine request, and the engine then stops the pull.
+   */
+  pull(params: ParsedStreamParams<'images.pull'>, sink: StreamSink<PullProgress>, signal: AbortSignal): Disposable {
+    pullImage(this.engine.client, params.reference, (progress) => sink.emit(progress), signal).then(
       () => sink.end(),
       (error: unknown) => {
-        if (!abort.signal.aborted) sink.fail(error);
+        if (!signal.aborted) sink.fail(error);
       },
     );
-    return toDisposable(() => abort.abort());
+    return toDisposable(() => undefined); // nothing else to tear down: the signal ends the request
   }
 }
 
@@ -108,7 +110,7 @@ export function imagesHandlers(engine: EngineConnection): HandlerSlice<typeof im
       'images.remove': (params, signal) => images.remove(params, signal),
     },
     streams: {
-      'images.pull': (params, sink) => images.pull(params, sink),
+      'images.pull': (params, sink, signal) => images.pull(params, sink, signal),
     },
   };
 }

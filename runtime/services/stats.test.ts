@@ -28,7 +28,7 @@ describe('containers.stats stream', () => {
     const samples: StatsSample[] = [];
     const ended: string[] = [];
     const sink = { emit: (sample: StatsSample) => samples.push(sample), end: () => ended.push('end'), fail: (error: unknown) => ended.push(String(error)) };
-    const subscription = await openStatsStream({ client: clientStreaming(stream) }, { id: 'web' }, sink);
+    const subscription = await openStatsStream({ client: clientStreaming(stream) }, { id: 'web' }, sink, new AbortController().signal);
 
     stream.write(reading(10));
     stream.write('{"read": oops}\n');

@@ -8,16 +8,17 @@ import { toStatsSample } from './stats-sample.js';
 
 /**
  * `containers.stats`: the engine's own once-a-second stream, mapped to samples. Nothing is
- * polled; unsubscribing aborts the engine request.
+ * polled; `signal` is the dispatcher's, so unsubscribing (or the subscriber going away) aborts
+ * the engine request.
  */
 export async function openStatsStream(
   engine: Pick<EngineConnection, 'client'>,
   params: ParsedStreamParams<'containers.stats'>,
   sink: StreamSink<StatsSample>,
+  signal: AbortSignal,
 ): Promise<Disposable> {
-  const abort = new AbortController();
   const client = engine.client;
-  const stream: Readable = await client.containers.stats(params.id, abort.signal);
+  const stream: Readable = await client.containers.stats(params.id, signal);
   // A reading that cannot be read is skipped (counted and logged); the next one comes a second later.
   const reader = new NdjsonReader(engineStatsSchema, new SkippedLines(`stats of ${params.id}`));
   stream.on('data', (chunk: Buffer) => {
@@ -25,12 +26,9 @@ export async function openStatsStream(
   });
   stream.on('end', () => sink.end());
   stream.on('error', (error) => {
-    if (!abort.signal.aborted) sink.fail(client.failureOf(error));
+    if (!signal.aborted) sink.fail(client.failureOf(error));
   });
-  return toDisposable(() => {
-    abort.abort();
-    stream.destroy();
-  });
+  return toDisposable(() => stream.destroy());
 }
 
 /** The stats domain's handlers (`runtime/api/stats.ts`). */
@@ -38,7 +36,7 @@ export function statsHandlers(engine: EngineConnection): HandlerSlice<typeof sta
   return {
     methods: {},
     streams: {
-      'containers.stats': (params, sink) => openStatsStream(engine, params, sink),
+      'containers.stats': (params, sink, signal) => openStatsStream(engine, params, sink, signal),
     },
   };
 }

@@ -2,6 +2,7 @@ import type { Duplex } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
 import { DisposableStore, toDisposable, type Disposable, type ParsedStreamParams, type TerminalEvent, type terminalContract } from '../../api/index.js';
 import type { EngineClient } from '../../engine/client/engine-client.js';
+import type { ExecOptions } from '../../engine/client/exec.js';
 import type { EngineConnection } from '../../engine/connection.js';
 import type { HandlerSlice, StreamSink } from '../../rpc/handlers.js';
 import { pipeTerminalOutput } from './terminal-pipe.js';
@@ -26,30 +27,31 @@ export class TerminalService {
     private readonly sessions: TerminalSessions,
   ) {}
 
-  async attach(params: ParsedStreamParams<'containers.attach'>, sink: StreamSink<TerminalEvent>): Promise<Disposable> {
+  /** `signal` is the dispatcher's: it cancels the engine requests until the terminal is open; closing it is the disposable's. */
+  async attach(params: ParsedStreamParams<'containers.attach'>, sink: StreamSink<TerminalEvent>, signal: AbortSignal): Promise<Disposable> {
     const client = this.engine.client;
     const containers = client.containers;
-    const facts = await containers.inspect(params.id);
+    const facts = await containers.inspect(params.id, signal);
     const isTty = facts.Config?.Tty === true;
     const hasStdin = facts.Config?.OpenStdin === true;
-    const socket = await containers.attach(params.id, { stdin: hasStdin, logs: params.replay, detachKeys });
-    return this.run(client, sink, socket, {
+    const socket = await containers.attach(params.id, { stdin: hasStdin, logs: params.replay, detachKeys }, signal);
+    return this.run(client, sink, socket, signal, {
       isTty,
       hasStdin,
       size: params.size,
       resize: (cols, rows, signal) => containers.resize(params.id, { cols, rows }, signal),
       // The attach ends when the main process does, or when the engine detached it (detach keys).
       exitCode: async () => {
-        const after = await containers.inspect(params.id).catch(() => null);
+        const after = await containers.inspect(params.id, signal).catch(() => null);
         if (after === null) return null;
         return after.State?.Running === true ? 'still running' : (after.State?.ExitCode ?? null);
       },
     });
   }
 
-  async exec(params: ParsedStreamParams<'exec.open'>, sink: StreamSink<TerminalEvent>): Promise<Disposable> {
+  async exec(params: ParsedStreamParams<'exec.open'>, sink: StreamSink<TerminalEvent>, signal: AbortSignal): Promise<Disposable> {
     const client = this.engine.client;
-    const execId = await client.exec.create(params.id, {
+    const process: ExecOptions = {
       Cmd: params.command,
       AttachStdin: true,
       AttachStdout: true,
@@ -59,14 +61,15 @@ export class TerminalService {
       Env: params.env.length > 0 ? params.env : undefined,
       User: params.user,
       WorkingDir: params.workingDir,
-    });
-    const socket = await client.exec.start(execId, { tty: params.tty });
-    return this.run(client, sink, socket, {
+    };
+    const execId = await client.exec.create(params.id, process, signal);
+    const socket = await client.exec.start(execId, { tty: params.tty }, signal);
+    return this.run(client, sink, socket, signal, {
       isTty: params.tty,
       hasStdin: true,
       size: params.size,
       resize: (cols, rows, signal) => client.exec.resize(execId, { cols, rows }, signal),
-      exitCode: () => execExitCode(client, execId),
+      exitCode: () => execExitCode(client, execId, signal),
       // The engine does not end an exec when its client goes away, and its API cannot kill one.
       // A TTY's end-of-file (^D) ends the shell sitting at its prompt, which is what a closed
       // terminal almost always holds; without a TTY, closing stdin is the end-of-file.
@@ -78,6 +81,7 @@ export class TerminalService {
     client: EngineClient,
     sink: StreamSink<TerminalEvent>,
     socket: Duplex,
+    signal: AbortSignal,
     process: {
       isTty: boolean;
       hasStdin: boolean;
@@ -108,7 +112,7 @@ export class TerminalService {
     );
     sink.emit({ type: 'opened', sessionId: session.sessionId, tty: process.isTty, stdin: process.hasStdin });
     // Sized only now that the process has started (resizing an exec before its start fails).
-    if (process.isTty && process.size) resize(process.size.cols, process.size.rows).catch(() => undefined);
+    if (process.isTty && process.size) resize(process.size.cols, process.size.rows, signal).catch(() => undefined);
     pipeTerminalOutput(socket, process.isTty, (event) => sink.emit(event), {
       onEnd: () => {
         session.dispose();
@@ -145,11 +149,11 @@ function closeWith(socket: Duplex, lastBytes: string): void {
 }
 
 /** The exit code once the engine has reaped the process; the socket can close a moment before. */
-async function execExitCode(client: EngineClient, execId: string): Promise<number | null> {
+async function execExitCode(client: EngineClient, execId: string, signal: AbortSignal): Promise<number | null> {
   for (let attempt = 0; attempt < 20; attempt++) {
-    const info = await client.exec.inspect(execId);
+    const info = await client.exec.inspect(execId, signal);
     if (!info.Running) return info.ExitCode ?? null;
-    await delay(50);
+    await delay(50, undefined, { signal });
   }
   return null;
 }
@@ -165,8 +169,8 @@ export function terminalHandlers(engine: EngineConnection): HandlerSlice<typeof 
       'terminal.flow': (params) => Promise.resolve(sessions.flow(params.sessionId, params.paused)),
     },
     streams: {
-      'containers.attach': (params, sink) => terminals.attach(params, sink),
-      'exec.open': (params, sink) => terminals.exec(params, sink),
+      'containers.attach': (params, sink, signal) => terminals.attach(params, sink, signal),
+      'exec.open': (params, sink, signal) => terminals.exec(params, sink, signal),
     },
   };
 }
