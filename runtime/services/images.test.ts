@@ -1,14 +1,8 @@
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BerthError, type PullProgress } from '../api/index.js';
-import { EngineClient } from '../engine/client/engine-client.js';
-import { fromEngineError } from '../engine/errors.js';
+import type { PullProgress } from '../api/index.js';
+import { captureLog, clientStreaming } from '../testing/streaming-client.js';
 import { pullImage } from './images.js';
-
-function clientStreaming(stream: PassThrough): EngineClient {
-  const refuse = () => Promise.reject(new BerthError('internal', 'not used in this test'));
-  return new EngineClient({ request: refuse, stream: () => Promise.resolve(stream), hijack: refuse, failureOf: (error) => fromEngineError(error) });
-}
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -16,11 +10,7 @@ afterEach(() => {
 
 describe('pullImage', () => {
   it('reports the progress around a line it cannot read, which it counts and logs, and finishes the pull', async () => {
-    const logged: string[] = [];
-    vi.spyOn(process.stderr, 'write').mockImplementation((text) => {
-      logged.push(String(text));
-      return true;
-    });
+    const logged = captureLog();
     const stream = new PassThrough();
     const progress: PullProgress[] = [];
     const pulled = pullImage(clientStreaming(stream), 'busybox:1.36', (line) => progress.push(line));

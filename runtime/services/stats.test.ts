@@ -1,15 +1,8 @@
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BerthError, type StatsSample } from '../api/index.js';
-import { EngineClient } from '../engine/client/engine-client.js';
-import { fromEngineError } from '../engine/errors.js';
+import type { StatsSample } from '../api/index.js';
+import { captureLog, clientStreaming } from '../testing/streaming-client.js';
 import { openStatsStream } from './stats.js';
-
-/** An engine client whose only answer is the given stream (the NDJSON handling is what is tested). */
-function clientStreaming(stream: PassThrough): EngineClient {
-  const refuse = () => Promise.reject(new BerthError('internal', 'not used in this test'));
-  return new EngineClient({ request: refuse, stream: () => Promise.resolve(stream), hijack: refuse, failureOf: (error) => fromEngineError(error) });
-}
 
 const reading = (memory: number) => `${JSON.stringify({ read: '2026-11-23T10:00:00Z', memory_stats: { usage: memory, limit: 100 }, pids_stats: { current: 1 } })}\n`;
 
@@ -19,11 +12,7 @@ afterEach(() => {
 
 describe('containers.stats stream', () => {
   it('skips a reading it cannot read, counting and logging it, and keeps streaming', async () => {
-    const logged: string[] = [];
-    vi.spyOn(process.stderr, 'write').mockImplementation((text) => {
-      logged.push(String(text));
-      return true;
-    });
+    const logged = captureLog();
     const stream = new PassThrough();
     const samples: StatsSample[] = [];
     const ended: string[] = [];
