@@ -1,69 +1,47 @@
-import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import Docker from 'dockerode';
 import {
   BerthError,
   toDisposable,
   type Disposable,
   type EngineEndpoint,
-  type EngineIdentity,
   type EngineStatus,
   type ManagedEngineStatus,
 } from '../api/index.js';
 import { reconnectDelayMs } from '../api/backoff.js';
-import { NdjsonParser } from '../streams/lines.js';
-import type { DiscoveryPlan } from './discovery.js';
-import { parseEngineUrl, type TlsMaterial } from './endpoint.js';
-import {
-  managedEnginePaths,
-  managedEngineStatus,
-  startManagedEngine,
-  stopManagedEngine,
-  type ManagedEngineOptions,
-} from './managed.js';
-import { probeEngine, type ProbeResult } from './probe.js';
+import { AttemptPolicy, type AttemptOptions, type FailedProbe } from './attempt.js';
+import { EngineClient } from './client/engine-client.js';
+import { followEngineEvents, openEngineEvents } from './event-stream.js';
+import { engineIdFor, identityOf } from './identity.js';
+import type { EngineEvent } from './json/streams.js';
+import { managedEnginePaths } from './managed.js';
+import { SkippedLines } from './ndjson.js';
 
-/** One message of the engine's `/events` stream, as the engine writes it. */
-export interface EngineEvent {
-  Type: string;
-  Action: string;
-  Actor: { ID: string; Attributes?: Record<string, string> };
-  time?: number;
-  timeNano?: number;
-}
-
-export interface EngineConnectionOptions {
-  /** Where to look, in order (see discovery.ts). Called on every attempt: sockets come and go. */
-  plan(): Promise<DiscoveryPlan>;
-  managed: ManagedEngineOptions;
-  /** Start the managed engine when nothing else answers (the desktop default). */
-  autoStartManaged: boolean;
-  /** Client certificates for a TLS endpoint, if the user configured them. */
-  tlsFor?(endpoint: EngineEndpoint): TlsMaterial | undefined;
+export interface EngineConnectionOptions extends AttemptOptions {
   backoff?: { initialMs: number; maxMs: number };
 }
 
-type FailedProbe = ProbeResult & { ok: false };
-
 /**
- * The connection to one engine: finds it, connects, holds the one `/events` stream, and
- * reconnects with backoff when that stream ends (the stream's end IS the disconnect signal;
- * nothing polls while connected).
+ * The connection to one engine, as a state machine: connecting -> connected -> unreachable ->
+ * connecting... It asks the attempt policy (attempt.ts) which engine, connects its client,
+ * holds the one `/events` stream (event-stream.ts), and reconnects with backoff when that
+ * stream ends (the stream's end IS the disconnect signal; nothing polls while connected).
  */
 export class EngineConnection implements Disposable {
   private current: EngineStatus;
-  private client: Docker | null = null;
+  private engineClient: EngineClient | null = null;
   private eventsAbort: AbortController | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
   private failures = 0;
   private attempt: Promise<void> | null = null;
-  private managedAutoStartTried = false;
-  private preferManaged = false;
+  private readonly policy: AttemptPolicy;
   private disposed = false;
   private readonly statusListeners = new Set<(status: EngineStatus) => void>();
   private readonly eventListeners = new Set<(event: EngineEvent) => void>();
+  /** Lines of `/events` that could not be read, over the connection's life (each one logged). */
+  private readonly skippedEvents = new SkippedLines('/events');
 
   constructor(private readonly options: EngineConnectionOptions) {
+    this.policy = new AttemptPolicy(options);
     this.current = {
       engineId: 'none',
       state: 'connecting',
@@ -77,14 +55,10 @@ export class EngineConnection implements Disposable {
   }
 
   /** The engine client; throws `engine_unreachable` with the precise reason when not connected. */
-  get docker(): Docker {
-    if (this.client) return this.client;
+  get client(): EngineClient {
+    if (this.engineClient) return this.engineClient;
     const reason = this.current.reason?.message ?? 'Berth is still connecting to the engine.';
     throw new BerthError('engine_unreachable', reason);
-  }
-
-  get engineUrl(): string {
-    return this.current.endpoint?.url ?? 'the engine';
   }
 
   onStatus(listener: (status: EngineStatus) => void): Disposable {
@@ -120,24 +94,20 @@ export class EngineConnection implements Disposable {
   }
 
   async startManaged(): Promise<EngineStatus> {
-    await startManagedEngine(this.options.managed);
-    this.preferManaged = true;
+    await this.policy.startManagedByUser();
     this.disconnect();
     await this.connectNow();
     return this.current;
   }
 
   async stopManaged(): Promise<EngineStatus> {
-    // The user chose to stop it: do not start it again by ourselves.
-    this.managedAutoStartTried = true;
-    this.preferManaged = false;
     const onManaged = this.current.endpoint?.source === 'managed';
-    await stopManagedEngine(this.options.managed);
+    await this.policy.stopManagedByUser();
     if (onManaged) {
       this.disconnect();
       await this.connectNow();
     } else {
-      this.update({ managed: await this.managedStatus() });
+      this.update({ managed: await this.policy.managedStatus() });
     }
     return this.current;
   }
@@ -161,61 +131,22 @@ export class EngineConnection implements Disposable {
   private async connectOnce(): Promise<void> {
     if (this.disposed) return;
     this.update({ state: 'connecting', reason: undefined, retryInMs: undefined });
-    const managed = await this.managedStatus();
-    const plan = await this.options.plan();
-    const managedEndpoint: EngineEndpoint = { url: managed.url, source: 'managed', why: "Berth's managed engine" };
-    // Starting the managed engine by hand is a choice that outranks even an explicit endpoint.
-    const candidates = this.preferManaged ? [managedEndpoint, ...plan.candidates] : plan.candidates;
-
-    let firstFailure: { endpoint: EngineEndpoint; result: FailedProbe } | null = null;
-    for (const endpoint of candidates) {
-      const result = await probeEngine(endpoint.url, { tls: this.options.tlsFor?.(endpoint) });
-      if (result.ok) return this.connectTo(endpoint, managed);
-      // The most telling failure wins: a socket that exists but refuses says more than a missing one.
-      if (!firstFailure || (firstFailure.result.reason === 'socket_missing' && result.reason !== 'socket_missing')) {
-        firstFailure = { endpoint, result };
-      }
-    }
-
-    if (!plan.explicit) {
-      if (managed.running) return this.connectTo(managedEndpoint, managed);
-      if (this.options.autoStartManaged && managed.available && !this.managedAutoStartTried) {
-        this.managedAutoStartTried = true;
-        try {
-          const started = await startManagedEngine(this.options.managed);
-          return this.connectTo({ ...managedEndpoint, why: "no other engine answered, so Berth started its managed engine" }, started);
-        } catch (error) {
-          return this.fail(managedEndpoint, { ok: false, reason: 'unknown', message: `Berth could not start its managed engine: ${(error as Error).message}` }, managed);
-        }
-      }
-    }
-
-    if (plan.problem) return this.fail(null, { ok: false, reason: 'no_engine', message: plan.problem }, managed);
-    if (!firstFailure) return this.fail(null, { ok: false, reason: 'no_engine', message: 'No engine to connect to.' }, managed);
-    const { endpoint, result } = firstFailure;
-    if (!plan.explicit && result.reason === 'socket_missing') {
-      const checked = candidates.map((c) => c.url.replace(/^unix:\/\//, '')).join(', ');
-      const hint = managed.available ? '' : ` Managed engine: ${managed.unavailableReason ?? 'unavailable'}`;
-      return this.fail(endpoint, { ok: false, reason: 'no_engine', message: `No engine found (checked ${checked}).${hint}` }, managed);
-    }
-    return this.fail(endpoint, result, managed);
+    const attempt = await this.policy.choose();
+    if (attempt.ok) return this.connectTo(attempt.endpoint, attempt.managed);
+    return this.fail(attempt.endpoint, attempt.failure, attempt.managed);
   }
 
   private async connectTo(endpoint: EngineEndpoint, managed: ManagedEngineStatus): Promise<void> {
-    const docker = new Docker(dockerOptions(endpoint.url, this.options.tlsFor?.(endpoint)));
     try {
-      const [version, info] = await Promise.all([docker.version(), docker.info() as Promise<InfoAnswer>]);
-      const identity = toIdentity(version, info);
+      const { client, version, info } = await EngineClient.open(endpoint.url, this.options.tlsFor?.(endpoint));
+      const identity = identityOf(version, info);
       const abort = new AbortController();
-      const stream = (await docker.getEvents({
-        abortSignal: abort.signal,
-        filters: { type: ['container', 'image', 'volume', 'network'] },
-      })) as unknown as Readable;
+      const stream = await openEngineEvents(client, abort.signal);
       if (this.disposed) {
         abort.abort();
         return;
       }
-      this.client = docker;
+      this.engineClient = client;
       this.eventsAbort = abort;
       this.failures = 0;
       this.watchEvents(stream, abort);
@@ -227,22 +158,17 @@ export class EngineConnection implements Disposable {
   }
 
   private watchEvents(stream: Readable, abort: AbortController): void {
-    const parser = new NdjsonParser<EngineEvent>();
-    const deliver = (chunk: Buffer) => {
-      for (const item of parser.push(chunk)) {
-        if (!item.ok) continue; // A garbled line costs one event, never the connection.
-        for (const listener of this.eventListeners) listener(item.value);
-      }
-    };
-    const lost = (why: string) => {
-      if (abort.signal.aborted || this.eventsAbort !== abort) return;
-      this.client = null;
-      this.eventsAbort = null;
-      this.fail(this.current.endpoint, { ok: false, reason: 'refused', message: why }, this.current.managed, true);
-    };
-    stream.on('data', deliver);
-    stream.on('end', () => lost('The engine closed its event stream (it stopped or restarted).'));
-    stream.on('error', (error) => lost(`The engine connection broke: ${error.message}`));
+    followEngineEvents(stream, this.skippedEvents, {
+      onEvent: (event) => {
+        for (const listener of this.eventListeners) listener(event);
+      },
+      onEnd: (why) => {
+        if (abort.signal.aborted || this.eventsAbort !== abort) return;
+        this.engineClient = null;
+        this.eventsAbort = null;
+        this.fail(this.current.endpoint, { ok: false, reason: 'refused', message: why }, this.current.managed, true);
+      },
+    });
   }
 
   private fail(endpoint: EngineEndpoint | null, result: FailedProbe, managed: ManagedEngineStatus, quickRetry = false): void {
@@ -272,12 +198,8 @@ export class EngineConnection implements Disposable {
     this.retryTimer = null;
     const abort = this.eventsAbort;
     this.eventsAbort = null;
-    this.client = null;
+    this.engineClient = null;
     abort?.abort();
-  }
-
-  private async managedStatus(): Promise<ManagedEngineStatus> {
-    return managedEngineStatus(this.options.managed);
   }
 
   private update(patch: Partial<EngineStatus>): void {
@@ -288,46 +210,4 @@ export class EngineConnection implements Disposable {
     this.current = next;
     for (const listener of this.statusListeners) listener(next);
   }
-}
-
-export function engineIdFor(url: string): string {
-  return createHash('sha256').update(url).digest('hex').slice(0, 12);
-}
-
-export function dockerOptions(url: string, tls?: TlsMaterial): Docker.DockerOptions {
-  const target = parseEngineUrl(url);
-  if (target.kind === 'unix') return { socketPath: target.socketPath };
-  if (target.kind === 'tcp') {
-    const secure = target.tls || tls !== undefined;
-    return { host: target.host, port: target.port, protocol: secure ? 'https' : 'http', ...(tls ?? {}) };
-  }
-  throw new BerthError('invalid_argument', target.message, { field: 'engine' });
-}
-
-interface VersionAnswer {
-  Version?: string;
-  ApiVersion?: string;
-  Os?: string;
-  Arch?: string;
-  Platform?: { Name?: string };
-  Components?: { Name?: string }[];
-}
-
-interface InfoAnswer {
-  NCPU?: number;
-  MemTotal?: number;
-}
-
-function toIdentity(version: VersionAnswer, info: InfoAnswer): EngineIdentity {
-  const podman = version.Components?.some((component) => /podman/i.test(component.Name ?? ''));
-  const platform = version.Platform?.Name?.trim();
-  return {
-    name: podman ? 'Podman Engine' : platform || 'Docker Engine',
-    version: version.Version ?? 'unknown',
-    apiVersion: version.ApiVersion ?? 'unknown',
-    os: version.Os ?? 'unknown',
-    arch: version.Arch ?? 'unknown',
-    cpus: info.NCPU ?? 0,
-    memoryBytes: info.MemTotal ?? 0,
-  };
 }

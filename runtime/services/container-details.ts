@@ -1,53 +1,14 @@
-import type { ContainerDetails, ContainerLimits, FilesystemChange } from '../api/index.js';
+import type { ContainerDetails, FilesystemChange } from '../api/index.js';
+import type { EngineChanges, EngineContainer, EnginePortBindings } from '../engine/json/container.js';
+import { limitsOfHostConfig } from '../engine/resources.js';
 
-/** The parts of `GET /containers/{id}/json` the overview reads. Everything else stays in `raw`. */
-export interface InspectAnswer {
-  Id: string;
-  Name: string;
-  RestartCount?: number;
-  Image: string;
-  Path?: string;
-  Args?: string[];
-  State?: {
-    Status?: string;
-    Running?: boolean;
-    Paused?: boolean;
-    Restarting?: boolean;
-    OOMKilled?: boolean;
-    Dead?: boolean;
-    ExitCode?: number;
-    StartedAt?: string;
-    FinishedAt?: string;
-    Error?: string;
-    Health?: { Status?: string };
-  };
-  Config?: { Image?: string; Env?: string[] | null; Labels?: Record<string, string> | null; Tty?: boolean; OpenStdin?: boolean };
-  HostConfig?: {
-    Memory?: number;
-    MemoryReservation?: number;
-    MemorySwap?: number;
-    NanoCpus?: number;
-    CpuQuota?: number;
-    CpuPeriod?: number;
-    CpuShares?: number;
-    CpusetCpus?: string;
-    PidsLimit?: number | null;
-    RestartPolicy?: { Name?: string; MaximumRetryCount?: number };
-  };
-  Mounts?: { Type?: string; Name?: string; Source?: string; Destination?: string; RW?: boolean }[];
-  NetworkSettings?: {
-    Ports?: Record<string, { HostIp?: string; HostPort?: string }[] | null> | null;
-    Networks?: Record<string, { IPAddress?: string; Gateway?: string; MacAddress?: string; Aliases?: string[] | null }> | null;
-  };
-}
-
-/** Inspect JSON -> the Details page's overview. Pure. */
-export function toContainerDetails(engineId: string, inspect: InspectAnswer, imageDigest: string | null): ContainerDetails {
+/** Inspect JSON -> the Details page's overview; `json` is the engine's answer as it came. Pure. */
+export function toContainerDetails(engineId: string, inspect: EngineContainer, imageDigest: string | null, json: Record<string, unknown>): ContainerDetails {
   const state = inspect.State ?? {};
   return {
     engineId,
     id: inspect.Id,
-    name: inspect.Name.replace(/^\//, ''),
+    name: (inspect.Name ?? '').replace(/^\//, ''),
     state: {
       status: state.Status ?? 'unknown',
       running: state.Running ?? false,
@@ -62,8 +23,8 @@ export function toContainerDetails(engineId: string, inspect: InspectAnswer, ima
       health: state.Health?.Status ?? null,
     },
     restartCount: inspect.RestartCount ?? 0,
-    image: inspect.Config?.Image ?? inspect.Image,
-    imageId: inspect.Image,
+    image: inspect.Config?.Image ?? inspect.Image ?? '',
+    imageId: inspect.Image ?? '',
     imageDigest,
     command: [inspect.Path ?? '', ...(inspect.Args ?? [])].filter((part, index) => index > 0 || part !== ''),
     terminal: { tty: inspect.Config?.Tty === true, stdin: inspect.Config?.OpenStdin === true },
@@ -77,24 +38,24 @@ export function toContainerDetails(engineId: string, inspect: InspectAnswer, ima
     })),
     networks: Object.entries(inspect.NetworkSettings?.Networks ?? {}).map(([name, network]) => ({
       name,
-      ipAddress: network.IPAddress ?? '',
-      gateway: network.Gateway ?? '',
-      macAddress: network.MacAddress ?? '',
-      aliases: network.Aliases ?? [],
+      ipAddress: network?.IPAddress ?? '',
+      gateway: network?.Gateway ?? '',
+      macAddress: network?.MacAddress ?? '',
+      aliases: network?.Aliases ?? [],
     })),
     labels: inspect.Config?.Labels ?? {},
     env: inspect.Config?.Env ?? [],
-    limits: toLimits(inspect.HostConfig ?? {}),
-    raw: inspect as unknown as Record<string, unknown>,
+    limits: limitsOfHostConfig(inspect.HostConfig ?? {}),
+    raw: json,
   };
 }
 
 /** The engine writes the zero time for "never". */
-function realTime(value: string | undefined): string | null {
+function realTime(value: string | null | undefined): string | null {
   return !value || value.startsWith('0001-01-01') ? null : value;
 }
 
-function toPorts(ports: Record<string, { HostIp?: string; HostPort?: string }[] | null> | null | undefined): ContainerDetails['ports'] {
+function toPorts(ports: EnginePortBindings): ContainerDetails['ports'] {
   const result: ContainerDetails['ports'] = [];
   for (const [key, bindings] of Object.entries(ports ?? {})) {
     const [port = '0', protocol = 'tcp'] = key.split('/');
@@ -109,23 +70,8 @@ function toPorts(ports: Record<string, { HostIp?: string; HostPort?: string }[] 
   return result;
 }
 
-/** Limits in effect. CPU limits come as NanoCpus from Docker, as CpuQuota/CpuPeriod from Podman. */
-export function toLimits(host: NonNullable<InspectAnswer['HostConfig']>): ContainerLimits {
-  const quotaCpus = host.CpuQuota && host.CpuPeriod ? host.CpuQuota / host.CpuPeriod : 0;
-  return {
-    memoryBytes: host.Memory ?? 0,
-    memoryReservationBytes: host.MemoryReservation ?? 0,
-    memorySwapBytes: host.MemorySwap ?? 0,
-    cpus: host.NanoCpus ? host.NanoCpus / 1e9 : quotaCpus,
-    cpuShares: host.CpuShares ?? 0,
-    cpusetCpus: host.CpusetCpus ?? '',
-    pidsLimit: host.PidsLimit ?? 0,
-    restart: { name: host.RestartPolicy?.Name || 'no', maxRetries: host.RestartPolicy?.MaximumRetryCount ?? 0 },
-  };
-}
-
 /** `GET /containers/{id}/changes` kinds: 0 changed, 1 added, 2 deleted. */
-export function toFilesystemChanges(changes: { Path: string; Kind: number }[] | null): FilesystemChange[] {
+export function toFilesystemChanges(changes: EngineChanges): FilesystemChange[] {
   const kinds = ['changed', 'added', 'deleted'] as const;
   return (changes ?? []).map((change) => ({ path: change.Path, kind: kinds[change.Kind] ?? 'changed' }));
 }

@@ -1,39 +1,30 @@
 import type { HandlerSlice } from '../rpc/handlers.js';
 import { BerthError, checkResources, type containerDetailsContract, type ContainerDetails, type FilesystemChange, type ParsedMethodParams, type ProcessList } from '../api/index.js';
 import type { EngineConnection } from '../engine/connection.js';
-import { fromEngineError } from '../engine/errors.js';
-import { signalOption } from '../engine/signal-option.js';
-import { toContainerDetails, toFilesystemChanges, type InspectAnswer } from './container-details.js';
+import { hostConfigOfResources } from '../engine/resources.js';
+import { toContainerDetails, toFilesystemChanges } from './container-details.js';
 
 /** containers.inspect / top / diff / update: looking into one container and changing its limits live. */
 export class ContainerInspectionService {
   constructor(private readonly engine: EngineConnection) {}
 
   async inspect(params: ParsedMethodParams<'containers.inspect'>, signal?: AbortSignal): Promise<ContainerDetails> {
-    return this.guard(async () => {
-      const docker = this.engine.docker;
-      const inspect = (await docker.getContainer(params.id).inspect(signalOption(signal))) as unknown as InspectAnswer;
-      const digest = await docker
-        .getImage(inspect.Image)
-        .inspect()
-        .then((image) => image.RepoDigests[0] ?? null)
-        .catch(() => null); // The image may be gone (removed after the container was made).
-      return toContainerDetails(this.engine.status.engineId, inspect, digest);
-    });
+    const client = this.engine.client;
+    const { container, json } = await client.containers.inspectWithJson(params.id, signal);
+    const digest = await client.images
+      .inspect(container.Image ?? '', signal)
+      .then((image) => image.RepoDigests?.[0] ?? null)
+      .catch(() => null); // The image may be gone (removed after the container was made).
+    return toContainerDetails(this.engine.status.engineId, container, digest, json);
   }
 
   async top(params: ParsedMethodParams<'containers.top'>, signal?: AbortSignal): Promise<ProcessList> {
-    return this.guard(async () => {
-      const answer = (await this.engine.docker.getContainer(params.id).top(signalOption(signal))) as { Titles?: string[]; Processes?: string[][] | null };
-      return { titles: answer.Titles ?? [], processes: answer.Processes ?? [] };
-    });
+    const answer = await this.engine.client.containers.top(params.id, signal);
+    return { titles: answer.Titles ?? [], processes: answer.Processes ?? [] };
   }
 
   async diff(params: ParsedMethodParams<'containers.diff'>, signal?: AbortSignal): Promise<FilesystemChange[]> {
-    return this.guard(async () => {
-      const changes = (await this.engine.docker.getContainer(params.id).changes(signalOption(signal))) as { Path: string; Kind: number }[] | null;
-      return toFilesystemChanges(changes);
-    });
+    return toFilesystemChanges(await this.engine.client.containers.changes(params.id, signal));
   }
 
   /** `docker update`: the engine applies these to the running container's cgroups; no restart. */
@@ -42,28 +33,9 @@ export class ContainerInspectionService {
     if (issues.length > 0) {
       throw new BerthError('invalid_argument', issues.map((issue) => `${issue.field}: ${issue.message}`).join('; '), { field: issues[0]?.field, issues });
     }
-    const { memoryBytes, memoryReservationBytes, memorySwapBytes, cpus, cpuShares, cpusetCpus, pidsLimit } = params.resources;
-    const body: Record<string, unknown> = {};
-    if (memoryBytes !== undefined) body.Memory = memoryBytes;
-    if (memoryReservationBytes !== undefined) body.MemoryReservation = memoryReservationBytes;
-    if (memorySwapBytes !== undefined) body.MemorySwap = memorySwapBytes;
-    if (cpus !== undefined) body.NanoCpus = Math.round(cpus * 1e9);
-    if (cpuShares !== undefined) body.CpuShares = cpuShares;
-    if (cpusetCpus !== undefined) body.CpusetCpus = cpusetCpus;
-    if (pidsLimit !== undefined) body.PidsLimit = pidsLimit;
+    const body: Record<string, unknown> = { ...hostConfigOfResources(params.resources) };
     if (params.restart) body.RestartPolicy = { Name: params.restart.name, MaximumRetryCount: params.restart.name === 'on-failure' ? (params.restart.maxRetries ?? 0) : 0 };
-    return this.guard(async () => {
-      const answer = (await this.engine.docker.getContainer(params.id).update({ ...body, ...signalOption(signal) })) as { Warnings?: string[] | null };
-      return { warnings: answer.Warnings ?? [] };
-    });
-  }
-
-  private async guard<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      throw fromEngineError(error, this.engine.engineUrl);
-    }
+    return this.engine.client.containers.update(params.id, body, signal);
   }
 }
 

@@ -1,5 +1,5 @@
 import type { ContainerPort, ContainerState, ContainerSummary } from '../api/index.js';
-import type { InspectAnswer } from './container-details.js';
+import type { EngineContainer, EngineContainerState, EnginePortBindings } from '../engine/json/container.js';
 
 /**
  * A container's list summary built from `inspect`. Per-event refreshes use this rather than a
@@ -7,16 +7,16 @@ import type { InspectAnswer } from './container-details.js';
  * 20.10 still lists a container as running right after its `die` event), inspect does not.
  * The status line is written the way the engine writes it for `docker ps`.
  */
-export function summaryFromInspect(engineId: string, inspect: InspectAnswer & { Created?: string }, now: number): ContainerSummary {
+export function summaryFromInspect(engineId: string, inspect: EngineContainer, now: number): ContainerSummary {
   const state = toState(inspect.State?.Status);
   const path = inspect.Path ?? '';
   const args = inspect.Args ?? [];
   return {
     engineId,
     id: inspect.Id,
-    name: inspect.Name.replace(/^\//, ''),
-    image: inspect.Config?.Image ?? inspect.Image,
-    imageId: inspect.Image,
+    name: (inspect.Name ?? '').replace(/^\//, ''),
+    image: inspect.Config?.Image ?? inspect.Image ?? '',
+    imageId: inspect.Image ?? '',
     command: args.length > 0 ? `${path} ${args.join(' ')}` : path,
     created: inspect.Created ? Math.floor(Date.parse(inspect.Created) / 1000) : 0,
     state,
@@ -29,15 +29,13 @@ export function summaryFromInspect(engineId: string, inspect: InspectAnswer & { 
 
 const states: readonly ContainerState[] = ['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead'];
 
-function toState(status: string | undefined): ContainerState {
+function toState(status: string | null | undefined): ContainerState {
   return (states as readonly string[]).includes(status ?? '') ? (status as ContainerState) : 'dead';
 }
 
-type InspectState = NonNullable<InspectAnswer['State']>;
-
 /** The engine's `docker ps` status line: "Up 3 minutes (healthy)", "Exited (1) 2 hours ago", ... */
-export function statusLine(state: InspectState, now: number): string {
-  const since = (time: string | undefined) => humanDuration(now - Date.parse(time ?? ''));
+export function statusLine(state: EngineContainerState, now: number): string {
+  const since = (time: string | null | undefined) => humanDuration(now - Date.parse(time ?? ''));
   const started = isRealTime(state.StartedAt);
   if (state.Running) {
     if (state.Paused) return `Up ${since(state.StartedAt)} (Paused)`;
@@ -53,8 +51,8 @@ export function statusLine(state: InspectState, now: number): string {
   return `Exited (${state.ExitCode ?? 0}) ${since(state.FinishedAt)} ago`;
 }
 
-function isRealTime(time: string | undefined): boolean {
-  return Boolean(time) && !time!.startsWith('0001-01-01');
+function isRealTime(time: string | null | undefined): boolean {
+  return typeof time === 'string' && time !== '' && !time.startsWith('0001-01-01');
 }
 
 /** The engine's human durations (go-units HumanDuration). */
@@ -75,7 +73,7 @@ export function humanDuration(ms: number): string {
   return `${Math.floor(ms / 3_600_000 / 24 / 365)} years`;
 }
 
-function toPorts(ports: NonNullable<InspectAnswer['NetworkSettings']>['Ports']): ContainerPort[] {
+function toPorts(ports: EnginePortBindings): ContainerPort[] {
   const result: ContainerPort[] = [];
   for (const [key, bindings] of Object.entries(ports ?? {})) {
     const [port = '0', type = 'tcp'] = key.split('/');

@@ -1,9 +1,9 @@
-import type Docker from 'dockerode';
 import { describe, expect, it } from 'vitest';
+import type { EngineContainerListItem } from '../engine/json/container.js';
 import { exitCodeFromStatus, toContainerSummary } from './container-summary.js';
 
 describe('toContainerSummary', () => {
-  const base: Docker.ContainerInfo = {
+  const base: EngineContainerListItem = {
     Id: 'a'.repeat(64),
     Names: ['/web'],
     Image: 'berth-test/busybox:latest',
@@ -13,7 +13,7 @@ describe('toContainerSummary', () => {
     Ports: [
       { IP: '::', PrivatePort: 80, PublicPort: 8080, Type: 'tcp' },
       { IP: '0.0.0.0', PrivatePort: 80, PublicPort: 8080, Type: 'tcp' },
-      { PrivatePort: 53, Type: 'udp' } as Docker.Port,
+      { PrivatePort: 53, Type: 'udp' },
     ],
     Labels: { a: 'b' },
     State: 'exited',

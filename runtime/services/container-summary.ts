@@ -1,22 +1,23 @@
-import type Docker from 'dockerode';
 import type { ContainerPort, ContainerState, ContainerSummary } from '../api/index.js';
+import type { EngineContainerListItem } from '../engine/json/container.js';
 
 const states: readonly ContainerState[] = ['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead'];
 
 /** `GET /containers/json` item -> the contract's ContainerSummary. Pure. */
-export function toContainerSummary(engineId: string, item: Docker.ContainerInfo): ContainerSummary {
-  const state = (states as readonly string[]).includes(item.State) ? (item.State as ContainerState) : 'dead';
+export function toContainerSummary(engineId: string, item: EngineContainerListItem): ContainerSummary {
+  const state = states.find((known) => known === item.State) ?? 'dead';
+  const status = item.Status ?? '';
   return {
     engineId,
     id: item.Id,
-    name: (item.Names[0] ?? item.Id.slice(0, 12)).replace(/^\//, ''),
-    image: item.Image,
-    imageId: item.ImageID,
-    command: item.Command,
-    created: item.Created,
+    name: (item.Names?.[0] ?? item.Id.slice(0, 12)).replace(/^\//, ''),
+    image: item.Image ?? '',
+    imageId: item.ImageID ?? '',
+    command: item.Command ?? '',
+    created: item.Created ?? 0,
     state,
-    status: item.Status,
-    exitCode: state === 'exited' || state === 'dead' ? exitCodeFromStatus(item.Status) : null,
+    status,
+    exitCode: state === 'exited' || state === 'dead' ? exitCodeFromStatus(status) : null,
     ports: toPorts(item.Ports),
     labels: item.Labels ?? {},
   };
@@ -28,7 +29,7 @@ export function exitCodeFromStatus(status: string): number | null {
   return match?.[1] === undefined ? null : Number(match[1]);
 }
 
-function toPorts(ports: Docker.Port[] | null | undefined): ContainerPort[] {
+function toPorts(ports: EngineContainerListItem['Ports']): ContainerPort[] {
   const result: ContainerPort[] = [];
   for (const port of ports ?? []) {
     const protocol = port.Type === 'udp' || port.Type === 'sctp' ? port.Type : 'tcp';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toDisposable, type ContainerChangedEvent, type ContainerSummary, type EngineStatus } from '../api/index.js';
-import type { EngineEvent } from '../engine/connection.js';
+import type { EngineEvent } from '../engine/json/streams.js';
 import { ContainerWatcher } from './container-watcher.js';
 
 /** A fake event source and a controllable summarizer: pure coalescing logic only. */

@@ -1,5 +1,6 @@
 import { toDisposable, type ContainerChangedEvent, type Disposable } from '../api/index.js';
-import type { EngineConnection, EngineEvent } from '../engine/connection.js';
+import type { EngineConnection } from '../engine/connection.js';
+import type { EngineEvent } from '../engine/json/streams.js';
 
 /** Engine actions that never change what the list shows; skipping them saves a round trip each. */
 const ignoredActions = /^(exec_|attach|detach|resize|top|export|archive-path|extract-to-dir|copy|commit)/;

@@ -1,25 +1,17 @@
 import type { ContainerSummary, containersContract, ParsedMethodParams, PruneResult } from '../api/index.js';
 import type { HandlerSlice } from '../rpc/handlers.js';
 import type { EngineConnection } from '../engine/connection.js';
-import { fromEngineError } from '../engine/errors.js';
-import { signalOption } from '../engine/signal-option.js';
-import type { InspectAnswer } from './container-details.js';
 import { summaryFromInspect } from './container-status.js';
 import { toContainerSummary } from './container-summary.js';
 
-/** containers.*: lifecycle calls straight to the engine, errors mapped by HTTP status. */
+/** containers.*: lifecycle calls straight to the engine (errors are mapped by its client). */
 export class ContainersService {
   constructor(private readonly engine: EngineConnection) {}
 
   async list(params: ParsedMethodParams<'containers.list'>, signal?: AbortSignal): Promise<ContainerSummary[]> {
     const { engineId } = this.engine.status;
-    try {
-      // Never `size: true`: sizes can take minutes on a busy engine.
-      const items = await this.engine.docker.listContainers({ all: params.all, ...signalOption(signal) });
-      return items.map((item) => toContainerSummary(engineId, item));
-    } catch (error) {
-      throw fromEngineError(error, this.engine.engineUrl);
-    }
+    const items = await this.engine.client.containers.list({ all: params.all }, signal);
+    return items.map((item) => toContainerSummary(engineId, item));
   }
 
   /**
@@ -28,74 +20,53 @@ export class ContainersService {
    */
   async summary(containerId: string, signal?: AbortSignal): Promise<ContainerSummary | null> {
     const { engineId } = this.engine.status;
-    try {
-      const inspect = (await this.engine.docker.getContainer(containerId).inspect(signalOption(signal))) as unknown as InspectAnswer & { Created?: string };
-      return summaryFromInspect(engineId, inspect, Date.now());
-    } catch (error) {
-      if (typeof error === 'object' && error !== null && (error as { statusCode?: number }).statusCode === 404) return null;
-      throw fromEngineError(error, this.engine.engineUrl);
-    }
+    const inspect = await this.engine.client.containers.inspectOrNull(containerId, signal);
+    return inspect === null ? null : summaryFromInspect(engineId, inspect, Date.now());
   }
 
   async start(params: ParsedMethodParams<'containers.start'>, signal?: AbortSignal): Promise<null> {
-    await this.run(() => this.engine.docker.getContainer(params.id).start(signalOption(signal)));
+    await this.engine.client.containers.start(params.id, signal);
     return null;
   }
 
   async stop(params: ParsedMethodParams<'containers.stop'>, signal?: AbortSignal): Promise<null> {
-    const options = params.timeoutSeconds === undefined ? {} : { t: params.timeoutSeconds };
-    await this.run(() => this.engine.docker.getContainer(params.id).stop({ ...options, ...signalOption(signal) }));
+    await this.engine.client.containers.stop(params.id, params.timeoutSeconds, signal);
     return null;
   }
 
   async remove(params: ParsedMethodParams<'containers.remove'>, signal?: AbortSignal): Promise<null> {
-    await this.run(() => this.engine.docker.getContainer(params.id).remove({ force: params.force, v: params.volumes, ...signalOption(signal) }));
+    await this.engine.client.containers.remove(params.id, { force: params.force, volumes: params.volumes }, signal);
     return null;
   }
 
   async restart(params: ParsedMethodParams<'containers.restart'>, signal?: AbortSignal): Promise<null> {
-    const options = params.timeoutSeconds === undefined ? {} : { t: params.timeoutSeconds };
-    await this.run(() => this.engine.docker.getContainer(params.id).restart({ ...options, ...signalOption(signal) }));
+    await this.engine.client.containers.restart(params.id, params.timeoutSeconds, signal);
     return null;
   }
 
   async kill(params: ParsedMethodParams<'containers.kill'>, signal?: AbortSignal): Promise<null> {
-    await this.run(() => this.engine.docker.getContainer(params.id).kill({ signal: params.signal ?? 'SIGKILL', ...signalOption(signal) }));
+    await this.engine.client.containers.kill(params.id, params.signal ?? 'SIGKILL', signal);
     return null;
   }
 
   async pause(params: ParsedMethodParams<'containers.pause'>, signal?: AbortSignal): Promise<null> {
-    await this.run(() => this.engine.docker.getContainer(params.id).pause(signalOption(signal)));
+    await this.engine.client.containers.pause(params.id, signal);
     return null;
   }
 
   async unpause(params: ParsedMethodParams<'containers.unpause'>, signal?: AbortSignal): Promise<null> {
-    await this.run(() => this.engine.docker.getContainer(params.id).unpause(signalOption(signal)));
+    await this.engine.client.containers.unpause(params.id, signal);
     return null;
   }
 
   async rename(params: ParsedMethodParams<'containers.rename'>, signal?: AbortSignal): Promise<null> {
-    await this.run(() => this.engine.docker.getContainer(params.id).rename({ name: params.name.replace(/^\//, ''), ...signalOption(signal) }));
+    await this.engine.client.containers.rename(params.id, params.name.replace(/^\//, ''), signal);
     return null;
   }
 
   async prune(signal?: AbortSignal): Promise<PruneResult> {
-    try {
-      const answer = (await this.engine.docker.pruneContainers(signalOption(signal))) as { ContainersDeleted?: string[] | null; SpaceReclaimed?: number };
-      return { removed: answer.ContainersDeleted ?? [], spaceReclaimedBytes: answer.SpaceReclaimed ?? 0 };
-    } catch (error) {
-      throw fromEngineError(error, this.engine.engineUrl);
-    }
-  }
-
-  private async run(action: () => Promise<unknown>): Promise<void> {
-    try {
-      await action();
-    } catch (error) {
-      // 304: already started / already stopped. The user's intent holds; not an error.
-      if (typeof error === 'object' && error !== null && (error as { statusCode?: number }).statusCode === 304) return;
-      throw fromEngineError(error, this.engine.engineUrl);
-    }
+    const answer = await this.engine.client.containers.prune(signal);
+    return { removed: answer.ContainersDeleted ?? [], spaceReclaimedBytes: answer.SpaceReclaimed ?? 0 };
   }
 }
 

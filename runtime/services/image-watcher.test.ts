@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { toDisposable, type EngineStatus, type ImagesChangedEvent } from '../api/index.js';
-import type { EngineEvent } from '../engine/connection.js';
+import type { EngineEvent } from '../engine/json/streams.js';
 import { ImageWatcher } from './image-watcher.js';
 
 /** A fake event source: the coalescing logic only, on fake timers. */

@@ -1,5 +1,6 @@
 import { toDisposable, type Disposable, type ImagesChangedEvent } from '../api/index.js';
-import type { EngineConnection, EngineEvent } from '../engine/connection.js';
+import type { EngineConnection } from '../engine/connection.js';
+import type { EngineEvent } from '../engine/json/streams.js';
 
 /** Image actions that change what `docker images` shows; push and save only read an image. */
 const listChangingImageActions = new Set(['pull', 'tag', 'untag', 'delete', 'import', 'load', 'prune']);

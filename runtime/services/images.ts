@@ -1,5 +1,3 @@
-import type { Readable } from 'node:stream';
-import type Docker from 'dockerode';
 import {
   BerthError,
   toDisposable,
@@ -11,32 +9,28 @@ import {
   type ParsedStreamParams,
   type PullProgress,
 } from '../api/index.js';
-import { checkImageReference } from '../api/image-reference.js';
+import type { EngineClient } from '../engine/client/engine-client.js';
 import type { EngineConnection } from '../engine/connection.js';
-import { fromEngineError } from '../engine/errors.js';
-import { pullArguments } from '../engine/pull-arguments.js';
-import { signalOption } from '../engine/signal-option.js';
+import { enginePullLineSchema, type EnginePullLine } from '../engine/json/image.js';
+import { NdjsonReader, SkippedLines } from '../engine/ndjson.js';
 import type { HandlerSlice, StreamSink } from '../rpc/handlers.js';
-import { NdjsonParser } from '../streams/lines.js';
+import { checkImageReference } from '../api/image-reference.js';
+import { pullArguments } from '../engine/pull-arguments.js';
 
 /** images.list, images.remove and the images.pull stream. */
 export class ImagesService {
   constructor(private readonly engine: EngineConnection) {}
 
   async list(signal?: AbortSignal): Promise<ImageSummary[]> {
-    try {
-      const images = await this.engine.docker.listImages(signalOption(signal));
-      return images.map((image) => ({
-        engineId: this.engine.status.engineId,
-        id: image.Id,
-        repoTags: (image.RepoTags ?? []).filter((tag) => tag !== '<none>:<none>'),
-        repoDigests: (image.RepoDigests ?? []).filter((digest) => !digest.startsWith('<none>')),
-        created: image.Created,
-        sizeBytes: image.Size,
-      }));
-    } catch (error) {
-      throw fromEngineError(error, this.engine.engineUrl);
-    }
+    const images = await this.engine.client.images.list(signal);
+    return images.map((image) => ({
+      engineId: this.engine.status.engineId,
+      id: image.Id,
+      repoTags: (image.RepoTags ?? []).filter((tag) => tag !== '<none>:<none>'),
+      repoDigests: (image.RepoDigests ?? []).filter((digest) => !digest.startsWith('<none>')),
+      created: image.Created ?? 0,
+      sizeBytes: image.Size ?? 0,
+    }));
   }
 
   /**
@@ -44,29 +38,27 @@ export class ImagesService {
    * words (which container, and whether force would help); nothing is decided from the text.
    */
   async remove(params: ParsedMethodParams<'images.remove'>, signal?: AbortSignal): Promise<ImageRemoval> {
-    try {
-      const answer = (await this.engine.docker.getImage(params.id).remove({ force: params.force, ...signalOption(signal) })) as RemoveAnswer;
-      const removal: ImageRemoval = { untagged: [], deleted: [] };
-      for (const item of Array.isArray(answer) ? answer : []) {
-        if (typeof item.Untagged === 'string') removal.untagged.push(item.Untagged);
-        if (typeof item.Deleted === 'string') removal.deleted.push(item.Deleted);
-      }
-      return removal;
-    } catch (error) {
-      throw fromEngineError(error, this.engine.engineUrl);
+    const answer = await this.engine.client.images.remove(params.id, { force: params.force }, signal);
+    const removal: ImageRemoval = { untagged: [], deleted: [] };
+    for (const item of answer ?? []) {
+      if (typeof item.Untagged === 'string') removal.untagged.push(item.Untagged);
+      if (typeof item.Deleted === 'string') removal.deleted.push(item.Deleted);
     }
+    return removal;
   }
 
-  /** The `images.pull` stream: progress per layer until the image is present. */
-  pull(params: ParsedStreamParams<'images.pull'>, sink: StreamSink<PullProgress>): Disposable {
-    const abort = new AbortController();
-    pullImage(this.engine.docker, params.reference, (progress) => sink.emit(progress), abort.signal).then(
+  /**
+   * The `images.pull` stream: progress per layer until the image is present. `signal` is the
+   * dispatcher's: unsubscribing aborts the engine request, and the engine then stops the pull.
+   */
+  pull(params: ParsedStreamParams<'images.pull'>, sink: StreamSink<PullProgress>, signal: AbortSignal): Disposable {
+    pullImage(this.engine.client, params.reference, (progress) => sink.emit(progress), signal).then(
       () => sink.end(),
       (error: unknown) => {
-        if (!abort.signal.aborted) sink.fail(fromEngineError(error, this.engine.engineUrl));
+        if (!signal.aborted) sink.fail(error);
       },
     );
-    return toDisposable(() => abort.abort());
+    return toDisposable(() => undefined); // nothing else to tear down: the signal ends the request
   }
 }
 
@@ -74,40 +66,33 @@ export class ImagesService {
  * Pulls one image, handing each progress line to `onProgress`. The one pull of the backend:
  * the `images.pull` stream and create's "pull when missing" both use it. The engine reports a
  * failed pull as an `error` line inside a 200 answer; with no HTTP status to map, that is
- * `internal` with the engine's own words. A garbled line is skipped, never fatal.
+ * `internal` with the engine's own words. A line that cannot be read is skipped (counted and
+ * logged), never fatal.
  */
-export async function pullImage(docker: Docker, reference: string, onProgress: (progress: PullProgress) => void, signal?: AbortSignal): Promise<void> {
+export async function pullImage(client: EngineClient, reference: string, onProgress: (progress: PullProgress) => void, signal?: AbortSignal): Promise<void> {
   const check = checkImageReference(reference);
   if (!check.ok) throw new BerthError('invalid_argument', `reference: ${check.reason}`, { field: 'reference' });
   if (check.reference === null) throw new BerthError('invalid_argument', `reference: ${reference} is an image id; only a name can be pulled`, { field: 'reference' });
-  const stream = (await docker.createImage({ ...pullArguments(check.reference), ...signalOption(signal) })) as Readable;
-  const parser = new NdjsonParser<PullLine>();
-  const handle = (items: ReturnType<NdjsonParser<PullLine>['push']>) => {
-    for (const item of items) {
-      if (!item.ok) continue;
-      const line = item.value;
+  const stream = await client.images.pull(pullArguments(check.reference), signal);
+  const reader = new NdjsonReader(enginePullLineSchema, new SkippedLines(`pull of ${reference}`));
+  const handle = (lines: EnginePullLine[]) => {
+    for (const line of lines) {
       if (line.error !== undefined || line.errorDetail !== undefined) {
         throw new BerthError('internal', line.errorDetail?.message ?? line.error ?? 'The pull failed.', { step: 'pull' });
       }
       onProgress(toProgress(line));
     }
   };
-  for await (const chunk of stream as AsyncIterable<Buffer>) handle(parser.push(chunk));
-  handle(parser.flush());
+  try {
+    for await (const chunk of stream) handle(reader.push(chunk as Buffer));
+  } catch (error) {
+    // An error line is already the BerthError it means; anything else is the stream failing.
+    throw error instanceof BerthError ? error : client.failureOf(error);
+  }
+  handle(reader.flush());
 }
 
-/** `DELETE /images/{name}` answers one record per untagged reference or deleted layer. */
-type RemoveAnswer = { Untagged?: string; Deleted?: string }[] | null;
-
-interface PullLine {
-  id?: string;
-  status?: string;
-  progressDetail?: { current?: number; total?: number };
-  error?: string;
-  errorDetail?: { message?: string };
-}
-
-function toProgress(line: PullLine): PullProgress {
+function toProgress(line: EnginePullLine): PullProgress {
   const detail = line.progressDetail ?? {};
   return {
     layer: line.id ?? null,
@@ -126,7 +111,7 @@ export function imagesHandlers(engine: EngineConnection): HandlerSlice<typeof im
       'images.remove': (params, signal) => images.remove(params, signal),
     },
     streams: {
-      'images.pull': (params, sink) => images.pull(params, sink),
+      'images.pull': (params, sink, signal) => images.pull(params, sink, signal),
     },
   };
 }

@@ -1,19 +1,5 @@
 import type { StatsSample } from '../api/index.js';
-
-/** One message of `GET /containers/{id}/stats?stream=1`, the parts we read. */
-export interface EngineStats {
-  read?: string;
-  cpu_stats?: CpuStats;
-  precpu_stats?: CpuStats;
-  memory_stats?: { usage?: number; limit?: number; stats?: Record<string, number> };
-  pids_stats?: { current?: number };
-}
-
-interface CpuStats {
-  cpu_usage?: { total_usage?: number; percpu_usage?: number[] | null };
-  system_cpu_usage?: number;
-  online_cpus?: number;
-}
+import type { EngineStats } from '../engine/json/streams.js';
 
 /**
  * Engine stats -> a sample, computed the way `docker stats` does: CPU % of one CPU from the
@@ -30,7 +16,7 @@ export function toStatsSample(stats: EngineStats, now: number): StatsSample {
   const memory = stats.memory_stats ?? {};
   const detail = memory.stats ?? {};
   // cgroup v1 reports total_inactive_file, v2 inactive_file; the CLI subtracts whichever exists.
-  const cache = detail.total_inactive_file ?? detail.inactive_file ?? 0;
+  const cache = counter(detail.total_inactive_file) ?? counter(detail.inactive_file) ?? 0;
   const usage = Math.max(0, (memory.usage ?? 0) - (cache < (memory.usage ?? 0) ? cache : 0));
 
   const read = stats.read ? Date.parse(stats.read) : NaN;
@@ -42,4 +28,8 @@ export function toStatsSample(stats: EngineStats, now: number): StatsSample {
     memoryLimitBytes: memory.limit ?? 0,
     pids: stats.pids_stats?.current ?? 0,
   };
+}
+
+function counter(value: unknown): number | undefined {
+  return typeof value === 'number' ? value : undefined;
 }

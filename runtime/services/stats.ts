@@ -1,43 +1,34 @@
 import type { Readable } from 'node:stream';
 import { toDisposable, type Disposable, type ParsedStreamParams, type StatsSample, type statsContract } from '../api/index.js';
 import type { EngineConnection } from '../engine/connection.js';
-import { fromEngineError } from '../engine/errors.js';
+import { engineStatsSchema } from '../engine/json/streams.js';
+import { NdjsonReader, SkippedLines } from '../engine/ndjson.js';
 import type { HandlerSlice, StreamSink } from '../rpc/handlers.js';
-import { NdjsonParser } from '../streams/lines.js';
-import { toStatsSample, type EngineStats } from './stats-sample.js';
+import { toStatsSample } from './stats-sample.js';
 
 /**
  * `containers.stats`: the engine's own once-a-second stream, mapped to samples. Nothing is
- * polled; unsubscribing aborts the engine request.
+ * polled; `signal` is the dispatcher's, so unsubscribing (or the subscriber going away) aborts
+ * the engine request.
  */
 export async function openStatsStream(
-  engine: EngineConnection,
+  engine: Pick<EngineConnection, 'client'>,
   params: ParsedStreamParams<'containers.stats'>,
   sink: StreamSink<StatsSample>,
+  signal: AbortSignal,
 ): Promise<Disposable> {
-  const abort = new AbortController();
-  let stream: Readable;
-  try {
-    // dockerode accepts abortSignal here; its typings lag behind.
-    const options = { stream: true, abortSignal: abort.signal } as { stream: true };
-    stream = (await engine.docker.getContainer(params.id).stats(options)) as unknown as Readable;
-  } catch (error) {
-    throw fromEngineError(error, engine.engineUrl);
-  }
-  const parser = new NdjsonParser<EngineStats>();
+  const client = engine.client;
+  const stream: Readable = await client.containers.stats(params.id, signal);
+  // A reading that cannot be read is skipped (counted and logged); the next one comes a second later.
+  const reader = new NdjsonReader(engineStatsSchema, new SkippedLines(`stats of ${params.id}`));
   stream.on('data', (chunk: Buffer) => {
-    for (const item of parser.push(chunk)) {
-      if (item.ok) sink.emit(toStatsSample(item.value, Date.now()));
-    }
+    for (const stats of reader.push(chunk)) sink.emit(toStatsSample(stats, Date.now()));
   });
   stream.on('end', () => sink.end());
   stream.on('error', (error) => {
-    if (!abort.signal.aborted) sink.fail(fromEngineError(error, engine.engineUrl));
+    if (!signal.aborted) sink.fail(client.failureOf(error));
   });
-  return toDisposable(() => {
-    abort.abort();
-    stream.destroy();
-  });
+  return toDisposable(() => stream.destroy());
 }
 
 /** The stats domain's handlers (`runtime/api/stats.ts`). */
@@ -45,7 +36,7 @@ export function statsHandlers(engine: EngineConnection): HandlerSlice<typeof sta
   return {
     methods: {},
     streams: {
-      'containers.stats': (params, sink) => openStatsStream(engine, params, sink),
+      'containers.stats': (params, sink, signal) => openStatsStream(engine, params, sink, signal),
     },
   };
 }

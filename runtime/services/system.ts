@@ -1,47 +1,10 @@
 import type { SystemInfo, systemContract, SystemVersion } from '../api/index.js';
 import type { EngineConnection } from '../engine/connection.js';
-import { fromEngineError } from '../engine/errors.js';
-import { signalOption } from '../engine/signal-option.js';
+import type { EngineInfo, EngineVersion } from '../engine/json/system.js';
 import type { HandlerSlice } from '../rpc/handlers.js';
 
-/** The parts of `GET /info` that `system.info` reads; engines and API versions leave fields out. */
-interface InfoAnswer {
-  Name?: string;
-  OperatingSystem?: string;
-  OSType?: string;
-  KernelVersion?: string;
-  Architecture?: string;
-  NCPU?: number;
-  MemTotal?: number;
-  Driver?: string;
-  CgroupVersion?: string;
-  CgroupDriver?: string;
-  SecurityOptions?: string[] | null;
-  Containers?: number;
-  ContainersRunning?: number;
-  ContainersPaused?: number;
-  ContainersStopped?: number;
-  Images?: number;
-}
-
-/** The parts of `GET /version` that `system.version` reads. */
-interface VersionAnswer {
-  Platform?: { Name?: string };
-  Version?: string;
-  ApiVersion?: string;
-  MinAPIVersion?: string;
-  GitCommit?: string;
-  GoVersion?: string;
-  Os?: string;
-  Arch?: string;
-  KernelVersion?: string;
-  BuildTime?: string;
-  Experimental?: boolean;
-  Components?: { Name?: string; Version?: string }[] | null;
-}
-
 /** `docker version` (server) -> SystemVersion. Pure. */
-export function toSystemVersion(engineId: string, version: VersionAnswer): SystemVersion {
+export function toSystemVersion(engineId: string, version: EngineVersion): SystemVersion {
   return {
     engineId,
     platform: version.Platform?.Name ?? '',
@@ -60,7 +23,7 @@ export function toSystemVersion(engineId: string, version: VersionAnswer): Syste
 }
 
 /** `docker info` -> SystemInfo. Pure. */
-export function toSystemInfo(engineId: string, info: InfoAnswer): SystemInfo {
+export function toSystemInfo(engineId: string, info: EngineInfo): SystemInfo {
   const securityOptions = info.SecurityOptions ?? [];
   return {
     engineId,
@@ -90,24 +53,8 @@ export function toSystemInfo(engineId: string, info: InfoAnswer): SystemInfo {
 export function systemHandlers(engine: EngineConnection): HandlerSlice<typeof systemContract> {
   return {
     methods: {
-      'system.info': async (_params, signal) => {
-        try {
-          // dockerode's `info` takes the abort option; its typings lag behind.
-          const info = (await (engine.docker.info as (options: object) => Promise<unknown>).call(engine.docker, signalOption(signal))) as InfoAnswer;
-          return toSystemInfo(engine.status.engineId, info);
-        } catch (error) {
-          throw fromEngineError(error, engine.engineUrl);
-        }
-      },
-      'system.version': async (_params, signal) => {
-        try {
-          // dockerode's `version` takes the abort option; its typings lag behind.
-          const version = (await (engine.docker.version as (options: object) => Promise<unknown>).call(engine.docker, signalOption(signal))) as VersionAnswer;
-          return toSystemVersion(engine.status.engineId, version);
-        } catch (error) {
-          throw fromEngineError(error, engine.engineUrl);
-        }
-      },
+      'system.info': async (_params, signal) => toSystemInfo(engine.status.engineId, await engine.client.system.info(signal)),
+      'system.version': async (_params, signal) => toSystemVersion(engine.status.engineId, await engine.client.system.version(signal)),
     },
     streams: {},
   };

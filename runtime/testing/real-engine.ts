@@ -71,9 +71,12 @@ export interface Connected {
   close(): void;
 }
 
-/** The whole backend on the test engine, reached through the contract over an in-process port. */
-export async function connectBackend(): Promise<Connected> {
-  const backend = createBackend({ engineUrl: testEngineUrl(), autoStartManaged: false, dataDir: testDataDir() });
+/**
+ * The whole backend on the test engine, reached through the contract over an in-process port.
+ * `engineUrl`: reach the test engine another way (through a relay that watches the requests).
+ */
+export async function connectBackend(engineUrl = testEngineUrl()): Promise<Connected> {
+  const backend = createBackend({ engineUrl, autoStartManaged: false, dataDir: testDataDir() });
   await backend.engine.whenConnected(15_000);
   const [hostPort, clientPort] = createPortPair();
   const rpc = serveRpc(hostPort, backend.handlers);

@@ -1,5 +1,5 @@
 import type { RunSpec } from '../../api/index.js';
-import { nanoCpusOf } from './units.js';
+import { hostConfigOfResources } from '../../engine/resources.js';
 
 /**
  * RunSpec -> the body of `POST /containers/create`, field for field what the docker CLI sends
@@ -74,7 +74,6 @@ export function createBody(spec: RunSpec): CreateBody {
     (portBindings[key] ??= []).push({ HostIp: port.hostIp ?? '', HostPort: port.hostPort === undefined ? '' : String(port.hostPort) });
   }
 
-  const { resources } = spec;
   const hostConfig: CreateBody['HostConfig'] = {
     Binds: binds.length > 0 ? binds : null,
     ContainerIDFile: '',
@@ -107,9 +106,9 @@ export function createBody(spec: RunSpec): CreateBody {
     UsernsMode: '',
     ShmSize: 0,
     Isolation: '',
-    CpuShares: resources.cpuShares ?? 0,
-    Memory: resources.memoryBytes ?? 0,
-    NanoCpus: resources.cpus === undefined ? 0 : nanoCpusOf(resources.cpus),
+    CpuShares: 0,
+    Memory: 0,
+    NanoCpus: 0,
     CgroupParent: '',
     BlkioWeight: 0,
     BlkioWeightDevice: [],
@@ -121,16 +120,16 @@ export function createBody(spec: RunSpec): CreateBody {
     CpuQuota: 0,
     CpuRealtimePeriod: 0,
     CpuRealtimeRuntime: 0,
-    CpusetCpus: resources.cpusetCpus ?? '',
+    CpusetCpus: '',
     CpusetMems: '',
     Devices: [],
     DeviceCgroupRules: null,
     DeviceRequests: null,
-    MemoryReservation: resources.memoryReservationBytes ?? 0,
-    MemorySwap: resources.memorySwapBytes ?? 0,
+    MemoryReservation: 0,
+    MemorySwap: 0,
     MemorySwappiness: -1,
     OomKillDisable: false,
-    PidsLimit: resources.pidsLimit ?? 0,
+    PidsLimit: 0,
     Ulimits: [],
     CpuCount: 0,
     CpuPercent: 0,
@@ -139,6 +138,8 @@ export function createBody(spec: RunSpec): CreateBody {
     MaskedPaths: null,
     ReadonlyPaths: null,
   };
+  // Zero for every limit not given, as the CLI sends them; the spec's own limits over them, in place.
+  Object.assign(hostConfig, hostConfigOfResources(spec.resources));
   if (Object.keys(tmpfs).length > 0) hostConfig.Tmpfs = tmpfs;
   // The CLI sets Init only when --init is given; absent means "the engine's default".
   if (spec.init) hostConfig.Init = true;

@@ -1,8 +1,9 @@
 import { createSocket } from 'node:dgram';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import type Docker from 'dockerode';
 import type { FieldIssue, RunSpec } from '../../api/index.js';
+import type { ContainerCalls } from '../../engine/client/containers.js';
+import type { EngineContainerListItem } from '../../engine/json/container.js';
 
 /**
  * The checks that ask the world: is the name taken, is the host port taken (by a container the
@@ -11,7 +12,7 @@ import type { FieldIssue, RunSpec } from '../../api/index.js';
  * the name and the ports that the new one will take over.
  */
 export interface HostCheckContext {
-  docker: Docker;
+  containers: Pick<ContainerCalls, 'list'>;
   /** True when the engine runs on this machine (unix socket): host ports and paths are ours to probe. */
   isLocal: boolean;
   excludeContainerId?: string;
@@ -21,12 +22,12 @@ export interface HostCheckContext {
 export async function hostIssues(spec: RunSpec, context: HostCheckContext): Promise<FieldIssue[]> {
   // Ask the engine only what the spec needs: listing every container costs ~75 ms at 1,000
   // containers, which would dominate create+start (bench/measure-create.ts).
-  const abort = context.signal ? { abortSignal: context.signal } : {};
+  const { signal } = context;
   const name = spec.name?.replace(/^\//, '');
   const wantsHostPorts = spec.ports.some((port) => port.hostPort !== undefined);
   const [named, running] = await Promise.all([
-    name === undefined ? [] : context.docker.listContainers({ all: true, filters: { name: [`^/${escapeRegExp(name)}$`] }, ...abort }),
-    wantsHostPorts ? context.docker.listContainers({ filters: { status: ['running'] }, ...abort }) : [],
+    name === undefined ? [] : context.containers.list({ all: true, filters: { name: [`^/${escapeRegExp(name)}$`] } }, signal),
+    wantsHostPorts ? context.containers.list({ filters: { status: ['running'] } }, signal) : [],
   ]);
   const containers = running;
   const others = running.filter((container) => container.Id !== context.excludeContainerId);
@@ -34,7 +35,7 @@ export async function hostIssues(spec: RunSpec, context: HostCheckContext): Prom
 
   if (name !== undefined) {
     const wanted = `/${name}`;
-    const holder = named.find((container) => container.Id !== context.excludeContainerId && container.Names.includes(wanted));
+    const holder = named.find((container) => container.Id !== context.excludeContainerId && (container.Names ?? []).includes(wanted));
     if (holder) issues.push({ field: 'name', message: `"${spec.name}" is already used by container ${holder.Id.slice(0, 12)}` });
   }
 
@@ -44,7 +45,7 @@ export async function hostIssues(spec: RunSpec, context: HostCheckContext): Prom
     const field = `ports.${index}.hostPort`;
     const holder = others.find((container) => container.State === 'running' && holdsPort(container, port.hostPort ?? 0, port.protocol, port.hostIp));
     if (holder) {
-      issues.push({ field, message: `port ${port.hostPort} is already allocated on the host by container ${holder.Names[0]?.replace(/^\//, '') ?? holder.Id.slice(0, 12)}` });
+      issues.push({ field, message: `port ${port.hostPort} is already allocated on the host by container ${holder.Names?.[0]?.replace(/^\//, '') ?? holder.Id.slice(0, 12)}` });
       continue;
     }
     const heldByReplaced = replaced !== undefined && holdsPort(replaced, port.hostPort, port.protocol, port.hostIp);
@@ -69,8 +70,8 @@ export async function hostIssues(spec: RunSpec, context: HostCheckContext): Prom
 
 const anyAddress = new Set(['', '0.0.0.0', '::']);
 
-function holdsPort(container: Docker.ContainerInfo, hostPort: number, protocol: string, hostIp: string | undefined): boolean {
-  return container.Ports.some(
+function holdsPort(container: EngineContainerListItem, hostPort: number, protocol: string, hostIp: string | undefined): boolean {
+  return (container.Ports ?? []).some(
     (published) =>
       published.PublicPort === hostPort &&
       published.Type === protocol &&

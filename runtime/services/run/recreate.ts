@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { BerthError, type CreateResult, type MountSpec, type ParsedMethodParams, type RunSpec } from '../../api/index.js';
+import { BerthError, toWireError, type CreateResult, type MountSpec, type ParsedMethodParams, type RunSpec } from '../../api/index.js';
 import type { EngineConnection } from '../../engine/connection.js';
-import { fromEngineError } from '../../engine/errors.js';
+import type { EngineContainer } from '../../engine/json/container.js';
+import type { EngineImageConfig } from '../../engine/json/image.js';
 import { createBody } from './create-body.js';
-import { createContainer, ensureImage, inspectContainer, inspectImageConfig, statusOf } from './engine-calls.js';
+import { ensureImage, inspectImageConfig } from './engine-calls.js';
 import type { RunService } from './run-service.js';
-import type { InspectedContainer, InspectedImageConfig } from './engine-shapes.js';
 
 /**
  * Replaces a container by one made from an edited RunSpec, under the same name, so that any
@@ -20,21 +20,17 @@ export async function recreateContainer(
   params: ParsedMethodParams<'containers.recreate'>,
   signal?: AbortSignal,
 ): Promise<CreateResult> {
-  const docker = engine.docker;
-  const engineError = (error: unknown) => fromEngineError(error, engine.engineUrl);
+  const client = engine.client;
+  const containers = client.containers;
+  // Engine failures arrive as BerthErrors already; anything else is a bug, reported as `internal`.
+  const engineError = (error: unknown) => (error instanceof BerthError ? error : BerthError.fromWire(toWireError(error)));
 
-  let original: InspectedContainer;
-  let originalImage: InspectedImageConfig;
-  try {
-    original = await inspectContainer(docker, params.id, signal);
-    originalImage = (await inspectImageConfig(docker, original.Image ?? original.Config.Image)) ?? {};
-  } catch (error) {
-    throw engineError(error);
-  }
-  const originalName = original.Name.replace(/^\//, '');
+  const original = await containers.inspect(params.id, signal);
+  const originalImage = (await inspectImageConfig(client, original.Image ?? original.Config?.Image ?? '', signal)) ?? {};
+  const originalName = (original.Name ?? '').replace(/^\//, '');
   const name = (params.spec.name ?? originalName).replace(/^\//, '');
   const wasRunning = original.State?.Running === true;
-  if (wasRunning && original.HostConfig.AutoRemove) {
+  if (wasRunning && original.HostConfig?.AutoRemove) {
     throw new BerthError(
       'conflict',
       `${originalName} runs with --rm: stopping it would remove it, so it cannot be replaced without risking it. Recreate it once it is stopped, or run a new container.`,
@@ -42,40 +38,34 @@ export async function recreateContainer(
   }
 
   const spec = await service.checked(withReusedVolumes({ ...params.spec, name }, original, originalImage), { excludeContainerId: original.Id, signal });
-  try {
-    await ensureImage(docker, spec.image, signal);
-  } catch (error) {
-    throw engineError(error);
-  }
+  await ensureImage(client, spec.image, signal);
 
   // From here on the original changes. Nothing below takes the signal: a recreate cancelled
   // halfway would be worse than one that finishes (or rolls back) a moment later.
-  const originalContainer = docker.getContainer(original.Id);
+  const originalId = original.Id;
   const undo: { step: string; run: () => Promise<unknown> }[] = [];
   let step = 'rename';
   try {
     // Renamed aside first, so the new container can take the name (the same one, or an edited one).
-    await originalContainer.rename({ name: `${originalName}-berth-old-${randomBytes(3).toString('hex')}` });
-    undo.push({ step: 'rename back', run: () => originalContainer.rename({ name: originalName }) });
+    await containers.rename(originalId, `${originalName}-berth-old-${randomBytes(3).toString('hex')}`);
+    undo.push({ step: 'rename back', run: () => containers.rename(originalId, originalName) });
     if (wasRunning) {
       step = 'stop';
-      await originalContainer.stop().catch((error: unknown) => {
-        if (statusOf(error) !== 304) throw error; // already stopped meanwhile: fine
-      });
-      undo.push({ step: 'start again', run: () => originalContainer.start() });
+      await containers.stop(originalId, undefined); // already stopped meanwhile (304) is fine
+      undo.push({ step: 'start again', run: () => containers.start(originalId) });
     }
     step = 'create';
-    const created = await createContainer(docker, name, createBody(spec));
-    undo.push({ step: 'remove the new container', run: () => docker.getContainer(created.id).remove({ force: true }) });
+    const created = await containers.create(name, createBody(spec));
+    undo.push({ step: 'remove the new container', run: () => containers.remove(created.id, { force: true }) });
     if (wasRunning) {
       step = 'start';
-      await docker.getContainer(created.id).start();
+      await containers.start(created.id);
     }
 
     const warnings = [...created.warnings];
     try {
       // Its volumes stay: the new container uses them.
-      await originalContainer.remove({ force: true, v: false });
+      await containers.remove(originalId, { force: true, volumes: false });
     } catch (error) {
       warnings.push(`The new container runs, but the original could not be removed: ${engineError(error).message}`);
     }
@@ -105,13 +95,13 @@ export async function recreateContainer(
  * so is a volume the user removed from the spec (unless the image declares it: the engine
  * would then make a fresh one and the data would be stranded).
  */
-export function withReusedVolumes(spec: RunSpec, original: InspectedContainer, image: InspectedImageConfig): RunSpec {
+export function withReusedVolumes(spec: RunSpec, original: EngineContainer, image: EngineImageConfig): RunSpec {
   const trim = (path: string) => (path.length > 1 ? path.replace(/\/+$/, '') : path);
   const explicit = new Set(spec.mounts.filter((mount) => mount.type !== 'anonymous').map((mount) => trim(mount.target)));
   const wanted = new Set([...spec.mounts.filter((mount) => mount.type === 'anonymous').map((mount) => trim(mount.target)), ...Object.keys(image.Volumes ?? {}).map(trim)]);
   const named = new Set([
-    ...(original.HostConfig.Binds ?? []).map((bind) => bind.split(':')[0] ?? ''),
-    ...(original.HostConfig.Mounts ?? []).map((mount) => mount.Source ?? ''),
+    ...(original.HostConfig?.Binds ?? []).map((bind) => bind.split(':')[0] ?? ''),
+    ...(original.HostConfig?.Mounts ?? []).map((mount) => mount.Source ?? ''),
   ]);
 
   const reused = new Map<string, MountSpec>();

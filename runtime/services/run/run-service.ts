@@ -1,9 +1,8 @@
-import { BerthError, runSpecSchema, type CreateResult, type FieldIssue, type ParsedMethodParams, type RunCheck, type RunCommand, type RunSpec, type runContract } from '../../api/index.js';
+import { BerthError, runSpecSchema, toWireError, type CreateResult, type FieldIssue, type ParsedMethodParams, type RunCheck, type RunCommand, type RunSpec, type runContract } from '../../api/index.js';
 import type { HandlerSlice } from '../../rpc/handlers.js';
 import type { EngineConnection } from '../../engine/connection.js';
-import { fromEngineError } from '../../engine/errors.js';
 import { createBody } from './create-body.js';
-import { createContainer, ensureImage, inspectContainer, inspectImageConfig } from './engine-calls.js';
+import { ensureImage, inspectImageConfig } from './engine-calls.js';
 import { hostIssues, localSocketPath } from './host-checks.js';
 import { parseRunCommand, type ParsedRunCommand } from './parse-run-command.js';
 import { printRunCommand } from './print-run-command.js';
@@ -44,11 +43,7 @@ export class RunService {
     const spec = parsed.data;
     const identity = this.engine.status.identity;
     const issues = specIssues(spec, { cpus: identity?.cpus, memoryBytes: identity?.memoryBytes });
-    try {
-      issues.push(...(await hostIssues(spec, { docker: this.engine.docker, isLocal: socket !== null, ...options })));
-    } catch (error) {
-      throw fromEngineError(error, this.engine.engineUrl);
-    }
+    issues.push(...(await hostIssues(spec, { containers: this.engine.client.containers, isLocal: socket !== null, ...options })));
     return { issues, warnings, spec };
   }
 
@@ -61,23 +56,18 @@ export class RunService {
 
   async create(params: ParsedMethodParams<'containers.create'>, signal?: AbortSignal): Promise<CreateResult> {
     const spec = await this.checked(params.spec, { signal });
-    const docker = this.engine.docker;
-    let created: { id: string; warnings: string[] };
-    try {
-      if (params.pull) await ensureImage(docker, spec.image, signal);
-      created = await createContainer(docker, spec.name?.replace(/^\//, ''), createBody(spec), signal);
-    } catch (error) {
-      throw fromEngineError(error, this.engine.engineUrl);
-    }
+    const client = this.engine.client;
+    if (params.pull) await ensureImage(client, spec.image, signal);
+    const created = await client.containers.create(spec.name?.replace(/^\//, ''), createBody(spec), signal);
     const result: CreateResult = { id: created.id, name: spec.name?.replace(/^\//, '') ?? '', warnings: created.warnings, started: false };
     if (params.start) {
       try {
         // Not cancellable: the container exists now, and the user decides what happens to it.
-        await docker.getContainer(created.id).start();
+        await client.containers.start(created.id);
         result.started = true;
       } catch (error) {
         // Created but not started: the container stays for the user to keep or remove.
-        result.startError = fromEngineError(error, this.engine.engineUrl).toWire();
+        result.startError = toWireError(error);
       }
     }
     if (result.name === '') result.name = await this.nameOf(created.id);
@@ -85,31 +75,26 @@ export class RunService {
   }
 
   async runCommand(params: ParsedMethodParams<'containers.runCommand'>, signal?: AbortSignal): Promise<RunCommand> {
-    const docker = this.engine.docker;
-    try {
-      const container = await inspectContainer(docker, params.id, signal);
-      // The image the container was made from (by id): its tag may have moved on since.
-      const image = (await inspectImageConfig(docker, container.Image ?? container.Config.Image)) ?? {};
-      const engineHostname = container.HostConfig.NetworkMode === 'host' ? await this.engineHostname() : undefined;
-      const spec = specFromInspect(container, { image, ...(engineHostname === undefined ? {} : { engineHostname }) });
-      return { command: printRunCommand(spec), spec };
-    } catch (error) {
-      throw fromEngineError(error, this.engine.engineUrl);
-    }
+    const client = this.engine.client;
+    const container = await client.containers.inspect(params.id, signal);
+    // The image the container was made from (by id): its tag may have moved on since.
+    const image = (await inspectImageConfig(client, container.Image ?? container.Config?.Image ?? '', signal)) ?? {};
+    const engineHostname = container.HostConfig?.NetworkMode === 'host' ? await this.engineHostname(signal) : undefined;
+    const spec = specFromInspect(container, { image, ...(engineHostname === undefined ? {} : { engineHostname }) });
+    return { command: printRunCommand(spec), spec };
   }
 
   recreate(params: ParsedMethodParams<'containers.recreate'>, signal?: AbortSignal): Promise<CreateResult> {
     return recreateContainer(this, this.engine, params, signal);
   }
 
-  private async engineHostname(): Promise<string | undefined> {
-    const info = (await this.engine.docker.info()) as { Name?: unknown };
-    return typeof info.Name === 'string' ? info.Name : undefined;
+  private async engineHostname(signal?: AbortSignal): Promise<string | undefined> {
+    return (await this.engine.client.system.info(signal)).Name ?? undefined;
   }
 
   private async nameOf(id: string): Promise<string> {
     try {
-      return (await inspectContainer(this.engine.docker, id)).Name.replace(/^\//, '');
+      return ((await this.engine.client.containers.inspect(id)).Name ?? '').replace(/^\//, '');
     } catch {
       return id.slice(0, 12);
     }

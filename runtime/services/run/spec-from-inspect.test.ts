@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { withReusedVolumes } from './recreate.js';
-import type { InspectedContainer, InspectedImageConfig } from './engine-shapes.js';
+import type { EngineContainer as InspectedContainer } from '../../engine/json/container.js';
+import type { EngineImageConfig as InspectedImageConfig } from '../../engine/json/image.js';
 import { specFromInspect } from './spec-from-inspect.js';
 
 const id = 'abcdef0123456789'.repeat(4);

@@ -1,6 +1,7 @@
 import { BerthError, runSpecSchema, type EnvVar, type MountSpec, type PortSpec, type ResourcesSpec, type RunSpec, type RunSpecInput } from '../../api/index.js';
-import type { InspectedContainer, InspectedImageConfig } from './engine-shapes.js';
-import { cpusOfNano } from './units.js';
+import type { EngineContainer, EngineContainerConfig, EngineHostConfig } from '../../engine/json/container.js';
+import type { EngineImageConfig } from '../../engine/json/image.js';
+import { limitsOfHostConfig } from '../../engine/resources.js';
 
 /**
  * "Copy as docker run" for any container, also one made elsewhere: the engine's inspect answer
@@ -11,7 +12,7 @@ import { cpusOfNano } from './units.js';
  */
 
 export interface InspectContext {
-  image: InspectedImageConfig;
+  image: EngineImageConfig;
   /** The engine host's name (`/info` Name): with `--network host` the container takes it as its hostname. */
   engineHostname?: string;
 }
@@ -19,11 +20,12 @@ export interface InspectContext {
 const emptyToNull = (list: string[] | null | undefined): string[] | null => (list && list.length > 0 ? list : null);
 const sameList = (a: string[] | null, b: string[] | null): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-export function specFromInspect(container: InspectedContainer, context: InspectContext): RunSpec {
-  const { Config: config, HostConfig: host } = container;
+export function specFromInspect(container: EngineContainer, context: InspectContext): RunSpec {
+  const config = container.Config ?? {};
+  const host = container.HostConfig ?? {};
   const { image } = context;
   const network = host.NetworkMode && host.NetworkMode !== 'default' ? host.NetworkMode : undefined;
-  const spec: RunSpecInput = { image: config.Image, name: container.Name.replace(/^\//, '') };
+  const spec: RunSpecInput = { image: config.Image ?? '', name: (container.Name ?? '').replace(/^\//, '') };
 
   Object.assign(spec, commandAndEntrypoint(config, image));
   const env = userEnv(config.Env, image.Env);
@@ -81,7 +83,7 @@ export function specFromInspect(container: InspectedContainer, context: InspectC
  * The engine fills the image's CMD only when the user gave no entrypoint. So an entrypoint is
  * part of the spec whenever leaving it out would not give the same Entrypoint and Cmd back.
  */
-function commandAndEntrypoint(config: InspectedContainer['Config'], image: InspectedImageConfig): Pick<RunSpecInput, 'command' | 'entrypoint'> {
+function commandAndEntrypoint(config: EngineContainerConfig, image: EngineImageConfig): Pick<RunSpecInput, 'command' | 'entrypoint'> {
   const entrypoint = emptyToNull(config.Entrypoint);
   const command = emptyToNull(config.Cmd);
   const imageEntrypoint = emptyToNull(image.Entrypoint);
@@ -102,7 +104,7 @@ function userEnv(env: string[] | null | undefined, imageEnv: string[] | null | u
     });
 }
 
-function publishedPorts(bindings: InspectedContainer['HostConfig']['PortBindings']): PortSpec[] {
+function publishedPorts(bindings: EngineHostConfig['PortBindings']): PortSpec[] {
   const ports: PortSpec[] = [];
   for (const [key, list] of Object.entries(bindings ?? {})) {
     const [portText = '', protocolText = 'tcp'] = key.split('/');
@@ -118,8 +120,9 @@ function publishedPorts(bindings: InspectedContainer['HostConfig']['PortBindings
   return ports;
 }
 
-function userMounts(container: InspectedContainer, image: InspectedImageConfig): MountSpec[] {
-  const { Config: config, HostConfig: host } = container;
+function userMounts(container: EngineContainer, image: EngineImageConfig): MountSpec[] {
+  const config = container.Config ?? {};
+  const host = container.HostConfig ?? {};
   const mounts: MountSpec[] = [];
   for (const bind of host.Binds ?? []) {
     const [source = '', target = '', options = ''] = bind.split(':');
@@ -144,26 +147,25 @@ function userMounts(container: InspectedContainer, image: InspectedImageConfig):
   return mounts;
 }
 
-function tmpfsFromMount(target: string, options: { SizeBytes?: number; Mode?: number } | undefined): MountSpec {
+function tmpfsFromMount(target: string, options: { SizeBytes?: number | null; Mode?: number | null } | null | undefined): MountSpec {
   const parts: string[] = [];
   if (options?.SizeBytes) parts.push(`size=${options.SizeBytes}`);
   if (options?.Mode) parts.push(`mode=${options.Mode.toString(8)}`);
   return parts.length > 0 ? { type: 'tmpfs', target, options: parts.join(',') } : { type: 'tmpfs', target };
 }
 
-function userResources(host: InspectedContainer['HostConfig']): ResourcesSpec {
+function userResources(host: EngineHostConfig): ResourcesSpec {
+  const limits = limitsOfHostConfig(host);
   const resources: ResourcesSpec = {};
-  const memory = host.Memory ?? 0;
-  if (memory > 0) resources.memoryBytes = memory;
-  if ((host.MemoryReservation ?? 0) > 0) resources.memoryReservationBytes = host.MemoryReservation;
-  const swap = host.MemorySwap ?? 0;
+  if (limits.memoryBytes > 0) resources.memoryBytes = limits.memoryBytes;
+  if (limits.memoryReservationBytes > 0) resources.memoryReservationBytes = limits.memoryReservationBytes;
+  const swap = limits.memorySwapBytes;
   // With --memory alone the engine records swap as twice the memory: that is its default, not a choice.
-  if (swap !== 0 && !(memory > 0 && swap === memory * 2)) resources.memorySwapBytes = swap;
-  if ((host.NanoCpus ?? 0) > 0) resources.cpus = cpusOfNano(host.NanoCpus ?? 0);
-  else if ((host.CpuQuota ?? 0) > 0 && (host.CpuPeriod ?? 0) > 0) resources.cpus = (host.CpuQuota ?? 0) / (host.CpuPeriod ?? 1);
-  if ((host.CpuShares ?? 0) > 0) resources.cpuShares = host.CpuShares;
-  if (host.CpusetCpus) resources.cpusetCpus = host.CpusetCpus;
+  if (swap !== 0 && !(limits.memoryBytes > 0 && swap === limits.memoryBytes * 2)) resources.memorySwapBytes = swap;
+  if (limits.cpus > 0) resources.cpus = limits.cpus;
+  if (limits.cpuShares > 0) resources.cpuShares = limits.cpuShares;
+  if (limits.cpusetCpus) resources.cpusetCpus = limits.cpusetCpus;
   // null, 0 and -1 all mean "unlimited" to the engine, which stores them as null.
-  if ((host.PidsLimit ?? 0) > 0) resources.pidsLimit = host.PidsLimit ?? undefined;
+  if (limits.pidsLimit > 0) resources.pidsLimit = limits.pidsLimit;
   return resources;
 }

@@ -40,17 +40,3 @@ export function pipeTerminalOutput(
   socket.on('close', () => finish());
   socket.on('error', (error) => finish(error));
 }
-
-/**
- * Some engines answer a resize with 201 or another 2xx that dockerode's status table calls a
- * failure (DESIGN.md, known pitfalls); a 2xx is success whatever the table says.
- */
-export async function tolerantResize(resize: () => Promise<unknown>): Promise<void> {
-  try {
-    await resize();
-  } catch (error) {
-    const status = (error as { statusCode?: unknown } | null)?.statusCode;
-    if (typeof status === 'number' && status >= 200 && status < 300) return;
-    throw error;
-  }
-}

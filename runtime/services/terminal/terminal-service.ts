@@ -1,11 +1,11 @@
 import type { Duplex } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
-import type Docker from 'dockerode';
 import { DisposableStore, toDisposable, type Disposable, type ParsedStreamParams, type TerminalEvent, type terminalContract } from '../../api/index.js';
+import type { EngineClient } from '../../engine/client/engine-client.js';
+import type { ExecOptions } from '../../engine/client/exec.js';
 import type { EngineConnection } from '../../engine/connection.js';
-import { fromEngineError } from '../../engine/errors.js';
 import type { HandlerSlice, StreamSink } from '../../rpc/handlers.js';
-import { pipeTerminalOutput, tolerantResize } from './terminal-pipe.js';
+import { pipeTerminalOutput } from './terminal-pipe.js';
 import { TerminalSessions } from './sessions.js';
 
 /**
@@ -15,12 +15,6 @@ import { TerminalSessions } from './sessions.js';
  * times (Ctrl-] alone only waits for the next key, and is bound to nothing in common shells).
  */
 const detachKeys = 'ctrl-],ctrl-],ctrl-],ctrl-]';
-
-/** The few inspect fields a terminal needs. */
-interface ContainerTerminalFacts {
-  Config: { Tty?: boolean; OpenStdin?: boolean };
-  State: { Running?: boolean; ExitCode?: number };
-}
 
 /**
  * The terminal streams: `containers.attach` (the main process) and `exec.open` (a new process).
@@ -33,51 +27,49 @@ export class TerminalService {
     private readonly sessions: TerminalSessions,
   ) {}
 
-  async attach(params: ParsedStreamParams<'containers.attach'>, sink: StreamSink<TerminalEvent>): Promise<Disposable> {
-    const container = this.engine.docker.getContainer(params.id);
-    const facts = await this.engineCall(() => container.inspect() as Promise<ContainerTerminalFacts>);
-    const isTty = facts.Config.Tty === true;
-    const hasStdin = facts.Config.OpenStdin === true;
-    const socket = await this.engineCall(
-      () =>
-        container.attach({ stream: true, stdin: hasStdin, stdout: true, stderr: true, logs: params.replay, detachKeys, hijack: true }) as Promise<Duplex>,
-    );
-    return this.run(sink, socket, {
+  /** `signal` is the dispatcher's: it cancels the engine requests until the terminal is open; closing it is the disposable's. */
+  async attach(params: ParsedStreamParams<'containers.attach'>, sink: StreamSink<TerminalEvent>, signal: AbortSignal): Promise<Disposable> {
+    const client = this.engine.client;
+    const containers = client.containers;
+    const facts = await containers.inspect(params.id, signal);
+    const isTty = facts.Config?.Tty === true;
+    const hasStdin = facts.Config?.OpenStdin === true;
+    const socket = await containers.attach(params.id, { stdin: hasStdin, logs: params.replay, detachKeys }, signal);
+    return this.run(client, sink, socket, signal, {
       isTty,
       hasStdin,
       size: params.size,
-      resize: (cols, rows, signal) => container.resize({ w: cols, h: rows, abortSignal: signal }) as Promise<unknown>,
+      resize: (cols, rows, signal) => containers.resize(params.id, { cols, rows }, signal),
       // The attach ends when the main process does, or when the engine detached it (detach keys).
       exitCode: async () => {
-        const after = await container.inspect().catch(() => null) as ContainerTerminalFacts | null;
+        const after = await containers.inspect(params.id, signal).catch(() => null);
         if (after === null) return null;
-        return after.State.Running === true ? 'still running' : (after.State.ExitCode ?? null);
+        return after.State?.Running === true ? 'still running' : (after.State?.ExitCode ?? null);
       },
     });
   }
 
-  async exec(params: ParsedStreamParams<'exec.open'>, sink: StreamSink<TerminalEvent>): Promise<Disposable> {
-    const container = this.engine.docker.getContainer(params.id);
-    const exec = await this.engineCall(() =>
-      container.exec({
-        Cmd: params.command,
-        AttachStdin: true,
-        AttachStdout: true,
-        AttachStderr: true,
-        DetachKeys: detachKeys,
-        Tty: params.tty,
-        Env: params.env.length > 0 ? params.env : undefined,
-        User: params.user,
-        WorkingDir: params.workingDir,
-      }),
-    );
-    const socket: Duplex = await this.engineCall(() => exec.start({ hijack: true, stdin: true, Tty: params.tty }));
-    return this.run(sink, socket, {
+  async exec(params: ParsedStreamParams<'exec.open'>, sink: StreamSink<TerminalEvent>, signal: AbortSignal): Promise<Disposable> {
+    const client = this.engine.client;
+    const process: ExecOptions = {
+      Cmd: params.command,
+      AttachStdin: true,
+      AttachStdout: true,
+      AttachStderr: true,
+      DetachKeys: detachKeys,
+      Tty: params.tty,
+      Env: params.env.length > 0 ? params.env : undefined,
+      User: params.user,
+      WorkingDir: params.workingDir,
+    };
+    const execId = await client.exec.create(params.id, process, signal);
+    const socket = await client.exec.start(execId, { tty: params.tty }, signal);
+    return this.run(client, sink, socket, signal, {
       isTty: params.tty,
       hasStdin: true,
       size: params.size,
-      resize: (cols, rows, signal) => exec.resize({ w: cols, h: rows, abortSignal: signal }) as Promise<unknown>,
-      exitCode: () => execExitCode(exec),
+      resize: (cols, rows, signal) => client.exec.resize(execId, { cols, rows }, signal),
+      exitCode: () => execExitCode(client, execId, signal),
       // The engine does not end an exec when its client goes away, and its API cannot kill one.
       // A TTY's end-of-file (^D) ends the shell sitting at its prompt, which is what a closed
       // terminal almost always holds; without a TTY, closing stdin is the end-of-file.
@@ -86,13 +78,15 @@ export class TerminalService {
   }
 
   private run(
+    client: EngineClient,
     sink: StreamSink<TerminalEvent>,
     socket: Duplex,
+    signal: AbortSignal,
     process: {
       isTty: boolean;
       hasStdin: boolean;
       size?: { cols: number; rows: number };
-      resize: (cols: number, rows: number, signal?: AbortSignal) => Promise<unknown>;
+      resize: (cols: number, rows: number, signal?: AbortSignal) => Promise<void>;
       exitCode: () => Promise<number | null | 'still running'>;
       /** Closes our end when the view goes away; default: drop the connection (the process goes on). */
       close?: (socket: Duplex) => void;
@@ -100,10 +94,7 @@ export class TerminalService {
   ): Disposable {
     const store = new DisposableStore();
     let isDisposed = false;
-    const resize = (cols: number, rows: number, signal?: AbortSignal) =>
-      tolerantResize(() => process.resize(cols, rows, signal)).catch((error: unknown) => {
-        throw fromEngineError(error, this.engine.engineUrl);
-      });
+    const resize = (cols: number, rows: number, signal?: AbortSignal) => process.resize(cols, rows, signal);
     const session = store.add(
       this.sessions.add({
         isTty: process.isTty,
@@ -121,7 +112,7 @@ export class TerminalService {
     );
     sink.emit({ type: 'opened', sessionId: session.sessionId, tty: process.isTty, stdin: process.hasStdin });
     // Sized only now that the process has started (resizing an exec before its start fails).
-    if (process.isTty && process.size) resize(process.size.cols, process.size.rows).catch(() => undefined);
+    if (process.isTty && process.size) resize(process.size.cols, process.size.rows, signal).catch(() => undefined);
     pipeTerminalOutput(socket, process.isTty, (event) => sink.emit(event), {
       onEnd: () => {
         session.dispose();
@@ -136,7 +127,7 @@ export class TerminalService {
       },
       onError: (error) => {
         session.dispose();
-        if (!isDisposed) sink.fail(fromEngineError(error, this.engine.engineUrl));
+        if (!isDisposed) sink.fail(client.failureOf(error));
       },
     });
     store.add(
@@ -148,14 +139,6 @@ export class TerminalService {
     );
     return store;
   }
-
-  private async engineCall<T>(call: () => Promise<T>): Promise<T> {
-    try {
-      return await call();
-    } catch (error) {
-      throw fromEngineError(error, this.engine.engineUrl);
-    }
-  }
 }
 
 /** Sends the last bytes and half-closes; drops the connection for good shortly after. */
@@ -166,11 +149,11 @@ function closeWith(socket: Duplex, lastBytes: string): void {
 }
 
 /** The exit code once the engine has reaped the process; the socket can close a moment before. */
-async function execExitCode(exec: Docker.Exec): Promise<number | null> {
+async function execExitCode(client: EngineClient, execId: string, signal: AbortSignal): Promise<number | null> {
   for (let attempt = 0; attempt < 20; attempt++) {
-    const info = await exec.inspect();
+    const info = await client.exec.inspect(execId, signal);
     if (!info.Running) return info.ExitCode ?? null;
-    await delay(50);
+    await delay(50, undefined, { signal });
   }
   return null;
 }
@@ -186,8 +169,8 @@ export function terminalHandlers(engine: EngineConnection): HandlerSlice<typeof 
       'terminal.flow': (params) => Promise.resolve(sessions.flow(params.sessionId, params.paused)),
     },
     streams: {
-      'containers.attach': (params, sink) => terminals.attach(params, sink),
-      'exec.open': (params, sink) => terminals.exec(params, sink),
+      'containers.attach': (params, sink, signal) => terminals.attach(params, sink, signal),
+      'exec.open': (params, sink, signal) => terminals.exec(params, sink, signal),
     },
   };
 }

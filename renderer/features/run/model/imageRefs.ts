@@ -1,5 +1,5 @@
 import type { ImageSummary } from '../../../../runtime/api/index.js';
-import { checkImageReference, couldBeImageIdPrefix, normalizeImageReference } from '../../../../runtime/api/image-reference.js';
+import { couldBeImageIdPrefix, normalizeImageReference } from '../../../../runtime/api/image-reference.js';
 
 /**
  * Is an image reference already on the engine? Decides whether the Run form pulls first (with
@@ -10,17 +10,12 @@ import { checkImageReference, couldBeImageIdPrefix, normalizeImageReference } fr
 export function isImagePresent(reference: string, images: readonly ImageSummary[]): boolean {
   const typed = reference.trim();
   const wanted = normalizeImageReference(typed);
-  // Podman keeps locally built images under `localhost/`, and resolves short names (no registry
-  // named) to them. An engine difference, kept here until runtime/engine reports it (issue 8).
-  const check = checkImageReference(typed);
-  const isShortName = check.ok && check.reference !== null && check.reference.domain === undefined;
-  const alsoLocal = isShortName ? normalizeImageReference(`localhost/${typed}`) : null;
   const idPrefix = couldBeImageIdPrefix(typed) ? typed.replace(/^sha256:/, '') : null;
   return images.some(
     (image) =>
       [...image.repoTags, ...image.repoDigests].some((tag) => {
         const normal = normalizeImageReference(tag);
-        return normal !== null && (normal === wanted || normal === alsoLocal);
+        return normal !== null && normal === wanted;
       }) ||
       (idPrefix !== null && image.id.replace(/^sha256:/, '').startsWith(idPrefix)),
   );

@@ -1,0 +1,133 @@
+import type { Duplex, Readable } from 'node:stream';
+import {
+  engineChangesSchema,
+  engineContainerListSchema,
+  engineContainerSchema,
+  engineCreatedSchema,
+  enginePrunedSchema,
+  engineTopSchema,
+  engineUpdatedSchema,
+  type EngineChanges,
+  type EngineContainer,
+  type EngineContainerListItem,
+  type EnginePruned,
+  type EngineTop,
+} from '../json/container.js';
+import { containerAsDocker, containerListItemAsDocker, type EngineDialect } from '../dialect.js';
+import { readAnswer } from '../json/read.js';
+import { orNullWhenMissing, pathPart, type EngineTransport } from './transport.js';
+
+/** A terminal's size in character cells. */
+export interface TerminalSize {
+  cols: number;
+  rows: number;
+}
+
+/** The engine's container endpoints, each answer read through its schema (json/container.ts). */
+export class ContainerCalls {
+  constructor(
+    private readonly http: EngineTransport,
+    private readonly dialect: EngineDialect,
+  ) {}
+
+  /** Never asks for sizes: `size=true` can take minutes on a busy engine. */
+  async list(options: { all?: boolean; filters?: Record<string, string[]> }, signal?: AbortSignal): Promise<EngineContainerListItem[]> {
+    const answer = await this.http.request({ method: 'GET', path: '/containers/json', query: { all: options.all, filters: options.filters }, signal });
+    const items = readAnswer(engineContainerListSchema, answer, 'GET /containers/json') ?? [];
+    return this.dialect === 'docker' ? items : items.map((item) => containerListItemAsDocker(item, this.dialect));
+  }
+
+  async inspect(id: string, signal?: AbortSignal): Promise<EngineContainer> {
+    return (await this.inspectWithJson(id, signal)).container;
+  }
+
+  /** The container, or null when the engine has none by that id or name. */
+  inspectOrNull(id: string, signal?: AbortSignal): Promise<EngineContainer | null> {
+    return orNullWhenMissing(this.inspect(id, signal));
+  }
+
+  /** The container read (as Docker would say it), and the engine's JSON exactly as it came (for the Inspect view). */
+  async inspectWithJson(id: string, signal?: AbortSignal): Promise<{ container: EngineContainer; json: Record<string, unknown> }> {
+    const answer = await this.http.request({ method: 'GET', path: `/containers/${pathPart(id)}/json`, signal });
+    const json = readAnswer(engineContainerSchema, answer, 'GET /containers/{id}/json');
+    return { container: containerAsDocker(json, this.dialect), json };
+  }
+
+  /** Already running (304) is done too. */
+  async start(id: string, signal?: AbortSignal): Promise<void> {
+    await this.http.request({ method: 'POST', path: `/containers/${pathPart(id)}/start`, alsoDone: [304], signal });
+  }
+
+  /** Already stopped (304) is done too. Without a timeout the engine uses the container's own. */
+  async stop(id: string, timeoutSeconds: number | undefined, signal?: AbortSignal): Promise<void> {
+    await this.http.request({ method: 'POST', path: `/containers/${pathPart(id)}/stop`, query: { t: timeoutSeconds }, alsoDone: [304], signal });
+  }
+
+  async restart(id: string, timeoutSeconds: number | undefined, signal?: AbortSignal): Promise<void> {
+    await this.http.request({ method: 'POST', path: `/containers/${pathPart(id)}/restart`, query: { t: timeoutSeconds }, signal });
+  }
+
+  async kill(id: string, killSignal: string, signal?: AbortSignal): Promise<void> {
+    await this.http.request({ method: 'POST', path: `/containers/${pathPart(id)}/kill`, query: { signal: killSignal }, signal });
+  }
+
+  async pause(id: string, signal?: AbortSignal): Promise<void> {
+    await this.http.request({ method: 'POST', path: `/containers/${pathPart(id)}/pause`, signal });
+  }
+
+  async unpause(id: string, signal?: AbortSignal): Promise<void> {
+    await this.http.request({ method: 'POST', path: `/containers/${pathPart(id)}/unpause`, signal });
+  }
+
+  async rename(id: string, name: string, signal?: AbortSignal): Promise<void> {
+    await this.http.request({ method: 'POST', path: `/containers/${pathPart(id)}/rename`, query: { name }, signal });
+  }
+
+  async remove(id: string, options: { force?: boolean | undefined; volumes?: boolean | undefined }, signal?: AbortSignal): Promise<void> {
+    await this.http.request({ method: 'DELETE', path: `/containers/${pathPart(id)}`, query: { force: options.force, v: options.volumes }, signal });
+  }
+
+  async prune(signal?: AbortSignal): Promise<EnginePruned> {
+    return readAnswer(enginePrunedSchema, await this.http.request({ method: 'POST', path: '/containers/prune', signal }), 'POST /containers/prune');
+  }
+
+  async top(id: string, signal?: AbortSignal): Promise<EngineTop> {
+    return readAnswer(engineTopSchema, await this.http.request({ method: 'GET', path: `/containers/${pathPart(id)}/top`, signal }), 'GET /containers/{id}/top');
+  }
+
+  async changes(id: string, signal?: AbortSignal): Promise<EngineChanges> {
+    const answer = await this.http.request({ method: 'GET', path: `/containers/${pathPart(id)}/changes`, signal });
+    return readAnswer(engineChangesSchema, answer, 'GET /containers/{id}/changes');
+  }
+
+  /** `docker update`: the engine applies the body's HostConfig fields to the running container. */
+  async update(id: string, body: object, signal?: AbortSignal): Promise<{ warnings: string[] }> {
+    const answer = await this.http.request({ method: 'POST', path: `/containers/${pathPart(id)}/update`, body, signal });
+    return { warnings: readAnswer(engineUpdatedSchema, answer, 'POST /containers/{id}/update')?.Warnings ?? [] };
+  }
+
+  /** `POST /containers/create`: the name in the query, the whole body (often long) only in the body. */
+  async create(name: string | undefined, body: object, signal?: AbortSignal): Promise<{ id: string; warnings: string[] }> {
+    const answer = await this.http.request({ method: 'POST', path: '/containers/create', query: { name }, body, signal });
+    const created = readAnswer(engineCreatedSchema, answer, 'POST /containers/create');
+    return { id: created.Id, warnings: created.Warnings ?? [] };
+  }
+
+  /**
+   * Attaches to the main process: its output (from the start when `logs`), and its input when
+   * `stdin`. The same options go as query and body, as dockerode has always sent them.
+   */
+  attach(id: string, options: { stdin: boolean; logs: boolean; detachKeys: string }, signal?: AbortSignal): Promise<Duplex> {
+    const query = { stream: true, stdin: options.stdin, stdout: true, stderr: true, logs: options.logs, detachKeys: options.detachKeys };
+    return this.http.hijack({ method: 'POST', path: `/containers/${pathPart(id)}/attach`, query, body: query, stdin: options.stdin, signal });
+  }
+
+  async resize(id: string, size: TerminalSize, signal?: AbortSignal): Promise<void> {
+    await this.http.request({ method: 'POST', path: `/containers/${pathPart(id)}/resize`, query: { h: size.rows, w: size.cols }, signal });
+  }
+
+  /** The engine's once-a-second NDJSON stats stream (json/streams.ts reads its lines). */
+  stats(id: string, signal?: AbortSignal): Promise<Readable> {
+    return this.http.stream({ method: 'GET', path: `/containers/${pathPart(id)}/stats`, query: { stream: true }, signal });
+  }
+}

@@ -1,0 +1,61 @@
+import Docker from 'dockerode';
+import { BerthError } from '../../api/index.js';
+import { dialectOf, type EngineDialect } from '../dialect.js';
+import { parseEngineUrl, type TlsMaterial } from '../endpoint.js';
+import type { EngineInfo, EngineVersion } from '../json/system.js';
+import { ContainerCalls } from './containers.js';
+import { ExecCalls } from './exec.js';
+import { ImageCalls } from './images.js';
+import { SystemCalls } from './system.js';
+import { modemTransport, type EngineTransport } from './transport.js';
+
+/**
+ * The one client of one engine. Services call these typed methods, never dockerode: each
+ * takes `signal` last and passes it to the engine request, reads the answer through its
+ * schema (engine/json), and throws only BerthError, mapped once from the engine's HTTP status.
+ * What differs between engines is settled as their JSON is read (dialect.ts).
+ */
+export class EngineClient {
+  readonly containers: ContainerCalls;
+  readonly exec: ExecCalls;
+  readonly images: ImageCalls;
+  readonly system: SystemCalls;
+
+  constructor(
+    private readonly http: EngineTransport,
+    readonly dialect: EngineDialect = 'docker',
+  ) {
+    this.containers = new ContainerCalls(http, dialect);
+    this.exec = new ExecCalls(http);
+    this.images = new ImageCalls(http, dialect);
+    this.system = new SystemCalls(http);
+  }
+
+  static over(docker: Docker, engineUrl: string, dialect: EngineDialect = 'docker'): EngineClient {
+    return new EngineClient(modemTransport(docker, engineUrl), dialect);
+  }
+
+  /** Asks the engine at `engineUrl` what it is (`/version`, `/info`) and answers a client for its dialect. */
+  static async open(engineUrl: string, tls?: TlsMaterial, signal?: AbortSignal): Promise<{ client: EngineClient; version: EngineVersion; info: EngineInfo }> {
+    const http = modemTransport(new Docker(dockerOptions(engineUrl, tls)), engineUrl);
+    const system = new SystemCalls(http);
+    const [version, info] = await Promise.all([system.version(signal), system.info(signal)]);
+    return { client: new EngineClient(http, dialectOf(version)), version, info };
+  }
+
+  /** A failure of an open stream or hijacked socket, as the BerthError it means. */
+  failureOf(error: unknown): BerthError {
+    return this.http.failureOf(error);
+  }
+}
+
+/** An engine URL as dockerode's options: a unix socket, or a TCP host with TLS when asked for. */
+export function dockerOptions(url: string, tls?: TlsMaterial): Docker.DockerOptions {
+  const target = parseEngineUrl(url);
+  if (target.kind === 'unix') return { socketPath: target.socketPath };
+  if (target.kind === 'tcp') {
+    const secure = target.tls || tls !== undefined;
+    return { host: target.host, port: target.port, protocol: secure ? 'https' : 'http', ...(tls ?? {}) };
+  }
+  throw new BerthError('invalid_argument', target.message, { field: 'engine' });
+}

@@ -1,0 +1,50 @@
+import type { EngineContainer, EngineContainerListItem } from './json/container.js';
+import type { EngineImageRemoval } from './json/image.js';
+import type { EngineVersion } from './json/system.js';
+
+/**
+ * Which Docker-compatible engine answers, for the few places its JSON differs from Docker's.
+ * Every such difference is settled here, as the engine's JSON is read, so nothing above
+ * runtime/engine needs to know which engine it is talking to.
+ */
+export type EngineDialect = 'docker' | 'podman';
+
+/** Podman names itself among the components of `/version`. */
+export function dialectOf(version: EngineVersion): EngineDialect {
+  return version.Components?.some((component) => /podman/i.test(component.Name ?? '')) ? 'podman' : 'docker';
+}
+
+const podmanLocal = 'localhost/';
+
+/**
+ * Podman keeps the images it builds, commits or tags under `localhost/` (`localhost/app:1`)
+ * where Docker, and the user who typed `app:1`, say `app:1`; Podman resolves the short name
+ * back to its local image. On Docker `localhost/app` is a registry name and stays as it is.
+ */
+export function imageNameAsDocker(name: string, dialect: EngineDialect): string {
+  return dialect === 'podman' && name.startsWith(podmanLocal) ? name.slice(podmanLocal.length) : name;
+}
+
+const names = (list: string[] | null | undefined, dialect: EngineDialect) => (list ? list.map((name) => imageNameAsDocker(name, dialect)) : list);
+
+export function containerListItemAsDocker(item: EngineContainerListItem, dialect: EngineDialect): EngineContainerListItem {
+  if (dialect === 'docker' || !item.Image) return item;
+  return { ...item, Image: imageNameAsDocker(item.Image, dialect) };
+}
+
+/** Only the image name the user chose (`Config.Image`); the top-level `Image` is an id. */
+export function containerAsDocker(container: EngineContainer, dialect: EngineDialect): EngineContainer {
+  const config = container.Config;
+  if (dialect === 'docker' || !config?.Image) return container;
+  return { ...container, Config: { ...config, Image: imageNameAsDocker(config.Image, dialect) } };
+}
+
+export function imageAsDocker<I extends { RepoTags?: string[] | null | undefined; RepoDigests?: string[] | null | undefined }>(image: I, dialect: EngineDialect): I {
+  if (dialect === 'docker') return image;
+  return { ...image, RepoTags: names(image.RepoTags, dialect), RepoDigests: names(image.RepoDigests, dialect) };
+}
+
+export function imageRemovalAsDocker(removal: EngineImageRemoval, dialect: EngineDialect): EngineImageRemoval {
+  if (dialect === 'docker' || !removal) return removal;
+  return removal.map((item) => (item.Untagged ? { ...item, Untagged: imageNameAsDocker(item.Untagged, dialect) } : item));
+}

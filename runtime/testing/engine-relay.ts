@@ -1,0 +1,66 @@
+// Test-only: a relay between Berth and the REAL test engine that sees which connection carries
+// which request and when each closes (the engine itself is never mocked). Not part of the build.
+import { mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { testEngineUrl } from './real-engine.js';
+
+/** One connection Berth opened to the engine, through the relay. */
+export interface RelayedConnection {
+  /** Every request line sent on it, in order (`GET /containers/x/stats?stream=true`, ...). */
+  requests: string[];
+  closed: boolean;
+}
+
+export class EngineRelay {
+  readonly connections: RelayedConnection[] = [];
+  private readonly sockets = new Set<net.Socket>();
+
+  private constructor(
+    private readonly dir: string,
+    private readonly server: net.Server,
+    readonly url: string,
+  ) {}
+
+  static async start(): Promise<EngineRelay> {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'berth-relay-'));
+    const socketPath = path.join(dir, 'engine.sock');
+    let relay: EngineRelay | null = null;
+    const server = net.createServer((client) => relay?.accept(client));
+    relay = new EngineRelay(dir, server, `unix://${socketPath}`);
+    await new Promise<void>((resolve) => server.listen(socketPath, resolve));
+    return relay;
+  }
+
+  /** The open connection whose latest request starts with `prefix` (e.g. `GET /containers/web/stats`). */
+  carrying(prefix: string): RelayedConnection | undefined {
+    return this.connections.find((connection) => connection.requests.at(-1)?.startsWith(prefix));
+  }
+
+  async stop(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise((resolve) => this.server.close(resolve));
+    await rm(this.dir, { recursive: true, force: true });
+  }
+
+  private accept(client: net.Socket): void {
+    const connection: RelayedConnection = { requests: [], closed: false };
+    this.connections.push(connection);
+    const upstream = net.connect(testEngineUrl().slice('unix://'.length));
+    this.sockets.add(client).add(upstream);
+    client.on('data', (chunk: Buffer) => {
+      for (const line of chunk.toString('latin1').split('\r\n')) {
+        if (/^(GET|POST|PUT|DELETE|HEAD) \S+ HTTP\/1\.[01]$/.test(line)) connection.requests.push(line.replace(/ HTTP\/1\.[01]$/, ''));
+      }
+    });
+    client.pipe(upstream).pipe(client);
+    client.on('close', () => {
+      connection.closed = true;
+      upstream.destroy();
+    });
+    upstream.on('close', () => client.destroy());
+    client.on('error', () => upstream.destroy());
+    upstream.on('error', () => client.destroy());
+  }
+}
