@@ -41,7 +41,7 @@ export function createBackend(options: BackendOptions): Backend {
       }),
     managed: { dataDir: options.dataDir ?? defaultDataDir(env), env },
     autoStartManaged: options.autoStartManaged,
-    tlsFor: (endpoint) => tlsFromEnv(endpoint, env),
+    accessFor: (endpoint) => ({ tls: tlsFromEnv(endpoint, env) }),
   });
   const services = createServiceHandlers(engine);
   const ready = engine.start();

@@ -31,6 +31,8 @@ export type UnreachableReason =
   | 'tls'
   | 'timeout'
   | 'not_an_engine'
+  /** ssh itself failed: unknown or changed host key, login refused, no route (ssh's own words). */
+  | 'ssh'
   | 'no_engine'
   | 'unknown';
 

@@ -1,6 +1,6 @@
 import type { EngineEndpoint, ManagedEngineStatus } from '../api/index.js';
 import type { DiscoveryPlan } from './discovery.js';
-import type { TlsMaterial } from './endpoint.js';
+import type { EndpointAccess } from './endpoint.js';
 import { managedEngineStatus, startManagedEngine, stopManagedEngine, type ManagedEngineOptions } from './managed.js';
 import { probeEngine, type ProbeResult } from './probe.js';
 
@@ -12,8 +12,8 @@ export interface AttemptOptions {
   managed: ManagedEngineOptions;
   /** Start the managed engine when nothing else answers (the desktop default). */
   autoStartManaged: boolean;
-  /** Client certificates for a TLS endpoint, if the user configured them. */
-  tlsFor?(endpoint: EngineEndpoint): TlsMaterial | undefined;
+  /** What reaching an endpoint takes: client certificates for TLS, ssh options. */
+  accessFor?(endpoint: EngineEndpoint): EndpointAccess | undefined;
 }
 
 /** One attempt's outcome: the engine to connect to, or the most telling reason there is none. */
@@ -59,7 +59,7 @@ export class AttemptPolicy {
 
     let firstFailure: { endpoint: EngineEndpoint; result: FailedProbe } | null = null;
     for (const endpoint of candidates) {
-      const result = await probeEngine(endpoint.url, { tls: this.options.tlsFor?.(endpoint) });
+      const result = await probeEngine(endpoint.url, { access: this.options.accessFor?.(endpoint) });
       if (result.ok) return { ok: true, endpoint, managed };
       // The most telling failure wins: a socket that exists but refuses says more than a missing one.
       if (!firstFailure || (firstFailure.result.reason === 'socket_missing' && result.reason !== 'socket_missing')) {

@@ -18,6 +18,8 @@ import { SkippedLines } from './ndjson.js';
 
 export interface EngineConnectionOptions extends AttemptOptions {
   backoff?: { initialMs: number; maxMs: number };
+  /** Told the round-trip time of each request answered (the Engines page's latency). */
+  onRoundTrip?: (milliseconds: number) => void;
 }
 
 /**
@@ -138,7 +140,7 @@ export class EngineConnection implements Disposable {
 
   private async connectTo(endpoint: EngineEndpoint, managed: ManagedEngineStatus): Promise<void> {
     try {
-      const { client, version, info } = await EngineClient.open(endpoint.url, this.options.tlsFor?.(endpoint));
+      const { client, version, info } = await EngineClient.open(endpoint.url, this.options.accessFor?.(endpoint), undefined, { onRoundTrip: this.options.onRoundTrip });
       const identity = identityOf(version, info);
       const abort = new AbortController();
       const stream = await openEngineEvents(client, abort.signal);

@@ -21,7 +21,7 @@ export function codeForStatus(status: number): ErrorCode {
   return 'internal';
 }
 
-const connectionCodes = new Set(['ENOENT', 'EACCES', 'EPERM', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
+const connectionCodes = new Set(['ESSH', 'ENOENT', 'EACCES', 'EPERM', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
 
 /** Turns whatever dockerode threw into a BerthError carrying the engine's own words. */
 export function fromEngineError(error: unknown, engineUrl = 'the engine'): BerthError {

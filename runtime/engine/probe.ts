@@ -1,8 +1,8 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { UnreachableReason } from '../api/index.js';
-import type { TlsMaterial } from './endpoint.js';
-import { parseEngineUrl } from './endpoint.js';
+import { parseEngineUrl, type EndpointAccess } from './endpoint.js';
+import { dialStdio } from './ssh.js';
 
 export type ProbeResult = { ok: true } | { ok: false; reason: UnreachableReason; message: string };
 
@@ -10,9 +10,11 @@ export type ProbeResult = { ok: true } | { ok: false; reason: UnreachableReason;
  * Asks an endpoint `GET /_ping` once and says precisely why it failed when it does:
  * socket missing, permission denied, refused, TLS, timeout, or not an engine at all.
  */
-export function probeEngine(url: string, options: { timeoutMs?: number; tls?: TlsMaterial } = {}): Promise<ProbeResult> {
-  const timeoutMs = options.timeoutMs ?? 3000;
+export function probeEngine(url: string, options: { timeoutMs?: number; access?: EndpointAccess | undefined } = {}): Promise<ProbeResult> {
   const target = parseEngineUrl(url);
+  // An ssh login (key exchange, agent, a remote process starting) takes longer than a socket.
+  const timeoutMs = options.timeoutMs ?? (target.kind === 'ssh' ? 10_000 : 3000);
+  const tls = options.access?.tls;
   if (target.kind === 'unsupported') {
     return Promise.resolve({ ok: false, reason: 'unknown', message: target.message });
   }
@@ -21,9 +23,11 @@ export function probeEngine(url: string, options: { timeoutMs?: number; tls?: Tl
     const request =
       target.kind === 'unix'
         ? http.request({ ...common, socketPath: target.socketPath })
-        : target.tls || options.tls
-          ? https.request({ ...common, host: target.host, port: target.port, ...(options.tls ?? {}) })
-          : http.request({ ...common, host: target.host, port: target.port });
+        : target.kind === 'ssh'
+          ? http.request({ ...common, createConnection: () => dialStdio(target, options.access?.ssh) })
+          : target.tls || tls
+            ? https.request({ ...common, host: target.host, port: target.port, ...(tls ?? {}) })
+            : http.request({ ...common, host: target.host, port: target.port });
     request.on('timeout', () => {
       request.destroy();
       resolve({ ok: false, reason: 'timeout', message: `No answer from ${url} within ${timeoutMs} ms.` });
@@ -52,6 +56,8 @@ export function probeEngine(url: string, options: { timeoutMs?: number; tls?: Tl
 export function describeConnectError(url: string, error: NodeJS.ErrnoException): ProbeResult & { ok: false } {
   const where = url.startsWith('unix://') ? url.slice('unix://'.length) : url;
   switch (error.code) {
+    case 'ESSH':
+      return { ok: false, reason: 'ssh', message: error.message };
     case 'ENOENT':
       return { ok: false, reason: 'socket_missing', message: `No engine socket at ${where}.` };
     case 'EACCES':

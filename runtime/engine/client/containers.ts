@@ -15,7 +15,7 @@ import {
 } from '../json/container.js';
 import { containerAsDocker, containerListItemAsDocker, type EngineDialect } from '../dialect.js';
 import { readAnswer } from '../json/read.js';
-import { orNullWhenMissing, pathPart, type EngineTransport } from './transport.js';
+import { defaultAnswerTimeoutMs, orNullWhenMissing, pathPart, type EngineTransport } from './transport.js';
 
 /** A terminal's size in character cells. */
 export interface TerminalSize {
@@ -24,6 +24,14 @@ export interface TerminalSize {
 }
 
 /** The engine's container endpoints, each answer read through its schema (json/container.ts). */
+/** Removing a big container, pruning, creating with many mounts: work that may take minutes on a busy engine. */
+const longWorkTimeoutMs = 5 * 60_000;
+
+/** A stop waits out the grace period (the container's own, up to minutes, when not given) before it answers. */
+function stopTimeoutMs(timeoutSeconds: number | undefined): number {
+  return timeoutSeconds === undefined ? longWorkTimeoutMs : timeoutSeconds * 1000 + defaultAnswerTimeoutMs;
+}
+
 export class ContainerCalls {
   constructor(
     private readonly http: EngineTransport,
@@ -60,11 +68,11 @@ export class ContainerCalls {
 
   /** Already stopped (304) is done too. Without a timeout the engine uses the container's own. */
   async stop(id: string, timeoutSeconds: number | undefined, signal?: AbortSignal): Promise<void> {
-    await this.http.request({ method: 'POST', path: `/containers/${pathPart(id)}/stop`, query: { t: timeoutSeconds }, alsoDone: [304], signal });
+    await this.http.request({ method: 'POST', path: `/containers/${pathPart(id)}/stop`, query: { t: timeoutSeconds }, alsoDone: [304], signal, timeoutMs: stopTimeoutMs(timeoutSeconds) });
   }
 
   async restart(id: string, timeoutSeconds: number | undefined, signal?: AbortSignal): Promise<void> {
-    await this.http.request({ method: 'POST', path: `/containers/${pathPart(id)}/restart`, query: { t: timeoutSeconds }, signal });
+    await this.http.request({ method: 'POST', path: `/containers/${pathPart(id)}/restart`, query: { t: timeoutSeconds }, signal, timeoutMs: stopTimeoutMs(timeoutSeconds) });
   }
 
   async kill(id: string, killSignal: string, signal?: AbortSignal): Promise<void> {
@@ -84,11 +92,11 @@ export class ContainerCalls {
   }
 
   async remove(id: string, options: { force?: boolean | undefined; volumes?: boolean | undefined }, signal?: AbortSignal): Promise<void> {
-    await this.http.request({ method: 'DELETE', path: `/containers/${pathPart(id)}`, query: { force: options.force, v: options.volumes }, signal });
+    await this.http.request({ method: 'DELETE', path: `/containers/${pathPart(id)}`, query: { force: options.force, v: options.volumes }, signal, timeoutMs: longWorkTimeoutMs });
   }
 
   async prune(signal?: AbortSignal): Promise<EnginePruned> {
-    return readAnswer(enginePrunedSchema, await this.http.request({ method: 'POST', path: '/containers/prune', signal }), 'POST /containers/prune');
+    return readAnswer(enginePrunedSchema, await this.http.request({ method: 'POST', path: '/containers/prune', signal, timeoutMs: longWorkTimeoutMs }), 'POST /containers/prune');
   }
 
   async top(id: string, signal?: AbortSignal): Promise<EngineTop> {
@@ -108,7 +116,7 @@ export class ContainerCalls {
 
   /** `POST /containers/create`: the name in the query, the whole body (often long) only in the body. */
   async create(name: string | undefined, body: object, signal?: AbortSignal): Promise<{ id: string; warnings: string[] }> {
-    const answer = await this.http.request({ method: 'POST', path: '/containers/create', query: { name }, body, signal });
+    const answer = await this.http.request({ method: 'POST', path: '/containers/create', query: { name }, body, signal, timeoutMs: longWorkTimeoutMs });
     const created = readAnswer(engineCreatedSchema, answer, 'POST /containers/create');
     return { id: created.Id, warnings: created.Warnings ?? [] };
   }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EngineClient } from './engine-client.js';
+import { modemTransport } from './transport.js';
 
 /** What the fake engine saw of one request. */
 interface Seen {
@@ -124,6 +125,22 @@ describe('EngineClient answers', () => {
     await expect.poll(() => last().url).toBe('/info');
     abort.abort();
     await expect(pending).rejects.toMatchObject({ code: 'cancelled' });
+  });
+
+  it('calls an engine that accepts the request but never answers a timeout naming the engine, and times the ones it answers', async () => {
+    const times: number[] = [];
+    const http = modemTransport(new Docker({ socketPath: path.join(dir, 'engine.sock') }), 'unix://hanging', { onRoundTrip: (ms) => times.push(ms) });
+    answer = () => ({ status: 200, json: {} });
+    await http.request({ method: 'GET', path: '/info' });
+    answer = () => ({ status: 404, json: { message: 'No such container: web' } });
+    await expect(http.request({ method: 'GET', path: '/containers/web/json' })).rejects.toMatchObject({ code: 'not_found' });
+    expect(times).toHaveLength(2);
+    answer = () => ({ status: 200, hang: true });
+    await expect(http.request({ method: 'GET', path: '/info', timeoutMs: 100 })).rejects.toMatchObject({
+      code: 'timeout',
+      message: 'unix://hanging did not answer GET /info within 0.1 s.',
+    });
+    expect(times).toHaveLength(2);
   });
 
   it("reads a Podman engine's images and containers as Docker names them, and keeps the inspect JSON as it came", async () => {

@@ -1,13 +1,15 @@
 import Docker from 'dockerode';
 import { BerthError } from '../../api/index.js';
 import { dialectOf, type EngineDialect } from '../dialect.js';
-import { parseEngineUrl, type TlsMaterial } from '../endpoint.js';
+import { parseEngineUrl, type EndpointAccess } from '../endpoint.js';
+import { sshAgent } from '../ssh.js';
+import type { Agent } from 'node:http';
 import type { EngineInfo, EngineVersion } from '../json/system.js';
 import { ContainerCalls } from './containers.js';
 import { ExecCalls } from './exec.js';
 import { ImageCalls } from './images.js';
 import { SystemCalls } from './system.js';
-import { modemTransport, type EngineTransport } from './transport.js';
+import { modemTransport, type EngineTransport, type TransportOptions } from './transport.js';
 
 /**
  * The one client of one engine. Services call these typed methods, never dockerode: each
@@ -36,8 +38,13 @@ export class EngineClient {
   }
 
   /** Asks the engine at `engineUrl` what it is (`/version`, `/info`) and answers a client for its dialect. */
-  static async open(engineUrl: string, tls?: TlsMaterial, signal?: AbortSignal): Promise<{ client: EngineClient; version: EngineVersion; info: EngineInfo }> {
-    const http = modemTransport(new Docker(dockerOptions(engineUrl, tls)), engineUrl);
+  static async open(
+    engineUrl: string,
+    access?: EndpointAccess,
+    signal?: AbortSignal,
+    options: TransportOptions = {},
+  ): Promise<{ client: EngineClient; version: EngineVersion; info: EngineInfo }> {
+    const http = modemTransport(new Docker(dockerOptions(engineUrl, access)), engineUrl, options);
     const system = new SystemCalls(http);
     const [version, info] = await Promise.all([system.version(signal), system.info(signal)]);
     return { client: new EngineClient(http, dialectOf(version)), version, info };
@@ -50,12 +57,20 @@ export class EngineClient {
 }
 
 /** An engine URL as dockerode's options: a unix socket, or a TCP host with TLS when asked for. */
-export function dockerOptions(url: string, tls?: TlsMaterial): Docker.DockerOptions {
+export function dockerOptions(url: string, access: EndpointAccess = {}): Docker.DockerOptions {
   const target = parseEngineUrl(url);
+  const { tls } = access;
   if (target.kind === 'unix') return { socketPath: target.socketPath };
   if (target.kind === 'tcp') {
     const secure = target.tls || tls !== undefined;
     return { host: target.host, port: target.port, protocol: secure ? 'https' : 'http', ...(tls ?? {}) };
+  }
+  // Each connection is a `docker system dial-stdio` over the system's ssh (ssh.ts); the host name
+  // only labels the HTTP requests.
+  if (target.kind === 'ssh') {
+    // docker-modem passes `agent` on to node's http; dockerode's typings do not list it.
+    const options: Docker.DockerOptions & { agent: Agent } = { protocol: 'http', host: 'docker', port: 80, agent: sshAgent(target, access.ssh) };
+    return options;
   }
   throw new BerthError('invalid_argument', target.message, { field: 'engine' });
 }

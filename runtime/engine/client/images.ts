@@ -34,7 +34,8 @@ export class ImageCalls {
   }
 
   async remove(reference: string, options: { force?: boolean | undefined }, signal?: AbortSignal): Promise<EngineImageRemoval> {
-    const answer = await this.http.request({ method: 'DELETE', path: `/images/${imagePathPart(reference)}`, query: { force: options.force }, signal });
+    // Deleting many layers can take long on a busy engine.
+    const answer = await this.http.request({ method: 'DELETE', path: `/images/${imagePathPart(reference)}`, query: { force: options.force }, signal, timeoutMs: 5 * 60_000 });
     return imageRemovalAsDocker(readAnswer(engineImageRemovalSchema, answer, 'DELETE /images/{name}'), this.dialect);
   }
 

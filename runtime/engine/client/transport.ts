@@ -15,6 +15,20 @@ export interface EngineRequest {
   signal?: AbortSignal | undefined;
   /** Statuses besides 2xx that mean the work is done: 304 from start/stop (already in that state). */
   alsoDone?: readonly number[];
+  /**
+   * How long the engine may take to answer a request (not a stream) before it is a `timeout`
+   * naming the engine: a hung engine must never hang a page. Default `defaultAnswerTimeoutMs`;
+   * work that takes long by nature (a stop waiting for its grace period, a prune) says so.
+   */
+  timeoutMs?: number;
+}
+
+/** What an engine that is alive answers any plain request within. */
+export const defaultAnswerTimeoutMs = 30_000;
+
+export interface TransportOptions {
+  /** Told the round-trip time of every answered request: the Engines page shows them (no pings of its own). */
+  onRoundTrip?: ((milliseconds: number) => void) | undefined;
 }
 
 /**
@@ -50,7 +64,7 @@ export function imagePathPart(reference: string): string {
     .join('/');
 }
 
-export function modemTransport(docker: Docker, engineUrl: string): EngineTransport {
+export function modemTransport(docker: Docker, engineUrl: string, options: TransportOptions = {}): EngineTransport {
   const failureOf = (error: unknown) => fromEngineError(error, engineUrl);
 
   const dial = (request: EngineRequest, mode: { isStream?: boolean; hijack?: boolean; openStdin?: boolean }) =>
@@ -75,7 +89,21 @@ export function modemTransport(docker: Docker, engineUrl: string): EngineTranspo
 
   return {
     async request(request) {
-      return decodeAnswer(await dial(request, {}));
+      const timeoutMs = request.timeoutMs ?? defaultAnswerTimeoutMs;
+      const timeout = AbortSignal.timeout(timeoutMs);
+      const started = performance.now();
+      try {
+        const answer = decodeAnswer(await dial({ ...request, signal: request.signal ? AbortSignal.any([request.signal, timeout]) : timeout }, {}));
+        options.onRoundTrip?.(performance.now() - started);
+        return answer;
+      } catch (error) {
+        if (timeout.aborted && !request.signal?.aborted) {
+          throw new BerthError('timeout', `${engineUrl} did not answer ${request.method} ${request.path} within ${timeoutMs / 1000} s.`, { engine: engineUrl });
+        }
+        // An engine refusal is an answer too: its time counts.
+        if (error instanceof BerthError && error.details?.status !== undefined) options.onRoundTrip?.(performance.now() - started);
+        throw error;
+      }
     },
     async stream(request) {
       const answer = await dial(request, { isStream: true });
