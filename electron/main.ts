@@ -16,7 +16,7 @@ const windowIcon = fileURLToPath(new URL('../../resources/icons/256x256.png', im
 app.enableSandbox();
 
 async function openWindow(): Promise<void> {
-  const backend = createBackend({ autoStartManaged: true });
+  const backend = createBackend({ autoStartManaged: true, connectOthers: true });
   // No permission (camera, notifications, ...) is ever needed by the UI.
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
 

@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { access, readdir, readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,50 +7,81 @@ import { EngineConnection } from './engine/connection.js';
 import { planDiscovery } from './engine/discovery.js';
 import type { TlsMaterial } from './engine/endpoint.js';
 import { defaultDataDir } from './engine/managed.js';
+import type { HandlerRouter } from './rpc/dispatcher.js';
 import type { ServiceHandlers } from './rpc/handlers.js';
+import { EngineRegistry } from './engine/registry/registry.js';
+import { findEngines } from './engine/registry/inventory.js';
 import { createServiceHandlers } from './services/handlers.js';
 
 export interface BackendOptions {
-  /** `--engine URL`: use exactly this engine. */
+  /** `--engine URL|NAME`: use exactly this engine as the default (a name or id from the Engines page, or a URL). */
   engineUrl?: string | undefined;
   /** Start the managed engine when no engine answers (desktop and `berth serve`: yes; `berth api`: no). */
   autoStartManaged: boolean;
+  /** Also connect the other engines the user keeps connected (desktop and `berth serve`: yes; a one-shot `berth api`: no). */
+  connectOthers?: boolean;
   env?: NodeJS.ProcessEnv;
   dataDir?: string;
 }
 
 export interface Backend {
+  /** The default engine's connection: where requests that name no engine go. */
   engine: EngineConnection;
+  engines: EngineRegistry;
   /** Settles when the first connection attempt has: connected, or unreachable with a definite reason. */
   ready: Promise<void>;
-  handlers: ServiceHandlers;
+  /** Routes each request to the handlers of the engine it names. */
+  handlers: HandlerRouter;
   dispose(): void;
 }
 
-/** The composition root of the runtime: one engine connection and the services on it. */
+/** The composition root of the runtime: the engines Berth knows, and the services on each connection. */
 export function createBackend(options: BackendOptions): Backend {
   const env = options.env ?? process.env;
+  const dataDir = options.dataDir ?? defaultDataDir(env);
+  const fileSystem = {
+    env,
+    homeDir: os.homedir(),
+    readText: (file: string) => readFile(file, 'utf8').catch(() => null),
+    listDir: (dir: string) => readdir(dir).catch(() => []),
+  };
+  // Settled below, before the connection is started; read only through the closures.
+  let registry: EngineRegistry | null = null;
   const engine = new EngineConnection({
-    plan: () =>
-      planDiscovery({
-        env,
-        homeDir: os.homedir(),
-        flag: options.engineUrl,
-        readText: (file) => readFile(file, 'utf8').catch(() => null),
-        listDir: (dir) => readdir(dir).catch(() => []),
-      }),
-    managed: { dataDir: options.dataDir ?? defaultDataDir(env), env },
+    plan: async () => {
+      const wanted = options.engineUrl;
+      if (wanted !== undefined && !wanted.includes('://')) {
+        const url = registry?.urlOf(wanted);
+        if (url === undefined) return { explicit: true, candidates: [], problem: `No engine named "${wanted}": berth api engines.list lists the engines Berth knows.` };
+        return { explicit: true, candidates: [{ url, source: 'flag', why: `given with --engine ${wanted}` }] };
+      }
+      const chosen = wanted === undefined ? registry?.savedDefaultUrl : undefined;
+      if (chosen !== undefined) return { explicit: true, candidates: [{ url: chosen, source: 'flag', why: 'chosen as the default engine on the Engines page' }] };
+      return planDiscovery({ ...fileSystem, flag: wanted });
+    },
+    managed: { dataDir, env },
     autoStartManaged: options.autoStartManaged,
-    accessFor: (endpoint) => ({ tls: tlsFromEnv(endpoint, env) }),
+    accessFor: (endpoint) => registry?.accessFor(endpoint),
+    onRoundTrip: (milliseconds) => registry?.recordDefaultRoundTrip(milliseconds),
   });
-  const services = createServiceHandlers(engine);
-  const ready = engine.start();
+  const engines: EngineRegistry = new EngineRegistry({
+    dataDir,
+    find: () => findEngines({ ...fileSystem, flag: options.engineUrl?.includes('://') ? options.engineUrl : undefined, exists: (file) => access(file).then(() => true, () => false) }),
+    defaultConnection: engine,
+    connectOthers: options.connectOthers ?? false,
+    servicesFor: (connection): { handlers: ServiceHandlers; dispose(): void } => createServiceHandlers(connection, engines),
+    defaultAccess: (endpoint) => ({ tls: tlsFromEnv(endpoint, env) }),
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+  registry = engines;
+  const ready = engines.start();
   return {
     engine,
+    engines,
     ready,
-    handlers: services.handlers,
+    handlers: engines,
     dispose() {
-      services.dispose();
+      engines.dispose();
       engine.dispose();
     },
   };

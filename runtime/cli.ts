@@ -21,9 +21,9 @@ import { startHost } from './host/server.js';
 const usage = `berth: a container manager for Docker-compatible engines
 
 Usage:
-  berth serve [--port N] [--host 127.0.0.1] [--engine URL] [--token T]
+  berth serve [--port N] [--host 127.0.0.1] [--engine URL|NAME] [--token T]
       Serve the Berth UI to a browser; prints the URL (with its token) on stdout.
-  berth api METHOD [JSON] [--engine URL]
+  berth api METHOD [JSON] [--engine URL|NAME]
       Run one contract method and print its JSON result (a stream prints one event a line).
   berth api --help [METHOD]
       List every method and stream; with a METHOD, each of its parameters: type, default, meaning.
@@ -66,7 +66,7 @@ async function serve(args: string[]): Promise<number> {
     process.stderr.write(`berth: warning: serving on ${values.host}; anyone who can reach it and has the token controls your engine (root on this host).\n`);
   }
 
-  const backend = createBackend({ engineUrl: values.engine, autoStartManaged: values.engine === undefined });
+  const backend = createBackend({ engineUrl: values.engine, autoStartManaged: values.engine === undefined, connectOthers: true });
   backend.engine.onStatus(logStatus);
   const host = await startHost({ handlers: backend.handlers, rendererDir, host: values.host, port, ...(values.token ? { token: values.token } : {}) });
   process.stdout.write(`${host.url}\n`);
@@ -125,7 +125,8 @@ async function api(args: string[]): Promise<number> {
   try {
     // A one-shot call answers about the engine Berth settled on, not the "connecting" before it.
     await backend.ready;
-    if (!name.startsWith('engine.')) await backend.engine.whenConnected(10_000);
+    // Engine status and the list of engines answer whether or not the default engine is up.
+    if (!name.startsWith('engine.') && !name.startsWith('engines.')) await backend.engine.whenConnected(10_000);
     if (isMethodName(name)) {
       const result = await client.call(name, params as never);
       process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

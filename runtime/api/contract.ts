@@ -3,6 +3,7 @@ import { containerDetailsContract } from './container-details.js';
 import { containersContract } from './containers.js';
 import type { Domain, MethodMap, MethodSpec, StreamMap, StreamSpec } from './define.js';
 import { engineContract } from './engine.js';
+import { enginesContract } from './engines.js';
 import { eventsContract } from './events.js';
 import { imagesContract } from './images.js';
 import { runContract } from './run.js';
@@ -18,6 +19,7 @@ import { terminalContract } from './terminal.js';
  */
 const domains = [
   engineContract,
+  enginesContract,
   eventsContract,
   systemContract,
   containersContract,

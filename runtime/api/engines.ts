@@ -69,6 +69,8 @@ export interface EngineEntry {
   latency: EngineLatency;
   /** TLS file paths, for a `tcp://` engine that uses TLS. */
   tls?: EngineTls;
+  /** For an `ssh://` engine: the ssh config file used instead of `~/.ssh/config`. */
+  sshConfigPath?: string;
   /** A one-line warning to show with it, e.g. for plain `tcp://` to another host. */
   warning?: string;
 }
@@ -86,6 +88,12 @@ export const enginesContract = defineDomain({
         name: engineName.optional(),
         color: engineColor.optional(),
         tls: engineTlsSchema.optional().describe('TLS for a `tcp://` engine: the CA, client certificate and key as file paths.'),
+        sshConfigPath: z
+          .string()
+          .min(1)
+          .max(4096)
+          .optional()
+          .describe('For an `ssh://` engine: an ssh config file to use instead of `~/.ssh/config` (like `ssh -F`), e.g. for a key or known_hosts of its own.'),
       }),
       'Add an engine by URL and connect to it. It is kept in Berth\'s data directory (paths only, no secrets).',
     ),

@@ -20,6 +20,11 @@ export interface EngineConnectionOptions extends AttemptOptions {
   backoff?: { initialMs: number; maxMs: number };
   /** Told the round-trip time of each request answered (the Engines page's latency). */
   onRoundTrip?: (milliseconds: number) => void;
+  /**
+   * Whether this connection may start and stop Berth's managed engine (default true). Only the
+   * default engine's connection does: another would switch itself over to the managed engine.
+   */
+  ownsManaged?: boolean;
 }
 
 /**
@@ -95,7 +100,14 @@ export class EngineConnection implements Disposable {
     });
   }
 
+  /** Drops the connection and connects again now (the engine it should reach may have changed). */
+  reconnect(): Promise<void> {
+    this.disconnect();
+    return this.connectNow();
+  }
+
   async startManaged(): Promise<EngineStatus> {
+    this.refuseUnlessOwnsManaged();
     await this.policy.startManagedByUser();
     this.disconnect();
     await this.connectNow();
@@ -103,6 +115,7 @@ export class EngineConnection implements Disposable {
   }
 
   async stopManaged(): Promise<EngineStatus> {
+    this.refuseUnlessOwnsManaged();
     const onManaged = this.current.endpoint?.source === 'managed';
     await this.policy.stopManagedByUser();
     if (onManaged) {
@@ -112,6 +125,12 @@ export class EngineConnection implements Disposable {
       this.update({ managed: await this.policy.managedStatus() });
     }
     return this.current;
+  }
+
+  private refuseUnlessOwnsManaged(): void {
+    if (this.options.ownsManaged === false) {
+      throw new BerthError('conflict', "Berth's managed engine is started and stopped from the default engine; send this request without naming an engine.");
+    }
   }
 
   dispose(): void {

@@ -4,13 +4,15 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ServiceHandlers } from '../rpc/handlers.js';
+import type { HandlerRouter } from '../rpc/dispatcher.js';
 import { serveRpc } from '../rpc/dispatcher.js';
 import { checkRequest, hostIdentity, sessionCookie, type HostIdentity, type RequestFacts } from './auth.js';
 import { readStaticFile } from './static-files.js';
 import { webSocketPort } from './ws-port.js';
 
 export interface HostOptions {
-  handlers: ServiceHandlers;
+  /** One engine's handlers, or the router of several (the backend's engine registry). */
+  handlers: ServiceHandlers | HandlerRouter;
   /** The renderer build (dist/renderer). */
   rendererDir: string;
   /** Default 127.0.0.1. Anything else is the user's explicit choice. */

@@ -5,6 +5,8 @@ import { containerDetailsHandlers } from './container-inspection.js';
 import { ContainerWatcher } from './container-watcher.js';
 import { ContainersService, containersHandlers } from './containers.js';
 import { engineHandlers } from './engine.js';
+import { enginesHandlers } from './engines.js';
+import type { EngineRegistry } from '../engine/registry/registry.js';
 import { eventsHandlers } from './events.js';
 import { ImageWatcher } from './image-watcher.js';
 import { imagesHandlers } from './images.js';
@@ -17,7 +19,7 @@ import { terminalHandlers } from './terminal/terminal-service.js';
  * Every domain's handler slice, composed: one instance per engine connection. A new domain
  * adds one line to the list; the type says whether every method and stream has its handler.
  */
-export function createServiceHandlers(engine: EngineConnection): { handlers: ServiceHandlers; dispose(): void } {
+export function createServiceHandlers(engine: EngineConnection, registry: EngineRegistry): { handlers: ServiceHandlers; dispose(): void } {
   const store = new DisposableStore();
   const summaries = new ContainersService(engine);
   const watchers = {
@@ -26,6 +28,7 @@ export function createServiceHandlers(engine: EngineConnection): { handlers: Ser
   };
   const handlers: ServiceHandlers = composeSlices(
     engineHandlers(engine),
+    enginesHandlers(registry),
     eventsHandlers(engine, watchers),
     systemHandlers(engine),
     containersHandlers(engine),

@@ -19,6 +19,7 @@ const savedEngineSchema = z.strictObject({
   /** False after the user disconnected it. */
   enabled: z.boolean(),
   tls: engineTlsSchema.optional(),
+  sshConfigPath: z.string().min(1).optional(),
 });
 export type SavedEngine = z.output<typeof savedEngineSchema>;
 
