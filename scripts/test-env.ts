@@ -8,7 +8,7 @@ import { capture, isAlive } from './process.js';
 import { createBridge, removeBridge } from './test-bridge.js';
 import { killLeftoverProcesses, unmountUnder } from './test-env-cleanup.js';
 import { testEnvFile, testEnvVars, type TestEnv } from './test-env-info.js';
-import { buildTestImages, dockerEnv } from './test-images.js';
+import { buildTestImages, dockerEnv, makeTestImageTarball } from './test-images.js';
 import { probeRegistry, registryPaths, startRegistry, stopRegistry } from './test-registry.js';
 
 /**
@@ -148,7 +148,7 @@ export async function startTestEnv(options: StartOptions = {}): Promise<StartedT
     await writeState(state);
 
     log('building the test images from busybox');
-    const images = await buildTestImages(state.engineUrl, state.dataDir, registry.address);
+    const images = await buildTestImages(state.engineUrl, state.dataDir, registry.address, await makeTestImageTarball(state.dataDir));
     state.image = images.image;
     state.registryImage = images.registryImage;
     await writeState(state);
