@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { managedEnginePaths, startManagedEngine, stopManagedEngine } from '../runtime/engine/managed.js';
 import { probeEngine } from '../runtime/engine/probe.js';
-import { testBridgeName, testEngineOptions } from '../runtime/testing/test-engine.js';
+import { testBridgeName, testEngineOptions, writeTestEngineConfig } from '../runtime/testing/test-engine.js';
 import { capture, isAlive } from './process.js';
 import { createBridge, removeBridge } from './test-bridge.js';
 import { killLeftoverProcesses, unmountUnder } from './test-env-cleanup.js';
@@ -136,6 +136,7 @@ export async function startTestEnv(options: StartOptions = {}): Promise<StartedT
     log(`starting the managed engine in ${state.dataDir}`);
     state.engineUrl = managedEnginePaths(state.dataDir).url;
     await writeState(state);
+    await writeTestEngineConfig(state.dataDir);
     await startManagedEngine(testEngineOptions(state.dataDir));
 
     log('starting the registry');

@@ -1,6 +1,9 @@
 // How every private test engine runs (scripts/test-env.ts starts it; a test that stops and
 // starts it again must use the same). Test-only; not part of the build.
+import { execFile } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import type { ManagedEngineOptions } from '../engine/managed.js';
 
 /**
@@ -18,5 +21,34 @@ export function testBridgeName(dataDir: string): string {
  * masquerading its containers cannot reach off the host.
  */
 export function testEngineOptions(dataDir: string): ManagedEngineOptions {
-  return { dataDir, bridge: testBridgeName(dataDir), iptables: false, ipMasq: false };
+  return { dataDir, bridge: testBridgeName(dataDir), iptables: false, ipMasq: false, extraArgs: ownConfigArgs(dataDir) };
+}
+
+/** Each test engine reads a daemon.json of its own, never the machine's /etc/docker/daemon.json. */
+export function testEngineConfigFile(dataDir: string): string {
+  return path.join(dataDir, 'engine', 'daemon.json');
+}
+
+function ownConfigArgs(dataDir: string): string[] {
+  return [`--config-file=${testEngineConfigFile(dataDir)}`];
+}
+
+/**
+ * Writes the engine's daemon.json (before its first start). dockerd before 23 takes its ID
+ * (`docker info`'s ID) from /etc/docker/key.json, the same for every dockerd on the machine,
+ * so the run's engines would all look like one: each gets a key of its own
+ * (`deprecated-key-path`, a daemon.json setting only). From Docker 23 on the ID is kept per
+ * data root, and the setting is left out: a dockerd that does not know a setting refuses to start.
+ */
+export async function writeTestEngineConfig(dataDir: string): Promise<void> {
+  let major = Number.NaN;
+  try {
+    const { stdout } = await promisify(execFile)('dockerd', ['--version']);
+    major = Number(/version (\d+)\./.exec(stdout)?.[1]);
+  } catch {
+    // not on PATH: starting it will say so
+  }
+  const config = major < 23 ? { 'deprecated-key-path': path.join(dataDir, 'engine', 'key.json') } : {};
+  await mkdir(path.dirname(testEngineConfigFile(dataDir)), { recursive: true, mode: 0o700 });
+  await writeFile(testEngineConfigFile(dataDir), `${JSON.stringify(config, null, 2)}\n`);
 }
