@@ -1,5 +1,5 @@
-// How every private test engine runs (scripts/test-env.ts starts it; a test that stops and
-// starts it again must use the same). Test-only; not part of the build.
+// How every private test engine runs (scripts/test-env.ts starts them; a test that stops and
+// starts one again must use the same). Test-only; not part of the build.
 import { execFile } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -13,6 +13,11 @@ import type { ManagedEngineOptions } from '../engine/managed.js';
  */
 export function testBridgeName(dataDir: string): string {
   return `berth-${path.basename(dataDir).replace(/^berth-test-/, '')}`.slice(0, 15);
+}
+
+/** The bridge of one of the run's other dockerds: `berth-Ab12Cd-t` (TLS), `berth-Ab12Cd-s` (ssh). */
+export function otherBridgeName(dataDir: string, suffix: string): string {
+  return `${testBridgeName(dataDir).slice(0, 12)}-${suffix}`.slice(0, 15);
 }
 
 /**
@@ -51,4 +56,54 @@ export async function writeTestEngineConfig(dataDir: string): Promise<void> {
   const config = major < 23 ? { 'deprecated-key-path': path.join(dataDir, 'engine', 'key.json') } : {};
   await mkdir(path.dirname(testEngineConfigFile(dataDir)), { recursive: true, mode: 0o700 });
   await writeFile(testEngineConfigFile(dataDir), `${JSON.stringify(config, null, 2)}\n`);
+}
+
+/** Where the TLS engine keeps its certificates; scripts/test-tls-engine.ts makes them with openssl. */
+export interface TlsEnginePaths {
+  /** The TLS engine's own data directory (its dockerd lives in `<root>/engine`). */
+  root: string;
+  /** The client side, shaped as `DOCKER_CERT_PATH` expects: `ca.pem`, `cert.pem`, `key.pem`. */
+  certPath: string;
+  /** The server side: `ca.pem`, `server-cert.pem`, `server-key.pem`. */
+  serverDir: string;
+  /** A second CA that signed nothing the engine trusts or serves. */
+  wrongCa: string;
+  /** `DOCKER_CERT_PATH`-shaped, with a client certificate signed by the wrong CA. */
+  untrustedCertPath: string;
+}
+
+export function tlsEnginePaths(dataDir: string): TlsEnginePaths {
+  const root = path.join(dataDir, 'tls');
+  return {
+    root,
+    certPath: path.join(root, 'client'),
+    serverDir: path.join(root, 'server'),
+    wrongCa: path.join(root, 'wrong-ca.pem'),
+    untrustedCertPath: path.join(root, 'untrusted-client'),
+  };
+}
+
+/**
+ * The second private dockerd: like the first, plus a listener on 127.0.0.1:PORT that
+ * requires a client certificate signed by the run's CA (`--tlsverify`).
+ */
+export function testTlsEngineOptions(dataDir: string, port: number): ManagedEngineOptions {
+  const { root, serverDir } = tlsEnginePaths(dataDir);
+  return {
+    ...testEngineOptions(root),
+    bridge: otherBridgeName(dataDir, 't'),
+    extraArgs: [
+      ...ownConfigArgs(root),
+      '--tlsverify',
+      `--tlscacert=${path.join(serverDir, 'ca.pem')}`,
+      `--tlscert=${path.join(serverDir, 'server-cert.pem')}`,
+      `--tlskey=${path.join(serverDir, 'server-key.pem')}`,
+      `--host=tcp://127.0.0.1:${port}`,
+    ],
+  };
+}
+
+/** The third private dockerd, reached over ssh: sshd's sessions get DOCKER_HOST pointing at it. */
+export function testSshEngineOptions(dataDir: string): ManagedEngineOptions {
+  return { ...testEngineOptions(path.join(dataDir, 'ssh')), bridge: otherBridgeName(dataDir, 's') };
 }
