@@ -6,8 +6,9 @@ import { capture, runAttached } from './process.js';
 
 /**
  * Installs the Debian packages the integration and end-to-end tests need, and only those
- * that are missing: a private dockerd, a registry, a static busybox for the test images and
- * a Chromium for Playwright. Usage: `tsx scripts/ensure-packages.ts`.
+ * that are missing: a private dockerd, a registry, a static busybox for the test images, a
+ * Chromium for Playwright, and what the other engines need (openssl for the TLS engine's
+ * certificates, OpenSSH for the ssh engine, Podman with netavark). Usage: `tsx scripts/ensure-packages.ts`.
  */
 
 interface Requirement {
@@ -27,6 +28,14 @@ const requirements: readonly Requirement[] = [
   { debianPackage: 'busybox-static', executables: ['/bin/busybox'], mustBeDebianPackage: true },
   // e2e/playwright.config.ts launches exactly this binary.
   { debianPackage: 'chromium', executables: ['/usr/bin/chromium'] },
+  // The TLS engine's CA and certificates are made for each run.
+  { debianPackage: 'openssl', executables: ['openssl'] },
+  // The ssh engine: a private sshd, and the client the docker CLI runs for ssh:// hosts.
+  { debianPackage: 'openssh-server', executables: ['/usr/sbin/sshd'] },
+  { debianPackage: 'openssh-client', executables: ['ssh', 'ssh-keygen'] },
+  // Podman's Docker-compatible API; netavark named so apt does not pick CNI for its network stack.
+  { debianPackage: 'podman', executables: ['podman'] },
+  { debianPackage: 'netavark', executables: ['/usr/lib/podman/netavark'] },
 ];
 
 async function isExecutable(file: string): Promise<boolean> {

@@ -1,31 +1,44 @@
 import { readdir, readFile, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { managedEnginePaths } from '../runtime/engine/managed.js';
+import { testSshEngineOptions, tlsEnginePaths } from '../runtime/testing/test-engine.js';
 import { capture, delay, isAlive } from './process.js';
+import { podmanContainerIds, removePodmanCgroups } from './test-podman.js';
+import { ownerVariable } from './test-service.js';
 
 /**
  * What a test environment can leave behind when its dockerd dies hard (SIGKILL, a crash, a
  * CI timeout): containerd and its shims, the containers' own processes and cgroups, and
- * overlay / netns mounts that make `rm -rf` fail. Only things provably ours are touched:
- * processes whose command line names our directory, and containers whose ids are in our
- * engine's data root.
+ * overlay / netns mounts that make `rm -rf` fail; likewise sshd's sessions and Podman's
+ * conmons. Only things provably ours are touched: processes whose command line names our
+ * directory or whose environment carries our owner marker, and containers whose ids are in
+ * our engines' data roots or our Podman's storage.
  */
 
 // Process names (as /proc/PID/comm truncates them) that the environment starts.
-const ourProcessNames = new Set(['dockerd', 'containerd', 'containerd-shim', 'docker-registr', 'runc']);
+const ourProcessNames = new Set(['dockerd', 'containerd', 'containerd-shim', 'docker-registr', 'runc', 'sshd', 'podman', 'conmon', 'unshare', 'nsenter']);
 
 async function allPids(): Promise<number[]> {
   return (await readdir('/proc')).map(Number).filter((pid) => Number.isInteger(pid) && pid > 0 && pid !== process.pid);
 }
 
-/** Engine and registry processes whose command line names the directory. */
+/** Whether the process carries the marker the environment's services are started with (sshd hands it to its sessions). */
+async function hasOwnerMarker(pid: number, dir: string): Promise<boolean> {
+  try {
+    return (await readFile(`/proc/${pid}/environ`, 'utf8')).split('\0').includes(`${ownerVariable}=${dir}`);
+  } catch {
+    return false;
+  }
+}
+
+/** Engine, registry, sshd and Podman processes whose command line names the directory, and any process carrying our marker. */
 async function processesUsing(dir: string): Promise<number[]> {
   const pids: number[] = [];
   for (const pid of await allPids()) {
     try {
-      if (!ourProcessNames.has((await readFile(`/proc/${pid}/comm`, 'utf8')).trim())) continue;
-      const cmdline = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0').join(' ');
-      if (cmdline.includes(`${dir}/`) && isAlive(pid)) pids.push(pid);
+      const named = ourProcessNames.has((await readFile(`/proc/${pid}/comm`, 'utf8')).trim());
+      const cmdline = named ? (await readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0').join(' ') : '';
+      if ((cmdline.includes(`${dir}/`) || (await hasOwnerMarker(pid, dir))) && isAlive(pid)) pids.push(pid);
     } catch {
       // gone meanwhile
     }
@@ -33,13 +46,19 @@ async function processesUsing(dir: string): Promise<number[]> {
   return pids;
 }
 
-/** Ids of the containers our engine created (its data root has a directory per container). */
-async function ourContainerIds(dataDir: string): Promise<string[]> {
+/** Ids of the containers one engine created (its data root has a directory per container). */
+async function engineContainerIds(engineDataDir: string): Promise<string[]> {
   try {
-    return (await readdir(path.join(managedEnginePaths(dataDir).dataRoot, 'containers'))).filter((id) => /^[0-9a-f]{64}$/.test(id));
+    return (await readdir(path.join(managedEnginePaths(engineDataDir).dataRoot, 'containers'))).filter((id) => /^[0-9a-f]{64}$/.test(id));
   } catch {
     return [];
   }
+}
+
+/** Ids of the containers of every engine of the run: the three dockerds and Podman. */
+async function ourContainerIds(dataDir: string): Promise<string[]> {
+  const engineDirs = [dataDir, tlsEnginePaths(dataDir).root, testSshEngineOptions(dataDir).dataDir];
+  return [...(await Promise.all(engineDirs.map(engineContainerIds))).flat(), ...(await podmanContainerIds(dataDir))];
 }
 
 /** Processes still inside one of our containers' cgroups (their shim is gone, so nothing else will end them). */
@@ -97,6 +116,7 @@ export async function killLeftoverProcesses(dataDir: string): Promise<void> {
   if (orphans.length > 0) console.error(`[test-env] killing leftover container processes ${orphans.join(', ')}`);
   await terminate(orphans, 'SIGKILL', 5_000);
   await removeContainerCgroups(containerIds);
+  await removePodmanCgroups(containerIds);
 }
 
 /** Mount points at or under the directory, from /proc/self/mountinfo text, deepest first. */

@@ -1,21 +1,28 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { managedEnginePaths, startManagedEngine, stopManagedEngine } from '../runtime/engine/managed.js';
 import { probeEngine } from '../runtime/engine/probe.js';
-import { testBridgeName, testEngineOptions } from '../runtime/testing/test-engine.js';
-import { capture, isAlive } from './process.js';
+import { otherBridgeName, testBridgeName, testEngineOptions, testSshEngineOptions, tlsEnginePaths, writeTestEngineConfig } from '../runtime/testing/test-engine.js';
+import { allSettledOrThrow, capture, isAlive } from './process.js';
 import { createBridge, removeBridge } from './test-bridge.js';
 import { killLeftoverProcesses, unmountUnder } from './test-env-cleanup.js';
-import { testEnvFile, testEnvVars, type TestEnv } from './test-env-info.js';
-import { buildTestImages, dockerEnv } from './test-images.js';
+import { dockerEngineDirs, isInUse, readState, writeState, type TestEnvState } from './test-env-state.js';
+import { testEnvFile, testEnvFromState, testEnvVars, type TestEnv } from './test-env-info.js';
+import { buildTestImages, dockerEnv, makeTestImageTarball } from './test-images.js';
+import { podmanPaths, startPodman, stopPodman } from './test-podman.js';
 import { probeRegistry, registryPaths, startRegistry, stopRegistry } from './test-registry.js';
+import { startSshEngine, stopSshEngine } from './test-ssh.js';
+import { startTlsEngine } from './test-tls-engine.js';
 
 /**
  * The environment integration and end-to-end tests run against: a private dockerd started
  * through Berth's own managed-engine code (on a bridge of its own, leaving the host's iptables
- * alone, ip-masq off), a registry on 127.0.0.1, and the busybox test images, all under one
- * temp directory that `down` removes again, with the bridge.
+ * alone, ip-masq off), a registry on 127.0.0.1, and the busybox test images; and the other
+ * kinds of engine Berth connects to: a second dockerd behind mutual TLS on 127.0.0.1
+ * (test-tls-engine.ts), a third behind a private sshd (test-ssh.ts), and Podman's
+ * Docker-compatible API (test-podman.ts). They start side by side, all under one temp
+ * directory that `down` removes again, with the bridges.
  *
  *   tsx scripts/test-env.ts up     # prints `export VAR=...` lines; progress goes to stderr
  *   tsx scripts/test-env.ts down
@@ -24,19 +31,6 @@ import { probeRegistry, registryPaths, startRegistry, stopRegistry } from './tes
  * after a start that failed halfway.
  */
 
-/** What .berth-test/env.json holds; everything but dataDir and ownerPid is missing until its step is done. */
-interface TestEnvState {
-  dataDir: string;
-  /** The process that started it: `npm test` (which tears down only what it started) or the `up` CLI. */
-  ownerPid: number;
-  engineUrl?: string;
-  registry?: string;
-  registryPid?: number;
-  registryConfig?: string;
-  image?: string;
-  registryImage?: string;
-}
-
 // Short, because unix socket paths (dockerd's, containerd's under the exec root) are limited to 107 bytes.
 const tempPrefix = '/tmp/berth-test-';
 
@@ -44,49 +38,19 @@ function log(message: string): void {
   console.error(`[test-env] ${message}`);
 }
 
-async function readState(): Promise<TestEnvState | null> {
-  try {
-    const parsed = JSON.parse(await readFile(testEnvFile, 'utf8')) as unknown;
-    const candidate = parsed as Partial<Record<keyof TestEnvState, unknown>> | null;
-    if (typeof candidate?.dataDir === 'string' && typeof candidate.ownerPid === 'number') {
-      return parsed as TestEnvState;
-    }
-  } catch {
-    // no state, or unreadable: nothing to reuse
-  }
-  return null;
-}
-
-/** `exclusive` creates the file and fails if it exists: two starts in one checkout must not share it. */
-async function writeState(state: TestEnvState, exclusive = false): Promise<void> {
-  await mkdir(path.dirname(testEnvFile), { recursive: true });
-  await writeFile(testEnvFile, `${JSON.stringify(state, null, 2)}\n`, { flag: exclusive ? 'wx' : 'w' });
-}
-
 function completeEnv(state: TestEnvState): TestEnv | null {
-  const { engineUrl, dataDir, registry, image, registryImage } = state;
-  if (!engineUrl || !registry || !image || !registryImage) return null;
-  return { engineUrl, dataDir, registry, image, registryImage };
+  return state.registryImage === undefined ? null : testEnvFromState(state as unknown as Record<string, unknown>);
 }
 
-async function isRunning(env: TestEnv): Promise<boolean> {
-  return (await probeEngine(env.engineUrl, { timeoutMs: 2000 })).ok && (await probeRegistry(env.registry, 2000)) === 200;
-}
-
-/**
- * Whether anything of the environment still lives: its owner (a running `npm test`), its
- * dockerd or its registry. Only an environment with nothing alive is stale and may be cleaned
- * up by a new start; a live one may be mid-start, or its engine briefly stopped by a test.
- */
-async function isInUse(state: TestEnvState): Promise<boolean> {
-  if (state.ownerPid !== process.pid && isAlive(state.ownerPid)) return true;
-  if (state.registryPid !== undefined && isAlive(state.registryPid)) return true;
-  try {
-    const dockerdPid = Number((await readFile(managedEnginePaths(state.dataDir).pidFile, 'utf8')).trim());
-    return Number.isInteger(dockerdPid) && dockerdPid > 0 && isAlive(dockerdPid);
-  } catch {
-    return false;
-  }
+async function isRunning(env: TestEnv, state: TestEnvState): Promise<boolean> {
+  const probes = await Promise.all([
+    probeEngine(env.engineUrl, { timeoutMs: 2000 }).then((result) => result.ok),
+    probeRegistry(env.registry, 2000).then((status) => status === 200),
+    probeEngine(managedEnginePaths(tlsEnginePaths(env.dataDir).root).url, { timeoutMs: 2000 }).then((result) => result.ok),
+    probeEngine(managedEnginePaths(testSshEngineOptions(env.dataDir).dataDir).url, { timeoutMs: 2000 }).then((result) => result.ok),
+    probeEngine(env.podman.url, { timeoutMs: 2000 }).then((result) => result.ok),
+  ]);
+  return probes.every(Boolean) && state.ssh?.sshdPid !== undefined && isAlive(state.ssh.sshdPid);
 }
 
 export interface StartedTestEnv {
@@ -109,7 +73,7 @@ export async function startTestEnv(options: StartOptions = {}): Promise<StartedT
   const previous = await readState();
   if (previous) {
     const env = completeEnv(previous);
-    if (options.reuse && env && (await isRunning(env))) {
+    if (options.reuse && env && (await isRunning(env, previous))) {
       log(`reusing the environment in ${env.dataDir}`);
       return { env, vars: testEnvVars(env) };
     }
@@ -131,27 +95,7 @@ export async function startTestEnv(options: StartOptions = {}): Promise<StartedT
     throw new Error(`Another test environment is starting in this checkout (${testEnvFile} appeared): ${String(error)}`);
   }
   try {
-    const bridge = testBridgeName(state.dataDir);
-    log(`creating the bridge ${bridge}: ${await createBridge(bridge)}`);
-    log(`starting the managed engine in ${state.dataDir}`);
-    state.engineUrl = managedEnginePaths(state.dataDir).url;
-    await writeState(state);
-    await startManagedEngine(testEngineOptions(state.dataDir));
-
-    log('starting the registry');
-    state.registryConfig = registryPaths(state.dataDir).configFile;
-    const registry = await startRegistry(state.dataDir, async (pid) => {
-      state.registryPid = pid;
-      await writeState(state);
-    });
-    state.registry = registry.address;
-    await writeState(state);
-
-    log('building the test images from busybox');
-    const images = await buildTestImages(state.engineUrl, state.dataDir, registry.address);
-    state.image = images.image;
-    state.registryImage = images.registryImage;
-    await writeState(state);
+    await startAll(state);
   } catch (error) {
     log('start failed; cleaning up');
     await stopTestEnv({ onlyOwnedBy: process.pid });
@@ -159,8 +103,68 @@ export async function startTestEnv(options: StartOptions = {}): Promise<StartedT
   }
   const env = completeEnv(state);
   if (!env) throw new Error('internal: test environment state incomplete after start');
-  log(`up: engine ${env.engineUrl}, registry ${env.registry}, image ${env.image}`);
+  log(`up: engine ${env.engineUrl}, registry ${env.registry}, image ${env.image}, TLS engine ${env.tls.url}, ssh engine ${env.ssh.url}, Podman ${env.podman.url}`);
   return { env, vars: testEnvVars(env) };
+}
+
+/**
+ * Everything starts side by side, each engine recording its progress in the state as it
+ * goes: the registry; the first engine (whose image is pushed to the registry once both are
+ * up); the TLS engine; the ssh engine with its sshd; Podman (which serves the registry's
+ * storage again inside its network namespace). Every engine imports the same busybox tarball. Waits for
+ * all of them before failing, so a cleanup never races a start still under way.
+ */
+async function startAll(state: TestEnvState): Promise<void> {
+  const { dataDir } = state;
+  const save = (): Promise<void> => writeState(state);
+  await mkdir(path.join(dataDir, 'docker-config'), { recursive: true });
+  const tarball = makeTestImageTarball(dataDir);
+  const registry = (async () => {
+    state.registryConfig = registryPaths(dataDir).configFile;
+    const started = await startRegistry(dataDir, async (pid) => {
+      state.registryPid = pid;
+      await save();
+    });
+    state.registry = started.address;
+    await save();
+    return started.address;
+  })();
+  const firstEngine = (async () => {
+    const bridge = testBridgeName(dataDir);
+    log(`creating the bridge ${bridge}: ${await createBridge(bridge)}`);
+    state.engineUrl = managedEnginePaths(dataDir).url;
+    await save();
+    await writeTestEngineConfig(dataDir);
+    await startManagedEngine(testEngineOptions(dataDir));
+    const images = await buildTestImages(state.engineUrl, dataDir, await registry, await tarball);
+    state.image = images.image;
+    state.registryImage = images.registryImage;
+    await save();
+  })();
+  const tlsEngine = (async () => {
+    state.tls = await startTlsEngine(dataDir, tarball, async (url) => {
+      state.tls = { url };
+      await save();
+    });
+    await save();
+  })();
+  const sshEngine = (async () => {
+    const started = await startSshEngine(dataDir, tarball, async (progress) => {
+      state.ssh = { ...state.ssh, ...progress };
+      await save();
+    });
+    state.ssh = { ...state.ssh, ...started };
+    await save();
+  })();
+  const podman = (async () => {
+    const url = await startPodman(dataDir, registry, tarball, async (progress) => {
+      state.podman = { ...state.podman, ...progress };
+      await save();
+    });
+    state.podman = { ...state.podman, url };
+    await save();
+  })();
+  await allSettledOrThrow([tarball, registry, firstEngine, tlsEngine, sshEngine, podman]);
 }
 
 export interface StopOptions {
@@ -188,29 +192,44 @@ export async function stopTestEnv(options: StopOptions = {}): Promise<void> {
     }
   };
 
-  if (state.engineUrl && (await probeEngine(state.engineUrl, { timeoutMs: 2000 })).ok) {
-    // Best effort: a test may be removing one right now ("removal already in progress"), and
-    // whatever is left ends with the engine below anyway.
-    await removeAllContainers(state.engineUrl, dataDir).catch((error: unknown) => log(`removing containers: ${String(error)}`));
-    // A user-defined network's bridge (br-<id>) outlives its engine; only the engine can remove it.
-    await removeUserNetworks(state.engineUrl, dataDir).catch((error: unknown) => log(`removing networks: ${String(error)}`));
-  }
-  await attempt('stopping the managed engine', async () => {
-    await stopManagedEngine({ dataDir });
-  });
-  if (state.registryPid !== undefined) {
-    const { registryPid } = state;
-    await attempt('stopping the registry', () => stopRegistry(registryPid, state.registryConfig ?? registryPaths(dataDir).configFile));
-  }
-  // After a hard engine death: containerd, shims, a registry whose pid was never recorded, container processes.
+  // Best effort, through each engine's own API while it still answers: a test may be removing
+  // a container right now ("removal already in progress"), and whatever is left ends with
+  // the engine below anyway. A user-defined network's bridge (br-<id>) outlives its engine;
+  // only the engine can remove it.
+  const engineUrls = [...dockerEngineDirs(dataDir).map((dir) => managedEnginePaths(dir).url), podmanPaths(dataDir).url];
+  await Promise.all(engineUrls.map((url) => emptyEngine(url, dataDir)));
+  const { registryPid } = state;
+  await Promise.all([
+    attempt('stopping the managed engine', async () => {
+      await stopManagedEngine({ dataDir });
+    }),
+    attempt('stopping the TLS engine', async () => {
+      await stopManagedEngine({ dataDir: tlsEnginePaths(dataDir).root });
+    }),
+    attempt('stopping the ssh engine', () => stopSshEngine(dataDir, state.ssh?.sshdPid)),
+    attempt('stopping Podman', () => stopPodman(dataDir, state.podman ?? {})),
+    registryPid === undefined
+      ? Promise.resolve()
+      : attempt('stopping the registry', () => stopRegistry(registryPid, state.registryConfig ?? registryPaths(dataDir).configFile)),
+  ]);
+  // After a hard engine death: containerd, shims, a registry whose pid was never recorded,
+  // sshd's sessions, Podman's conmons, container processes.
   await attempt('stopping leftover processes', () => killLeftoverProcesses(dataDir));
-  // Only once its engine is gone; derived from the directory, so also after a start that failed early.
-  await attempt('removing the bridge', () => removeBridge(testBridgeName(dataDir)));
+  // Only once their engines are gone; derived from the directory, so also after a start that failed early.
+  await attempt('removing the bridges', async () => {
+    for (const bridge of [testBridgeName(dataDir), otherBridgeName(dataDir, 't'), otherBridgeName(dataDir, 's')]) await removeBridge(bridge);
+  });
   await attempt('unmounting', () => unmountUnder(dataDir));
   await attempt('removing the data directory', () => rm(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }));
   if (problems.length > 0) throw new Error(`Test environment teardown was incomplete (state kept in ${testEnvFile}):\n  ${problems.join('\n  ')}`);
   await rm(testEnvFile, { force: true });
   log(`down: removed ${dataDir}`);
+}
+
+async function emptyEngine(engineUrl: string, dataDir: string): Promise<void> {
+  if (!(await probeEngine(engineUrl, { timeoutMs: 2000 })).ok) return;
+  await removeAllContainers(engineUrl, dataDir).catch((error: unknown) => log(`removing containers from ${engineUrl}: ${String(error)}`));
+  await removeUserNetworks(engineUrl, dataDir).catch((error: unknown) => log(`removing networks from ${engineUrl}: ${String(error)}`));
 }
 
 async function removeAllContainers(engineUrl: string, dataDir: string): Promise<void> {

@@ -5,7 +5,8 @@ import { captureOk } from './process.js';
 /**
  * Builds the test images from Debian's static busybox, with no registry involved:
  * a rootfs holding /bin/busybox and a symlink per applet (sh, httpd, nc, sleep, ...),
- * `docker import`ed into the private engine, then pushed to the test registry.
+ * `docker import`ed into each engine of the environment, and pushed to the test registry
+ * from the first.
  */
 
 export const testImage = 'berth-test/busybox:latest';
@@ -43,20 +44,36 @@ async function makeRootfs(rootfs: string): Promise<void> {
   await writeFile(path.join(rootfs, 'var', 'www', 'index.html'), '<!doctype html><title>berth-test</title><p>berth-test</p>\n');
 }
 
-export async function buildTestImages(engineUrl: string, dataDir: string, registry: string): Promise<BuiltImages> {
-  const env = dockerEnv(engineUrl, dataDir);
-  await mkdir(path.join(dataDir, 'docker-config'), { recursive: true });
+/**
+ * The busybox rootfs as a tarball, `<dataDir>/image/busybox.tar`: made once per run and
+ * imported into every engine of the environment, so they all hold the same image.
+ */
+export async function makeTestImageTarball(dataDir: string): Promise<string> {
   const workDir = path.join(dataDir, 'image');
   const rootfs = path.join(workDir, 'rootfs');
   const tarball = path.join(workDir, 'busybox.tar');
   await makeRootfs(rootfs);
   await captureOk('tar', ['-C', rootfs, '--numeric-owner', '--owner=0', '--group=0', '-cf', tarball, '.']);
-  await captureOk('docker', ['import', '-c', 'CMD ["sh"]', tarball, testImage], { env, timeoutMs: 120_000 });
-  await rm(workDir, { recursive: true, force: true });
+  await rm(rootfs, { recursive: true, force: true });
+  return tarball;
+}
 
-  // Prove the image runs before any test relies on it.
-  const echoed = await captureOk('docker', ['run', '--rm', '--network', 'none', testImage, 'sh', '-c', 'echo ok'], { env, timeoutMs: 60_000 });
+/**
+ * `docker import`s the tarball as the test image into the engine the docker CLI environment
+ * points at, and proves it runs there before any test relies on it. `runArgs` go to that
+ * `docker run` (the Docker engines pass `--network none`).
+ */
+export async function importTestImage(env: NodeJS.ProcessEnv, tarball: string, runArgs: readonly string[] = []): Promise<void> {
+  await captureOk('docker', ['import', '-c', 'CMD ["sh"]', tarball, testImage], { env, timeoutMs: 120_000 });
+  const echoed = await captureOk('docker', ['run', '--rm', ...runArgs, testImage, 'sh', '-c', 'echo ok'], { env, timeoutMs: 60_000 });
   if (echoed.trim() !== 'ok') throw new Error(`${testImage} does not run: printed ${JSON.stringify(echoed)}`);
+}
+
+/** The test image in the private engine, and the same image in the registry. */
+export async function buildTestImages(engineUrl: string, dataDir: string, registry: string, tarball: string): Promise<BuiltImages> {
+  const env = dockerEnv(engineUrl, dataDir);
+  await mkdir(path.join(dataDir, 'docker-config'), { recursive: true });
+  await importTestImage(env, tarball, ['--network', 'none']);
 
   // The same image in the registry, for pull tests; untagged locally so a pull has work to do.
   const registryImage = `${registry}/${testImage}`;

@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import http from 'node:http';
-import net from 'node:net';
 import path from 'node:path';
+import { freePort } from './ports.js';
 import { delay, isAlive } from './process.js';
 
 /**
@@ -21,18 +21,6 @@ export interface TestRegistry {
 export function registryPaths(dataDir: string): { root: string; configFile: string; logFile: string; storage: string } {
   const root = path.join(dataDir, 'registry');
   return { root, configFile: path.join(root, 'config.yml'), logFile: path.join(root, 'registry.log'), storage: path.join(root, 'data') };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => (port > 0 ? resolve(port) : reject(new Error('Could not find a free port.'))));
-    });
-  });
 }
 
 /** Resolves with the HTTP status of `GET http://ADDRESS/v2/`, or null when nothing answers. */

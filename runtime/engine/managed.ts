@@ -29,6 +29,8 @@ export interface ManagedEngineOptions {
    * two starting at once fail. Published ports then go through docker-proxy alone.
    */
   iptables?: boolean;
+  /** More dockerd flags, after Berth's own. Tests add a TLS listener on 127.0.0.1 (`--tlsverify`, `--host=tcp://...`). */
+  extraArgs?: readonly string[];
   /** Override the `dockerd` binary (default: found on PATH). */
   dockerdPath?: string;
   env?: NodeJS.ProcessEnv;
@@ -133,6 +135,7 @@ export async function startManagedEngine(options: ManagedEngineOptions, timeoutM
   if (options.ipMasq === false) args.push('--ip-masq=false');
   if (options.bridge !== undefined) args.push(`--bridge=${options.bridge}`);
   if (options.iptables === false) args.push('--iptables=false');
+  if (options.extraArgs) args.push(...options.extraArgs);
   const log = openSync(paths.logFile, 'a');
   try {
     const child = spawn(dockerd, args, { detached: true, stdio: ['ignore', log, log], env: options.env ?? process.env });
