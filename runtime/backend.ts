@@ -8,7 +8,6 @@ import { planDiscovery } from './engine/discovery.js';
 import type { TlsMaterial } from './engine/endpoint.js';
 import { defaultDataDir } from './engine/managed.js';
 import type { HandlerRouter } from './rpc/dispatcher.js';
-import type { ServiceHandlers } from './rpc/handlers.js';
 import { EngineRegistry } from './engine/registry/registry.js';
 import { findEngines } from './engine/registry/inventory.js';
 import { createServiceHandlers } from './services/handlers.js';
@@ -64,12 +63,12 @@ export function createBackend(options: BackendOptions): Backend {
     accessFor: (endpoint) => registry?.accessFor(endpoint),
     onRoundTrip: (milliseconds) => registry?.recordDefaultRoundTrip(milliseconds),
   });
-  const engines: EngineRegistry = new EngineRegistry({
+  const engines = new EngineRegistry({
     dataDir,
     find: () => findEngines({ ...fileSystem, flag: options.engineUrl?.includes('://') ? options.engineUrl : undefined, exists: (file) => access(file).then(() => true, () => false) }),
     defaultConnection: engine,
     connectOthers: options.connectOthers ?? false,
-    servicesFor: (connection): { handlers: ServiceHandlers; dispose(): void } => createServiceHandlers(connection, engines),
+    servicesFor: (connection, registry) => createServiceHandlers(connection, registry),
     defaultAccess: (endpoint) => ({ tls: tlsFromEnv(endpoint, env) }),
     log: (line) => process.stderr.write(`${line}\n`),
   });

@@ -26,7 +26,8 @@ export function probeEngine(url: string, options: { timeoutMs?: number; access?:
         : target.kind === 'ssh'
           ? http.request({ ...common, createConnection: () => dialStdio(target, options.access?.ssh) })
           : target.tls || tls
-            ? https.request({ ...common, host: target.host, port: target.port, ...(tls ?? {}) })
+            ? // No made-up Host header here: node checks the certificate against the Host header's name.
+              https.request({ ...common, headers: {}, host: target.host, port: target.port, ...(tls ?? {}) })
             : http.request({ ...common, host: target.host, port: target.port });
     request.on('timeout', () => {
       request.destroy();

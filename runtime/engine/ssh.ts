@@ -42,6 +42,7 @@ class DialStdioSocket extends Duplex {
     super({ allowHalfOpen: false });
     const child = spawn('ssh', sshArguments(target, options), { stdio: ['pipe', 'pipe', 'pipe'] });
     child.stdout.on('data', (chunk: Buffer) => {
+      this.touch();
       if (!this.push(chunk)) child.stdout.pause();
     });
     child.stdout.on('end', () => this.push(null));
@@ -66,6 +67,7 @@ class DialStdioSocket extends Duplex {
 
   override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
     if (!this.child.stdin || this.child.stdin.destroyed) return callback(new SshFailure('the ssh connection is closed'));
+    this.touch();
     this.child.stdin.write(chunk, callback);
   }
 
@@ -75,26 +77,50 @@ class DialStdioSocket extends Duplex {
   }
 
   override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
     this.child.stdin?.destroy();
     if (this.child.exitCode === null) this.child.kill('SIGTERM');
     callback(error);
   }
 
-  // What http's client asks of a net.Socket; a pipe to a process has no such settings.
+  // What http's client asks of a net.Socket. A pipe to a process has no delay or keep-alive
+  // settings; an idle timeout and ref/unref it does have.
   setNoDelay(): this {
     return this;
   }
   setKeepAlive(): this {
     return this;
   }
-  setTimeout(_ms: number, callback?: () => void): this {
-    void callback;
+
+  private idleMs = 0;
+  private idleTimer: NodeJS.Timeout | null = null;
+
+  /** Emits `timeout` after `ms` without data either way (0 turns it off), as net.Socket does. */
+  setTimeout(ms: number, callback?: () => void): this {
+    if (callback) this.once('timeout', callback);
+    this.idleMs = ms;
+    this.touch();
     return this;
   }
+
+  /** Data went one way or the other: the idle clock starts again. */
+  private touch(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    if (this.idleMs <= 0 || this.destroyed) return;
+    this.idleTimer = setTimeout(() => this.emit('timeout'), this.idleMs);
+    this.idleTimer.unref();
+  }
+
+  /** A pooled connection waiting for its next request must not keep Berth's process alive (http unrefs it). */
   ref(): this {
+    this.child.ref();
+    for (const stream of [this.child.stdin, this.child.stdout, this.child.stderr]) (stream as { ref?: () => void } | null)?.ref?.();
     return this;
   }
   unref(): this {
+    this.child.unref();
+    for (const stream of [this.child.stdin, this.child.stdout, this.child.stderr]) (stream as { unref?: () => void } | null)?.unref?.();
     return this;
   }
 }

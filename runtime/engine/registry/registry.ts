@@ -25,8 +25,8 @@ export interface RegistryOptions {
   defaultConnection: EngineConnection;
   /** Connect the other engines the user keeps connected (the app, `berth serve`); a one-shot `berth api` does not. */
   connectOthers: boolean;
-  /** The services on one connection. */
-  servicesFor(connection: EngineConnection): { handlers: ServiceHandlers; dispose(): void };
+  /** The services on one connection (the engines domain among them, answering from `registry`). */
+  servicesFor(connection: EngineConnection, registry: EngineRegistry): { handlers: ServiceHandlers; dispose(): void };
   /** What the default engine's endpoint takes to reach (TLS from the environment). */
   defaultAccess?(endpoint: EngineEndpoint): EndpointAccess | undefined;
   log(line: string): void;
@@ -50,7 +50,7 @@ export class EngineRegistry implements HandlerRouter, Disposable {
   private disposed = false;
 
   constructor(private readonly options: RegistryOptions) {
-    this.defaultServices = options.servicesFor(options.defaultConnection);
+    this.defaultServices = options.servicesFor(options.defaultConnection, this);
     this.store.add(toDisposable(() => this.defaultServices.dispose()));
     this.store.add(options.defaultConnection.onStatus(() => this.reconcile()));
   }
@@ -287,7 +287,7 @@ export class EngineRegistry implements HandlerRouter, Disposable {
       onRoundTrip: (milliseconds) => latency.record(milliseconds),
     });
     const store = new DisposableStore();
-    const services = this.options.servicesFor(connection);
+    const services = this.options.servicesFor(connection, this);
     store.add(connection.onStatus(() => this.emit()));
     store.add(toDisposable(() => services.dispose()));
     store.add(connection);
