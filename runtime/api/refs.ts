@@ -9,6 +9,10 @@ export const containerRef = z
   .min(1, 'is required')
   .max(256, 'is too long')
   .regex(/^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'must be a container id or name')
+  // The name as inspect shows it, `/web`, is `web` to the engine. Sent as it is, the engine
+  // redirects `/containers//web/json` (301), and dockerode follows that to a host named
+  // `containers`: an error nobody catches.
+  .overwrite((ref) => ref.replace(/^\//, ''))
   .describe('The container: its name, its full id or a unique prefix of the id.');
 
 /** An image id (full or unique prefix, with or without `sha256:`) or reference (`repo:tag`, `repo@digest`). */
