@@ -21,6 +21,9 @@ export const imageRef = z
   .min(1, 'is required')
   .max(512, 'is too long')
   .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.:/@-]*$/, 'must be an image id or reference')
+  // `a/./b`, `a/../b` and `a//b` are no reference, and the engine redirects (301) such a path
+  // instead of answering it.
+  .refine((ref) => !/(^|\/)\.{1,2}(\/|$)|\/\/|\/$/.test(ref), 'must not hold empty, `.` or `..` path components')
   .describe('The image: a reference (`repo:tag`, `repo@sha256:...`) or an id (full, or a unique prefix, with or without `sha256:`).');
 
 /** Seconds a stop waits for the process to exit after SIGTERM before SIGKILL. */

@@ -44,6 +44,15 @@ describe('parseParams', () => {
     expect(() => parseParams('containers.update', methods['containers.update'].params, { id: 'web', resources: { pidsLimit: 10 } })).not.toThrow();
   });
 
+  it('refuses image references with empty, . or .. path components, which the engine redirects instead of answering', () => {
+    for (const id of ['berth-test/./busybox', 'Q/./B_SM/8', 'a/../b', 'a//b', 'a/b/', 'a/..']) {
+      expect(refusal('images.remove', { id }).message).toBe('images.remove: id: must not hold empty, `.` or `..` path components');
+    }
+    for (const id of ['busybox', 'registry:5000/team/app:1.2', 'app@sha256:abc', 'sha256:91502e0d4830', 'a.b/c..d/e.f']) {
+      expect(() => parseParams('images.remove', methods['images.remove'].params, { id })).not.toThrow();
+    }
+  });
+
   it('keeps the type errors as zod words them, by field', () => {
     expect(refusal('containers.stop', { id: 'web', timeoutSeconds: '5' }).message).toBe(
       'containers.stop: timeoutSeconds: Invalid input: expected number, received string',
