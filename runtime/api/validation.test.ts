@@ -44,6 +44,14 @@ describe('parseParams', () => {
     expect(() => parseParams('containers.update', methods['containers.update'].params, { id: 'web', resources: { pidsLimit: 10 } })).not.toThrow();
   });
 
+  it('refuses signal numbers the engine does not know, which it would answer with its internal error', () => {
+    expect(refusal('containers.kill', { id: 'web', signal: '32' }).message).toBe('containers.kill: signal: must be a signal number from 1 to 31 or 34 to 64');
+    for (const signal of ['0', '33', '65', '485924', '-3', '-0']) expect(refusal('containers.kill', { id: 'web', signal }).code).toBe('invalid_argument');
+    for (const signal of ['1', '9', '31', '34', '64', '+9', '0009', 'SIGKILL', 'HUP', 'SIGRTMIN+3']) {
+      expect(() => parseParams('containers.kill', methods['containers.kill'].params, { id: 'web', signal })).not.toThrow();
+    }
+  });
+
   it('refuses image references with empty, . or .. path components, which the engine redirects instead of answering', () => {
     for (const id of ['berth-test/./busybox', 'Q/./B_SM/8', 'a/../b', 'a//b', 'a/b/', 'a/..']) {
       expect(refusal('images.remove', { id }).message).toBe('images.remove: id: must not hold empty, `.` or `..` path components');
