@@ -52,6 +52,14 @@ describe('parseParams', () => {
     }
   });
 
+  it('refuses a process limit above the kernel\'s, which the engine would answer with its internal error', () => {
+    expect(refusal('containers.update', { id: 'web', resources: { pidsLimit: 4_194_305 } }).message).toBe(
+      "containers.update: resources.pidsLimit: must be at most 4194304 (the kernel's limit)",
+    );
+    expect(refusal('containers.create', { spec: { image: 'busybox', resources: { pidsLimit: 487_087_468 } } }).details).toMatchObject({ field: 'spec.resources.pidsLimit' });
+    expect(() => parseParams('containers.update', methods['containers.update'].params, { id: 'web', resources: { pidsLimit: 4_194_304 } })).not.toThrow();
+  });
+
   it('refuses image references with empty, . or .. path components, which the engine redirects instead of answering', () => {
     for (const id of ['berth-test/./busybox', 'Q/./B_SM/8', 'a/../b', 'a//b', 'a/b/', 'a/..']) {
       expect(refusal('images.remove', { id }).message).toBe('images.remove: id: must not hold empty, `.` or `..` path components');
