@@ -1,4 +1,4 @@
-import type { ContainerSummary, containersContract, ParsedMethodParams, PruneResult } from '../api/index.js';
+import { BerthError, type ContainerSummary, type containersContract, type ParsedMethodParams, type PruneResult } from '../api/index.js';
 import type { HandlerSlice } from '../rpc/handlers.js';
 import type { EngineConnection } from '../engine/connection.js';
 import { fromEngineError } from '../engine/errors.js';
@@ -70,7 +70,17 @@ export class ContainersService {
   }
 
   async unpause(params: ParsedMethodParams<'containers.unpause'>, signal?: AbortSignal): Promise<null> {
-    await this.run(() => this.engine.docker.getContainer(params.id).unpause(signalOption(signal)));
+    const container = this.engine.docker.getContainer(params.id);
+    try {
+      await container.unpause(signalOption(signal));
+    } catch (error) {
+      // dockerd 20.10 answers "is not paused" with its internal error (500). Read the state rather
+      // than the words: a container that is not paused is a conflict, as a paused one is to pause.
+      const status = (error as { statusCode?: number }).statusCode ?? 0;
+      const state = status >= 500 ? await container.inspect(signalOption(signal)).then((inspect) => inspect.State, () => null) : null;
+      if (state && !state.Paused) throw new BerthError('conflict', fromEngineError(error, this.engine.engineUrl).message, { status });
+      throw fromEngineError(error, this.engine.engineUrl);
+    }
     return null;
   }
 
