@@ -81,7 +81,7 @@ export async function recreateContainer(
     }
     return { id: created.id, name, warnings, started: wasRunning };
   } catch (error) {
-    const failure = engineError(error);
+    const failure = refusedSpec(step, error) ?? engineError(error);
     const rollbackErrors: string[] = [];
     for (const action of undo.reverse()) {
       try {
@@ -97,6 +97,18 @@ export async function recreateContainer(
       ...(rollbackErrors.length > 0 ? { rollbackErrors } : {}),
     });
   }
+}
+
+/**
+ * The engine answers a container it cannot make or start from the edited spec (a user the
+ * image lacks, a missing program) with its internal error, 500; the spec is what it refused,
+ * so that is `invalid_argument`, not a bug in Berth.
+ */
+function refusedSpec(step: string, error: unknown): BerthError | null {
+  const status = statusOf(error);
+  if ((step !== 'create' && step !== 'start') || status === undefined || status < 500) return null;
+  const engine = fromEngineError(error);
+  return new BerthError('invalid_argument', engine.message, { ...engine.details, field: 'spec' });
 }
 
 /**
