@@ -79,7 +79,18 @@ export async function pullImage(docker: Docker, reference: string, onProgress: (
   const check = checkImageReference(reference);
   if (!check.ok) throw new BerthError('invalid_argument', `reference: ${check.reason}`, { field: 'reference' });
   if (check.reference === null) throw new BerthError('invalid_argument', `reference: ${reference} is an image id; only a name can be pulled`, { field: 'reference' });
-  const stream = (await docker.createImage({ ...pullArguments(check.reference), ...signalOption(signal) })) as Readable;
+  let stream: Readable;
+  try {
+    stream = (await docker.createImage({ ...pullArguments(check.reference), ...signalOption(signal) })) as Readable;
+  } catch (error) {
+    // A registry the engine cannot reach (a refused connection) is its internal error, 500, before
+    // any progress: the image cannot be had from where the reference points.
+    const status = (error as { statusCode?: number }).statusCode ?? 0;
+    if (status < 500) throw error;
+    // For a streamed answer dockerode keeps the engine's words only in its message, after its own prefix.
+    const words = error instanceof Error ? error.message.replace(/^\(HTTP code \d+\) [^-]*- /, '').trim() : '';
+    throw new BerthError('not_found', words || fromEngineError(error).message, { status, field: 'reference' });
+  }
   const parser = new NdjsonParser<PullLine>();
   const handle = (items: ReturnType<NdjsonParser<PullLine>['push']>) => {
     for (const item of items) {
