@@ -69,6 +69,11 @@ describe('looking into a container', () => {
     expect(await inspectField(name, '{{.HostConfig.Memory}}')).toBe(String(64 * 1024 * 1024));
   });
 
+  it('update of a container that does not exist is not_found, not an empty answer from the engine', async () => {
+    await expect(connected.client.call('containers.update', { id: 'no-such-container-berth', resources: { pidsLimit: 100 } })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(connected.client.call('containers.update', { id: 'no-such-container-berth', restart: { name: 'always' } })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
   it('streams live stats against the configured limit', async () => {
     const name = await containers.run('stats', '-m', '48m', testImage(), 'sleep', '300');
     const samples: StatsSample[] = [];
