@@ -47,6 +47,9 @@ export interface PruneResult {
 
 const byId = params({ id: containerRef });
 
+/** Signal numbers the engine knows on Linux: the standard ones and the real-time ones (32 and 33 belong to the C library). */
+const isLinuxSignalNumber = (signal: number) => (signal >= 1 && signal <= 31) || (signal >= 34 && signal <= 64);
+
 export const containersContract = defineDomain({
   methods: {
     'containers.list': method<ContainerSummary[]>()(
@@ -71,6 +74,9 @@ export const containersContract = defineDomain({
           .string()
           .regex(/^(SIG)?[A-Z0-9+-]+$|^\d+$/, 'must be a signal name like SIGTERM or a number')
           .max(32, 'is too long')
+          // The engine reads anything its number parser takes (`-3`, `+9`, `0009`) as a number, and
+          // one it does not know fails there as its internal error (500), not as bad input.
+          .refine((signal) => !/^[+-]?\d+$/.test(signal) || isLinuxSignalNumber(Number(signal)), 'must be a signal number from 1 to 31 or 34 to 64')
           .optional()
           .describe('Signal name or number, e.g. `SIGKILL`, `HUP`, `9`. Default SIGKILL.'),
       }),

@@ -9,6 +9,10 @@ export const containerRef = z
   .min(1, 'is required')
   .max(256, 'is too long')
   .regex(/^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'must be a container id or name')
+  // The name as inspect shows it, `/web`, is `web` to the engine. Sent as it is, the engine
+  // redirects `/containers//web/json` (301), and dockerode follows that to a host named
+  // `containers`: an error nobody catches.
+  .overwrite((ref) => ref.replace(/^\//, ''))
   .describe('The container: its name, its full id or a unique prefix of the id.');
 
 /** An image id (full or unique prefix, with or without `sha256:`) or reference (`repo:tag`, `repo@digest`). */
@@ -17,6 +21,9 @@ export const imageRef = z
   .min(1, 'is required')
   .max(512, 'is too long')
   .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.:/@-]*$/, 'must be an image id or reference')
+  // `a/./b`, `a/../b` and `a//b` are no reference, and the engine redirects (301) such a path
+  // instead of answering it.
+  .refine((ref) => !/(^|\/)\.{1,2}(\/|$)|\/\/|\/$/.test(ref), 'must not hold empty, `.` or `..` path components')
   .describe('The image: a reference (`repo:tag`, `repo@sha256:...`) or an id (full, or a unique prefix, with or without `sha256:`).');
 
 /** Seconds a stop waits for the process to exit after SIGTERM before SIGKILL. */

@@ -39,8 +39,8 @@ export function checkResources(resources: ResourcesSpec, host: Pick<EngineIdenti
     issue('cpuShares', `must be a whole number from ${cpuSharesRange.min} to ${cpuSharesRange.max}`);
   }
   if (cpusetCpus !== undefined && cpusetCpus !== '' && host && host.cpus > 0) {
-    const missing = cpuNumbers(cpusetCpus).filter((cpu) => cpu >= host.cpus);
-    if (missing.length > 0) issue('cpusetCpus', `names CPU ${missing.join(', ')}, but the host has CPUs 0-${host.cpus - 1}`);
+    const missing = cpusBeyond(cpusetCpus, host.cpus);
+    if (missing !== null) issue('cpusetCpus', `names CPU ${missing}, but the host has CPUs 0-${host.cpus - 1}`);
   }
   const backwards = (cpusetCpus ?? '').split(',').find((part) => {
     const [from, to] = part.split('-').map(Number);
@@ -50,13 +50,22 @@ export function checkResources(resources: ResourcesSpec, host: Pick<EngineIdenti
   return issues;
 }
 
-/** `0-2,4` -> [0, 1, 2, 4]. */
-export function cpuNumbers(cpuset: string): number[] {
-  const result: number[] = [];
+/**
+ * The CPUs a cpuset names at or past `cpus` (the host's count), as the message lists them:
+ * `2, 3` one by one when few, else by range (`4-94056812`); null when there are none. Ranges
+ * are never expanded whole: a typed `0-99999999` must not stall the backend or the form.
+ */
+export function cpusBeyond(cpuset: string, cpus: number): string | null {
+  const beyond: [number, number][] = [];
   for (const part of cpuset.split(',')) {
     const [from, to] = part.split('-').map(Number);
     if (from === undefined || Number.isNaN(from)) continue;
-    for (let cpu = from; cpu <= (to ?? from); cpu++) result.push(cpu);
+    const low = Math.max(from, cpus);
+    const high = to === undefined || Number.isNaN(to) ? from : to;
+    if (low <= high) beyond.push([low, high]);
   }
-  return result;
+  if (beyond.length === 0) return null;
+  const count = beyond.reduce((sum, [low, high]) => sum + high - low + 1, 0);
+  if (count > 8) return beyond.map(([low, high]) => (low === high ? `${low}` : `${low}-${high}`)).join(', ');
+  return beyond.flatMap(([low, high]) => Array.from({ length: high - low + 1 }, (_, offset) => low + offset)).join(', ');
 }

@@ -88,7 +88,14 @@ export const resourcesSchema = params({
     .regex(/^\d+(-\d+)?(,\d+(-\d+)?)*$/, 'must look like 0-2,4')
     .optional()
     .describe('`--cpuset-cpus`: which CPUs it may run on, e.g. `0-2,4`.'),
-  pidsLimit: z.number().int().min(-1).max(2_147_483_647).optional().describe('`--pids-limit`: most processes at once; -1 or 0 is unlimited.'),
+  pidsLimit: z
+    .number()
+    .int()
+    .min(-1)
+    // Linux's PID_MAX_LIMIT: the kernel refuses a larger pids.max, which the engine answers with its internal error (500).
+    .max(4_194_304, "must be at most 4194304 (the kernel's limit)")
+    .optional()
+    .describe('`--pids-limit`: most processes at once; -1 or 0 is unlimited.'),
 });
 export type ResourcesSpec = z.infer<typeof resourcesSchema>;
 

@@ -44,6 +44,31 @@ describe('parseParams', () => {
     expect(() => parseParams('containers.update', methods['containers.update'].params, { id: 'web', resources: { pidsLimit: 10 } })).not.toThrow();
   });
 
+  it('refuses signal numbers the engine does not know, which it would answer with its internal error', () => {
+    expect(refusal('containers.kill', { id: 'web', signal: '32' }).message).toBe('containers.kill: signal: must be a signal number from 1 to 31 or 34 to 64');
+    for (const signal of ['0', '33', '65', '485924', '-3', '-0']) expect(refusal('containers.kill', { id: 'web', signal }).code).toBe('invalid_argument');
+    for (const signal of ['1', '9', '31', '34', '64', '+9', '0009', 'SIGKILL', 'HUP', 'SIGRTMIN+3']) {
+      expect(() => parseParams('containers.kill', methods['containers.kill'].params, { id: 'web', signal })).not.toThrow();
+    }
+  });
+
+  it('refuses a process limit above the kernel\'s, which the engine would answer with its internal error', () => {
+    expect(refusal('containers.update', { id: 'web', resources: { pidsLimit: 4_194_305 } }).message).toBe(
+      "containers.update: resources.pidsLimit: must be at most 4194304 (the kernel's limit)",
+    );
+    expect(refusal('containers.create', { spec: { image: 'busybox', resources: { pidsLimit: 487_087_468 } } }).details).toMatchObject({ field: 'spec.resources.pidsLimit' });
+    expect(() => parseParams('containers.update', methods['containers.update'].params, { id: 'web', resources: { pidsLimit: 4_194_304 } })).not.toThrow();
+  });
+
+  it('refuses image references with empty, . or .. path components, which the engine redirects instead of answering', () => {
+    for (const id of ['berth-test/./busybox', 'Q/./B_SM/8', 'a/../b', 'a//b', 'a/b/', 'a/..']) {
+      expect(refusal('images.remove', { id }).message).toBe('images.remove: id: must not hold empty, `.` or `..` path components');
+    }
+    for (const id of ['busybox', 'registry:5000/team/app:1.2', 'app@sha256:abc', 'sha256:91502e0d4830', 'a.b/c..d/e.f']) {
+      expect(() => parseParams('images.remove', methods['images.remove'].params, { id })).not.toThrow();
+    }
+  });
+
   it('keeps the type errors as zod words them, by field', () => {
     expect(refusal('containers.stop', { id: 'web', timeoutSeconds: '5' }).message).toBe(
       'containers.stop: timeoutSeconds: Invalid input: expected number, received string',

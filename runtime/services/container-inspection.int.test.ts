@@ -69,6 +69,11 @@ describe('looking into a container', () => {
     expect(await inspectField(name, '{{.HostConfig.Memory}}')).toBe(String(64 * 1024 * 1024));
   });
 
+  it('update of a container that does not exist is not_found, not an empty answer from the engine', async () => {
+    await expect(connected.client.call('containers.update', { id: 'no-such-container-berth', resources: { pidsLimit: 100 } })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(connected.client.call('containers.update', { id: 'no-such-container-berth', restart: { name: 'always' } })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
   it('streams live stats against the configured limit', async () => {
     const name = await containers.run('stats', '-m', '48m', testImage(), 'sleep', '300');
     const samples: StatsSample[] = [];
@@ -137,5 +142,14 @@ describe('images', () => {
         connected.client.subscribe('images.pull', { reference: missing }, { onEvent: () => undefined, onEnd: resolve, onError: reject });
       }),
     ).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('names a registry that does not answer as not_found in the engine\'s words (the engine answers it with 500)', async () => {
+    const unreachable = '127.0.0.1:1/berth-test/busybox:latest';
+    await expect(
+      new Promise<void>((resolve, reject) => {
+        connected.client.subscribe('images.pull', { reference: unreachable }, { onEvent: () => undefined, onEnd: resolve, onError: reject });
+      }),
+    ).rejects.toMatchObject({ code: 'not_found', message: expect.stringMatching(/127\.0\.0\.1:1/) as unknown, details: { field: 'reference' } });
   });
 });

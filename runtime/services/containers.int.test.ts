@@ -43,6 +43,23 @@ describe('containers on the real engine', () => {
     await expect(docker('inspect', name)).rejects.toThrow(/No such/i);
   });
 
+  it('unpausing a container that is not paused is a conflict in the engine\'s words (dockerd 20.10 answers it with 500)', async () => {
+    const name = await containers.run('unpause', '--init', testImage(), 'sleep', '300');
+    await expect(connected.client.call('containers.unpause', { id: name })).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/not paused/) as unknown });
+    await connected.client.call('containers.pause', { id: name });
+    await connected.client.call('containers.unpause', { id: name });
+    expect(await docker('inspect', '-f', '{{.State.Status}}', name)).toBe('running');
+  });
+
+  it('takes the name with the leading slash inspect shows (the engine redirects /containers//web, 301)', async () => {
+    const name = await containers.run('slash', '--init', testImage(), 'sleep', '300');
+    await expect(connected.client.call('containers.inspect', { id: `/${name}` })).resolves.toMatchObject({ name });
+    await connected.client.call('containers.stop', { id: `/${name}`, timeoutSeconds: 0 });
+    expect(await docker('inspect', '-f', '{{.State.Running}}', name)).toBe('false');
+    await expect(connected.client.call('containers.top', { id: '/no-such-container-berth' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(connected.client.call('containers.start', { id: '/no-such-container-berth' })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
   it('answers not_found for a container that does not exist', async () => {
     await expect(connected.client.call('containers.start', { id: 'no-such-container-berth' })).rejects.toMatchObject({ code: 'not_found' });
   });

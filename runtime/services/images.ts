@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import {
   BerthError,
   toDisposable,
@@ -73,7 +74,18 @@ export async function pullImage(client: EngineClient, reference: string, onProgr
   const check = checkImageReference(reference);
   if (!check.ok) throw new BerthError('invalid_argument', `reference: ${check.reason}`, { field: 'reference' });
   if (check.reference === null) throw new BerthError('invalid_argument', `reference: ${reference} is an image id; only a name can be pulled`, { field: 'reference' });
-  const stream = await client.images.pull(pullArguments(check.reference), signal);
+  let stream: Readable;
+  try {
+    stream = await client.images.pull(pullArguments(check.reference), signal);
+  } catch (error) {
+    // A registry the engine cannot reach (a refused connection) is its internal error, 500, before
+    // any progress: the image cannot be had from where the reference points.
+    const status = error instanceof BerthError && typeof error.details?.status === 'number' ? error.details.status : 0;
+    if (status < 500) throw error;
+    // For a streamed answer the engine's words come after dockerode's own prefix.
+    const words = (error as BerthError).message.replace(/^\(HTTP code \d+\) [^-]*- /, '').trim();
+    throw new BerthError('not_found', words || (error as BerthError).message, { status, field: 'reference' });
+  }
   const reader = new NdjsonReader(enginePullLineSchema, new SkippedLines(`pull of ${reference}`));
   const handle = (lines: EnginePullLine[]) => {
     for (const line of lines) {

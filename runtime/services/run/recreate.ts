@@ -71,7 +71,7 @@ export async function recreateContainer(
     }
     return { id: created.id, name, warnings, started: wasRunning };
   } catch (error) {
-    const failure = engineError(error);
+    const failure = refusedSpec(step, error) ?? engineError(error);
     const rollbackErrors: string[] = [];
     for (const action of undo.reverse()) {
       try {
@@ -87,6 +87,18 @@ export async function recreateContainer(
       ...(rollbackErrors.length > 0 ? { rollbackErrors } : {}),
     });
   }
+}
+
+/**
+ * The engine answers a container it cannot make or start from the edited spec (a user the
+ * image lacks, a missing program) with its internal error, 500; the spec is what it refused,
+ * so that is `invalid_argument`, not a bug in Berth.
+ */
+function refusedSpec(step: string, error: unknown): BerthError | null {
+  if (!(error instanceof BerthError)) return null;
+  const status = error.details?.status;
+  if ((step !== 'create' && step !== 'start') || typeof status !== 'number' || status < 500) return null;
+  return new BerthError('invalid_argument', error.message, { ...error.details, field: 'spec' });
 }
 
 /**

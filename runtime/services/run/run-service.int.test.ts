@@ -184,7 +184,10 @@ describe('containers.recreate', () => {
     // Without --init the engine itself runs the missing program, so the start fails (with tini it would start, then exit).
     const error = await failure(connected.client.call('containers.recreate', { id: name, spec: { ...spec, init: false, command: ['nosuchbinary'] } }));
     expect(error.message).toMatch(/nosuchbinary/);
-    expect(error.details).toMatchObject({ step: 'start', restored: true });
+    expect(error).toMatchObject({ code: 'invalid_argument', details: { step: 'start', restored: true } });
+    // A user the image lacks is the engine's 500, not its 400: the edited spec is at fault all the same, not Berth.
+    const noUser = await failure(connected.client.call('containers.recreate', { id: name, spec: { ...spec, user: 'nosuchuser' } }));
+    expect(noUser).toMatchObject({ code: 'invalid_argument', message: expect.stringMatching(/nosuchuser/) as unknown, details: { step: 'start', restored: true, field: 'spec' } });
 
     const after = await inspect(name);
     expect(after.Id).toBe(before.Id);
