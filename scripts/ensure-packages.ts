@@ -36,6 +36,8 @@ const requirements: readonly Requirement[] = [
   // Podman's Docker-compatible API; netavark named so apt does not pick CNI for its network stack.
   { debianPackage: 'podman', executables: ['podman'] },
   { debianPackage: 'netavark', executables: ['/usr/lib/podman/netavark'] },
+  // Podman's `--init` (docker run --init, the Run form's Init) runs catatonit; without it create fails.
+  { debianPackage: 'catatonit', executables: ['/usr/libexec/podman/catatonit'] },
 ];
 
 async function isExecutable(file: string): Promise<boolean> {

@@ -80,5 +80,6 @@ export function describeConnectError(url: string, error: NodeJS.ErrnoException):
 
 function isTlsError(error: NodeJS.ErrnoException): boolean {
   const code = error.code ?? '';
-  return code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL') || code === 'EPROTO' || /CERT|SELF_SIGNED|DEPTH_ZERO/.test(code);
+  // Node's X509 verification codes: CERT_HAS_EXPIRED, UNABLE_TO_VERIFY_LEAF_SIGNATURE, SELF_SIGNED_CERT_IN_CHAIN, ...
+  return code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL') || code === 'EPROTO' || /CERT|SELF_SIGNED|DEPTH_ZERO|UNABLE_TO_(GET|VERIFY|DECRYPT)|SIGNATURE|ISSUER/.test(code);
 }

@@ -45,16 +45,20 @@ class DialStdioSocket extends Duplex {
       this.touch();
       if (!this.push(chunk)) child.stdout.pause();
     });
-    child.stdout.on('end', () => this.push(null));
+    // The end of ssh's output is the end of the connection only once ssh has said how it went:
+    // a refused host key closes stdout before the exit code that explains it arrives.
     child.stderr.on('data', (chunk: Buffer) => {
       if (this.stderr.length < 4096) this.stderr += chunk.toString('utf8');
     });
     child.on('error', (error) => this.destroy(new SshFailure(`ssh could not be started: ${error.message}`)));
-    child.on('exit', (code) => {
-      if (code !== 0 && code !== null) {
-        const said = lastLine(this.stderr);
-        this.destroy(new SshFailure(`ssh to ${target.host} failed${said ? `: ${said}` : ` (exit code ${code})`}`));
+    child.on('close', (code) => {
+      if (this.destroyed) return;
+      if (code === 0 || code === null) {
+        this.push(null);
+        return;
       }
+      const said = lastLine(this.stderr);
+      this.destroy(new SshFailure(`ssh to ${target.host} failed${said ? `: ${said}` : ` (exit code ${code})`}`));
     });
     this.child = child;
   }

@@ -18,3 +18,15 @@ export async function ensureImage(client: EngineClient, image: string, signal?: 
   if (check.reference === null) return; // an image id: nothing to pull; create will say it is missing
   await pullImage(client, image, () => undefined, signal);
 }
+
+/**
+ * The engine answers a container it cannot make or start from a spec (a user the image lacks,
+ * a missing program, an init binary Podman lacks) with its internal error, 500: the spec is what
+ * it refused, so that is `invalid_argument` naming the spec, not a bug in Berth.
+ */
+export function specRefusal(error: unknown): unknown {
+  if (!(error instanceof BerthError)) return error;
+  const status = error.details?.status;
+  if (typeof status !== 'number' || status < 500) return error;
+  return new BerthError('invalid_argument', error.message, { ...error.details, field: 'spec' });
+}

@@ -4,7 +4,7 @@ import type { EngineConnection } from '../../engine/connection.js';
 import type { EngineContainer } from '../../engine/json/container.js';
 import type { EngineImageConfig } from '../../engine/json/image.js';
 import { createBody } from './create-body.js';
-import { ensureImage, inspectImageConfig } from './engine-calls.js';
+import { ensureImage, inspectImageConfig, specRefusal } from './engine-calls.js';
 import type { RunService } from './run-service.js';
 
 /**
@@ -71,7 +71,7 @@ export async function recreateContainer(
     }
     return { id: created.id, name, warnings, started: wasRunning };
   } catch (error) {
-    const failure = refusedSpec(step, error) ?? engineError(error);
+    const failure = engineError(step === 'create' || step === 'start' ? specRefusal(error) : error);
     const rollbackErrors: string[] = [];
     for (const action of undo.reverse()) {
       try {
@@ -87,18 +87,6 @@ export async function recreateContainer(
       ...(rollbackErrors.length > 0 ? { rollbackErrors } : {}),
     });
   }
-}
-
-/**
- * The engine answers a container it cannot make or start from the edited spec (a user the
- * image lacks, a missing program) with its internal error, 500; the spec is what it refused,
- * so that is `invalid_argument`, not a bug in Berth.
- */
-function refusedSpec(step: string, error: unknown): BerthError | null {
-  if (!(error instanceof BerthError)) return null;
-  const status = error.details?.status;
-  if ((step !== 'create' && step !== 'start') || typeof status !== 'number' || status < 500) return null;
-  return new BerthError('invalid_argument', error.message, { ...error.details, field: 'spec' });
 }
 
 /**

@@ -2,7 +2,7 @@ import { BerthError, runSpecSchema, toWireError, type CreateResult, type FieldIs
 import type { HandlerSlice } from '../../rpc/handlers.js';
 import type { EngineConnection } from '../../engine/connection.js';
 import { createBody } from './create-body.js';
-import { ensureImage, inspectImageConfig } from './engine-calls.js';
+import { ensureImage, inspectImageConfig, specRefusal } from './engine-calls.js';
 import { hostIssues, localSocketPath } from './host-checks.js';
 import { parseRunCommand, type ParsedRunCommand } from './parse-run-command.js';
 import { printRunCommand } from './print-run-command.js';
@@ -58,7 +58,9 @@ export class RunService {
     const spec = await this.checked(params.spec, { signal });
     const client = this.engine.client;
     if (params.pull) await ensureImage(client, spec.image, signal);
-    const created = await client.containers.create(spec.name?.replace(/^\//, ''), createBody(spec), signal);
+    const created = await client.containers.create(spec.name?.replace(/^\//, ''), createBody(spec), signal).catch((error: unknown) => {
+      throw specRefusal(error);
+    });
     const result: CreateResult = { id: created.id, name: spec.name?.replace(/^\//, '') ?? '', warnings: created.warnings, started: false };
     if (params.start) {
       try {
@@ -67,7 +69,7 @@ export class RunService {
         result.started = true;
       } catch (error) {
         // Created but not started: the container stays for the user to keep or remove.
-        result.startError = toWireError(error);
+        result.startError = toWireError(specRefusal(error));
       }
     }
     if (result.name === '') result.name = await this.nameOf(created.id);

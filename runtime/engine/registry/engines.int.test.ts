@@ -1,0 +1,184 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readTestEnv } from '../../../scripts/test-env-info.js';
+import { BerthClient, type EngineEntry, type TerminalEvent } from '../../api/index.js';
+import { createBackend, type Backend } from '../../backend.js';
+import { serveRpc } from '../../rpc/dispatcher.js';
+import { createPortPair } from '../../rpc/memory-port.js';
+import { testImage, uniqueName } from '../../testing/real-engine.js';
+
+/**
+ * Several engines at once, each a real one from the test environment: the default (DOCKER_HOST),
+ * a dockerd over TCP with mutual TLS, one over ssh (`docker system dial-stdio`) and Podman's
+ * Docker API. The same suite runs against each; the faults (an engine that never answers, a
+ * wrong host key, an untrusted certificate) must leave the others working.
+ */
+
+const run = promisify(execFile);
+const env = readTestEnv();
+const cert = (name: string) => path.join(env.tls.certPath, name);
+
+/** The docker CLI pointed at one engine, as a user would point it. */
+interface Engine {
+  label: string;
+  /** How Berth reaches it: absent for the default engine. */
+  add?: { url: string; name: string; tls?: { caPath: string; certPath: string; keyPath: string }; sshConfigPath?: string };
+  cli: string[];
+  cliEnv?: NodeJS.ProcessEnv;
+}
+
+const engines: Engine[] = [
+  { label: 'default', cli: ['-H', env.engineUrl] },
+  {
+    label: 'tls',
+    add: { url: env.tls.url, name: 'tls', tls: { caPath: cert('ca.pem'), certPath: cert('cert.pem'), keyPath: cert('key.pem') } },
+    cli: ['--tlsverify', '--tlscacert', cert('ca.pem'), '--tlscert', cert('cert.pem'), '--tlskey', cert('key.pem'), '-H', env.tls.url],
+  },
+  { label: 'ssh', add: { url: env.ssh.url, name: 'ssh', sshConfigPath: env.ssh.config }, cli: ['-H', env.ssh.url], cliEnv: { PATH: `${env.ssh.binDir}:${process.env.PATH ?? ''}` } },
+  { label: 'podman', add: { url: env.podman.url, name: 'podman' }, cli: ['-H', env.podman.url] },
+];
+
+async function dockerOn(engine: Engine, ...args: string[]): Promise<string> {
+  const { stdout } = await run('docker', [...engine.cli, ...args], { env: { ...process.env, ...engine.cliEnv, DOCKER_HOST: '' } });
+  return stdout.trim();
+}
+
+let dataDir: string;
+let backend: Backend;
+let client: BerthClient;
+let dispose: () => void;
+const ids = new Map<string, string>();
+const made: { engine: Engine; name: string }[] = [];
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(os.tmpdir(), 'berth-engines-'));
+  backend = createBackend({ engineUrl: env.engineUrl, autoStartManaged: false, connectOthers: true, dataDir });
+  await backend.ready;
+  const [hostPort, clientPort] = createPortPair();
+  const rpc = serveRpc(hostPort, backend.handlers);
+  client = new BerthClient(clientPort);
+  dispose = () => {
+    client.dispose();
+    rpc.dispose();
+    backend.dispose();
+  };
+  ids.set('default', (await client.call('engine.info', {})).engineId);
+  for (const engine of engines) {
+    if (!engine.add) continue;
+    const entry = await client.call('engines.add', engine.add);
+    expect(entry, `${engine.label}: ${entry.reason?.message ?? ''}`).toMatchObject({ state: 'connected', name: engine.add.name });
+    ids.set(engine.label, entry.engineId);
+  }
+}, 60_000);
+
+afterAll(async () => {
+  for (const { engine, name } of made) await dockerOn(engine, 'rm', '-f', name).catch(() => undefined);
+  dispose();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+const on = (engine: Engine) => ({ engine: ids.get(engine.label) });
+
+describe.each(engines)('the $label engine, through its own routing', (engine) => {
+  it('is listed with what it is: kind, version and API version', async () => {
+    const entry = (await client.call('engines.list', {})).find((candidate) => candidate.engineId === ids.get(engine.label));
+    expect(entry?.state).toBe('connected');
+    const version = JSON.parse(await dockerOn(engine, 'version', '--format', '{{json .Server}}')) as { Version: string; ApiVersion: string };
+    expect(entry?.identity).toMatchObject({ version: version.Version, apiVersion: version.ApiVersion, name: engine.label === 'podman' ? 'Podman Engine' : 'Docker Engine' });
+  });
+
+  it('creates, lists, stops and removes a container as the docker CLI sees it', async () => {
+    const name = uniqueName(engine.label);
+    made.push({ engine, name });
+    const created = await client.call('containers.create', { spec: { image: testImage(), name, command: ['sleep', '300'], init: true } }, on(engine));
+    expect(created.started).toBe(true);
+    expect(await dockerOn(engine, 'inspect', '--format', '{{.State.Running}}', name)).toBe('true');
+    const listed = await client.call('containers.list', { all: true }, on(engine));
+    expect(listed.find((container) => container.name === name)).toMatchObject({ state: 'running', engineId: ids.get(engine.label) });
+    expect(listed.map((container) => container.id).sort()).toEqual((await dockerOn(engine, 'ps', '-aq', '--no-trunc')).split('\n').filter(Boolean).sort());
+    await client.call('containers.stop', { id: name, timeoutSeconds: 1 }, on(engine));
+    expect(await dockerOn(engine, 'inspect', '--format', '{{.State.Running}}', name)).toBe('false');
+    await client.call('containers.remove', { id: name }, on(engine));
+    await expect(dockerOn(engine, 'inspect', name)).rejects.toThrow();
+  });
+
+  it('lists its images', async () => {
+    const images = await client.call('images.list', {}, on(engine));
+    const tags = images.flatMap((image) => image.repoTags);
+    // Podman names the image with its registry (docker.io/...); Docker leaves Docker Hub's name out.
+    expect(tags.some((tag) => tag === testImage() || tag === `docker.io/${testImage()}`), tags.join(', ')).toBe(true);
+  });
+
+  it('opens a terminal in a container', async () => {
+    const name = uniqueName(`${engine.label}-term`);
+    made.push({ engine, name });
+    await client.call('containers.create', { spec: { image: testImage(), name, command: ['sleep', '300'], init: true } }, on(engine));
+    const output = await new Promise<string>((resolve, reject) => {
+      let text = '';
+      const subscription = client.subscribe(
+        'exec.open',
+        { id: name, command: ['sh', '-c', 'echo engine-$((40+2))'], tty: false },
+        {
+          onEvent: (event: TerminalEvent) => {
+            if (event.type === 'output') text += new TextDecoder().decode(event.data);
+          },
+          onEnd: () => resolve(text),
+          onError: (error) => reject(error),
+        },
+        on(engine),
+      );
+      setTimeout(() => {
+        subscription.dispose();
+        reject(new Error(`no end of the exec within 20 s; got ${JSON.stringify(text)}`));
+      }, 20_000).unref();
+    });
+    expect(output).toContain('engine-42');
+  });
+});
+
+describe('one engine going wrong leaves the others alone', () => {
+  it('an engine that accepts the connection and never answers is unreachable by timeout, naming it, while the others answer', async () => {
+    const silent = net.createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as net.AddressInfo;
+    try {
+      const adding = client.call('engines.add', { url: `tcp://127.0.0.1:${port}`, name: 'silent' });
+      // Meanwhile the default engine's list is as quick as ever.
+      const started = performance.now();
+      await client.call('containers.list', { all: true });
+      expect(performance.now() - started).toBeLessThan(1000);
+      const entry: EngineEntry = await adding;
+      expect(entry.state).toBe('unreachable');
+      expect(entry.reason).toMatchObject({ code: 'timeout', message: expect.stringContaining(`tcp://127.0.0.1:${port}`) as unknown });
+      await expect(client.call('containers.list', { all: true }, { engine: 'silent' })).rejects.toMatchObject({ code: 'engine_unreachable' });
+      await client.call('engines.remove', { engine: 'silent' });
+    } finally {
+      silent.close();
+    }
+  });
+
+  it('refuses an ssh engine whose host key is not the known one, with ssh\'s reason', async () => {
+    const entry = await client.call('engines.add', { url: 'ssh://berth-test-ssh-wrong-host-key', name: 'wrong-key', sshConfigPath: env.ssh.config });
+    expect(entry.state).toBe('unreachable');
+    expect(entry.reason).toMatchObject({ code: 'ssh', message: expect.stringContaining('Host key verification failed') as unknown });
+    await client.call('engines.remove', { engine: 'wrong-key' });
+  });
+
+  it('refuses a TLS engine whose certificate the given CA did not sign', async () => {
+    const entry = await client.call('engines.add', { url: env.tls.url.replace('127.0.0.1', 'localhost'), name: 'wrong-ca', tls: { caPath: env.tls.wrongCa, certPath: cert('cert.pem'), keyPath: cert('key.pem') } });
+    expect(entry.state).toBe('unreachable');
+    expect(entry.reason?.code).toBe('tls');
+    await client.call('engines.remove', { engine: 'wrong-ca' });
+  });
+
+  it('keeps the list in the data directory with paths, never keys', async () => {
+    const saved = await import('node:fs/promises').then((fs) => fs.readFile(path.join(dataDir, 'engines.json'), 'utf8'));
+    expect(saved).toContain(cert('key.pem'));
+    expect(saved).not.toContain('PRIVATE KEY');
+  });
+});
