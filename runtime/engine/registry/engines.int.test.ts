@@ -11,6 +11,8 @@ import { createBackend, type Backend } from '../../backend.js';
 import { serveRpc } from '../../rpc/dispatcher.js';
 import { createPortPair } from '../../rpc/memory-port.js';
 import { testImage, uniqueName } from '../../testing/real-engine.js';
+import { testTlsEngineOptions } from '../../testing/test-engine.js';
+import { startManagedEngine, stopManagedEngine } from '../managed.js';
 
 /**
  * Several engines at once, each a real one from the test environment: the default (DOCKER_HOST),
@@ -174,6 +176,27 @@ describe('one engine going wrong leaves the others alone', () => {
     expect(entry.state).toBe('unreachable');
     expect(entry.reason?.code).toBe('tls');
     await client.call('engines.remove', { engine: 'wrong-ca' });
+  });
+
+  it('an engine that stops is unreachable with the reason while the others keep working, and comes back by itself', async () => {
+    const tls = engines.find((engine) => engine.label === 'tls') as Engine;
+    const name = uniqueName('comes-back');
+    made.push({ engine: tls, name });
+    await dockerOn(tls, 'run', '-d', '--init', '--name', name, testImage(), 'sleep', '300');
+    const options = testTlsEngineOptions(env.dataDir, Number(new URL(env.tls.url).port));
+    const tlsEntry = async () => (await client.call('engines.list', {})).find((entry) => entry.name === 'tls');
+    await stopManagedEngine(options);
+    try {
+      await expect.poll(async () => (await tlsEntry())?.state, { timeout: 10_000 }).toBe('unreachable');
+      expect((await tlsEntry())?.reason?.message).toBeTruthy();
+      await expect(client.call('containers.list', { all: true }, on(tls))).rejects.toMatchObject({ code: 'engine_unreachable' });
+      // The others answer as before.
+      for (const other of engines.filter((engine) => engine !== tls)) await client.call('containers.list', { all: true }, on(other));
+    } finally {
+      await startManagedEngine(options);
+    }
+    await expect.poll(async () => (await tlsEntry())?.state, { timeout: 20_000 }).toBe('connected');
+    expect((await client.call('containers.list', { all: true }, on(tls))).map((container) => container.name)).toContain(name);
   });
 
   it('keeps the list in the data directory with paths, never keys', async () => {
