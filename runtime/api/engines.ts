@@ -14,9 +14,9 @@ const engineRefParam = z.string().min(1, 'is required').max(256, 'is too long').
 
 const engineName = z
   .string()
-  .trim()
   .min(1, 'is empty')
   .max(64, 'is longer than 64 characters')
+  .regex(/^\S(?:.*\S)?$/s, 'must not start or end with a space')
   .describe('A name to show for the engine, e.g. `build-server`; unique among engines.');
 
 const engineColor = z

@@ -1,5 +1,6 @@
 import type { ContainerDetails, FilesystemChange } from '../api/index.js';
-import type { EngineChanges, EngineContainer, EnginePortBindings } from '../engine/json/container.js';
+import type { EngineChanges, EngineContainer } from '../engine/json/container.js';
+import { readPortBindings } from '../engine/ports.js';
 import { limitsOfHostConfig } from '../engine/resources.js';
 
 /** Inspect JSON -> the Details page's overview; `json` is the engine's answer as it came. Pure. */
@@ -28,7 +29,7 @@ export function toContainerDetails(engineId: string, inspect: EngineContainer, i
     imageDigest,
     command: [inspect.Path ?? '', ...(inspect.Args ?? [])].filter((part, index) => index > 0 || part !== ''),
     terminal: { tty: inspect.Config?.Tty === true, stdin: inspect.Config?.OpenStdin === true },
-    ports: toPorts(inspect.NetworkSettings?.Ports),
+    ports: readPortBindings(inspect.NetworkSettings?.Ports).map((port) => ({ ...port, hostPort: port.hostPort !== null && /^\d+$/.test(port.hostPort) ? Number(port.hostPort) : null })),
     mounts: (inspect.Mounts ?? []).map((mount) => ({
       type: mount.Type ?? 'unknown',
       source: mount.Source ?? '',
@@ -53,21 +54,6 @@ export function toContainerDetails(engineId: string, inspect: EngineContainer, i
 /** The engine writes the zero time for "never". */
 function realTime(value: string | null | undefined): string | null {
   return !value || value.startsWith('0001-01-01') ? null : value;
-}
-
-function toPorts(ports: EnginePortBindings): ContainerDetails['ports'] {
-  const result: ContainerDetails['ports'] = [];
-  for (const [key, bindings] of Object.entries(ports ?? {})) {
-    const [port = '0', protocol = 'tcp'] = key.split('/');
-    if (!bindings || bindings.length === 0) {
-      result.push({ containerPort: Number(port), protocol, hostIp: '', hostPort: null });
-      continue;
-    }
-    for (const binding of bindings) {
-      result.push({ containerPort: Number(port), protocol, hostIp: binding.HostIp ?? '', hostPort: binding.HostPort ? Number(binding.HostPort) : null });
-    }
-  }
-  return result;
 }
 
 /** `GET /containers/{id}/changes` kinds: 0 changed, 1 added, 2 deleted. */

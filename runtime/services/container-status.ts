@@ -1,5 +1,6 @@
-import type { ContainerPort, ContainerState, ContainerSummary } from '../api/index.js';
-import type { EngineContainer, EngineContainerState, EnginePortBindings } from '../engine/json/container.js';
+import type { ContainerState, ContainerSummary } from '../api/index.js';
+import type { EngineContainer, EngineContainerState } from '../engine/json/container.js';
+import { containerPortsOf, readPortBindings } from '../engine/ports.js';
 
 /**
  * A container's list summary built from `inspect`. Per-event refreshes use this rather than a
@@ -22,7 +23,7 @@ export function summaryFromInspect(engineId: string, inspect: EngineContainer, n
     state,
     status: statusLine(inspect.State ?? {}, now),
     exitCode: state === 'exited' || state === 'dead' ? (inspect.State?.ExitCode ?? null) : null,
-    ports: toPorts(inspect.NetworkSettings?.Ports),
+    ports: containerPortsOf(readPortBindings(inspect.NetworkSettings?.Ports)),
     labels: inspect.Config?.Labels ?? {},
   };
 }
@@ -73,23 +74,3 @@ export function humanDuration(ms: number): string {
   return `${Math.floor(ms / 3_600_000 / 24 / 365)} years`;
 }
 
-function toPorts(ports: EnginePortBindings): ContainerPort[] {
-  const result: ContainerPort[] = [];
-  for (const [key, bindings] of Object.entries(ports ?? {})) {
-    const [port = '0', type = 'tcp'] = key.split('/');
-    const protocol = type === 'udp' || type === 'sctp' ? type : 'tcp';
-    if (!bindings || bindings.length === 0) {
-      result.push({ privatePort: Number(port), protocol });
-      continue;
-    }
-    for (const binding of bindings) {
-      result.push({
-        privatePort: Number(port),
-        protocol,
-        ...(binding.HostPort ? { publicPort: Number(binding.HostPort) } : {}),
-        ...(binding.HostIp ? { ip: binding.HostIp } : {}),
-      });
-    }
-  }
-  return result.sort((a, b) => a.privatePort - b.privatePort || (a.publicPort ?? 0) - (b.publicPort ?? 0) || ((a.ip ?? '') < (b.ip ?? '') ? -1 : 1));
-}

@@ -1,5 +1,6 @@
-import type { ContainerPort, ContainerState, ContainerSummary } from '../api/index.js';
+import type { ContainerState, ContainerSummary } from '../api/index.js';
 import type { EngineContainerListItem } from '../engine/json/container.js';
+import { containerPortsOf, readListPorts } from '../engine/ports.js';
 
 const states: readonly ContainerState[] = ['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead'];
 
@@ -18,7 +19,7 @@ export function toContainerSummary(engineId: string, item: EngineContainerListIt
     state,
     status,
     exitCode: state === 'exited' || state === 'dead' ? exitCodeFromStatus(status) : null,
-    ports: toPorts(item.Ports),
+    ports: containerPortsOf(readListPorts(item.Ports)),
     labels: item.Labels ?? {},
   };
 }
@@ -29,21 +30,3 @@ export function exitCodeFromStatus(status: string): number | null {
   return match?.[1] === undefined ? null : Number(match[1]);
 }
 
-function toPorts(ports: EngineContainerListItem['Ports']): ContainerPort[] {
-  const result: ContainerPort[] = [];
-  for (const port of ports ?? []) {
-    const protocol = port.Type === 'udp' || port.Type === 'sctp' ? port.Type : 'tcp';
-    result.push({
-      privatePort: port.PrivatePort,
-      protocol,
-      ...(port.PublicPort ? { publicPort: port.PublicPort } : {}),
-      ...(port.IP ? { ip: port.IP } : {}),
-    });
-  }
-  // The engine lists one entry per host address (0.0.0.0 and ::); keep them, sorted, for a stable UI.
-  return result.sort((a, b) => a.privatePort - b.privatePort || (a.publicPort ?? 0) - (b.publicPort ?? 0) || compareText(a.ip ?? '', b.ip ?? ''));
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

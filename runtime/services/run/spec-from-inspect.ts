@@ -1,6 +1,7 @@
 import { BerthError, runSpecSchema, type EnvVar, type MountSpec, type PortSpec, type ResourcesSpec, type RunSpec, type RunSpecInput } from '../../api/index.js';
 import type { EngineContainer, EngineContainerConfig, EngineHostConfig } from '../../engine/json/container.js';
 import type { EngineImageConfig } from '../../engine/json/image.js';
+import { readPortBindings, type EnginePort } from '../../engine/ports.js';
 import { limitsOfHostConfig } from '../../engine/resources.js';
 
 /**
@@ -105,19 +106,21 @@ function userEnv(env: string[] | null | undefined, imageEnv: string[] | null | u
 }
 
 function publishedPorts(bindings: EngineHostConfig['PortBindings']): PortSpec[] {
-  const ports: PortSpec[] = [];
-  for (const [key, list] of Object.entries(bindings ?? {})) {
-    const [portText = '', protocolText = 'tcp'] = key.split('/');
-    const protocol = protocolText === 'udp' || protocolText === 'sctp' ? protocolText : 'tcp';
-    for (const binding of list ?? []) {
-      const port: PortSpec = { containerPort: Number(portText), protocol };
-      if (binding.HostIp) port.hostIp = binding.HostIp;
+  return readPortBindings(bindings)
+    // An exposed port with no binding is not published; a binding with neither address nor port (`-p 80`) is.
+    .filter((binding) => hasBinding(bindings, binding))
+    .map((binding) => {
+      const port: PortSpec = { containerPort: binding.containerPort, protocol: binding.protocol };
+      if (binding.hostIp) port.hostIp = binding.hostIp;
       // A host port range ("8000-8010", the engine picks one) has no RunSpec form: it reads as "any free port".
-      if (binding.HostPort && /^\d+$/.test(binding.HostPort)) port.hostPort = Number(binding.HostPort);
-      ports.push(port);
-    }
-  }
-  return ports;
+      if (binding.hostPort !== null && /^\d+$/.test(binding.hostPort)) port.hostPort = Number(binding.hostPort);
+      return port;
+    });
+}
+
+/** Whether the engine holds at least one binding for the port. */
+function hasBinding(bindings: EngineHostConfig['PortBindings'], port: EnginePort): boolean {
+  return (bindings?.[`${port.containerPort}/${port.protocol}`] ?? []).length > 0;
 }
 
 function userMounts(container: EngineContainer, image: EngineImageConfig): MountSpec[] {
