@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { EngineEndpoint } from '../api/index.js';
+import { dockerConfigDir, isRecord, parseJson, readContexts } from './docker-contexts.js';
 
 /**
  * Where to look for an engine, in the order the docker CLI uses, then Podman's sockets.
@@ -70,45 +70,16 @@ interface ContextChoice {
 }
 
 async function currentContext(input: DiscoveryInput): Promise<ContextChoice | null> {
-  const configDir = input.env.DOCKER_CONFIG || path.join(input.homeDir, '.docker');
   let name = input.env.DOCKER_CONTEXT;
   let from = 'DOCKER_CONTEXT is set';
   if (!name) {
-    const config = parseJson(await input.readText(path.join(configDir, 'config.json')));
+    const config = parseJson(await input.readText(path.join(dockerConfigDir(input), 'config.json')));
     const current = isRecord(config) ? config.currentContext : undefined;
     if (typeof current !== 'string' || current === '') return null;
     name = current;
     from = 'currentContext in ~/.docker/config.json';
   }
   if (name === 'default') return { name, from, host: null };
-  return { name, from, host: await contextHost(input, configDir, name) };
-}
-
-/** Reads `contexts/meta/<sha256(name)>/meta.json`, the layout the docker CLI writes. */
-async function contextHost(input: DiscoveryInput, configDir: string, name: string): Promise<string | null> {
-  const metaRoot = path.join(configDir, 'contexts', 'meta');
-  const hashed = createHash('sha256').update(name).digest('hex');
-  const dirs = [hashed, ...(await input.listDir(metaRoot)).filter((dir) => dir !== hashed)];
-  for (const dir of dirs) {
-    const meta = parseJson(await input.readText(path.join(metaRoot, dir, 'meta.json')));
-    if (!isRecord(meta) || meta.Name !== name) continue;
-    const endpoints = meta.Endpoints;
-    const docker = isRecord(endpoints) ? endpoints.docker : undefined;
-    const host = isRecord(docker) ? docker.Host : undefined;
-    return typeof host === 'string' ? host : null;
-  }
-  return null;
-}
-
-function parseJson(text: string | null): unknown {
-  if (text === null) return null;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return null;
-  }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  const [context] = await readContexts(input, name);
+  return { name, from, host: context?.host ?? null };
 }

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { EngineEndpoint } from '../../api/index.js';
+import { readContexts, type ContextFiles } from '../docker-contexts.js';
 
 /**
  * Every engine found the way the docker CLI finds them, for the Engines page: `--engine`,
@@ -9,12 +9,8 @@ import type { EngineEndpoint } from '../../api/index.js';
  * to first is discovery.ts's job; this lists them all. Pure: the file system comes in.
  */
 
-export interface InventoryInput {
-  env: Record<string, string | undefined>;
-  homeDir: string;
+export interface InventoryInput extends ContextFiles {
   flag?: string | undefined;
-  readText(file: string): Promise<string | null>;
-  listDir(dir: string): Promise<string[]>;
   /** Whether a socket (or any file) is there. */
   exists(file: string): Promise<boolean>;
 }
@@ -32,8 +28,8 @@ export async function findEngines(input: InventoryInput): Promise<FoundEngine[]>
   if (input.flag) add({ url: input.flag, source: 'flag', why: 'given with --engine', name: nameFromUrl(input.flag) });
   const dockerHost = input.env.DOCKER_HOST;
   if (dockerHost) add({ url: dockerHost, source: 'DOCKER_HOST', why: 'DOCKER_HOST is set', name: nameFromUrl(dockerHost) });
-  for (const context of await contexts(input)) {
-    add({ url: context.host, source: 'context', why: `docker context "${context.name}"`, name: context.name });
+  for (const context of await readContexts(input)) {
+    if (context.host !== null) add({ url: context.host, source: 'context', why: `docker context "${context.name}"`, name: context.name });
   }
   const sockets: FoundEngine[] = [{ url: 'unix:///var/run/docker.sock', source: 'default_socket', why: 'the default Docker socket', name: 'docker' }];
   const runtimeDir = input.env.XDG_RUNTIME_DIR;
@@ -56,36 +52,4 @@ export function nameFromUrl(url: string): string {
   if (unix?.[1]) return path.basename(unix[1]).replace(/\.sock$/, '') || unix[1];
   const remote = /^[a-z]+:\/\/(?:[^@/]+@)?(\[[^\]]+\]|[^:/]+)/.exec(url);
   return remote?.[1] ?? url;
-}
-
-/** Every context the docker CLI knows, with a docker endpoint (`contexts/meta/<sha256>/meta.json`). */
-async function contexts(input: InventoryInput): Promise<{ name: string; host: string }[]> {
-  const configDir = input.env.DOCKER_CONFIG || path.join(input.homeDir, '.docker');
-  const metaRoot = path.join(configDir, 'contexts', 'meta');
-  const result: { name: string; host: string }[] = [];
-  for (const dir of (await input.listDir(metaRoot)).sort()) {
-    const meta = parseJson(await input.readText(path.join(metaRoot, dir, 'meta.json')));
-    const name = isRecord(meta) && typeof meta.Name === 'string' ? meta.Name : null;
-    const endpoints = isRecord(meta) ? meta.Endpoints : undefined;
-    const docker = isRecord(endpoints) ? endpoints.docker : undefined;
-    const host = isRecord(docker) ? docker.Host : undefined;
-    // The directory is named by the name's hash: anything else is not the CLI's.
-    if (name === null || typeof host !== 'string' || host === '') continue;
-    if (createHash('sha256').update(name).digest('hex') !== dir) continue;
-    result.push({ name, host });
-  }
-  return result;
-}
-
-function parseJson(text: string | null): unknown {
-  if (text === null) return null;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return null;
-  }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
