@@ -91,5 +91,6 @@ export async function allSettledOrThrow<T extends readonly unknown[]>(promises: 
   const results = await Promise.allSettled(promises);
   const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
   if (failed) throw failed.reason;
-  return results.map((result) => (result as PromiseFulfilledResult<unknown>).value) as unknown as T;
+  // Every promise has settled and none failed: Promise.all only collects the values now.
+  return Promise.all(promises);
 }

@@ -39,7 +39,7 @@ function log(message: string): void {
 }
 
 function completeEnv(state: TestEnvState): TestEnv | null {
-  return state.registryImage === undefined ? null : testEnvFromState(state as unknown as Record<string, unknown>);
+  return state.registryImage === undefined ? null : testEnvFromState({ ...state });
 }
 
 async function isRunning(env: TestEnv, state: TestEnvState): Promise<boolean> {
