@@ -33,6 +33,8 @@ export type UnreachableReason =
   | 'not_an_engine'
   /** ssh itself failed: unknown or changed host key, login refused, no route (ssh's own words). */
   | 'ssh'
+  /** The engine speaks an API older than Berth supports. */
+  | 'unsupported_version'
   | 'no_engine'
   | 'unknown';
 
