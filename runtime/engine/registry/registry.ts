@@ -135,8 +135,23 @@ export class EngineRegistry implements HandlerRouter, Disposable {
     if (input.sshConfigPath) saved.sshConfigPath = input.sshConfigPath;
     await this.persist({ ...this.saved, engines: [...this.saved.engines, saved] });
     const member = this.connectMember(this.configOf(saved));
-    if (member) await member.connection.start();
-    return this.entryFor(input.url);
+    if (member) {
+      await member.connection.start();
+      return this.entryFor(input.url);
+    }
+    // Not keeping other engines connected (a one-shot `berth api`): still say whether it answers.
+    return this.tryOnce(this.configOf(saved));
+  }
+
+  /** Connects once, reports how that went, and lets go. */
+  private async tryOnce(config: MemberConfig): Promise<EngineEntry> {
+    const connection = this.newConnection(config);
+    try {
+      await connection.start();
+      return entryOf(config, connection.status, false, this.latencyFor(config.url).summary());
+    } finally {
+      connection.dispose();
+    }
   }
 
   async update(engine: string, change: { name?: string | undefined; color?: string | undefined }): Promise<EngineEntry> {
@@ -276,16 +291,7 @@ export class EngineRegistry implements HandlerRouter, Disposable {
   private connectMember(config: MemberConfig): Member | null {
     if (!this.options.connectOthers && config.url !== this.defaultUrl) return null;
     if (this.members.has(config.url) || config.url === this.defaultUrl) return this.members.get(config.url) ?? null;
-    const endpoint: EngineEndpoint = { url: config.url, source: config.source === 'user' ? 'flag' : config.source, why: config.why };
-    const latency = this.latencyFor(config.url);
-    const connection = new EngineConnection({
-      plan: () => Promise.resolve({ explicit: true, candidates: [endpoint] }),
-      managed: { dataDir: this.options.dataDir },
-      autoStartManaged: false,
-      ownsManaged: false,
-      accessFor: () => accessOf(config),
-      onRoundTrip: (milliseconds) => latency.record(milliseconds),
-    });
+    const connection = this.newConnection(config);
     const store = new DisposableStore();
     const services = this.options.servicesFor(connection, this);
     store.add(connection.onStatus(() => this.emit()));
@@ -295,6 +301,20 @@ export class EngineRegistry implements HandlerRouter, Disposable {
     this.members.set(config.url, member);
     void connection.start();
     return member;
+  }
+
+  /** A connection to exactly this engine: no discovery, no managed engine, its own certificates or ssh config. */
+  private newConnection(config: MemberConfig): EngineConnection {
+    const endpoint: EngineEndpoint = { url: config.url, source: config.source === 'user' ? 'flag' : config.source, why: config.why };
+    const latency = this.latencyFor(config.url);
+    return new EngineConnection({
+      plan: () => Promise.resolve({ explicit: true, candidates: [endpoint] }),
+      managed: { dataDir: this.options.dataDir },
+      autoStartManaged: false,
+      ownsManaged: false,
+      accessFor: () => accessOf(config),
+      onRoundTrip: (milliseconds) => latency.record(milliseconds),
+    });
   }
 
   private dropMember(url: string): void {
