@@ -27,6 +27,8 @@ export interface EngineIdleCalls {
   callsPerMinute: number;
   /** `/events` streams open at the end of the window (one expected). */
   eventsStreamsOpen: number;
+  /** Requests the proxy passed before the window (connect, `/events`, the lists): it was in Berth's path. */
+  requestsBeforeWindow: number;
   /** `METHOD /path` of each call seen, in order. */
   requests: string[];
 }
@@ -79,6 +81,7 @@ export async function measureEnginesIdle(options: { hostUrl: string; engines: re
         calls: seen.length,
         callsPerMinute: round(seen.length / (options.windowSeconds / 60)),
         eventsStreamsOpen: openEvents(engine.proxy),
+        requestsBeforeWindow: firsts[index] ?? 0,
         requests: seen.map((request) => `${request.method} ${request.path}`),
       };
     });
