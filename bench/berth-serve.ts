@@ -11,10 +11,18 @@ export interface RunningServe {
   stop(): Promise<void>;
 }
 
-export async function startBerthServe(engineUrl: string, label: string, timeoutMs = 30_000): Promise<RunningServe> {
+export interface ServeOptions {
+  timeoutMs?: number;
+  /** The process's environment (default: the bench's own), e.g. with BERTH_DATA_DIR. */
+  env?: NodeJS.ProcessEnv;
+}
+
+export async function startBerthServe(engineUrl: string, label: string, options: ServeOptions = {}): Promise<RunningServe> {
+  const timeoutMs = options.timeoutMs ?? 30_000;
   const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'berth.js'), 'serve', '--port', '0', '--engine', engineUrl], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...(options.env ? { env: options.env } : {}),
   });
   createInterface({ input: child.stderr }).on('line', (line) => log(`serve(${label}): ${line}`));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

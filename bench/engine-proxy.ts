@@ -1,5 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
+import https from 'node:https';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,8 +8,9 @@ import type { Duplex } from 'node:stream';
 import { nowMs } from './stats.js';
 
 /**
- * A counting proxy between `berth serve` and the engine: a unix-socket HTTP server that
- * forwards every request to the engine's socket unchanged and records when it started, when
+ * A counting proxy between `berth serve` and an engine: an HTTP server (on a unix socket, or
+ * TLS on 127.0.0.1 for a TLS engine) that forwards every request to the engine unchanged
+ * (`ProxyUpstream`: its socket, TLS or ssh) and records when it started, when
  * the engine's first byte came back and when the response ended. Responses are piped as they
  * arrive (the `/events` stream stays live); upgrades (attach, exec) are piped as raw sockets.
  */
@@ -27,24 +29,45 @@ export interface ProxiedRequest {
 }
 
 export interface EngineProxy {
-  /** The proxy's own socket, as an engine URL: `unix:///tmp/.../engine.sock`. */
+  /** The proxy's own address, as an engine URL: `unix:///tmp/.../engine.sock` or `tcp://127.0.0.1:PORT`. */
   url: string;
   /** Every request so far, in arrival order. */
   readonly requests: readonly ProxiedRequest[];
   close(): Promise<void>;
 }
 
+/**
+ * Where the proxy forwards to: how to send one HTTP request to the engine, and how to open a
+ * raw connection to it for upgrades (attach, exec), which are piped as they are.
+ */
+export interface ProxyUpstream {
+  request(options: { method: string | undefined; path: string | undefined; headers: http.IncomingHttpHeaders }): http.ClientRequest;
+  connect(): Duplex;
+}
+
+/** How the proxy itself is reached: a unix socket in a fresh temporary directory, or TLS on 127.0.0.1 (the engine's own server certificate). */
+export type ProxyListener = { kind: 'unix' } | { kind: 'tls'; key: Buffer; cert: Buffer; ca: Buffer };
+
+/** The engine's unix socket as the upstream. */
+export function unixUpstream(engineSocket: string): ProxyUpstream {
+  return {
+    request: (options) => http.request({ socketPath: engineSocket, ...options }),
+    connect: () => net.connect(engineSocket),
+  };
+}
+
 export async function startEngineProxy(engineSocket: string): Promise<EngineProxy> {
-  // Short path on purpose: unix socket paths are limited to 107 bytes.
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'berth-bench-'));
-  const socketPath = path.join(dir, 'engine.sock');
+  return startCountingProxy(unixUpstream(engineSocket), { kind: 'unix' });
+}
+
+export async function startCountingProxy(upstreamEngine: ProxyUpstream, listener: ProxyListener): Promise<EngineProxy> {
   const requests: ProxiedRequest[] = [];
   const open = new Set<Duplex>();
 
-  const server = http.createServer({ requestTimeout: 0 }, (request, response) => {
+  const onRequest = (request: http.IncomingMessage, response: http.ServerResponse) => {
     const record: ProxiedRequest = { method: request.method ?? 'GET', path: request.url ?? '/', startMs: nowMs(), firstByteMs: null, endMs: null, status: null, upgrade: false };
     requests.push(record);
-    const upstream = http.request({ socketPath: engineSocket, method: request.method, path: request.url, headers: request.headers });
+    const upstream = upstreamEngine.request({ method: request.method, path: request.url, headers: request.headers });
     upstream.on('response', (engineResponse) => {
       record.firstByteMs = nowMs();
       record.status = engineResponse.statusCode ?? null;
@@ -64,11 +87,15 @@ export async function startEngineProxy(engineSocket: string): Promise<EngineProx
       if (!response.writableFinished) upstream.destroy();
     });
     request.pipe(upstream);
-  });
+  };
+  const server =
+    listener.kind === 'unix'
+      ? http.createServer({ requestTimeout: 0 }, onRequest)
+      : https.createServer({ requestTimeout: 0, key: listener.key, cert: listener.cert, ca: listener.ca, requestCert: true, rejectUnauthorized: true }, onRequest);
 
   server.on('upgrade', (request: http.IncomingMessage, client: Duplex, head: Buffer) => {
     requests.push({ method: request.method ?? 'GET', path: request.url ?? '/', startMs: nowMs(), firstByteMs: null, endMs: null, status: null, upgrade: true });
-    const engine = net.connect(engineSocket);
+    const engine = upstreamEngine.connect();
     open.add(client);
     open.add(engine);
     const headerLines: string[] = [];
@@ -88,22 +115,27 @@ export async function startEngineProxy(engineSocket: string): Promise<EngineProx
     client.on('error', end).on('close', end);
   });
 
+  // Short path on purpose: unix socket paths are limited to 107 bytes.
+  const dir = listener.kind === 'unix' ? await mkdtemp(path.join(os.tmpdir(), 'berth-bench-')) : null;
+  const socketPath = dir === null ? null : path.join(dir, 'engine.sock');
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(socketPath, () => {
+    const listening = () => {
       server.off('error', reject);
       resolve();
-    });
+    };
+    if (socketPath !== null) server.listen(socketPath, listening);
+    else server.listen(0, '127.0.0.1', listening);
   });
 
   return {
-    url: `unix://${socketPath}`,
+    url: socketPath !== null ? `unix://${socketPath}` : `tcp://127.0.0.1:${(server.address() as net.AddressInfo).port}`,
     requests,
     close: async () => {
       for (const socket of open) socket.destroy();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await rm(dir, { recursive: true, force: true });
+      if (dir !== null) await rm(dir, { recursive: true, force: true });
     },
   };
 }

@@ -1,6 +1,6 @@
 import { probeEngine } from '../runtime/engine/probe.js';
 import { startTestEnv, stopTestEnv } from '../scripts/test-env.js';
-import { findTestEnv } from '../scripts/test-env-info.js';
+import { findTestEnv, type TestEnv } from '../scripts/test-env-info.js';
 import { dockerEnv } from '../scripts/test-images.js';
 import { socketPathOf } from './raw-engine.js';
 import { log } from './support.js';
@@ -19,6 +19,8 @@ export interface BenchEngine {
   /** Environment for the docker CLI: DOCKER_HOST = the real engine socket, a private DOCKER_CONFIG. */
   cliEnv: NodeJS.ProcessEnv;
   startedHere: boolean;
+  /** The whole test environment: the TLS and ssh engines too. */
+  testEnv: TestEnv;
   /** Stops the test environment if this run started it. */
   stop(): Promise<void>;
 }
@@ -36,6 +38,7 @@ export async function bringUpEngine(): Promise<BenchEngine> {
     image: env.image,
     cliEnv: dockerEnv(env.engineUrl, env.dataDir),
     startedHere,
+    testEnv: env,
     stop: async () => {
       if (!startedHere) return;
       log('stopping the test environment');

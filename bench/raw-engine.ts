@@ -1,8 +1,9 @@
 import http from 'node:http';
 
 /**
- * The baseline a client gets without Berth: the engine's own list call over its unix socket,
- * with plain node:http (no dockerode), the body read and JSON-parsed as any client would.
+ * The baseline a client gets without Berth: the engine's own list call over its unix socket
+ * (or another transport: rawListOver), with plain node:http (no dockerode), the body read and
+ * JSON-parsed as any client would.
  */
 
 export interface RawList {
@@ -10,9 +11,20 @@ export interface RawList {
   bytes: number;
 }
 
+/** The path every raw list asks for, on any transport. */
+export const listPath = '/containers/json?all=1';
+
 export function rawListContainers(socketPath: string): Promise<RawList> {
+  return rawListOver((onResponse) => http.get({ socketPath, path: listPath, headers: { Host: 'docker' } }, onResponse));
+}
+
+/**
+ * The same list call over any transport (TLS, ssh): `get` sends `GET /containers/json?all=1`
+ * and hands the response over; the body is read and JSON-parsed as above.
+ */
+export function rawListOver(get: (onResponse: (response: http.IncomingMessage) => void) => http.ClientRequest): Promise<RawList> {
   return new Promise((resolve, reject) => {
-    const request = http.get({ socketPath, path: '/containers/json?all=1', headers: { Host: 'docker' } }, (response) => {
+    const request = get((response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('error', reject);

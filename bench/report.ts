@@ -2,6 +2,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BulkStop } from './measure-bulk-stop.js';
 import type { CreateStart } from './measure-create.js';
+import type { EnginesIdle } from './measure-engines-idle.js';
+import type { EnginesList } from './measure-engines-list.js';
+import type { HangingEngine } from './measure-hanging-engine.js';
 import type { IdleCalls } from './measure-idle.js';
 import type { ListLatency } from './measure-list.js';
 import type { PageOpen } from './measure-page-open.js';
@@ -22,6 +25,10 @@ export interface Measures {
   createStart: Outcome<CreateStart>;
   bulkStop: Outcome<BulkStop>;
   terminal: Outcome<TerminalMeasure>;
+  /** The several-engines measures; absent when skipped (BENCH_ENGINES=0). */
+  enginesList?: Outcome<EnginesList>;
+  hangingEngine?: Outcome<HangingEngine>;
+  enginesIdle?: Outcome<EnginesIdle>;
 }
 
 export interface TargetVerdict {
@@ -51,7 +58,26 @@ export function judgeTargets(measures: Measures): TargetVerdict[] {
     judge(measures.idle, 'idle-calls-per-minute', 'engine API calls per minute with the page open and idle', 'idle.callsPerMinute', 0, (m) => m.callsPerMinute),
     judge(measures.createStart, 'create-start-ratio', 'containers.create {start: true} over the web host / `docker run -d`', 'createStart.ratios.berthOverCliMedian', 1.2, (m) => m.ratios.berthOverCliMedian),
     judge(measures.bulkStop, 'bulk-stop-ratio', 'wall time of N containers.stop at once over one WebSocket / one `docker stop n1 ... nN`', 'bulkStop.ratios.berthOverCliMedian', 1.2, (m) => m.ratios.berthOverCliMedian),
+    ...judgeEngines(measures),
   ];
+}
+
+/** The several-engines targets (issue 9), judged only when those measures ran. */
+function judgeEngines({ enginesList, hangingEngine, enginesIdle }: Measures): TargetVerdict[] {
+  const verdicts: TargetVerdict[] = [];
+  if (enginesList) {
+    verdicts.push(judge(enginesList, 'engines-list-ratio', "containers.list of three engines at once over the web host / the slowest engine's own raw GET /containers/json?all=1", 'enginesList.ratios.combinedOverSlowestRawMedian', 1.2, (m) => m.ratios.combinedOverSlowestRawMedian));
+  }
+  if (hangingEngine) {
+    verdicts.push(
+      judge(hangingEngine, 'hanging-engine-list-ms', "ms a hanging engine adds to the default engine's containers.list (median, with minus without)", 'hangingEngine.containersList.differenceMs.median', 10, (m) => m.containersList.differenceMs.median),
+      judge(hangingEngine, 'hanging-engine-start-ms', 'ms a hanging engine adds from an external start to its change event (median, with minus without)', 'hangingEngine.startToEvent.differenceMs.median', 10, (m) => m.startToEvent.differenceMs.median),
+    );
+  }
+  if (enginesIdle) {
+    verdicts.push(judge(enginesIdle, 'engines-idle-calls-per-minute', 'engine API calls per minute, three engines connected and idle, beyond one /events each', 'enginesIdle.callsPerMinute', 0, (m) => m.callsPerMinute));
+  }
+  return verdicts;
 }
 
 /** How the numbers were taken, printed with them so they can be read without the code. */
@@ -64,6 +90,10 @@ export const methodNotes = [
   'createStart, bulkStop: a `berth serve` talking to the engine directly (run before the page measures, with the fleet present); each removes the containers it made before the next measure.',
   'createStart: containers.create {spec: {image, name, command: [sleep, 3600], labels}, start: true, pull: false} over the WebSocket vs `docker run -d --label --name IMAGE sleep 3600` spawned (its process start included) vs raw POST /containers/create + /start over node:http on the socket; rotating order, warm-ups (BENCH_WARMUP) untimed; default bridge network for all.',
   'bulkStop: per round, 2N fresh running containers trapping TERM (`sh -c \'trap "exit 0" TERM; while :; do sleep 0.2; done\'`); N containers.stop {timeoutSeconds: 10} issued at once on one WebSocket, timed to the last answer, vs one `docker stop -t 10 n1 ... nN` spawned, timed to exit; 1 s apart, alternating which goes first; the shells exit at their next 0.2 s sleep boundary.',
+  'enginesList, hangingEngine, enginesIdle (after the others; BENCH_ENGINES=0 skips them): the default test engine, the TLS engine (tcp + client certificate) and the ssh engine (ssh ... docker system dial-stdio) each hold BENCH_ENGINE_CONTAINERS created containers (the other measures\' fleet is removed first); every `berth serve` has a data directory of its own (BERTH_DATA_DIR) and gets the other engines through engines.add.',
+  'enginesList: three containers.list {all: true} sent at once on one WebSocket, each naming its engine, timed to the last answer; vs each engine\'s own GET /containers/json?all=1 alone (unix socket; https with the client certificate; http over a kept-alive `ssh -F <test ssh_config> ... docker system dial-stdio` opened with runtime/engine/ssh.ts), body JSON-parsed, plus the three raw calls at once for context; steps rotated each iteration, warm-ups untimed.',
+  'hangingEngine: two `berth serve` on the default engine, one also holding a tcp:// engine on 127.0.0.1 that accepts and never reads (unreachable by its 3 s connect timeout, retried with backoff throughout). containers.list on the default engine alternately through each; then `docker start` of fresh stopped containers, each timed from the engine\'s start event (timeNano) to the container change event saying running on each host\'s `events` stream (both see the same start). Differences are with minus without.',
+  'enginesIdle: one `berth serve` whose three engines are each behind a counting proxy (default: unix socket; TLS: a TLS listener with the engine\'s own server certificate, forwarding over TLS; ssh: an `ssh` shim first on the serve\'s PATH connects Berth\'s dial-stdio to the proxy, which reaches the engine through the real ssh). A client subscribes to each engine\'s `events` and lists its containers and images when it says connected (as the UI does for one); after every /events is open and the proxies were quiet 1 s, requests started during BENCH_IDLE_SECONDS are counted.',
   'terminal: no issue names a target yet, so it is reported, not judged. Output: exec.open {tty: false} of `head -c N /dev/zero` over the web host, counted to the stream end, vs `docker exec NAME head -c N /dev/zero` spawned with stdout counted, alternating. Echo: one character every 50 ms by terminal.input to a TTY `cat` until the pty echo arrives, vs the same written to an exec socket hijacked straight from the engine in the bench process.',
 ];
 

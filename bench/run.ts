@@ -15,17 +15,19 @@ import { measurePageOpen } from './measure-page-open.js';
 import { measureStartToRow } from './measure-start-to-row.js';
 import { measureTerminal } from './measure-terminal.js';
 import { rawListContainers } from './raw-engine.js';
-import { judgeTargets, methodNotes, writeReport, type Measures, type Outcome } from './report.js';
+import { judgeTargets, methodNotes, writeReport, type Measures } from './report.js';
 import { readSettings } from './settings.js';
-import { delay, errorMessage, log } from './support.js';
+import { runEngineMeasures } from './run-engines.js';
+import { attempt, delay, errorMessage, log } from './support.js';
 import { Teardown } from './teardown.js';
 
 /**
  * `npm run bench`: starts the test engine, fills it with containers, serves Berth, measures
  * (a) list latency and page open, (b) external start to row, (c) idle engine calls,
  * (d) create+start against `docker run -d`, (e) bulk stop against `docker stop`, (f) terminal
- * output and keystroke echo against `docker exec` and a raw engine socket, then tears
- * everything down and prints one JSON document (also bench/results/latest.json).
+ * output and keystroke echo against `docker exec` and a raw engine socket, then (unless
+ * BENCH_ENGINES=0) the several-engines measures (run-engines.ts), then tears everything down
+ * and prints one JSON document (also bench/results/latest.json).
  */
 
 const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
@@ -45,7 +47,7 @@ async function main(): Promise<number> {
   const measures: Measures = { containersList: notRun, createStart: notRun, bulkStop: notRun, terminal: notRun, pageOpen: notRun, startToRow: notRun, idle: notRun };
   const environment: Record<string, unknown> = { node: process.version, cpus: os.cpus().length, memoryMiB: Math.round(os.totalmem() / 2 ** 20) };
   let fatal: string | null = null;
-  let teardownProblems: string[] = [];
+  const teardownProblems: string[] = [];
 
   try {
     await ensureBuilt();
@@ -85,16 +87,22 @@ async function main(): Promise<number> {
       measureTerminal({ hostUrl, cliEnv: engine.cliEnv, docker, image: engine.image, outputBytes: settings.terminalBytes, outputRuns: settings.terminalRuns, keystrokes: settings.keystrokes }),
     );
 
+    // What the page measures start is stopped before the several-engines measures (an open page reacts to their containers).
+    const pagePhase = new Teardown();
+    teardown.add('page measures', async () => {
+      const problems = await pagePhase.run();
+      if (problems.length > 0) throw new Error(problems.join('; '));
+    });
     const proxy = await startEngineProxy(engine.socketPath);
-    teardown.add('engine proxy', () => proxy.close());
+    pagePhase.add('engine proxy', () => proxy.close());
     const serve = await startBerthServe(proxy.url, 'via proxy');
-    teardown.add('berth serve', () => serve.stop());
+    pagePhase.add('berth serve', () => serve.stop());
     await untilEventsStreamOpen(proxy, settings.timeoutMs);
     const browser: Browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
-    teardown.add('browser', () => browser.close());
+    pagePhase.add('browser', () => browser.close());
     environment.chromium = browser.version();
     const events = await watchStartEvents(docker);
-    teardown.add('engine events', () => Promise.resolve(events.dispose()));
+    pagePhase.add('engine events', () => Promise.resolve(events.dispose()));
 
     const shown: { page?: Page } = {};
     measures.pageOpen = await attempt('page open', async () => {
@@ -112,11 +120,19 @@ async function main(): Promise<number> {
           measureStartToRow({ page: openPage, events, names: fleet.probeNames, filterText: probePrefix, cliEnv: engine.cliEnv, timeoutMs: settings.timeoutMs }),
         )
       : skipped;
+
+    if (settings.engines) {
+      teardownProblems.push(...(await pagePhase.run()));
+      const engines = await runEngineMeasures({ testEnv: engine.testEnv, image: engine.image, cliEnv: engine.cliEnv, settings });
+      Object.assign(measures, engines.measures);
+      environment.engines = engines.environment;
+      teardownProblems.push(...engines.teardownProblems);
+    }
   } catch (error) {
     fatal = errorMessage(error);
     log(`failed: ${fatal}`);
   } finally {
-    teardownProblems = await teardown.run();
+    teardownProblems.push(...(await teardown.run()));
   }
 
   const targets = judgeTargets(measures);
@@ -137,17 +153,6 @@ async function main(): Promise<number> {
   process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
   log(`wrote ${file}`);
   return fatal === null && teardownProblems.length === 0 ? 0 : 1;
-}
-
-/** Runs one measure; its failure becomes that measure's `error`, not the run's. */
-async function attempt<T>(what: string, measure: () => Promise<T>): Promise<Outcome<T>> {
-  log(`measuring: ${what}`);
-  try {
-    return await measure();
-  } catch (error) {
-    log(`${what} failed: ${errorMessage(error)}`);
-    return { error: errorMessage(error) };
-  }
 }
 
 /** The host is connected to the engine once its `/events` stream is open (it opens it when it connects). */

@@ -1,4 +1,4 @@
-import { envInt } from './support.js';
+import { envFlag, envInt } from './support.js';
 
 /** What a run measures and how often; every number can be overridden from the environment. */
 
@@ -31,6 +31,12 @@ export interface BenchSettings {
   keystrokes: number;
   /** How long to wait for the page to show something before calling it a failure (BENCH_TIMEOUT_MS). */
   timeoutMs: number;
+  /** Run the several-engines measures (default, TLS and ssh engines at once); BENCH_ENGINES=0 skips them for quick runs. */
+  engines: boolean;
+  /** Containers in each of the three engines for those measures (BENCH_ENGINE_CONTAINERS). */
+  engineContainers: number;
+  /** External starts timed on both hosts in the hanging-engine measure (BENCH_HANGING_STARTS). */
+  hangingStarts: number;
 }
 
 export function readSettings(): BenchSettings {
@@ -49,5 +55,8 @@ export function readSettings(): BenchSettings {
     terminalRuns: envInt('BENCH_TERMINAL_RUNS', 5),
     keystrokes: envInt('BENCH_KEYSTROKES', 100),
     timeoutMs: envInt('BENCH_TIMEOUT_MS', 30_000),
+    engines: envFlag('BENCH_ENGINES', true),
+    engineContainers: envInt('BENCH_ENGINE_CONTAINERS', 300),
+    hangingStarts: envInt('BENCH_HANGING_STARTS', 20),
   };
 }
