@@ -112,7 +112,7 @@ export class TerminalService {
     );
     sink.emit({ type: 'opened', sessionId: session.sessionId, tty: process.isTty, stdin: process.hasStdin });
     // Sized only now that the process has started (resizing an exec before its start fails).
-    if (process.isTty && process.size) resize(process.size.cols, process.size.rows, signal).catch(() => undefined);
+    if (process.isTty && process.size) void initialSize(() => resize(process.size?.cols ?? 80, process.size?.rows ?? 24, signal), signal);
     pipeTerminalOutput(socket, process.isTty, (event) => sink.emit(event), {
       onEnd: () => {
         session.dispose();
@@ -173,4 +173,21 @@ export function terminalHandlers(engine: EngineConnection): HandlerSlice<typeof 
       'exec.open': (params, sink, signal) => terminals.exec(params, sink, signal),
     },
   };
+}
+
+/**
+ * The first size, as the docker CLI sets it: the engine may not have made the process's terminal
+ * yet when its start answers (a busy engine answers the resize with an error), so a failed
+ * resize is tried again a few times, a little later each time, before the terminal keeps the
+ * engine's default size until the next resize.
+ */
+async function initialSize(resize: () => Promise<void>, signal: AbortSignal, attempts = 8): Promise<void> {
+  for (let attempt = 1; attempt <= attempts && !signal.aborted; attempt++) {
+    try {
+      await resize();
+      return;
+    } catch {
+      await delay(10 * 2 ** attempt).catch(() => undefined);
+    }
+  }
 }
