@@ -199,6 +199,23 @@ describe('one engine going wrong leaves the others alone', () => {
     expect((await client.call('containers.list', { all: true }, on(tls))).map((container) => container.name)).toContain(name);
   });
 
+  it('refuses, naming the field and saving nothing, a URL that is no engine URL and files that are not there', async () => {
+    const before = await client.call('engines.list', {});
+    const refusals: [Record<string, unknown>, string][] = [
+      [{ url: 'bogus' }, 'url'],
+      [{ url: 'ssh://me:secret@host' }, 'url'],
+      [{ url: env.tls.url, tls: { caPath: 'relative/ca.pem' } }, 'tls.caPath'],
+      [{ url: env.tls.url, tls: { caPath: cert('no-such.pem') } }, 'tls.caPath'],
+      [{ url: env.tls.url, tls: { certPath: cert('cert.pem') } }, 'tls.keyPath'],
+      [{ url: env.podman.url, tls: { caPath: cert('ca.pem') } }, 'tls'],
+      [{ url: env.tls.url, sshConfigPath: env.ssh.config }, 'sshConfigPath'],
+    ];
+    for (const [params, field] of refusals) {
+      await expect(client.call('engines.add', params as never), JSON.stringify(params)).rejects.toMatchObject({ code: 'invalid_argument', details: { field } });
+    }
+    expect(await client.call('engines.list', {})).toHaveLength(before.length);
+  });
+
   it('keeps the list in the data directory with paths, never keys', async () => {
     const saved = await import('node:fs/promises').then((fs) => fs.readFile(path.join(dataDir, 'engines.json'), 'utf8'));
     expect(saved).toContain(cert('key.pem'));

@@ -1,8 +1,11 @@
+import { constants as fsConstants } from 'node:fs';
+import { access } from 'node:fs/promises';
+import path from 'node:path';
 import { BerthError, DisposableStore, toDisposable, type Disposable, type EngineEntry, type EngineEndpoint, type EngineStatus } from '../../api/index.js';
 import type { HandlerRouter } from '../../rpc/dispatcher.js';
 import type { ServiceHandlers } from '../../rpc/handlers.js';
 import { EngineConnection } from '../connection.js';
-import type { EndpointAccess } from '../endpoint.js';
+import { parseEngineUrl, type EndpointAccess } from '../endpoint.js';
 import { engineIdFor } from '../identity.js';
 import { emptyEnginesFile, loadEngines, saveEngines, type EnginesFile, type SavedEngine } from './engines-file.js';
 import { nameFromUrl, type FoundEngine } from './inventory.js';
@@ -126,6 +129,7 @@ export class EngineRegistry implements HandlerRouter, Disposable {
   // --- what the user changes ---------------------------------------------------------------
 
   async add(input: { url: string; name?: string | undefined; color?: string | undefined; tls?: MemberConfig['tls']; sshConfigPath?: string | undefined }): Promise<EngineEntry> {
+    await checkNewEngine(input);
     const existing = this.configs().find((config) => config.url === input.url);
     if (existing) throw new BerthError('conflict', `${input.url} is already in the list, as "${existing.name}".`, { field: 'url' });
     const name = input.name ?? this.freeName(nameFromUrl(input.url));
@@ -345,5 +349,38 @@ export class EngineRegistry implements HandlerRouter, Disposable {
     if (this.listeners.size === 0) return;
     const entries = this.entries();
     for (const listener of this.listeners) listener(entries);
+  }
+}
+
+/**
+ * What `engines.add` refuses before saving anything, each naming its field: a URL Berth cannot
+ * reach an engine at, TLS files for anything but `tcp://`, an ssh config for anything but
+ * `ssh://`, and files that are not absolute paths Berth can read.
+ */
+async function checkNewEngine(input: { url: string; tls?: MemberConfig['tls']; sshConfigPath?: string | undefined }): Promise<void> {
+  const target = parseEngineUrl(input.url);
+  if (target.kind === 'unsupported') throw new BerthError('invalid_argument', `url: ${target.message}`, { field: 'url' });
+  if (input.tls && target.kind !== 'tcp') throw new BerthError('invalid_argument', 'tls: TLS files go with a tcp:// engine only.', { field: 'tls' });
+  if (input.sshConfigPath !== undefined && target.kind !== 'ssh') {
+    throw new BerthError('invalid_argument', 'sshConfigPath: an ssh config goes with an ssh:// engine only.', { field: 'sshConfigPath' });
+  }
+  const files: [string, string | undefined][] = [
+    ['tls.caPath', input.tls?.caPath],
+    ['tls.certPath', input.tls?.certPath],
+    ['tls.keyPath', input.tls?.keyPath],
+    ['sshConfigPath', input.sshConfigPath],
+  ];
+  for (const [field, file] of files) {
+    if (file === undefined) continue;
+    if (!path.isAbsolute(file)) throw new BerthError('invalid_argument', `${field}: must be an absolute path (${file} is not).`, { field });
+    try {
+      await access(file, fsConstants.R_OK);
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : 'Berth cannot read it';
+      throw new BerthError('invalid_argument', `${field}: ${file}: ${reason}.`, { field });
+    }
+  }
+  if (input.tls && (input.tls.certPath === undefined) !== (input.tls.keyPath === undefined)) {
+    throw new BerthError('invalid_argument', 'tls.keyPath: a client certificate and its key go together.', { field: input.tls.certPath === undefined ? 'tls.certPath' : 'tls.keyPath' });
   }
 }
