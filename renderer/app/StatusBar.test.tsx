@@ -9,7 +9,7 @@ import { StatusBar } from './StatusBar.js';
 
 afterEach(cleanup);
 
-function show(status: EngineStatus | null) {
+function show(status: EngineStatus) {
   act(() => {
     berthStore.getState().engine.setLink({ state: 'connected' });
     berthStore.getState().engine.setStatus(status);

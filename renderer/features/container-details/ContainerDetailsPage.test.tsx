@@ -112,7 +112,7 @@ describe('Container details page', () => {
   it('says when the container is gone', async () => {
     const { host } = await renderDetails(details());
     fireEvent.click(screen.getByRole('tab', { name: 'Overview' }));
-    act(() => berthStore.getState().containers.replaceAll([]));
+    act(() => berthStore.getState().containers.replaceEngine('engine-1', []));
     const inspect = host.callsOf('containers.inspect').at(-1);
     await act(async () => {
       host.fail(inspect!.id, { code: 'not_found', message: 'No such container: web' });
