@@ -1,5 +1,6 @@
 import { ContainerDetailsPage } from '../features/container-details/ContainerDetailsPage.js';
 import { ContainersPage } from '../features/containers/ContainersPage.js';
+import { EnginesPage } from '../features/engines/EnginesPage.js';
 import { ImagesPage } from '../features/images/ImagesPage.js';
 import { RunPage } from '../features/run/RunPage.js';
 import { itemKey } from '../stores/itemKey.js';
@@ -31,7 +32,8 @@ export function App() {
           <ContainersPage />
         ) : current === 'images' ? (
           <ImagesPage />
-
+        ) : current === 'engines' ? (
+          <EnginesPage />
         ) : (
           <NotBuilt title={title} />
         )}

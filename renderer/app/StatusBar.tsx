@@ -4,11 +4,16 @@ import { defaultLiveStatus } from '../stores/engineViews.js';
 import { useBerth } from '../stores/store.js';
 import { NoticeList } from '../ui/NoticeList.js';
 import { useCountdown } from '../ui/useCountdown.js';
+import { hrefOf } from './routes.js';
+import { useEngineViews } from './useEngineViews.js';
 import { useManagedEngine } from './useManagedEngine.js';
 
 const stateText = { connected: 'Connected', connecting: 'Connecting…', unreachable: 'Unreachable' } as const;
 
-/** The default engine (where requests naming no engine go), how it got there, and the managed engine's switch. */
+/**
+ * The default engine (where requests naming no engine go), how it got there, and the managed
+ * engine's switch; with several engines known, how many, linking to the Engines page.
+ */
 export function StatusBar() {
   const link = useBerth((s) => s.engine.link);
   const entries = useBerth((s) => s.engines.entries);
@@ -25,6 +30,7 @@ export function StatusBar() {
         ) : (
           <EngineSummary live={live} />
         )}
+        <EngineCount />
       </div>
     </footer>
   );
@@ -33,6 +39,17 @@ export function StatusBar() {
 function LinkState({ link }: { link: BerthLink }) {
   const text = link.state === 'reconnecting' ? 'Reconnecting to Berth…' : 'Connecting to Berth…';
   return <span className="state state-connecting">{text}</span>;
+}
+
+/** "3 engines", linking to the Engines page, once more than one is known. */
+function EngineCount() {
+  const count = useEngineViews().length;
+  if (count < 2) return null;
+  return (
+    <a className="engine-count" href={hrefOf('engines')}>
+      {count} engines
+    </a>
+  );
 }
 
 function EngineSummary({ live }: { live: LiveStatus }) {

@@ -31,4 +31,8 @@ describe('routes', () => {
     expect(containerRouteFromHash('#/containers/%E0%A4%A/x')).toBeNull();
     expect(containerRouteFromHash(`#/containers/${engineId}/${id}/terminal/more`)).toBeNull();
   });
+
+  it('routes the Engines page', () => {
+    expect(pageFromHash('#/engines')).toBe('engines');
+  });
 });

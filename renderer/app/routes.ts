@@ -5,6 +5,7 @@ export const pages = [
   { id: 'volumes', title: 'Volumes' },
   { id: 'networks', title: 'Networks' },
   { id: 'registries', title: 'Registries' },
+  { id: 'engines', title: 'Engines' },
   { id: 'dashboard', title: 'Dashboard' },
 ] as const;
 
