@@ -18,7 +18,12 @@ export function EngineTag({ engine }: { engine: Pick<EngineView, 'name' | 'color
     <span className={`engine-tag${notLive === null ? '' : ' engine-tag-stale'}`} title={notLive === null ? engine.name : `${engine.name}: ${notLive}`}>
       <span className="engine-swatch" style={{ background: engine.color }} aria-hidden="true" />
       <span className="engine-tag-name">{engine.name}</span>
-      {notLive !== null && <span className="engine-tag-state">{engine.state}</span>}
+      {notLive !== null && (
+        <>
+          {' '}
+          <span className="engine-tag-state">{engine.state}</span>
+        </>
+      )}
     </span>
   );
 }

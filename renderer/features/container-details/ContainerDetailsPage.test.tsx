@@ -120,4 +120,17 @@ describe('Container details page', () => {
     });
     expect(screen.getByRole('alert').textContent).toContain('This container no longer exists.');
   });
+
+  it('asks the container\'s own engine for everything: inspect, run command, diff, top and stats', async () => {
+    vi.stubGlobal('navigator', { clipboard: { writeText: () => Promise.resolve() } });
+    const { host } = await renderDetails(details());
+    fireEvent.click(screen.getByRole('button', { name: 'Copy as docker run' }));
+    fireEvent.click(screen.getByRole('tab', { name: 'Filesystem changes' }));
+    fireEvent.click(screen.getByRole('tab', { name: 'Processes' }));
+    fireEvent.click(screen.getByRole('tab', { name: 'Resources' }));
+    const requests = host.sent.filter((m) => m.kind === 'call' || m.kind === 'subscribe');
+    const named = requests.map((m) => (m.kind === 'call' ? m.method : m.kind === 'subscribe' ? m.stream : ''));
+    expect(named).toEqual(expect.arrayContaining(['containers.inspect', 'containers.runCommand', 'containers.diff', 'containers.top', 'containers.stats']));
+    expect(requests.every((m) => (m.kind === 'call' || m.kind === 'subscribe') && m.engine === 'engine-1')).toBe(true);
+  });
 });
