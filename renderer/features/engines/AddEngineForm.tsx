@@ -19,8 +19,10 @@ export function AddEngineForm() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (isAdding) return;
-    void add(draft).then((isAdded) => {
-      if (isAdded) setDraft(emptyAddEngineDraft);
+    const submitted = draft;
+    // Emptied only if untouched since: the next engine may already be being typed in.
+    void add(submitted).then((isAdded) => {
+      if (isAdded) setDraft((current) => (current === submitted ? emptyAddEngineDraft : current));
     });
   };
 

@@ -21,11 +21,13 @@ export function EngineRow({ entry, actions, onRequest }: EngineRowProps) {
   const { identity, name } = entry;
   return (
     <tr aria-label={name} className={`engine-row engine-row-${entry.state}`}>
-      <th scope="row" className="engine-name">
-        <span className="engine-swatch" style={{ background: entry.color }} aria-hidden="true" />
-        <span>{name}</span>
+      <th scope="row">
+        <span className="engine-name-text">
+          <span className="engine-swatch" style={{ background: entry.color }} aria-hidden="true" />
+          <span>{name}</span>
+        </span>
       </th>
-      <td>
+      <td className="engine-url">
         <span className="mono">{entry.url}</span>
         <span className="engine-why">{entry.why}</span>
         {entry.warning !== undefined && (
@@ -38,11 +40,13 @@ export function EngineRow({ entry, actions, onRequest }: EngineRowProps) {
       <td>{identity?.version ?? '–'}</td>
       <td>{identity?.apiVersion ?? '–'}</td>
       <td>{identity ? `${identity.os}/${identity.arch}` : '–'}</td>
-      <td className={`state state-${entry.state}`}>{engineStateText(entry)}</td>
-      <td>{latencyText(entry.latency)}</td>
+      <td className={`engine-state state state-${entry.state}`}>{engineStateText(entry)}</td>
+      <td className="engine-latency">{latencyText(entry.latency)}</td>
       <td>{entry.isDefault ? 'default' : ''}</td>
-      <td className="engine-actions">
-        <EngineRowActions entry={entry} isBusy={isBusy} actions={actions} onRequest={onRequest} />
+      <td>
+        <div className="engine-actions-list">
+          <EngineRowActions entry={entry} isBusy={isBusy} actions={actions} onRequest={onRequest} />
+        </div>
       </td>
     </tr>
   );

@@ -171,6 +171,19 @@ describe('Add engine', () => {
     expect(field('URL').value).toBe('');
   });
 
+  it('keeps what is typed while an earlier add was still on its way', async () => {
+    const { host } = renderWithClient(<EnginesPage />);
+    showEngines(local);
+    fireEvent.change(field('URL'), { target: { value: 'unix:///run/one.sock' } });
+    fireEvent.click(within(form()).getByRole('button', { name: 'Add engine' }));
+    fireEvent.change(field('URL'), { target: { value: 'unix:///run/two.sock' } });
+    await act(async () => {
+      host.reply(host.callsOf('engines.add')[0]!.id, engineEntry({ engineId: 'engine-9', name: 'one', isDefault: false }));
+      await settle();
+    });
+    expect(field('URL').value).toBe('unix:///run/two.sock');
+  });
+
   it('asks an ssh config for ssh://, and sends nothing it was not given', () => {
     const { host } = renderWithClient(<EnginesPage />);
     showEngines(local);
