@@ -35,6 +35,16 @@ export class ContainersPage {
     return this.page.getByRole('row', { name: new RegExp(`^${escapeRegExp(prefix)}`) });
   }
 
+  /** The engine tag of a container's row (shown once several engines are known): the engine's name. */
+  engineTag(containerName: string): Locator {
+    return this.row(containerName).locator('.engine-tag-name');
+  }
+
+  /** Chooses an engine by name in the Engine filter, or "All engines". */
+  async filterByEngine(engineName: string): Promise<void> {
+    await this.page.getByRole('combobox', { name: 'Engine', exact: true }).selectOption({ label: engineName });
+  }
+
   startButton(containerName: string): Locator {
     return this.page.getByRole('button', { name: `Start ${containerName}`, exact: true });
   }
