@@ -35,6 +35,11 @@ export class ContainersPage {
     return this.page.getByRole('row', { name: new RegExp(`^${escapeRegExp(prefix)}`) });
   }
 
+  /** A container's row on one engine, when containers of the same name are on several. */
+  rowOn(containerName: string, engineName: string): Locator {
+    return this.row(containerName).filter({ has: this.page.locator('.engine-tag-name', { hasText: new RegExp(`^${escapeRegExp(engineName)}$`) }) });
+  }
+
   /** The engine tag of a container's row (shown once several engines are known): the engine's name. */
   engineTag(containerName: string): Locator {
     return this.row(containerName).locator('.engine-tag-name');

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startBerthServer, type BerthServer } from '../fixtures/berth-server.js';
 import { DockerCli } from '../fixtures/docker-cli.js';
+import { SocketProxy } from '../fixtures/socket-proxy.js';
 import { test as base, expect } from '../fixtures/test.js';
 import { ContainersPage } from '../pages/containers-page.js';
 import { EnginesPage } from '../pages/engines-page.js';
@@ -134,4 +135,45 @@ test('adds the TLS, ssh and Podman engines, lists their containers with the defa
   // What this test added, it removes again (from the page, as a person would).
   await engines.open();
   for (const engine of ['tls', 'ssh', 'podman']) await engines.remove(engine);
+});
+
+test('an engine that goes away greys only its rows, saying why, and they come back live when it returns', async ({ page, ownBerth, testEnv, docker, names }) => {
+  test.setTimeout(90_000);
+  // A second way to the same engine: the same containers, listed again under another engine.
+  const mirror = await SocketProxy.start(testEnv.engineUrl);
+  try {
+    const web = names.name('web');
+    await docker.run(['run', '-d', '--name', web, testEnv.image, ...untilStopped]);
+    const containers = new ContainersPage(page);
+    await containers.open(ownBerth.url);
+    const engines = new EnginesPage(page);
+    await engines.open();
+    const defaultEngine = await engines.defaultEngineName();
+    await engines.add({ url: mirror.url, name: 'mirror' });
+    await expect(engines.cell('mirror', 'State')).toHaveText('connected');
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Containers', exact: true }).click();
+    const onMirror = containers.rowOn(web, 'mirror');
+    const onDefault = containers.rowOn(web, defaultEngine);
+    await expect(onMirror).toBeVisible();
+    await expect(onDefault).toBeVisible();
+
+    await mirror.down();
+    await expect(onMirror.locator('.engine-tag')).toContainText('unreachable');
+    await expect(onMirror.locator('.engine-tag')).toHaveAttribute('title', /^mirror: unreachable: /);
+    await expect(onMirror.getByRole('button', { name: `Stop ${web}`, exact: true })).toBeDisabled();
+    // The other engine's row of the very same container stays live.
+    await expect(onDefault.locator('.engine-tag')).not.toContainText('unreachable');
+    await expect(onDefault.getByRole('button', { name: `Stop ${web}`, exact: true })).toBeEnabled();
+
+    await mirror.up();
+    // Berth retries with backoff (at most 5 s apart) and lists the engine again once it is back.
+    await expect(onMirror.locator('.engine-tag')).not.toContainText('unreachable', { timeout: 20_000 });
+    await expect(onMirror.getByRole('button', { name: `Stop ${web}`, exact: true })).toBeEnabled();
+
+    await engines.open();
+    await engines.remove('mirror');
+  } finally {
+    await mirror.dispose();
+  }
 });
