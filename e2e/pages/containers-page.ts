@@ -35,6 +35,21 @@ export class ContainersPage {
     return this.page.getByRole('row', { name: new RegExp(`^${escapeRegExp(prefix)}`) });
   }
 
+  /** A container's row on one engine, when containers of the same name are on several. */
+  rowOn(containerName: string, engineName: string): Locator {
+    return this.row(containerName).filter({ has: this.page.locator('.engine-tag-name', { hasText: new RegExp(`^${escapeRegExp(engineName)}$`) }) });
+  }
+
+  /** The engine tag of a container's row (shown once several engines are known): the engine's name. */
+  engineTag(containerName: string): Locator {
+    return this.row(containerName).locator('.engine-tag-name');
+  }
+
+  /** Chooses an engine by name in the Engine filter, or "All engines". */
+  async filterByEngine(engineName: string): Promise<void> {
+    await this.page.getByRole('combobox', { name: 'Engine', exact: true }).selectOption({ label: engineName });
+  }
+
   startButton(containerName: string): Locator {
     return this.page.getByRole('button', { name: `Start ${containerName}`, exact: true });
   }

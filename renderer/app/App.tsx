@@ -1,7 +1,9 @@
 import { ContainerDetailsPage } from '../features/container-details/ContainerDetailsPage.js';
 import { ContainersPage } from '../features/containers/ContainersPage.js';
+import { EnginesPage } from '../features/engines/EnginesPage.js';
 import { ImagesPage } from '../features/images/ImagesPage.js';
 import { RunPage } from '../features/run/RunPage.js';
+import { itemKey } from '../stores/itemKey.js';
 import { NoticeList } from '../ui/NoticeList.js';
 import { NotBuilt } from './NotBuilt.js';
 import { pages } from './routes.js';
@@ -12,22 +14,26 @@ import { useHashRoute } from './useHashRoute.js';
 
 export function App() {
   const current = useHashRoute();
-  const containerId = useContainerRoute();
+  const containerRoute = useContainerRoute();
   const title = pages.find((page) => page.id === current)?.title ?? '';
   return (
     <div className="app">
       <Sidebar current={current} />
       <main className="main">
         <NoticeList area="app" />
-        {/* Keyed by id: another container's page starts fresh, with nothing of the last one's state. */}
-        {containerId !== null ? (
-          <ContainerDetailsPage key={containerId} containerId={containerId} />
+        {/* Keyed by engine and id: another container's page starts fresh, with nothing of the last one's state. */}
+        {containerRoute === 'resolving' ? (
+          <p className="empty">Finding the container…</p>
+        ) : containerRoute !== null ? (
+          <ContainerDetailsPage key={itemKey(containerRoute.engineId, containerRoute.containerId)} engineId={containerRoute.engineId} containerId={containerRoute.containerId} />
         ) : current === 'run' ? (
           <RunPage />
         ) : current === 'containers' ? (
           <ContainersPage />
         ) : current === 'images' ? (
           <ImagesPage />
+        ) : current === 'engines' ? (
+          <EnginesPage />
         ) : (
           <NotBuilt title={title} />
         )}

@@ -3,13 +3,13 @@ import { act, cleanup, fireEvent, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EngineStatus } from '../../runtime/api/index.js';
 import { berthStore } from '../stores/store.js';
-import { engineStatus, settle } from '../testing/fakeHost.js';
+import { engineEntry, engineStatus, settle } from '../testing/fakeHost.js';
 import { renderWithClient } from '../testing/renderWithClient.js';
 import { StatusBar } from './StatusBar.js';
 
 afterEach(cleanup);
 
-function show(status: EngineStatus | null) {
+function show(status: EngineStatus) {
   act(() => {
     berthStore.getState().engine.setLink({ state: 'connected' });
     berthStore.getState().engine.setStatus(status);
@@ -62,5 +62,23 @@ describe('status bar', () => {
     show(engineStatus({ managed: { available: true, running: true, url: 'unix:///tmp/berth.sock' } }));
     expect(screen.getByText('Managed engine running')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Stop managed engine' })).toBeTruthy();
+  });
+
+  it('keeps showing the default engine, and counts the engines with a link to their page when there are several', () => {
+    renderWithClient(<StatusBar />);
+    show(engineStatus());
+    const bar = screen.getByRole('status', { name: 'Engine status' });
+    expect(within(bar).queryByRole('link')).toBeNull();
+    act(() => {
+      berthStore.getState().engine.setStatus(engineStatus({ engineId: 'engine-2', endpoint: { url: 'tcp://127.0.0.1:2376', source: 'flag', why: 'added by you' } }));
+      berthStore.getState().engines.setEntries([
+        engineEntry(),
+        engineEntry({ engineId: 'engine-2', name: 'tls', isDefault: false }),
+        engineEntry({ engineId: 'engine-3', name: 'podman', isDefault: false, state: 'disconnected' }),
+      ]);
+    });
+    expect(within(bar).getByText('unix:///var/run/docker.sock')).toBeTruthy();
+    expect(within(bar).queryByText('tcp://127.0.0.1:2376')).toBeNull();
+    expect(within(bar).getByRole('link', { name: '3 engines' }).getAttribute('href')).toBe('#/engines');
   });
 });

@@ -1,27 +1,36 @@
-import type { EngineStatus } from '../../runtime/api/index.js';
-import type { BerthLink } from '../stores/engineSlice.js';
+import { useMemo } from 'react';
+import type { BerthLink, LiveStatus } from '../stores/engineSlice.js';
+import { defaultLiveStatus } from '../stores/engineViews.js';
 import { useBerth } from '../stores/store.js';
 import { NoticeList } from '../ui/NoticeList.js';
 import { useCountdown } from '../ui/useCountdown.js';
+import { hrefOf } from './routes.js';
+import { useEngineViews } from './useEngineViews.js';
 import { useManagedEngine } from './useManagedEngine.js';
 
 const stateText = { connected: 'Connected', connecting: 'Connecting…', unreachable: 'Unreachable' } as const;
 
-/** The engine Berth talks to, how it got there, and the managed engine's switch. */
+/**
+ * The default engine (where requests naming no engine go), how it got there, and the managed
+ * engine's switch; with several engines known, how many, linking to the Engines page.
+ */
 export function StatusBar() {
   const link = useBerth((s) => s.engine.link);
-  const status = useBerth((s) => s.engine.status);
+  const entries = useBerth((s) => s.engines.entries);
+  const statuses = useBerth((s) => s.engine.statuses);
+  const live = useMemo(() => defaultLiveStatus(entries, statuses), [entries, statuses]);
   return (
     <footer className="status-bar">
       <NoticeList area="engine" />
       <div role="status" aria-label="Engine status" className="status">
         {link.state !== 'connected' ? (
           <LinkState link={link} />
-        ) : status === null ? (
+        ) : live === null ? (
           <span className="state state-connecting">{stateText.connecting}</span>
         ) : (
-          <EngineSummary status={status} />
+          <EngineSummary live={live} />
         )}
+        <EngineCount />
       </div>
     </footer>
   );
@@ -32,9 +41,20 @@ function LinkState({ link }: { link: BerthLink }) {
   return <span className="state state-connecting">{text}</span>;
 }
 
-function EngineSummary({ status }: { status: EngineStatus }) {
-  const statusAt = useBerth((s) => s.engine.statusAt);
-  const retryInSeconds = useCountdown(status.state === 'unreachable' ? status.retryInMs : null, statusAt);
+/** "3 engines", linking to the Engines page, once more than one is known. */
+function EngineCount() {
+  const count = useEngineViews().length;
+  if (count < 2) return null;
+  return (
+    <a className="engine-count" href={hrefOf('engines')}>
+      {count} engines
+    </a>
+  );
+}
+
+function EngineSummary({ live }: { live: LiveStatus }) {
+  const { status, at } = live;
+  const retryInSeconds = useCountdown(status.state === 'unreachable' ? status.retryInMs : null, at);
   const { identity, endpoint, reason } = status;
   return (
     <>

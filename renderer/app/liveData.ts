@@ -1,93 +1,78 @@
-import {
-  DisposableStore,
-  toDisposable,
-  type BerthClient,
-  type BerthEvent,
-  type Disposable,
-} from '../../runtime/api/index.js';
+import { DisposableStore, toDisposable, type BerthClient, type Disposable, type EngineEntry } from '../../runtime/api/index.js';
 import { reconnectDelayMs } from '../../runtime/api/backoff.js';
 import type { BerthStore } from '../stores/store.js';
-import { toBerthError } from '../transport/callError.js';
+import { startEngineFeed } from './engineFeed.js';
 
 /**
- * Keeps the store live for one client: subscribes to `events` first (its first event is the
- * engine status), fetches the full container and image lists on every `connected`, patches one
- * container per container change, and lists images again once per images change (the backend
- * sends one per burst). No polling: nothing here runs unless the backend speaks.
+ * Keeps the store live for one client: subscribes to `engines.watch` first (the whole list
+ * now, then again on every change), and keeps one engine feed (engineFeed.ts) per engine that
+ * is not disconnected, each on its own events stream, so each engine's lists are fetched in
+ * parallel with the others'. An engine that is disconnected or removed loses its feed and its
+ * items; one that turns unreachable keeps both (its rows are greyed).
  */
 export function startLiveData(client: BerthClient, store: BerthStore): Disposable {
   const disposables = new DisposableStore();
-  let listGeneration = 0;
-  let imagesGeneration = 0;
+  /** Keyed by engine and whether it is the default: a stream is routed when it opens, so a new default needs a new stream. */
+  const feeds = new Map<string, Disposable>();
   let attempt = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   disposables.add(toDisposable(() => clearTimeout(retryTimer)));
+  disposables.add(
+    toDisposable(() => {
+      for (const feed of feeds.values()) feed.dispose();
+      feeds.clear();
+    }),
+  );
 
-  const refreshContainers = () => {
-    // A newer `connected` supersedes a list still in flight: only the last answer counts.
-    const generation = ++listGeneration;
-    const { containers, ui } = store.getState();
-    containers.beginRefresh();
-    client.call('containers.list', { all: true }).then(
-      (list) => {
-        if (generation === listGeneration && !disposables.isDisposed) store.getState().containers.replaceAll(list);
-      },
-      (error: unknown) => {
-        if (generation !== listGeneration || disposables.isDisposed) return;
-        store.getState().containers.abortRefresh();
-        const { code, message } = toBerthError(error);
-        ui.pushNotice({ area: 'containers', code, message: `Could not list containers: ${message}` });
-      },
-    );
-  };
-
-  const refreshImages = () => {
-    // Each list is asked for after the change it answers: the last one asked for is the truth.
-    const generation = ++imagesGeneration;
-    client.call('images.list', {}).then(
-      (list) => {
-        if (generation === imagesGeneration && !disposables.isDisposed) store.getState().images.replaceAll(list);
-      },
-      (error: unknown) => {
-        if (generation !== imagesGeneration || disposables.isDisposed) return;
-        const { code, message } = toBerthError(error);
-        store.getState().ui.pushNotice({ area: 'images', code, message: `Could not list images: ${message}` });
-      },
-    );
-  };
-
-  const onEvent = (event: BerthEvent) => {
-    attempt = 0;
-    const { engine, containers } = store.getState();
-    if (event.type === 'engine') {
-      engine.setStatus(event.status);
-      if (event.status.state === 'connected') {
-        refreshContainers();
-        refreshImages();
-      }
-      return;
+  const reconcile = (entries: readonly EngineEntry[]) => {
+    const wanted = new Map<string, string | undefined>();
+    for (const entry of entries) {
+      if (entry.state !== 'disconnected') wanted.set(`${entry.engineId}|${entry.isDefault ? 'default' : 'other'}`, entry.engineId);
     }
-    if (event.type === 'images') refreshImages();
-    else containers.applyChange(event);
+    // No engine was found at all: the default stream is still the one that can say so.
+    if (!entries.some((entry) => entry.isDefault)) wanted.set('default', undefined);
+
+    for (const [key, feed] of [...feeds]) {
+      if (wanted.has(key)) continue;
+      feed.dispose();
+      feeds.delete(key);
+    }
+    const { containers, images } = store.getState();
+    const keep = new Set([...wanted.values()]);
+    for (const engineId of new Set([...Object.keys(containers.byEngine), ...Object.keys(images.byEngine)])) {
+      if (keep.has(engineId)) continue;
+      containers.dropEngine(engineId);
+      images.dropEngine(engineId);
+    }
+    for (const [key, engineId] of wanted) {
+      if (!feeds.has(key)) feeds.set(key, startEngineFeed(client, store, engineId));
+    }
   };
 
   let subscription: Disposable | null = null;
   const subscribe = () => {
     retryTimer = undefined;
     if (disposables.isDisposed) return;
-    subscription = client.subscribe('events', {}, { onEvent, onEnd: resubscribeLater, onError: resubscribeLater });
+    subscription = client.subscribe(
+      'engines.watch',
+      {},
+      {
+        onEvent: (entries) => {
+          attempt = 0;
+          store.getState().engines.setEntries(entries);
+          reconcile(entries);
+        },
+        onEnd: resubscribeLater,
+        onError: resubscribeLater,
+      },
+    );
   };
 
-  // The stream ended or failed while the client may still be alive: what we show is no longer
-  // known to be true, so say so and subscribe again. If the whole connection closed, the
-  // connection disposes us right after this and the timer never fires.
+  // The list stream ended while the client may still be alive: the feeds keep going on their
+  // own streams meanwhile; the next list reconciles them.
   function resubscribeLater(): void {
     if (disposables.isDisposed) return;
     subscription = null;
-    listGeneration++;
-    imagesGeneration++;
-    store.getState().containers.abortRefresh();
-    store.getState().engine.setStatus(null);
     retryTimer = setTimeout(subscribe, reconnectDelayMs(attempt++));
   }
 

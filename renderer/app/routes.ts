@@ -5,6 +5,7 @@ export const pages = [
   { id: 'volumes', title: 'Volumes' },
   { id: 'networks', title: 'Networks' },
   { id: 'registries', title: 'Registries' },
+  { id: 'engines', title: 'Engines' },
   { id: 'dashboard', title: 'Dashboard' },
 ] as const;
 
@@ -25,26 +26,50 @@ export function hrefOf(page: PageId): string {
   return `#/${page}`;
 }
 
+/** The tabs of a container's page, as the address names them (`#/containers/<engine>/<id>/terminal`). */
+export const containerTabs = ['overview', 'inspect', 'processes', 'filesystem', 'resources', 'terminal'] as const;
+export type ContainerTab = (typeof containerTabs)[number];
+
+function isContainerTab(text: string | undefined): text is ContainerTab {
+  return (containerTabs as readonly (string | undefined)[]).includes(text);
+}
+
 /**
- * `#/containers/<id>`: one container's details page. The id is the engine's full id. A tab may
- * follow (`#/containers/<id>/terminal`) to open the page on it.
+ * One container's details page: `#/containers/<engineId>/<id>`, optionally on a tab
+ * (`#/containers/<engineId>/<id>/terminal`). A container id is unique only within its engine,
+ * so the address names both; the id is the engine's full id.
  */
-export function containerHref(containerId: string, tab?: string): string {
+export function containerHref(engineId: string, containerId: string, tab?: ContainerTab): string {
+  return `#/containers/${encodeURIComponent(engineId)}/${encodeURIComponent(containerId)}${tab === undefined ? '' : `/${tab}`}`;
+}
+
+/** The old form, `#/containers/<id>[/tab]`: a container of the default engine, resolved when the page opens. */
+export function containerHrefOnDefault(containerId: string, tab?: ContainerTab): string {
   return `#/containers/${encodeURIComponent(containerId)}${tab === undefined ? '' : `/${tab}`}`;
 }
 
-/** The tab a `#/containers/<id>/<tab>` hash asks for, or null. */
-export function containerTabFromHash(hash: string): string | null {
-  const [page, id, tab] = hash.replace(/^#\/?/, '').split('/');
-  return page === 'containers' && id && tab ? tab : null;
+/**
+ * What a container page's address names. `engineId` is null for an address from before there
+ * were several engines (`#/containers/<id>[/tab]`), which the app resolves to an engine.
+ */
+export interface ContainerRoute {
+  engineId: string | null;
+  containerId: string;
+  tab: ContainerTab | null;
 }
 
-/** The container a `#/containers/<id>` hash names, or null on any other page. */
-export function containerIdFromHash(hash: string): string | null {
-  const [page, id] = hash.replace(/^#\/?/, '').split('/');
-  if (page !== 'containers' || id === undefined || id === '') return null;
+/** The container page a hash names, or null on any other page (or a malformed address: the list is shown). */
+export function containerRouteFromHash(hash: string): ContainerRoute | null {
+  const [page, ...rest] = hash.replace(/^#\/?/, '').split('?')[0]?.split('/') ?? [];
+  if (page !== 'containers' || rest.length === 0 || rest.some((part) => part === '')) return null;
   try {
-    return decodeURIComponent(id);
+    const parts = rest.map((part) => decodeURIComponent(part));
+    const [first = '', second, third] = parts;
+    // The old form: an id alone, or an id and a tab.
+    if (parts.length === 1) return { engineId: null, containerId: first, tab: null };
+    if (parts.length === 2 && isContainerTab(second)) return { engineId: null, containerId: first, tab: second };
+    if (second === undefined || parts.length > 3) return null;
+    return { engineId: first, containerId: second, tab: isContainerTab(third) ? third : null };
   } catch {
     return null; // A malformed escape in a hand-typed URL: show the list.
   }

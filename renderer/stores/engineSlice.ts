@@ -10,24 +10,42 @@ export type BerthLink =
   | { state: 'connected' }
   | { state: 'reconnecting'; retryInMs: number };
 
+/** An engine's status as its own events stream last said it. */
+export interface LiveStatus {
+  status: EngineStatus;
+  /** `Date.now()` when it arrived, so "retrying in Ns" can count down honestly. */
+  at: number;
+}
+
 export interface EngineSlice {
   engine: {
-    /** The engine as the backend last described it; null until the events stream says. */
-    status: EngineStatus | null;
-    /** `Date.now()` when `status` arrived, so "retrying in Ns" can count down honestly. */
-    statusAt: number;
+    /**
+     * Every engine with an events stream open, by engine id: connecting, connected (its lists
+     * are live) or unreachable (its rows are kept, greyed, with the reason). An engine is absent
+     * until its stream's first event and again once its stream is closed.
+     */
+    statuses: Record<string, LiveStatus>;
     link: BerthLink;
-    setStatus: (status: EngineStatus | null) => void;
+    /** Files a status under `engineId` (the engine its stream was opened for), by default its own id. */
+    setStatus: (status: EngineStatus, engineId?: string) => void;
+    clearStatus: (engineId: string) => void;
     setLink: (link: BerthLink) => void;
   };
 }
 
 export const createEngineSlice: SliceCreator<EngineSlice> = (set) => ({
   engine: {
-    status: null,
-    statusAt: 0,
+    statuses: {},
     link: { state: 'connecting' },
-    setStatus: (status) => set((s) => ({ engine: { ...s.engine, status, statusAt: Date.now() } })),
+    setStatus: (status, engineId = status.engineId) =>
+      set((s) => ({ engine: { ...s.engine, statuses: { ...s.engine.statuses, [engineId]: { status, at: Date.now() } } } })),
+    clearStatus: (engineId) =>
+      set((s) => {
+        if (!(engineId in s.engine.statuses)) return s;
+        const statuses = { ...s.engine.statuses };
+        delete statuses[engineId];
+        return { engine: { ...s.engine, statuses } };
+      }),
     setLink: (link) => set((s) => ({ engine: { ...s.engine, link } })),
   },
 });

@@ -7,8 +7,8 @@ describe('selection slice', () => {
     const { selection } = store.getState();
     selection.setContainersSelected(['a', 'b', 'c'], true);
     store.getState().selection.setContainersSelected(['b'], false);
-    expect(store.getState().selection.containerIds).toEqual({ a: true, c: true });
+    expect(store.getState().selection.containerKeys).toEqual({ a: true, c: true });
     store.getState().selection.clearContainerSelection();
-    expect(store.getState().selection.containerIds).toEqual({});
+    expect(store.getState().selection.containerKeys).toEqual({});
   });
 });

@@ -3,27 +3,28 @@ import type { SliceCreator } from './store.js';
 export interface SelectionSlice {
   selection: {
     /**
-     * Containers ticked on the Containers page, by full id. Ids of containers that have since
-     * gone may linger; readers intersect with the rows they show, so a stale id is inert.
+     * Containers ticked on the Containers page, by item key (`itemKey(engineId, id)`: the same
+     * id may exist on two engines). Keys of containers that have since gone may linger; readers
+     * intersect with the rows they show, so a stale key is inert.
      */
-    containerIds: Record<string, true>;
-    setContainersSelected: (ids: readonly string[], isSelected: boolean) => void;
+    containerKeys: Record<string, true>;
+    setContainersSelected: (keys: readonly string[], isSelected: boolean) => void;
     clearContainerSelection: () => void;
   };
 }
 
 export const createSelectionSlice: SliceCreator<SelectionSlice> = (set) => ({
   selection: {
-    containerIds: {},
-    setContainersSelected: (ids, isSelected) =>
+    containerKeys: {},
+    setContainersSelected: (keys, isSelected) =>
       set((s) => {
-        const containerIds = { ...s.selection.containerIds };
-        for (const id of ids) {
-          if (isSelected) containerIds[id] = true;
-          else delete containerIds[id];
+        const containerKeys = { ...s.selection.containerKeys };
+        for (const key of keys) {
+          if (isSelected) containerKeys[key] = true;
+          else delete containerKeys[key];
         }
-        return { selection: { ...s.selection, containerIds } };
+        return { selection: { ...s.selection, containerKeys } };
       }),
-    clearContainerSelection: () => set((s) => ({ selection: { ...s.selection, containerIds: {} } })),
+    clearContainerSelection: () => set((s) => ({ selection: { ...s.selection, containerKeys: {} } })),
   },
 });

@@ -1,15 +1,16 @@
 import { createStore, useStore, type StateCreator, type StoreApi } from 'zustand';
 import { createContainersSlice, type ContainersSlice } from './containersSlice.js';
 import { createEngineSlice, type EngineSlice } from './engineSlice.js';
+import { createEnginesSlice, type EnginesSlice } from './enginesSlice.js';
 import { createImagesSlice, type ImagesSlice } from './imagesSlice.js';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice.js';
 import { createUiSlice, type UiSlice } from './uiSlice.js';
 
 /**
  * The one bound store (zustand slices pattern). Each slice lives under its own key so that
- * actions of different areas never collide (`containers.replaceAll`, `images.replaceAll`).
+ * actions of different areas never collide (`containers.replaceEngine`, `images.replaceEngine`).
  */
-export type BerthState = EngineSlice & ContainersSlice & ImagesSlice & SelectionSlice & UiSlice;
+export type BerthState = EngineSlice & EnginesSlice & ContainersSlice & ImagesSlice & SelectionSlice & UiSlice;
 
 /** How a slice is written: it sees the whole state but returns only its own key. */
 export type SliceCreator<T> = StateCreator<BerthState, [], [], T>;
@@ -20,6 +21,7 @@ export type BerthStore = StoreApi<BerthState>;
 export function createBerthStore(): BerthStore {
   return createStore<BerthState>()((...a) => ({
     ...createEngineSlice(...a),
+    ...createEnginesSlice(...a),
     ...createContainersSlice(...a),
     ...createImagesSlice(...a),
     ...createSelectionSlice(...a),

@@ -2,11 +2,13 @@ import type { ErrorCode } from '../../runtime/api/index.js';
 import type { SliceCreator } from './store.js';
 
 /** Where a notice is shown: each area renders its own next to the controls that caused it. */
-export type NoticeArea = 'app' | 'engine' | 'containers' | 'images';
+export type NoticeArea = 'app' | 'engine' | 'engines' | 'containers' | 'images';
 
 /** What a failed action was about, so the UI can offer a follow-up (e.g. "Force remove"). */
 export interface NoticeSubject {
   kind: 'container' | 'image';
+  /** The engine it is on: a follow-up goes to the same engine. */
+  engineId: string;
   /** What to call with: a container id, or an image id or reference. */
   id: string;
   name: string;
@@ -31,8 +33,8 @@ export interface UiSlice {
     busy: Record<string, true>;
     pushNotice: (notice: Omit<Notice, 'id'>) => number;
     dismissNotice: (id: number) => void;
-    /** Drops the notices about one subject, e.g. before retrying an action on it. */
-    dismissNoticesAbout: (subjectId: string) => void;
+    /** Drops the notices about one subject (on one engine, when given), e.g. before retrying an action on it. */
+    dismissNoticesAbout: (subjectId: string, engineId?: string) => void;
     setBusy: (key: string, isBusy: boolean) => void;
   };
 }
@@ -53,8 +55,10 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => {
       },
       dismissNotice: (id) =>
         set((s) => ({ ui: { ...s.ui, notices: s.ui.notices.filter((n) => n.id !== id) } })),
-      dismissNoticesAbout: (subjectId) =>
-        set((s) => ({ ui: { ...s.ui, notices: s.ui.notices.filter((n) => n.subject?.id !== subjectId) } })),
+      dismissNoticesAbout: (subjectId, engineId) =>
+        set((s) => ({
+          ui: { ...s.ui, notices: s.ui.notices.filter((n) => n.subject?.id !== subjectId || (engineId !== undefined && n.subject.engineId !== engineId)) },
+        })),
       setBusy: (key, isBusy) =>
         set((s) => {
           const busy = { ...s.ui.busy };

@@ -2,6 +2,7 @@ import {
   toDisposable,
   type BerthEvent,
   type ContainerSummary,
+  type EngineEntry,
   type EngineStatus,
   type Envelope,
   type ImageSummary,
@@ -120,6 +121,24 @@ export function image(overrides: Partial<ImageSummary> = {}): ImageSummary {
     repoDigests: [],
     created: 1_700_000_000,
     sizeBytes: 4_400_000,
+    ...overrides,
+  };
+}
+
+/** One row of the engines list for tests: a connected Docker engine named `local`, the default. */
+export function engineEntry(overrides: Partial<EngineEntry> = {}): EngineEntry {
+  return {
+    engineId: 'engine-1',
+    name: 'local',
+    color: '#2563eb',
+    url: 'unix:///var/run/docker.sock',
+    source: 'default_socket',
+    why: 'the default Docker socket',
+    isDefault: true,
+    enabled: true,
+    state: 'connected',
+    identity: { name: 'Docker Engine', version: '27.5.1', apiVersion: '1.47', os: 'linux', arch: 'amd64', cpus: 2, memoryBytes: 2 ** 33 },
+    latency: { medianMs: 2.5, maxMs: 14, samples: 12 },
     ...overrides,
   };
 }

@@ -112,12 +112,25 @@ describe('Container details page', () => {
   it('says when the container is gone', async () => {
     const { host } = await renderDetails(details());
     fireEvent.click(screen.getByRole('tab', { name: 'Overview' }));
-    act(() => berthStore.getState().containers.replaceAll([]));
+    act(() => berthStore.getState().containers.replaceEngine('engine-1', []));
     const inspect = host.callsOf('containers.inspect').at(-1);
     await act(async () => {
       host.fail(inspect!.id, { code: 'not_found', message: 'No such container: web' });
       await settle();
     });
     expect(screen.getByRole('alert').textContent).toContain('This container no longer exists.');
+  });
+
+  it('asks the container\'s own engine for everything: inspect, run command, diff, top and stats', async () => {
+    vi.stubGlobal('navigator', { clipboard: { writeText: () => Promise.resolve() } });
+    const { host } = await renderDetails(details());
+    fireEvent.click(screen.getByRole('button', { name: 'Copy as docker run' }));
+    fireEvent.click(screen.getByRole('tab', { name: 'Filesystem changes' }));
+    fireEvent.click(screen.getByRole('tab', { name: 'Processes' }));
+    fireEvent.click(screen.getByRole('tab', { name: 'Resources' }));
+    const requests = host.sent.filter((m) => m.kind === 'call' || m.kind === 'subscribe');
+    const named = requests.map((m) => (m.kind === 'call' ? m.method : m.kind === 'subscribe' ? m.stream : ''));
+    expect(named).toEqual(expect.arrayContaining(['containers.inspect', 'containers.runCommand', 'containers.diff', 'containers.top', 'containers.stats']));
+    expect(requests.every((m) => (m.kind === 'call' || m.kind === 'subscribe') && m.engine === 'engine-1')).toBe(true);
   });
 });

@@ -9,8 +9,8 @@ import { useContainerActions } from '../containers/useContainerActions.js';
 import { useForceRemoveAction } from '../containers/useForceRemoveAction.js';
 import { CopyRunCommand } from './CopyRunCommand.js';
 import { DetailsHeader } from './DetailsHeader.js';
-import { containerTabFromHash } from '../../app/routes.js';
-import { DetailsTabPanel, detailsTabs, isDetailsTab, type DetailsTabId } from './DetailsTabPanel.js';
+import { containerRouteFromHash } from '../../app/routes.js';
+import { DetailsTabPanel, detailsTabs, type DetailsTabId } from './DetailsTabPanel.js';
 import { RecreatePanel } from './RecreatePanel.js';
 import { stateSentence } from './OverviewTab.js';
 import { useContainerDetails } from './useContainerDetails.js';
@@ -19,11 +19,10 @@ import { useContainerDetails } from './useContainerDetails.js';
 const TerminalPanel = lazy(() => import('../terminal/TerminalPanel.js'));
 
 function tabFromHash(): DetailsTabId | null {
-  const tab = containerTabFromHash(window.location.hash);
-  return tab !== null && isDetailsTab(tab) ? tab : null;
+  return containerRouteFromHash(window.location.hash)?.tab ?? null;
 }
 
-/** The selected tab: the one the address names (`#/containers/<id>/terminal`), else Overview. */
+/** The selected tab: the one the address names (`#/containers/<engine>/<id>/terminal`), else Overview. */
 function useSelectedTab(): [DetailsTabId, (tab: DetailsTabId) => void] {
   const [tab, setTab] = useState<DetailsTabId>(() => tabFromHash() ?? 'overview');
   useEffect(() => {
@@ -39,9 +38,9 @@ function useSelectedTab(): [DetailsTabId, (tab: DetailsTabId) => void] {
 
 const containerStates: readonly string[] = ['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead'] satisfies ContainerState[];
 
-/** `#/containers/<id>`: one container, live from the events stream, in tabs. */
-export function ContainerDetailsPage({ containerId }: { containerId: string }) {
-  const { details, summary, error, isGone, reload } = useContainerDetails(containerId);
+/** `#/containers/<engineId>/<id>`: one container of one engine, live from that engine's events stream, in tabs. */
+export function ContainerDetailsPage({ engineId, containerId }: { engineId: string; containerId: string }) {
+  const { details, summary, error, isGone, reload } = useContainerDetails(engineId, containerId);
   const actions = useContainerActions();
   const renderNoticeAction = useForceRemoveAction(actions);
   const [tab, setTab] = useSelectedTab();
@@ -60,6 +59,7 @@ export function ContainerDetailsPage({ containerId }: { containerId: string }) {
   return (
     <section className="page details-page" aria-labelledby="page-title">
       <DetailsHeader
+        engineId={engineId}
         containerId={containerId}
         name={name}
         state={isGone ? null : state}
@@ -82,16 +82,17 @@ export function ContainerDetailsPage({ containerId }: { containerId: string }) {
           <p className="empty">Loading…</p>
         )
       ) : isRecreating ? (
-        <RecreatePanel containerId={details.id} name={details.name} onClose={() => setRecreating(false)} />
+        <RecreatePanel engineId={engineId} containerId={details.id} name={details.name} onClose={() => setRecreating(false)} />
       ) : (
         <>
-          <CopyRunCommand containerId={details.id} />
+          <CopyRunCommand engineId={engineId} containerId={details.id} />
           <Tabs label="Container details" tabs={detailsTabs} selected={tab} onSelect={setTab}>
-            <DetailsTabPanel tab={tab} details={details} onChanged={reload} />
+            <DetailsTabPanel engineId={engineId} tab={tab} details={details} onChanged={reload} />
             {isTerminalMounted && (
               <div hidden={tab !== 'terminal'}>
                 <Suspense fallback={<p className="empty">Loading the terminal…</p>}>
                   <TerminalPanel
+                    engineId={engineId}
                     containerId={details.id}
                     name={name}
                     isRunning={state === 'running' || state === 'paused'}

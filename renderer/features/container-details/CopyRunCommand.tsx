@@ -7,7 +7,7 @@ import { useCopy } from './useCopy.js';
  * "Copy as docker run": asks the backend for the command line, copies it, and shows it in a
  * read-only box too, because a browser may refuse the clipboard.
  */
-export function CopyRunCommand({ containerId }: { containerId: string }) {
+export function CopyRunCommand({ engineId, containerId }: { engineId: string; containerId: string }) {
   const clientSource = useClientSource();
   const { copy, copyState } = useCopy();
   const [command, setCommand] = useState<string | null>(null);
@@ -21,7 +21,7 @@ export function CopyRunCommand({ containerId }: { containerId: string }) {
       setError('Could not get the docker run command: not connected to Berth.');
       return;
     }
-    client.call('containers.runCommand', { id: containerId }).then(
+    client.call('containers.runCommand', { id: containerId }, { engine: engineId }).then(
       (result) => {
         setCommand(result.command);
         copy(result.command);

@@ -1,9 +1,12 @@
 import type { ContainerState } from '../../../runtime/api/index.js';
+import { useEngineTags } from '../../app/useEngineViews.js';
+import { EngineTag } from '../../ui/EngineTag.js';
 import type { ActionRequest } from '../containers/ActionDialog.js';
 import { ContainerActionButtons } from '../containers/ContainerActionButtons.js';
 import type { ContainerActions } from '../containers/useContainerActions.js';
 
 interface DetailsHeaderProps {
+  engineId: string;
   containerId: string;
   name: string;
   /** The state as the list knows it (live from events), when known. */
@@ -14,8 +17,10 @@ interface DetailsHeaderProps {
   onRecreate: (() => void) | null;
 }
 
-/** The container's name as the page title, its state, and what can be done to it. */
-export function DetailsHeader({ containerId, name, state, stateText, actions, onRequest, onRecreate }: DetailsHeaderProps) {
+/** The container's name as the page title, its engine (when several are known), its state, and what can be done to it. */
+export function DetailsHeader({ engineId, containerId, name, state, stateText, actions, onRequest, onRecreate }: DetailsHeaderProps) {
+  const engines = useEngineTags();
+  const engine = engines.byId.get(engineId);
   const leave = () => {
     window.location.hash = '#/containers';
   };
@@ -26,9 +31,18 @@ export function DetailsHeader({ containerId, name, state, stateText, actions, on
       </a>
       <div className="page-header">
         <h1 id="page-title">{name}</h1>
+        {engines.isShown && engine !== undefined && <EngineTag engine={engine} />}
         {stateText !== null && <span className={`state-word state-word-${state ?? 'unknown'}`}>{stateText}</span>}
         <span className="page-header-end">
-          {state !== null && <ContainerActionButtons container={{ id: containerId, name, state }} actions={actions} onRequest={onRequest} onRemoved={leave} />}
+          {state !== null && (
+            <ContainerActionButtons
+              container={{ engineId, id: containerId, name, state }}
+              isEngineDown={engine !== undefined && engine.state !== 'connected'}
+              actions={actions}
+              onRequest={onRequest}
+              onRemoved={leave}
+            />
+          )}
           {onRecreate && (
             <button type="button" onClick={onRecreate}>
               Recreate with changes

@@ -1,4 +1,5 @@
 import type { ContainerDetails } from '../../../runtime/api/index.js';
+import type { ContainerTab } from '../../app/routes.js';
 import type { TabSpec } from '../../ui/Tabs.js';
 import { FilesystemTab } from './FilesystemTab.js';
 import { InspectTab } from './InspectTab.js';
@@ -6,7 +7,7 @@ import { OverviewTab } from './OverviewTab.js';
 import { ProcessesTab } from './ProcessesTab.js';
 import { ResourcesTab } from './ResourcesTab.js';
 
-export type DetailsTabId = 'overview' | 'inspect' | 'processes' | 'filesystem' | 'resources' | 'terminal';
+export type DetailsTabId = ContainerTab;
 
 export const detailsTabs: readonly TabSpec<DetailsTabId>[] = [
   { id: 'overview', title: 'Overview' },
@@ -17,11 +18,9 @@ export const detailsTabs: readonly TabSpec<DetailsTabId>[] = [
   { id: 'terminal', title: 'Terminal' },
 ];
 
-export function isDetailsTab(id: string): id is DetailsTabId {
-  return detailsTabs.some((tab) => tab.id === id);
-}
-
 interface DetailsTabPanelProps {
+  /** The engine the container is on: every tab asks it. */
+  engineId: string;
   tab: DetailsTabId;
   details: ContainerDetails;
   /** Something on the page changed the container (limits): read it again. */
@@ -33,7 +32,7 @@ interface DetailsTabPanelProps {
  * The terminal is the exception (ContainerDetailsPage keeps it): a shell must survive a look at
  * another tab.
  */
-export function DetailsTabPanel({ tab, details, onChanged }: DetailsTabPanelProps) {
+export function DetailsTabPanel({ engineId, tab, details, onChanged }: DetailsTabPanelProps) {
   switch (tab) {
     case 'terminal':
       return null;
@@ -42,10 +41,10 @@ export function DetailsTabPanel({ tab, details, onChanged }: DetailsTabPanelProp
     case 'inspect':
       return <InspectTab raw={details.raw} />;
     case 'processes':
-      return <ProcessesTab containerId={details.id} isRunning={details.state.running} />;
+      return <ProcessesTab engineId={engineId} containerId={details.id} isRunning={details.state.running} />;
     case 'filesystem':
-      return <FilesystemTab containerId={details.id} />;
+      return <FilesystemTab engineId={engineId} containerId={details.id} />;
     case 'resources':
-      return <ResourcesTab details={details} isRunning={details.state.running} onChanged={onChanged} />;
+      return <ResourcesTab engineId={engineId} details={details} isRunning={details.state.running} onChanged={onChanged} />;
   }
 }

@@ -7,8 +7,8 @@ const maxRows = 2_000;
 const kinds = ['added', 'changed', 'deleted'] as const;
 
 /** Files added, changed or deleted since the container was created (`docker diff`), fetched on open. */
-export function FilesystemTab({ containerId }: { containerId: string }) {
-  const { data, error, isLoading, reload } = useMethodResult('containers.diff', { id: containerId });
+export function FilesystemTab({ engineId, containerId }: { engineId: string; containerId: string }) {
+  const { data, error, isLoading, reload } = useMethodResult('containers.diff', { id: containerId }, { engineId });
   const [kind, setKind] = useState<FilesystemChange['kind'] | 'all'>('all');
   const changes = useMemo(() => data ?? [], [data]);
   const shown = useMemo(() => changes.filter((change) => kind === 'all' || change.kind === kind), [changes, kind]);

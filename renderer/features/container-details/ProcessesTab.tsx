@@ -1,8 +1,8 @@
 import { useTopPolling } from './useTopPolling.js';
 
 /** The processes in the container (`docker top`), refreshed while this tab is open. */
-export function ProcessesTab({ containerId, isRunning }: { containerId: string; isRunning: boolean }) {
-  const { processes, error, isLive } = useTopPolling(containerId, isRunning);
+export function ProcessesTab({ engineId, containerId, isRunning }: { engineId: string; containerId: string; isRunning: boolean }) {
+  const { processes, error, isLive } = useTopPolling(engineId, containerId, isRunning);
   if (!isRunning) return <p className="empty">The container is not running, so it has no processes.</p>;
   return (
     <div className="processes">

@@ -49,7 +49,9 @@ describe('Recreate with changes', () => {
       host.reply(call!.id, { id: 'e'.repeat(64), name: 'web', warnings: [], started: true });
       await settle();
     });
-    expect(window.location.hash).toBe(`#/containers/${'e'.repeat(64)}`);
+    // The new container is on the same engine, and its address says so.
+    expect(window.location.hash).toBe(`#/containers/engine-1/${'e'.repeat(64)}`);
+    expect(call?.engine).toBe('engine-1');
     expect(screen.queryByRole('dialog')).toBeNull(); // the confirm's submit must not reach the editor's form
   });
 

@@ -3,15 +3,16 @@ import { useMethodResult } from './useMethodResult.js';
 import { useRecreate } from './useRecreate.js';
 
 interface RecreatePanelProps {
+  engineId: string;
   containerId: string;
   name: string;
   onClose: () => void;
 }
 
 /** "Recreate with changes": reads the container back as a RunSpec, edits a few fields, replaces it. */
-export function RecreatePanel({ containerId, name, onClose }: RecreatePanelProps) {
-  const { data, error } = useMethodResult('containers.runCommand', { id: containerId });
-  const recreate = useRecreate(containerId);
+export function RecreatePanel({ engineId, containerId, name, onClose }: RecreatePanelProps) {
+  const { data, error } = useMethodResult('containers.runCommand', { id: containerId }, { engineId });
+  const recreate = useRecreate(engineId, containerId);
   return (
     <section className="recreate" aria-labelledby="recreate-title">
       <h2 id="recreate-title">Recreate with changes</h2>

@@ -6,6 +6,7 @@ import { useResourcesUpdate } from './useResourcesUpdate.js';
 import { useStats } from './useStats.js';
 
 interface ResourcesTabProps {
+  engineId: string;
   details: ContainerDetails;
   isRunning: boolean;
   /** The limits changed: read the container again so the form starts from the truth. */
@@ -13,10 +14,11 @@ interface ResourcesTabProps {
 }
 
 /** Live use against the configured limits, and the limits that can change without a restart. */
-export function ResourcesTab({ details, isRunning, onChanged }: ResourcesTabProps) {
-  const identity = useBerth((s) => s.engine.status?.identity);
-  const { sample, error } = useStats(details.id, isRunning);
-  const saving = useResourcesUpdate(details.id, onChanged);
+export function ResourcesTab({ engineId, details, isRunning, onChanged }: ResourcesTabProps) {
+  // The container's own engine's host, which its limits are checked against.
+  const identity = useBerth((s) => s.engine.statuses[engineId]?.status.identity);
+  const { sample, error } = useStats(engineId, details.id, isRunning);
+  const saving = useResourcesUpdate(engineId, details.id, onChanged);
   return (
     <div className="resources">
       <section aria-labelledby="resources-usage">

@@ -33,13 +33,13 @@ export function details(overrides: Partial<ContainerDetails> = {}): ContainerDet
 
 /** Renders the page connected to a FakeHost and answers its first inspect with `answer`. */
 export async function renderDetails(answer: ContainerDetails): Promise<{ host: FakeHost }> {
-  const rendered = renderWithClient(<ContainerDetailsPage containerId={answer.id} />);
+  const rendered = renderWithClient(<ContainerDetailsPage engineId="engine-1" containerId={answer.id} />);
   const { host } = rendered;
   await act(async () => {
     const { engine, containers } = berthStore.getState();
     engine.setLink({ state: 'connected' });
     engine.setStatus(engineStatus());
-    containers.replaceAll([container({ id: answer.id, name: answer.name, state: answer.state.running ? 'running' : 'exited' })]);
+    containers.replaceEngine('engine-1', [container({ id: answer.id, name: answer.name, state: answer.state.running ? 'running' : 'exited' })]);
     await settle();
   });
   const inspect = host.callsOf('containers.inspect').at(-1);

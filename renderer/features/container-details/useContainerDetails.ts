@@ -14,13 +14,13 @@ export interface ContainerDetailsState {
 }
 
 /**
- * One container's inspect answer, fetched again whenever the events stream brings news of it
- * (its summary in the store changes): the page stays live without polling.
+ * One container's inspect answer from its engine, fetched again whenever that engine's events
+ * stream brings news of it (its summary in the store changes): the page stays live without polling.
  */
-export function useContainerDetails(containerId: string): ContainerDetailsState {
-  const summary = useBerth((s) => s.containers.byId[containerId]);
+export function useContainerDetails(engineId: string, containerId: string): ContainerDetailsState {
+  const summary = useBerth((s) => s.containers.byEngine[engineId]?.byId[containerId]);
   const refreshKey = summary === undefined ? 'unlisted' : JSON.stringify(summary);
-  const { data, error, isLoading, reload } = useMethodResult('containers.inspect', { id: containerId }, refreshKey);
+  const { data, error, isLoading, reload } = useMethodResult('containers.inspect', { id: containerId }, { engineId, refreshKey });
   // When the container goes, its summary leaves the store, which re-inspects: not_found is the proof.
   const isGone = error?.code === 'not_found';
   return { details: isGone ? null : data, summary, error, isLoading, isGone, reload };

@@ -14,23 +14,31 @@ export interface MethodResultState<T> {
   reload: () => void;
 }
 
+export interface MethodResultOptions {
+  /** The engine to ask. */
+  engineId: string;
+  /** Call again whenever this changes (e.g. the item's summary, live from the events stream). */
+  refreshKey?: string;
+}
+
 /**
- * Calls one method when `params` or `refreshKey` change (null params: do not call), again on
- * `reload()` and after the link or the engine comes back. A call superseded or abandoned by unmounting is cancelled.
- * Params travel as their JSON so that a fresh object literal each render is not a new request.
+ * Calls one method on one engine when `params` or `refreshKey` change (null params: do not
+ * call), again on `reload()` and after the link or that engine comes back. A call superseded or
+ * abandoned by unmounting is cancelled. Params travel as their JSON so that a fresh object
+ * literal each render is not a new request.
  */
 export function useMethodResult<M extends MethodName>(
   method: M,
   params: MethodParams<M> | null,
-  refreshKey = '',
+  { engineId, refreshKey = '' }: MethodResultOptions,
 ): MethodResultState<MethodResult<M>> {
   const clientSource = useClientSource();
   const linkState = useBerth((s) => s.engine.link.state);
-  const engineState = useBerth((s) => s.engine.status?.state ?? null);
+  const engineState = useBerth((s) => s.engine.statuses[engineId]?.status.state ?? null);
   const [generation, setGeneration] = useState(0);
   const [result, setResult] = useState<{ key: string; data: MethodResult<M> | null; error: BerthError | null } | null>(null);
   const paramsJson = params === null ? null : JSON.stringify(params);
-  const key = paramsJson === null ? null : `${method}|${paramsJson}|${generation}|${linkState}|${engineState}|${refreshKey}`;
+  const key = paramsJson === null ? null : `${engineId}|${method}|${paramsJson}|${generation}|${linkState}|${engineState}|${refreshKey}`;
 
   useEffect(() => {
     if (key === null || paramsJson === null) return;
@@ -39,7 +47,7 @@ export function useMethodResult<M extends MethodName>(
     const call =
       client === null
         ? Promise.reject(new BerthError('engine_unreachable', 'Not connected to Berth.'))
-        : client.call(method, JSON.parse(paramsJson) as MethodParams<M>, { signal: controller.signal });
+        : client.call(method, JSON.parse(paramsJson) as MethodParams<M>, { engine: engineId, signal: controller.signal });
     call.then(
       (data) => setResult({ key, data, error: null }),
       (error: unknown) => {
@@ -47,7 +55,7 @@ export function useMethodResult<M extends MethodName>(
       },
     );
     return () => controller.abort();
-  }, [key, paramsJson, method, clientSource]);
+  }, [key, paramsJson, method, engineId, clientSource]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
   return { data: result?.data ?? null, error: result?.error ?? null, isLoading: key !== null && result?.key !== key, reload };

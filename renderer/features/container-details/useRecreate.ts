@@ -16,10 +16,11 @@ export interface RecreateState {
 }
 
 /**
- * `containers.recreate`: the new container takes the old one's name. On success the page moves
- * to the new container; if it was created but would not start, that is said there as a notice.
+ * `containers.recreate` on the container's engine: the new container takes the old one's name.
+ * On success the page moves to the new container; if it was created but would not start, that is
+ * said there as a notice.
  */
-export function useRecreate(containerId: string): RecreateState {
+export function useRecreate(engineId: string, containerId: string): RecreateState {
   const clientSource = useClientSource();
   const pushNotice = useBerth((s) => s.ui.pushNotice);
   const [state, setState] = useState<Omit<RecreateState, 'recreate'>>({ isRecreating: false, error: null, errorField: null });
@@ -32,14 +33,14 @@ export function useRecreate(containerId: string): RecreateState {
         return;
       }
       setState({ isRecreating: true, error: null, errorField: null });
-      client.call('containers.recreate', { id: containerId, spec }).then(
+      client.call('containers.recreate', { id: containerId, spec }, { engine: engineId }).then(
         (created) => {
           setState({ isRecreating: false, error: null, errorField: null });
           if (created.startError) {
-            const subject = { kind: 'container', id: created.id, name: created.name } as const;
+            const subject = { kind: 'container', engineId, id: created.id, name: created.name } as const;
             pushNotice({ area: 'containers', code: created.startError.code, message: `${created.name} was recreated but did not start: ${created.startError.message}`, subject });
           }
-          window.location.hash = containerHref(created.id);
+          window.location.hash = containerHref(engineId, created.id);
         },
         (thrown: unknown) => {
           const error = toBerthError(thrown);
@@ -47,7 +48,7 @@ export function useRecreate(containerId: string): RecreateState {
         },
       );
     },
-    [clientSource, containerId, pushNotice],
+    [clientSource, engineId, containerId, pushNotice],
   );
 
   return { ...state, recreate };

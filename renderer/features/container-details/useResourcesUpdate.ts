@@ -14,8 +14,8 @@ export interface ResourcesUpdateState {
   apply: (update: ResourcesUpdate) => void;
 }
 
-/** `containers.update`: changes limits in place; the container keeps running. */
-export function useResourcesUpdate(containerId: string, onApplied: () => void): ResourcesUpdateState {
+/** `containers.update` on the container's engine: changes limits in place; the container keeps running. */
+export function useResourcesUpdate(engineId: string, containerId: string, onApplied: () => void): ResourcesUpdateState {
   const clientSource = useClientSource();
   const [state, setState] = useState<Omit<ResourcesUpdateState, 'apply'>>({ isSaving: false, fieldErrors: {}, error: null, outcome: null });
 
@@ -27,7 +27,7 @@ export function useResourcesUpdate(containerId: string, onApplied: () => void): 
         return;
       }
       setState({ isSaving: true, fieldErrors: {}, error: null, outcome: null });
-      client.call('containers.update', { id: containerId, ...update }).then(
+      client.call('containers.update', { id: containerId, ...update }, { engine: engineId }).then(
         ({ warnings }) => {
           const outcome = ['Applied without restarting the container.', ...warnings].join(' ');
           setState({ isSaving: false, fieldErrors: {}, error: null, outcome });
@@ -44,7 +44,7 @@ export function useResourcesUpdate(containerId: string, onApplied: () => void): 
         },
       );
     },
-    [clientSource, containerId, onApplied],
+    [clientSource, engineId, containerId, onApplied],
   );
 
   return { ...state, apply };

@@ -10,15 +10,15 @@ export interface StatsState {
 }
 
 /**
- * Subscribes to `containers.stats` while the caller is mounted and the container runs; leaving
+ * Subscribes to `containers.stats` on the container's engine while the caller is mounted and the container runs; leaving
  * (or the container stopping) disposes the subscription, which aborts the engine request. A new
  * link to Berth subscribes again.
  */
-export function useStats(containerId: string, isRunning: boolean): StatsState {
+export function useStats(engineId: string, containerId: string, isRunning: boolean): StatsState {
   const clientSource = useClientSource();
   const linkState = useBerth((s) => s.engine.link.state);
   const [state, setState] = useState<StatsState & { key: string }>({ key: '', sample: null, error: null });
-  const key = `${containerId}|${linkState}`;
+  const key = `${engineId}|${containerId}|${linkState}`;
 
   useEffect(() => {
     const client = clientSource();
@@ -30,9 +30,10 @@ export function useStats(containerId: string, isRunning: boolean): StatsState {
         onEvent: (sample) => setState({ key, sample, error: null }),
         onError: (error) => setState((old) => ({ ...old, key, error })),
       },
+      { engine: engineId },
     );
     return () => subscription.dispose();
-  }, [containerId, isRunning, clientSource, key]);
+  }, [engineId, containerId, isRunning, clientSource, key]);
 
   // A sample from before a restart or for another container is not shown as current.
   return isRunning && state.key === key ? state : { sample: null, error: null };

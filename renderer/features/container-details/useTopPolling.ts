@@ -19,7 +19,7 @@ export interface TopState {
  * it is mounted, the window is visible and the container runs. The next fetch is scheduled
  * after the answer, so a slow engine is never asked twice at once; leaving cancels both.
  */
-export function useTopPolling(containerId: string, isRunning: boolean): TopState {
+export function useTopPolling(engineId: string, containerId: string, isRunning: boolean): TopState {
   const clientSource = useClientSource();
   const isVisible = usePageVisible();
   const isLive = isRunning && isVisible;
@@ -31,7 +31,7 @@ export function useTopPolling(containerId: string, isRunning: boolean): TopState
     let timer: ReturnType<typeof setTimeout> | undefined;
     const fetchOnce = () => {
       const client = clientSource();
-      const call = client === null ? Promise.reject(new BerthError('engine_unreachable', 'Not connected to Berth.')) : client.call('containers.top', { id: containerId }, { signal: controller.signal });
+      const call = client === null ? Promise.reject(new BerthError('engine_unreachable', 'Not connected to Berth.')) : client.call('containers.top', { id: containerId }, { engine: engineId, signal: controller.signal });
       call
         .then(
           (processes) => setResult({ processes, error: null }),
@@ -48,7 +48,7 @@ export function useTopPolling(containerId: string, isRunning: boolean): TopState
       controller.abort();
       clearTimeout(timer);
     };
-  }, [containerId, isLive, clientSource]);
+  }, [engineId, containerId, isLive, clientSource]);
 
   return { ...result, isLive };
 }

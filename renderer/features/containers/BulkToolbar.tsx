@@ -19,7 +19,8 @@ type Applies = (container: Pick<ContainerSummary, 'state'>) => boolean;
  * own notice, so one refusal does not hide the others' success.
  */
 export function BulkToolbar({ selected, actions, onRequest, onClear }: BulkToolbarProps) {
-  const refsWhere = (applies: Applies): ContainerRef[] => selected.filter(applies).map(({ id, name }) => ({ id, name }));
+  // Each target carries its engine: a selection across engines sends each action to its own.
+  const refsWhere = (applies: Applies): ContainerRef[] => selected.filter(applies).map(({ engineId, id, name }) => ({ engineId, id, name }));
   const button = (label: string, applies: Applies, act: (targets: ContainerRef[]) => void) => {
     const targets = refsWhere(applies);
     return (

@@ -6,7 +6,9 @@ import { canKill, canPause, canRestart, canStart, canStop, canUnpause } from './
 import { containerBusyKey, type ContainerActions } from './useContainerActions.js';
 
 interface ContainerActionButtonsProps {
-  container: Pick<ContainerSummary, 'id' | 'name' | 'state'>;
+  container: Pick<ContainerSummary, 'engineId' | 'id' | 'name' | 'state'>;
+  /** Its engine is not connected: nothing can be done to it until it is. */
+  isEngineDown?: boolean;
   actions: ContainerActions;
   onRequest: (request: ActionRequest) => void;
   /** Called once a removal asked for here has succeeded (the details page then leaves). */
@@ -17,10 +19,10 @@ interface ContainerActionButtonsProps {
  * Start, Stop and Remove as buttons, the rest in "More actions for NAME". Names carry the
  * container's name so that every button of a long list is unambiguous to a screen reader.
  */
-export function ContainerActionButtons({ container, actions, onRequest, onRemoved }: ContainerActionButtonsProps) {
-  const isBusy = useBerth((s) => s.ui.busy[containerBusyKey(container.id)] === true);
+export function ContainerActionButtons({ container, isEngineDown = false, actions, onRequest, onRemoved }: ContainerActionButtonsProps) {
+  const isBusy = useBerth((s) => s.ui.busy[containerBusyKey(container.engineId, container.id)] === true) || isEngineDown;
   const { name } = container;
-  const ref = { id: container.id, name };
+  const ref = { engineId: container.engineId, id: container.id, name };
   return (
     <>
       <button type="button" aria-label={`Start ${name}`} disabled={isBusy || !canStart(container)} onClick={() => void actions.start(ref)}>

@@ -1,8 +1,11 @@
 import { memo } from 'react';
 import type { ContainerSummary } from '../../../runtime/api/index.js';
 import { containerHref } from '../../app/routes.js';
+import type { EngineView } from '../../stores/engineViews.js';
+import { itemKey } from '../../stores/itemKey.js';
 import { useBerth } from '../../stores/store.js';
 import { Checkbox } from '../../ui/Checkbox.js';
+import { EngineTag } from '../../ui/EngineTag.js';
 import { fullDate, relativeTime } from '../../ui/relativeTime.js';
 import type { ActionRequest } from './ActionDialog.js';
 import { ContainerActionButtons } from './ContainerActionButtons.js';
@@ -12,6 +15,8 @@ import type { ContainerActions } from './useContainerActions.js';
 
 interface ContainerRowProps {
   container: ContainerSummary;
+  /** Its engine, when the list shows several (an Engine column); null otherwise. */
+  engine: EngineView | null;
   /** Shown indented under its compose project's header. */
   isMember: boolean;
   /** 1-based position among all rows of the table, header included (aria-rowindex). */
@@ -24,10 +29,15 @@ interface ContainerRowProps {
   onRequest: (request: ActionRequest) => void;
 }
 
-/** One container. Everything the engine said about it is rendered as text, never as HTML. */
-export const ContainerRow = memo(function ContainerRow({ container, isMember, rowIndex, nowMs, offsetPx, heightPx, actions, onRequest }: ContainerRowProps) {
-  const isSelected = useBerth((s) => s.selection.containerIds[container.id] === true);
+/**
+ * One container. Everything the engine said about it is rendered as text, never as HTML. A row
+ * of an engine that is not connected is greyed, its tag says why, and its actions wait.
+ */
+export const ContainerRow = memo(function ContainerRow({ container, engine, isMember, rowIndex, nowMs, offsetPx, heightPx, actions, onRequest }: ContainerRowProps) {
+  const key = itemKey(container.engineId, container.id);
+  const isSelected = useBerth((s) => s.selection.containerKeys[key] === true);
   const setSelected = useBerth((s) => s.selection.setContainersSelected);
+  const isEngineDown = engine !== null && engine.state !== 'connected';
   const { name } = container;
   const health = healthFromStatus(container.status);
   return (
@@ -35,15 +45,20 @@ export const ContainerRow = memo(function ContainerRow({ container, isMember, ro
       role="row"
       aria-label={name}
       aria-rowindex={rowIndex}
-      className={`row${isMember ? ' row-member' : ''}${isSelected ? ' row-selected' : ''}`}
+      className={`row${isMember ? ' row-member' : ''}${isSelected ? ' row-selected' : ''}${isEngineDown ? ' row-stale' : ''}`}
       style={{ transform: `translateY(${offsetPx}px)`, height: heightPx }}
     >
       <div role="cell" className="cell cell-select">
-        <Checkbox label={`Select ${name}`} checked={isSelected} onChange={(checked) => setSelected([container.id], checked)} />
+        <Checkbox label={`Select ${name}`} checked={isSelected} onChange={(checked) => setSelected([key], checked)} />
       </div>
       <div role="cell" className="cell cell-name" title={name}>
-        <a href={containerHref(container.id)}>{name}</a>
+        <a href={containerHref(container.engineId, container.id)}>{name}</a>
       </div>
+      {engine !== null && (
+        <div role="cell" className="cell">
+          <EngineTag engine={engine} />
+        </div>
+      )}
       <div role="cell" className="cell" title={container.image}>
         {container.image}
       </div>
@@ -61,7 +76,7 @@ export const ContainerRow = memo(function ContainerRow({ container, isMember, ro
         {relativeTime(container.created, nowMs)}
       </div>
       <div role="cell" className="cell cell-actions">
-        <ContainerActionButtons container={container} actions={actions} onRequest={onRequest} />
+        <ContainerActionButtons container={container} isEngineDown={isEngineDown} actions={actions} onRequest={onRequest} />
       </div>
     </div>
   );

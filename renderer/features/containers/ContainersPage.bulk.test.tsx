@@ -17,7 +17,7 @@ function connectedWith(...list: ReturnType<typeof container>[]) {
     const { engine, containers } = berthStore.getState();
     engine.setLink({ state: 'connected' });
     engine.setStatus(engineStatus());
-    containers.replaceAll(list);
+    containers.replaceEngine('engine-1', list);
   });
 }
 

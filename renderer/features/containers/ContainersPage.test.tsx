@@ -19,7 +19,7 @@ function connectedWith(...list: ReturnType<typeof container>[]) {
     const { engine, containers } = berthStore.getState();
     engine.setLink({ state: 'connected' });
     engine.setStatus(engineStatus());
-    containers.replaceAll(list);
+    containers.replaceEngine('engine-1', list);
   });
 }
 
@@ -40,7 +40,8 @@ describe('Containers page', () => {
     expect(link.getAttribute('rel')).toBe('noopener noreferrer');
     expect(within(row).getByRole<HTMLButtonElement>('button', { name: 'Start job' }).disabled).toBe(false);
     expect(within(row).getByRole<HTMLButtonElement>('button', { name: 'Stop job' }).disabled).toBe(true);
-    expect(within(row).getByRole('link', { name: 'job' }).getAttribute('href')).toBe(`#/containers/${job.id}`);
+    // A container id is unique only within its engine: its page's address names both.
+    expect(within(row).getByRole('link', { name: 'job' }).getAttribute('href')).toBe(`#/containers/engine-1/${job.id}`);
     expect(screen.getByRole('link', { name: 'Run container' }).getAttribute('href')).toBe('#/run');
   });
 

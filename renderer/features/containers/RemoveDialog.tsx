@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { itemKey } from '../../stores/itemKey.js';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.js';
 import { targetsText, type ActionRequest } from './ActionDialog.js';
 import type { ContainerActions } from './useContainerActions.js';
@@ -27,7 +28,7 @@ export function RemoveDialog({ request, actions, onClose }: RemoveDialogProps) {
       {targets.length > 1 && (
         <ul className="dialog-targets">
           {targets.map((target) => (
-            <li key={target.id}>{target.name}</li>
+            <li key={itemKey(target.engineId, target.id)}>{target.name}</li>
           ))}
         </ul>
       )}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { container } from '../../testing/fakeHost.js';
-import { composeProjectLabel, listItems } from './composeGroups.js';
+import { composeProjectLabel, listItems, projectKey } from './composeGroups.js';
 
 const inProject = (project: string) => ({ [composeProjectLabel]: project });
 const lone = container({ id: '1'.repeat(64), name: 'lone', created: 300 });
@@ -18,7 +18,7 @@ describe('compose grouping', () => {
   });
 
   it('hides the members of a collapsed project but keeps its header', () => {
-    const items = listItems([lone, shopWeb, other, shopDb], new Set(['shop']));
+    const items = listItems([lone, shopWeb, other, shopDb], new Set([projectKey('engine-1', 'shop')]));
     expect(shape(items)).toEqual(['lone', '[shop: 2]', 'other']);
   });
 

@@ -1,11 +1,13 @@
 import { useCallback, useMemo } from 'react';
-import type { BerthClient } from '../../../runtime/api/index.js';
+import type { BerthClient, RequestOptions } from '../../../runtime/api/index.js';
 import { useClientSource } from '../../app/connectionContext.js';
+import { itemKey } from '../../stores/itemKey.js';
 import { useBerth } from '../../stores/store.js';
 import { toBerthError } from '../../transport/callError.js';
 
-/** The container an action is about: its id to call with, its name to speak of it. */
+/** The container an action is about: its engine and id to call with, its name to speak of it. */
 export interface ContainerRef {
+  engineId: string;
   id: string;
   name: string;
 }
@@ -31,13 +33,13 @@ export interface ContainerActions {
   rename: (container: ContainerRef, newName: string) => Promise<boolean>;
 }
 
-export function containerBusyKey(containerId: string): string {
-  return `container:${containerId}`;
+export function containerBusyKey(engineId: string, containerId: string): string {
+  return `container:${itemKey(engineId, containerId)}`;
 }
 
 /**
- * The row's (and the details page's) buttons are disabled while an action on that container
- * runs; the result reaches the list through the events stream (no refetch), and failures
+ * Every action goes to the container's own engine. The row's (and the details page's) buttons
+ * are disabled while an action on that container runs; the result reaches the list through the events stream (no refetch), and failures
  * become notices about the container, so a follow-up like "Force remove" can be offered.
  */
 export function useContainerActions(): ContainerActions {
@@ -47,21 +49,21 @@ export function useContainerActions(): ContainerActions {
   const dismissNoticesAbout = useBerth((s) => s.ui.dismissNoticesAbout);
 
   const run = useCallback(
-    async (container: ContainerRef, verb: string, invoke: (client: BerthClient) => Promise<unknown>): Promise<boolean> => {
+    async (container: ContainerRef, verb: string, invoke: (client: BerthClient, to: RequestOptions) => Promise<unknown>): Promise<boolean> => {
       // An old error about this container is answered by trying again.
-      dismissNoticesAbout(container.id);
+      dismissNoticesAbout(container.id, container.engineId);
       const fail = (error: unknown) => {
         const { code, message } = toBerthError(error);
-        const subject = { kind: 'container', id: container.id, name: container.name } as const;
+        const subject = { kind: 'container', engineId: container.engineId, id: container.id, name: container.name } as const;
         pushNotice({ area: 'containers', code, message: `Could not ${verb} ${container.name}: ${message}`, subject, failedAction: verb });
         return false;
       };
       const client = clientSource();
       if (client === null) return fail(new Error('not connected to Berth.'));
-      const key = containerBusyKey(container.id);
+      const key = containerBusyKey(container.engineId, container.id);
       setBusy(key, true);
       try {
-        await invoke(client);
+        await invoke(client, { engine: container.engineId });
         return true;
       } catch (error) {
         return fail(error);
@@ -74,15 +76,15 @@ export function useContainerActions(): ContainerActions {
 
   return useMemo(
     () => ({
-      start: (c) => run(c, 'start', (client) => client.call('containers.start', { id: c.id })),
-      stop: (c, options = {}) => run(c, 'stop', (client) => client.call('containers.stop', { id: c.id, ...options })),
-      restart: (c) => run(c, 'restart', (client) => client.call('containers.restart', { id: c.id })),
-      kill: (c, options = {}) => run(c, 'kill', (client) => client.call('containers.kill', { id: c.id, ...options })),
-      pause: (c) => run(c, 'pause', (client) => client.call('containers.pause', { id: c.id })),
-      unpause: (c) => run(c, 'unpause', (client) => client.call('containers.unpause', { id: c.id })),
+      start: (c) => run(c, 'start', (client, to) => client.call('containers.start', { id: c.id }, to)),
+      stop: (c, options = {}) => run(c, 'stop', (client, to) => client.call('containers.stop', { id: c.id, ...options }, to)),
+      restart: (c) => run(c, 'restart', (client, to) => client.call('containers.restart', { id: c.id }, to)),
+      kill: (c, options = {}) => run(c, 'kill', (client, to) => client.call('containers.kill', { id: c.id, ...options }, to)),
+      pause: (c) => run(c, 'pause', (client, to) => client.call('containers.pause', { id: c.id }, to)),
+      unpause: (c) => run(c, 'unpause', (client, to) => client.call('containers.unpause', { id: c.id }, to)),
       remove: (c, { force, volumes }) =>
-        run(c, 'remove', (client) => client.call('containers.remove', volumes ? { id: c.id, force, volumes } : { id: c.id, force })),
-      rename: (c, name) => run(c, 'rename', (client) => client.call('containers.rename', { id: c.id, name })),
+        run(c, 'remove', (client, to) => client.call('containers.remove', volumes ? { id: c.id, force, volumes } : { id: c.id, force }, to)),
+      rename: (c, name) => run(c, 'rename', (client, to) => client.call('containers.rename', { id: c.id, name }, to)),
     }),
     [run],
   );

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { ContainerSummary } from '../../../runtime/api/index.js';
+import { itemKey } from '../../stores/itemKey.js';
 import { useBerth } from '../../stores/store.js';
 
 export interface ContainerSelection {
@@ -16,17 +17,17 @@ export interface ContainerSelection {
  * can see ticked, never on a container the filter hides.
  */
 export function useContainerSelection(rows: readonly ContainerSummary[]): ContainerSelection {
-  const containerIds = useBerth((s) => s.selection.containerIds);
+  const containerKeys = useBerth((s) => s.selection.containerKeys);
   const setContainersSelected = useBerth((s) => s.selection.setContainersSelected);
   const clear = useBerth((s) => s.selection.clearContainerSelection);
   return useMemo(() => {
-    const selected = rows.filter((row) => containerIds[row.id] === true);
+    const selected = rows.filter((row) => containerKeys[itemKey(row.engineId, row.id)] === true);
     return {
       selected,
       isAllSelected: rows.length > 0 && selected.length === rows.length,
       isSomeSelected: selected.length > 0 && selected.length < rows.length,
-      setAllSelected: (isSelected) => setContainersSelected(rows.map((row) => row.id), isSelected),
+      setAllSelected: (isSelected) => setContainersSelected(rows.map((row) => itemKey(row.engineId, row.id)), isSelected),
       clear,
     };
-  }, [rows, containerIds, setContainersSelected, clear]);
+  }, [rows, containerKeys, setContainersSelected, clear]);
 }

@@ -1,6 +1,8 @@
 import { memo } from 'react';
 import { displayByteSize } from '../../../runtime/api/index.js';
+import type { EngineView } from '../../stores/engineViews.js';
 import { useBerth } from '../../stores/store.js';
+import { EngineTag } from '../../ui/EngineTag.js';
 import { fullDate, relativeTime } from '../../ui/relativeTime.js';
 import { runHref } from '../run/runRoute.js';
 import type { ImageRow } from './imageRows.js';
@@ -8,6 +10,8 @@ import { imageBusyKey, type ImageTarget } from './useRemoveImage.js';
 
 interface ImageTableRowProps {
   row: ImageRow;
+  /** Its engine, when the list shows several (an Engine column); null otherwise. */
+  engine: EngineView | null;
   containerCount: number;
   /** 1-based position among all rows of the table, header included (aria-rowindex). */
   rowIndex: number;
@@ -21,17 +25,30 @@ interface ImageTableRowProps {
 /**
  * One tag of an image (or one untagged image). Names from the engine are rendered as text,
  * never as HTML; control names carry the tag so a long list stays unambiguous when spoken.
+ * Run and Remove go to the row's engine; a row of an engine that is not connected is greyed.
  */
-export const ImageTableRow = memo(function ImageTableRow({ row, containerCount, rowIndex, nowMs, offsetPx, heightPx, onRemove }: ImageTableRowProps) {
-  const isBusy = useBerth((s) => s.ui.busy[imageBusyKey(row.ref)] === true);
+export const ImageTableRow = memo(function ImageTableRow({ row, engine, containerCount, rowIndex, nowMs, offsetPx, heightPx, onRemove }: ImageTableRowProps) {
   const { image, label } = row;
+  const isEngineDown = engine !== null && engine.state !== 'connected';
+  const isBusy = useBerth((s) => s.ui.busy[imageBusyKey(image.engineId, row.ref)] === true) || isEngineDown;
   const isTag = row.ref !== image.id;
   const usedBy = containerCount === 1 ? '1 container' : `${containerCount} containers`;
   return (
-    <div role="row" aria-label={label} aria-rowindex={rowIndex} className="row" style={{ transform: `translateY(${offsetPx}px)`, height: heightPx }}>
+    <div
+      role="row"
+      aria-label={label}
+      aria-rowindex={rowIndex}
+      className={`row${isEngineDown ? ' row-stale' : ''}`}
+      style={{ transform: `translateY(${offsetPx}px)`, height: heightPx }}
+    >
       <div role="cell" className={`cell cell-name${isTag ? '' : ' image-untagged'}`} title={row.tag}>
         {row.tag}
       </div>
+      {engine !== null && (
+        <div role="cell" className="cell">
+          <EngineTag engine={engine} />
+        </div>
+      )}
       <div role="cell" className="cell image-id" title={image.id}>
         {row.shortId}
       </div>
@@ -45,10 +62,10 @@ export const ImageTableRow = memo(function ImageTableRow({ row, containerCount, 
         {containerCount}
       </div>
       <div role="cell" className="cell cell-actions">
-        <a className="button-link" href={runHref(row.ref)} aria-label={`Run ${label}`}>
+        <a className="button-link" href={runHref(row.ref, engine === null ? undefined : image.engineId)} aria-label={`Run ${label}`}>
           Run
         </a>
-        <button type="button" aria-label={`Remove ${label}`} disabled={isBusy} onClick={() => onRemove({ ref: row.ref, label }, isTag)}>
+        <button type="button" aria-label={`Remove ${label}`} disabled={isBusy} onClick={() => onRemove({ engineId: image.engineId, ref: row.ref, label }, isTag)}>
           Remove
         </button>
       </div>

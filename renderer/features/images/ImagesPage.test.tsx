@@ -17,7 +17,7 @@ function connectedWith(...list: ImageSummary[]) {
     const { engine, images } = berthStore.getState();
     engine.setLink({ state: 'connected' });
     engine.setStatus(engineStatus());
-    images.replaceAll(list);
+    images.replaceEngine('engine-1', list);
   });
 }
 
@@ -46,7 +46,7 @@ describe('Images page', () => {
     renderWithClient(<ImagesPage />);
     connectedWith(busybox, alpine);
     act(() =>
-      berthStore.getState().containers.replaceAll([
+      berthStore.getState().containers.replaceEngine('engine-1', [
         container({ id: '1'.repeat(64), imageId: busybox.id }),
         container({ id: '2'.repeat(64), imageId: busybox.id, state: 'exited' }),
       ]),

@@ -8,16 +8,23 @@ import { RemoveImageDialog } from './RemoveImageDialog.js';
 import { useForceRemoveImageAction } from './useForceRemoveImageAction.js';
 import { useRemoveImage, type ImageTarget } from './useRemoveImage.js';
 import { useVisibleImages, type VisibleImages } from './useVisibleImages.js';
-import { useListUnavailable } from '../../app/useListUnavailable.js';
+import { effectiveEngineFilter, useEngineTags } from '../../app/useEngineViews.js';
+import { useListUnavailable, type IsListLoaded } from '../../app/useListUnavailable.js';
 import { useBerth } from '../../stores/store.js';
+import { EngineFilter } from '../../ui/EngineFilter.js';
 import { FilterBox } from '../../ui/FilterBox.js';
 
-/** `#/images`: every local image, live (the events stream lists them again after each change). */
+const isLoaded: IsListLoaded = (s, engineId) => s.images.byEngine[engineId]?.loaded === true;
+
+/** `#/images`: every engine's local images, live (each engine's events stream lists them again after each change). */
 export function ImagesPage() {
-  const unavailable = useListUnavailable(useBerth((s) => s.images.loaded), 'Loading images…');
+  const unavailable = useListUnavailable(isLoaded, 'Loading images…');
   const filterText = useBerth((s) => s.images.filterText);
   const setFilterText = useBerth((s) => s.images.setFilterText);
-  const visible = useVisibleImages();
+  const setEngineFilter = useBerth((s) => s.images.setEngineFilter);
+  const engines = useEngineTags();
+  const engineFilter = effectiveEngineFilter(useBerth((s) => s.images.engineFilter), engines);
+  const visible = useVisibleImages(engineFilter);
   const remove = useRemoveImage();
   const renderNoticeAction = useForceRemoveImageAction(remove);
   const [removing, setRemoving] = useState<{ target: ImageTarget; isTag: boolean } | null>(null);
@@ -28,6 +35,7 @@ export function ImagesPage() {
       <header className="page-header">
         <h1 id="page-title">Images</h1>
         <FilterBox label="Filter images" placeholder="Filter by name, tag or id" value={filterText} onChange={setFilterText} />
+        {engines.isShown && <EngineFilter engines={engines.views} value={engineFilter} onChange={setEngineFilter} />}
         {unavailable === null && <ImageCount visible={visible} />}
         <span className="page-header-end">
           <a className="button-link" href={runHref()}>
@@ -43,7 +51,7 @@ export function ImagesPage() {
       ) : visible.rows.length === 0 ? (
         <p className="empty">No images match</p>
       ) : (
-        <ImageTable rows={visible.rows} containerCounts={visible.containerCounts} onRemove={requestRemove} />
+        <ImageTable rows={visible.rows} engines={engines} containerCounts={visible.containerCounts} onRemove={requestRemove} />
       )}
       {removing && (
         <RemoveImageDialog

@@ -13,7 +13,7 @@ export function useForceRemoveImageAction(remove: (target: ImageTarget, options:
       const subject = notice.subject;
       if (notice.code !== 'conflict' || notice.failedAction !== 'remove' || subject?.kind !== 'image') return null;
       return (
-        <button type="button" className="button-danger" onClick={() => void remove({ ref: subject.id, label: subject.name }, { force: true })}>
+        <button type="button" className="button-danger" onClick={() => void remove({ engineId: subject.engineId, ref: subject.id, label: subject.name }, { force: true })}>
           Force remove
         </button>
       );

@@ -1,24 +1,28 @@
 import { useMemo } from 'react';
 import { useBerth } from '../../stores/store.js';
-import { containerCountsByImage, visibleImageRows, type ImageRow } from './imageRows.js';
+import { containerCountsByImage, imagesOf, visibleImageRows, type ImageRow } from './imageRows.js';
 
 export interface VisibleImages {
   rows: ImageRow[];
-  /** Rows before filtering (tags, plus one per untagged image). */
+  /** Rows before filtering (tags, plus one per untagged image) of the engines shown. */
   total: number;
   isFiltered: boolean;
-  /** Containers using each image id. */
-  containerCounts: ReadonlyMap<string, number>;
+  /** Containers using each image id, by engine id. */
+  containerCounts: ReadonlyMap<string, ReadonlyMap<string, number>>;
 }
 
-/** The filtered, sorted rows, recomputed only when the images, the containers or the filter change. */
-export function useVisibleImages(): VisibleImages {
-  const byId = useBerth((s) => s.images.byId);
+/** The filtered, sorted rows of every engine (or of `engineFilter`), recomputed only when the images, the containers or a filter change. */
+export function useVisibleImages(engineFilter: string | null): VisibleImages {
+  const byEngine = useBerth((s) => s.images.byEngine);
   const filterText = useBerth((s) => s.images.filterText);
-  const containers = useBerth((s) => s.containers.byId);
-  const rows = useMemo(() => visibleImageRows(byId, filterText), [byId, filterText]);
+  const containers = useBerth((s) => s.containers.byEngine);
+  const shown = useMemo(() => imagesOf(byEngine, engineFilter), [byEngine, engineFilter]);
+  const rows = useMemo(() => visibleImageRows(shown, filterText), [shown, filterText]);
   // One row per tag, or one for an untagged image (see rowsOfImage).
-  const total = useMemo(() => Object.values(byId).reduce((sum, image) => sum + Math.max(1, image.repoTags.length), 0), [byId]);
-  const containerCounts = useMemo(() => containerCountsByImage(containers), [containers]);
+  const total = useMemo(() => Object.values(shown).reduce((sum, image) => sum + Math.max(1, image.repoTags.length), 0), [shown]);
+  const containerCounts = useMemo(
+    () => new Map(Object.entries(containers).map(([engineId, engine]) => [engineId, containerCountsByImage(engine.byId)])),
+    [containers],
+  );
   return { rows, total, isFiltered: filterText.trim() !== '', containerCounts };
 }

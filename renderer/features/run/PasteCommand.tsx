@@ -9,7 +9,7 @@ type PasteState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'filled'; warnin
  * "Paste a docker run command": the backend parses it (`containers.parseRunCommand`, the same
  * parser `berth api` uses) and the whole form is replaced by what it says.
  */
-export function PasteCommand({ onSpec }: { onSpec: (spec: RunSpecInput) => void }) {
+export function PasteCommand({ engineId, onSpec }: { engineId: string | undefined; onSpec: (spec: RunSpecInput) => void }) {
   const clientSource = useClientSource();
   const id = useId();
   const [text, setText] = useState('');
@@ -21,7 +21,7 @@ export function PasteCommand({ onSpec }: { onSpec: (spec: RunSpecInput) => void 
     if (text.trim() === '') return setState({ kind: 'failed', message: 'Paste a command first, e.g. docker run -p 8080:80 nginx' });
     if (client === null) return setState({ kind: 'failed', message: 'Not connected to Berth.' });
     setState({ kind: 'busy' });
-    client.call('containers.parseRunCommand', { command: text }).then(
+    client.call('containers.parseRunCommand', { command: text }, { engine: engineId }).then(
       ({ spec, warnings }) => {
         onSpec(spec);
         setState({ kind: 'filled', warnings });

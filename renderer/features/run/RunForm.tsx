@@ -3,6 +3,7 @@ import { buildSpec, checkLocally } from './model/buildSpec.js';
 import { draftReducer, initialDraftState } from './model/draftReducer.js';
 import { fieldDomId } from './model/fieldPaths.js';
 import { CommandSection } from './form/CommandSection.js';
+import { EngineSection } from './form/EngineSection.js';
 import { EnvironmentSection } from './form/EnvironmentSection.js';
 import { ImageSection } from './form/ImageSection.js';
 import { MountsSection } from './form/MountsSection.js';
@@ -19,19 +20,28 @@ import { StartFailure } from './StartFailure.js';
 import { SubmitBar } from './SubmitBar.js';
 import { useLiveCheck } from './useLiveCheck.js';
 import { useLocalImages } from './useLocalImages.js';
+import { useRunEngine } from './useRunEngine.js';
 import { useRunSubmit } from './useRunSubmit.js';
 import { useShownMessages } from './useShownMessages.js';
 
-/** The Run form: the draft (useReducer, local to the page), its checks, and the Run flow. */
-export function RunForm({ initialImage }: { initialImage: string }) {
+interface RunFormProps {
+  initialImage: string;
+  /** The engine the address names (`#/run?engine=ID`); null or absent: the default engine. */
+  initialEngine?: string | null;
+}
+
+/** The Run form: the engine, the draft (useReducer, local to the page), its checks, and the Run flow. */
+export function RunForm({ initialImage, initialEngine = null }: RunFormProps) {
   const [state, dispatch] = useReducer(draftReducer, initialImage, initialDraftState);
+  const engine = useRunEngine(initialEngine);
+  const { engineId } = engine;
   const built = useMemo(() => buildSpec(state.draft), [state.draft]);
   const local = useMemo(() => checkLocally(built), [built]);
-  const live = useLiveCheck(built);
-  const images = useLocalImages();
-  const run = useRunSubmit();
+  const live = useLiveCheck(built, engineId);
+  const images = useLocalImages(engineId);
+  const run = useRunSubmit(engineId);
   const shown = useShownMessages(state, built, local, live, run.outcome);
-  const context = useMemo(() => ({ dispatch, messages: shown.fields }), [shown.fields]);
+  const context = useMemo(() => ({ dispatch, messages: shown.fields, engineId }), [shown.fields, engineId]);
   const summaryRef = useRef<HTMLDivElement>(null);
   const busy = run.status.kind === 'busy' || run.status.kind === 'startFailed';
 
@@ -59,7 +69,7 @@ export function RunForm({ initialImage }: { initialImage: string }) {
   const { draft } = state;
   return (
     <RunFormContext value={context}>
-      <PasteCommand onSpec={(spec) => dispatch({ type: 'fillFromSpec', spec })} />
+      <PasteCommand engineId={engineId} onSpec={(spec) => dispatch({ type: 'fillFromSpec', spec })} />
       <form
         className="run-form"
         noValidate
@@ -71,6 +81,7 @@ export function RunForm({ initialImage }: { initialImage: string }) {
       >
         <fieldset className="run-sections" disabled={busy}>
           <legend className="visually-hidden">Container settings</legend>
+          <EngineSection engineId={engineId} choices={engine.choices} onChoose={engine.choose} />
           <ImageSection image={draft.image} name={draft.name} images={images} />
           <CommandSection command={draft.command} entrypoint={draft.entrypoint} clearEntrypoint={draft.clearEntrypoint} workdir={draft.workdir} />
           <EnvironmentSection env={draft.env} />

@@ -76,7 +76,7 @@ describe('Run page', () => {
     type('Image', 'alpine:3.20');
     const field = screen.getByRole<HTMLInputElement>('combobox', { name: 'Image' });
     expect(describedText(field)).toContain('Not on the engine yet');
-    act(() => berthStore.getState().images.replaceAll([image('alpine:3.20')]));
+    act(() => berthStore.getState().images.replaceEngine('engine-1', [image('alpine:3.20')]));
     expect(describedText(field)).toContain('On the engine.');
   });
 

@@ -33,11 +33,13 @@ export function applyPullProgress(state: PullState, event: PullProgress): PullSt
 }
 
 /**
- * Pulls through the `images.pull` stream; resolves when the stream ends (the image is present).
- * Aborting `signal` disposes the subscription, which makes the host abort the engine's pull.
+ * Pulls through the `images.pull` stream of one engine (undefined: the default); resolves when
+ * the stream ends (the image is present). Aborting `signal` disposes the subscription, which
+ * makes the host abort the engine's pull.
  */
 export function pullImage(
   client: BerthClient,
+  engineId: string | undefined,
   reference: string,
   signal: AbortSignal,
   onProgress: (event: PullProgress) => void,
@@ -51,17 +53,22 @@ export function pullImage(
       subscription.dispose();
       reject(new BerthError('cancelled', 'The pull was cancelled.'));
     };
-    const subscription = client.subscribe('images.pull', { reference }, {
-      onEvent: onProgress,
-      onEnd: () => {
-        signal.removeEventListener('abort', onAbort);
-        resolve();
+    const subscription = client.subscribe(
+      'images.pull',
+      { reference },
+      {
+        onEvent: onProgress,
+        onEnd: () => {
+          signal.removeEventListener('abort', onAbort);
+          resolve();
+        },
+        onError: (error) => {
+          signal.removeEventListener('abort', onAbort);
+          reject(error);
+        },
       },
-      onError: (error) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    });
+      { engine: engineId },
+    );
     signal.addEventListener('abort', onAbort, { once: true });
   });
 }

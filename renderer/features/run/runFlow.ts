@@ -15,12 +15,15 @@ export type RunOutcome =
   | { kind: 'blocked'; issues: FieldIssue[] }
   | { kind: 'failed'; step: 'check' | 'pull' | 'create'; message: string; field?: string }
   | { kind: 'cancelled' }
-  | { kind: 'created'; result: CreateResult; spec: RunSpec };
+  /** `engineId`: where it was created (undefined: the default engine). */
+  | { kind: 'created'; engineId: string | undefined; result: CreateResult; spec: RunSpec };
 
 export type RunStep = 'checking' | 'pulling' | 'creating';
 
 export interface RunFlowOptions {
   client: BerthClient;
+  /** The engine every step goes to (undefined: the default engine). */
+  engineId: string | undefined;
   built: BuiltSpec;
   start: boolean;
   /** Cancels the check or the pull. A create in flight is never abandoned: it would leave a container behind unseen. */
@@ -29,12 +32,13 @@ export interface RunFlowOptions {
   onPullProgress: (event: PullProgress) => void;
 }
 
-export async function runFlow({ client, built, start, signal, onStep, onPullProgress }: RunFlowOptions): Promise<RunOutcome> {
+export async function runFlow({ client, engineId, built, start, signal, onStep, onPullProgress }: RunFlowOptions): Promise<RunOutcome> {
+  const engine = engineId;
   onStep('checking');
   const local = checkLocally(built);
   let issues: FieldIssue[];
   try {
-    const check = await client.call('containers.validateRun', { spec: built.candidate }, { signal });
+    const check = await client.call('containers.validateRun', { spec: built.candidate }, { engine, signal });
     issues = mergeIssues(local.issues, check.issues.map((issue) => translateIssue(issue, built.rows)));
   } catch (error) {
     return failure('check', error, built);
@@ -44,7 +48,7 @@ export async function runFlow({ client, built, start, signal, onStep, onPullProg
 
   let images: ImageSummary[] | null = null;
   try {
-    images = await client.call('images.list', {}, { signal });
+    images = await client.call('images.list', {}, { engine, signal });
   } catch {
     // Without a list the engine still pulls a missing image itself on create, only without progress.
     if (signal.aborted) return { kind: 'cancelled' };
@@ -52,7 +56,7 @@ export async function runFlow({ client, built, start, signal, onStep, onPullProg
   if (images !== null && !isImagePresent(spec.image, images)) {
     onStep('pulling');
     try {
-      await pullImage(client, spec.image, signal, onPullProgress);
+      await pullImage(client, engine, spec.image, signal, onPullProgress);
     } catch (error) {
       return failure('pull', error, built, 'image');
     }
@@ -63,8 +67,8 @@ export async function runFlow({ client, built, start, signal, onStep, onPullProg
 
   onStep('creating');
   try {
-    const result = await client.call('containers.create', { spec, start, pull });
-    return { kind: 'created', result, spec };
+    const result = await client.call('containers.create', { spec, start, pull }, { engine });
+    return { kind: 'created', engineId, result, spec };
   } catch (error) {
     return failure('create', error, built);
   }

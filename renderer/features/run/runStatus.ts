@@ -8,7 +8,7 @@ export type RunStatus =
   | { kind: 'idle' }
   | { kind: 'busy'; step: RunStep; pull: PullState | null }
   /** Created, but it did not start: keep it or remove it. */
-  | { kind: 'startFailed'; result: CreateResult; removing: boolean; removeError: string | null }
+  | { kind: 'startFailed'; engineId: string | undefined; result: CreateResult; removing: boolean; removeError: string | null }
   | { kind: 'removed'; name: string };
 
 /**

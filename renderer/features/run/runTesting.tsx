@@ -74,7 +74,7 @@ export async function renderRun(ui: ReactElement, images: ImageSummary[] = []): 
   berthStore.setState(berthStore.getInitialState(), true);
   const host = new RunHost();
   const client = new BerthClient(host.runPort);
-  act(() => berthStore.getState().images.replaceAll(images));
+  act(() => berthStore.getState().images.replaceEngine('engine-1', images));
   const result = render(<ClientSourceContext value={() => client}>{ui}</ClientSourceContext>);
   await settle();
   return { ...result, host };

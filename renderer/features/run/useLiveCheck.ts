@@ -24,7 +24,7 @@ const none: LiveCheck = { issues: [], warnings: [], unavailable: null };
  * for longer than one round trip. The last answer stays up until the next one replaces it, so
  * warnings do not flicker while typing.
  */
-export function useLiveCheck(built: BuiltSpec): LiveCheck {
+export function useLiveCheck(built: BuiltSpec, engineId: string | undefined): LiveCheck {
   const clientSource = useClientSource();
   const [check, setCheck] = useState<LiveCheck>(none);
   useEffect(() => {
@@ -32,7 +32,7 @@ export function useLiveCheck(built: BuiltSpec): LiveCheck {
     const timer = setTimeout(() => {
       const client = clientSource();
       if (client === null) return;
-      client.call('containers.validateRun', { spec: built.candidate }, { signal: controller.signal }).then(
+      client.call('containers.validateRun', { spec: built.candidate }, { engine: engineId, signal: controller.signal }).then(
         (result) =>
           setCheck({
             issues: result.issues.map((issue) => translateIssue(issue, built.rows)),
@@ -49,6 +49,6 @@ export function useLiveCheck(built: BuiltSpec): LiveCheck {
       clearTimeout(timer);
       controller.abort();
     };
-  }, [built, clientSource]);
+  }, [built, engineId, clientSource]);
   return check;
 }

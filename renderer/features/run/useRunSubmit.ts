@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CreateResult, RunSpec } from '../../../runtime/api/index.js';
 import { useClientSource } from '../../app/connectionContext.js';
-import { containerHref } from '../../app/routes.js';
+import { containerHref, containerHrefOnDefault, type ContainerTab } from '../../app/routes.js';
 import { useBerth, type BerthState } from '../../stores/store.js';
 import { toBerthError } from '../../transport/callError.js';
 import type { BuiltSpec } from './model/buildSpec.js';
@@ -21,8 +21,8 @@ export interface RunSubmit {
 
 const stepNames = { check: 'Could not check the form', pull: 'Could not pull the image', create: 'Could not create the container' };
 
-/** Runs the flow for the Run buttons and keeps what the page shows about it. */
-export function useRunSubmit(): RunSubmit {
+/** Runs the flow for the Run buttons on one engine (undefined: the default) and keeps what the page shows about it. */
+export function useRunSubmit(engineId: string | undefined): RunSubmit {
   const clientSource = useClientSource();
   const pushNotice = useBerth((s) => s.ui.pushNotice);
   const [status, setStatus] = useState<RunStatus>({ kind: 'idle' });
@@ -49,10 +49,10 @@ export function useRunSubmit(): RunSubmit {
       }
       if (result.kind === 'created') {
         const created = result.result;
-        if (created.startError) setStatus({ kind: 'startFailed', result: created, removing: false, removeError: null });
+        if (created.startError) setStatus({ kind: 'startFailed', engineId: result.engineId, result: created, removing: false, removeError: null });
         else {
           setStatus({ kind: 'idle' });
-          afterCreate(created, result.spec, start, pushNotice);
+          afterCreate(result.engineId, created, result.spec, start, pushNotice);
         }
         return;
       }
@@ -82,6 +82,7 @@ export function useRunSubmit(): RunSubmit {
       const reference = typeof built.candidate.image === 'string' ? built.candidate.image : '';
       void runFlow({
         client,
+        engineId,
         built,
         start,
         signal: controller.signal,
@@ -95,14 +96,14 @@ export function useRunSubmit(): RunSubmit {
           if (controllerRef.current === controller) controllerRef.current = null;
         });
     },
-    [clientSource, finished],
+    [clientSource, engineId, finished],
   );
 
   const cancel = useCallback(() => controllerRef.current?.abort(), []);
 
   const keepCreated = useCallback(() => {
     if (status.kind !== 'startFailed') return;
-    window.location.hash = containerHref(status.result.id);
+    window.location.hash = createdHref(status.engineId, status.result.id);
   }, [status]);
 
   const removeCreated = useCallback(() => {
@@ -115,9 +116,9 @@ export function useRunSubmit(): RunSubmit {
     }
     setStatus({ ...status, removing: true, removeError: null });
     // Its anonymous volumes were made for it a moment ago and hold nothing anyone chose to keep.
-    client.call('containers.remove', { id: created.id, force: true, volumes: true }).then(
+    client.call('containers.remove', { id: created.id, force: true, volumes: true }, { engine: status.engineId }).then(
       () => setStatus({ kind: 'removed', name: created.name }),
-      (error: unknown) => setStatus({ kind: 'startFailed', result: created, removing: false, removeError: toBerthError(error).message }),
+      (error: unknown) => setStatus({ kind: 'startFailed', engineId: status.engineId, result: created, removing: false, removeError: toBerthError(error).message }),
     );
   }, [clientSource, status]);
 
@@ -130,7 +131,12 @@ type PushNotice = BerthState['ui']['pushNotice'];
  * Created (and started, unless "Create only"): on to its page, saying what the engine warned
  * about. Started with Interactive + TTY, the page opens on its terminal, attached to it.
  */
-function afterCreate(result: CreateResult, spec: RunSpec, start: boolean, pushNotice: PushNotice): void {
+function afterCreate(engineId: string | undefined, result: CreateResult, spec: RunSpec, start: boolean, pushNotice: PushNotice): void {
   if (result.warnings.length > 0) pushNotice({ area: 'app', message: `The engine warned while creating ${result.name}: ${result.warnings.join(' ')}` });
-  window.location.hash = containerHref(result.id, start && spec.interactive && spec.tty ? 'terminal' : undefined);
+  window.location.hash = createdHref(engineId, result.id, start && spec.interactive && spec.tty ? 'terminal' : undefined);
+}
+
+/** The new container's page; created on the default engine before it was known, the page finds its engine itself. */
+function createdHref(engineId: string | undefined, containerId: string, tab?: ContainerTab): string {
+  return engineId === undefined ? containerHrefOnDefault(containerId, tab) : containerHref(engineId, containerId, tab);
 }

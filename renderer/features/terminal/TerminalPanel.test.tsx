@@ -9,7 +9,7 @@ import TerminalPanel from './TerminalPanel.js';
 afterEach(cleanup);
 
 async function renderPanel() {
-  const rendered = renderWithClient(<TerminalPanel containerId="web" name="web" isRunning={true} isInteractive={false} />);
+  const rendered = renderWithClient(<TerminalPanel engineId="engine-1" containerId="web" name="web" isRunning={true} isInteractive={false} />);
   await act(async () => {
     berthStore.getState().engine.setLink({ state: 'connected' });
     await settle();

@@ -8,6 +8,8 @@ import { useTerminalSession } from './useTerminalSession.js';
 import { useXterm } from './useXterm.js';
 
 export interface TerminalPanelProps {
+  /** The engine the container is on: the session and every keystroke go there. */
+  engineId: string;
   containerId: string;
   name: string;
   isRunning: boolean;
@@ -21,13 +23,13 @@ const defaultShell = 'sh';
  * A terminal on one container: its main process (attach) or a shell (exec). Loaded on demand,
  * so xterm.js costs nothing until a terminal is opened.
  */
-export default function TerminalPanel({ containerId, name, isRunning, isInteractive }: TerminalPanelProps) {
+export default function TerminalPanel({ engineId, containerId, name, isRunning, isInteractive }: TerminalPanelProps) {
   const { ref: screenRef, terminal } = useXterm(`Terminal input for ${name}`);
   const [target, setTarget] = useState<TerminalTarget>(isInteractive ? { kind: 'attach' } : { kind: 'exec', command: [defaultShell] });
   const [commandText, setCommandText] = useState(defaultShell);
   const [commandError, setCommandError] = useState<string | null>(null);
   const [generation, setGeneration] = useState(0);
-  const status = useTerminalSession({ terminal, containerId, target, isRunning, generation });
+  const status = useTerminalSession({ terminal, engineId, containerId, target, isRunning, generation });
   const described = describeStatus(status, target, isRunning);
 
   const openShell = (event: FormEvent) => {

@@ -11,6 +11,7 @@ function harness(target: TerminalTarget = { kind: 'exec', command: ['sh'] }) {
   const statuses: SessionStatus[] = [];
   const session = openTerminalSession({
     client,
+    engineId: 'engine-2',
     containerId: 'web',
     target,
     size: { cols: 80, rows: 24 },
@@ -89,6 +90,21 @@ describe('a terminal session', () => {
     const closing = harness();
     closing.session.dispose();
     expect(closing.host.sent.at(-1)).toEqual({ kind: 'unsubscribe', id: closing.streamId() });
+  });
+
+  it('opens the session on the container\'s engine and sends every keystroke, size and pause there', async () => {
+    const { host, session, streamId, drawAll } = harness();
+    expect(host.sent.at(-1)).toMatchObject({ kind: 'subscribe', stream: 'exec.open', engine: 'engine-2' });
+    host.emitTo(streamId(), opened());
+    session.input('l');
+    session.resize(100, 30);
+    host.emitTo(streamId(), { type: 'output', data: new Uint8Array(flowMarks.highBytes + 1), stream: 'stdout' });
+    await settle();
+    drawAll();
+    await settle();
+    const calls = host.sent.filter((m) => m.kind === 'call');
+    expect(calls.map((m) => m.method).sort()).toEqual(['terminal.flow', 'terminal.flow', 'terminal.input', 'terminal.resize']);
+    expect(calls.every((m) => m.engine === 'engine-2')).toBe(true);
   });
 
   it('pauses the host when the screen falls behind, and resumes once it has drawn enough', async () => {

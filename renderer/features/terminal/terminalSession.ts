@@ -31,6 +31,8 @@ export interface TerminalSession extends Disposable {
 
 interface OpenOptions {
   client: BerthClient;
+  /** The container's engine: the stream and every `terminal.*` call of the session go there (the engine's host holds the session). */
+  engineId: string;
   containerId: string;
   target: TerminalTarget;
   /** The screen's size now, so the process starts at the right width. */
@@ -43,7 +45,8 @@ interface OpenOptions {
  * One attach or exec, from `opened` to its end. Output is written straight to the screen (never
  * through the store); keystrokes and sizes go back addressed to the session the host named.
  */
-export function openTerminalSession({ client, containerId, target, size, screen, onStatus }: OpenOptions): TerminalSession {
+export function openTerminalSession({ client, engineId, containerId, target, size, screen, onStatus }: OpenOptions): TerminalSession {
+  const to = { engine: engineId };
   let sessionId: string | null = null;
   let takesInput = false;
   let isTty = true;
@@ -57,7 +60,7 @@ export function openTerminalSession({ client, containerId, target, size, screen,
   const setPaused = (paused: boolean) => {
     if (sessionId === null || isPaused === paused) return;
     isPaused = paused;
-    client.call('terminal.flow', { sessionId, paused }).catch(() => undefined); // An ended session needs no flow.
+    client.call('terminal.flow', { sessionId, paused }, to).catch(() => undefined); // An ended session needs no flow.
   };
 
   const fail = (error: BerthError) => {
@@ -70,7 +73,7 @@ export function openTerminalSession({ client, containerId, target, size, screen,
     const { cols, rows } = pendingSize;
     pendingSize = null;
     isResizing = true;
-    client.call('terminal.resize', { sessionId, cols, rows }).then(
+    client.call('terminal.resize', { sessionId, cols, rows }, to).then(
       () => undefined,
       () => undefined, // The session ended meanwhile: its end is reported by the stream.
     ).finally(() => {
@@ -113,13 +116,13 @@ export function openTerminalSession({ client, containerId, target, size, screen,
   };
   const subscription =
     target.kind === 'attach'
-      ? client.subscribe('containers.attach', { id: containerId, size }, handlers)
-      : client.subscribe('exec.open', { id: containerId, command: target.command, size }, handlers);
+      ? client.subscribe('containers.attach', { id: containerId, size }, handlers, to)
+      : client.subscribe('exec.open', { id: containerId, command: target.command, size }, handlers, to);
 
   return {
     input(data) {
       if (sessionId === null || !takesInput || isDisposed) return;
-      client.call('terminal.input', { sessionId, data }).catch(fail);
+      client.call('terminal.input', { sessionId, data }, to).catch(fail);
     },
     resize(cols, rows) {
       pendingSize = { cols, rows };

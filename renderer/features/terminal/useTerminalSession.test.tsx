@@ -24,7 +24,7 @@ function setup() {
   const clientSource = () => client; // stable, as the app's is
   const wrapper = ({ children }: { children: ReactNode }) => <ClientSourceContext value={clientSource}>{children}</ClientSourceContext>;
   const hook = renderHook(
-    ({ isRunning }: { isRunning: boolean }) => useTerminalSession({ terminal, containerId: 'web', target: { kind: 'attach' }, isRunning, generation: 0 }),
+    ({ isRunning }: { isRunning: boolean }) => useTerminalSession({ terminal, engineId: 'engine-1', containerId: 'web', target: { kind: 'attach' }, isRunning, generation: 0 }),
     { wrapper, initialProps: { isRunning: true } },
   );
   const subscriptions = () => host.sent.filter((m) => m.kind === 'subscribe');
@@ -60,7 +60,7 @@ describe('a terminal session over the life of a container', () => {
     const client = new BerthClient(host.port);
     const wrapper = ({ children }: { children: ReactNode }) => <ClientSourceContext value={() => client}>{children}</ClientSourceContext>;
     act(() => berthStore.getState().engine.setLink({ state: 'connected' }));
-    const hook = renderHook(() => useTerminalSession({ terminal: fakeTerminal(), containerId: 'web', target: { kind: 'attach' }, isRunning: false, generation: 0 }), { wrapper });
+    const hook = renderHook(() => useTerminalSession({ terminal: fakeTerminal(), engineId: 'engine-1', containerId: 'web', target: { kind: 'attach' }, isRunning: false, generation: 0 }), { wrapper });
     expect(host.sent).toEqual([]);
     expect(hook.result.current).toEqual({ kind: 'waiting' });
   });

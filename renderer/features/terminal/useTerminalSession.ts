@@ -8,6 +8,7 @@ export type TerminalViewStatus = SessionStatus | { kind: 'waiting' };
 
 interface SessionOptions {
   terminal: Terminal | null;
+  engineId: string;
   containerId: string;
   target: TerminalTarget;
   isRunning: boolean;
@@ -22,7 +23,7 @@ interface SessionOptions {
  * A stop does not close the session: the engine ends it, with the exit code, which the list's
  * `die` event often beats.
  */
-export function useTerminalSession({ terminal, containerId, target, isRunning, generation }: SessionOptions): TerminalViewStatus {
+export function useTerminalSession({ terminal, engineId, containerId, target, isRunning, generation }: SessionOptions): TerminalViewStatus {
   const clientSource = useClientSource();
   const linkState = useBerth((s) => s.engine.link.state);
   const [status, setStatus] = useState<SessionStatus | null>(null);
@@ -44,6 +45,7 @@ export function useTerminalSession({ terminal, containerId, target, isRunning, g
     else if (hasShownOutput.current) terminal.write('\r\n\x1b[2m── new shell ──\x1b[0m\r\n');
     const session = openTerminalSession({
       client,
+      engineId,
       containerId,
       target,
       size: { cols: terminal.cols, rows: terminal.rows },
@@ -64,7 +66,7 @@ export function useTerminalSession({ terminal, containerId, target, isRunning, g
     };
     // `target` is compared by its key: a new array with the same command is the same target.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [terminal, clientSource, containerId, targetKey, runs.count, linkState, generation]);
+  }, [terminal, clientSource, engineId, containerId, targetKey, runs.count, linkState, generation]);
 
   const isLive = terminal !== null && isRunning && linkState === 'connected';
   if (isLive) return status ?? { kind: 'opening' };

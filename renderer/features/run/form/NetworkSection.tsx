@@ -1,5 +1,6 @@
 import { useId, useMemo } from 'react';
 import { useBerth } from '../../../stores/store.js';
+import { containersOf } from '../../containers/containerFilter.js';
 import type { NetworkDraft, NetworkMode } from '../model/runDraft.js';
 import { SelectField, TextField, type Choice } from './controls.js';
 import { useRunForm } from './runFormContext.js';
@@ -21,10 +22,14 @@ interface NetworkSectionProps {
 }
 
 export function NetworkSection({ network, hostname, extraHosts, dns }: NetworkSectionProps) {
-  const { dispatch } = useRunForm();
+  const { dispatch, engineId } = useRunForm();
   const listId = useId();
-  const byId = useBerth((s) => s.containers.byId);
-  const names = useMemo(() => Object.values(byId).map((c) => c.name).sort((a, b) => a.localeCompare(b)), [byId]);
+  // Only a container on the same engine can share its network.
+  const byEngine = useBerth((s) => s.containers.byEngine);
+  const names = useMemo(
+    () => Object.values(containersOf(byEngine, engineId ?? null)).map((c) => c.name).sort((a, b) => a.localeCompare(b)),
+    [byEngine, engineId],
+  );
   return (
     <fieldset className="run-section">
       <legend>Network</legend>

@@ -6,8 +6,8 @@ import { TextField } from './controls.js';
 import { useRunForm } from './runFormContext.js';
 
 export function ResourcesSection({ resources }: { resources: ResourcesDraft }) {
-  const { dispatch } = useRunForm();
-  const identity = useBerth((s) => s.engine.status?.identity);
+  const { dispatch, engineId } = useRunForm();
+  const identity = useBerth((s) => (engineId === undefined ? undefined : s.engine.statuses[engineId]?.status.identity));
   const set = (key: keyof ResourcesDraft) => (value: string) => dispatch({ type: 'setResource', key, value });
   return (
     <fieldset className="run-section">

@@ -10,6 +10,8 @@ export interface FieldMessages {
 export interface RunFormContextValue {
   dispatch: Dispatch<DraftAction>;
   messages: FieldMessages;
+  /** The engine the form runs on (undefined: the default, not known yet): sections suggest from it and check against its host. */
+  engineId: string | undefined;
 }
 
 /** Saves threading `dispatch` and the messages through every section of a long form. */
