@@ -77,7 +77,7 @@ export class TerminalService {
     });
   }
 
-  private run(
+  private async run(
     client: EngineClient,
     sink: StreamSink<TerminalEvent>,
     socket: Duplex,
@@ -91,7 +91,7 @@ export class TerminalService {
       /** Closes our end when the view goes away; default: drop the connection (the process goes on). */
       close?: (socket: Duplex) => void;
     },
-  ): Disposable {
+  ): Promise<Disposable> {
     const store = new DisposableStore();
     let isDisposed = false;
     const resize = (cols: number, rows: number, signal?: AbortSignal) => process.resize(cols, rows, signal);
@@ -110,9 +110,11 @@ export class TerminalService {
         },
       }),
     );
+    // Sized only now that the process has started (resizing an exec before its start fails), and
+    // before the session is announced: what is typed at once must already meet the asked size.
+    const size = process.size;
+    if (process.isTty && size) await initialSize(() => resize(size.cols, size.rows, signal), signal);
     sink.emit({ type: 'opened', sessionId: session.sessionId, tty: process.isTty, stdin: process.hasStdin });
-    // Sized only now that the process has started (resizing an exec before its start fails).
-    if (process.isTty && process.size) void initialSize(() => resize(process.size?.cols ?? 80, process.size?.rows ?? 24, signal), signal);
     pipeTerminalOutput(socket, process.isTty, (event) => sink.emit(event), {
       onEnd: () => {
         session.dispose();
