@@ -4,6 +4,8 @@
  * `memoryBytes`) or within a few edits of one (`timout` for `timeout`) counts; case is ignored.
  */
 export function closestName(typed: string, known: readonly string[]): string | null {
+  // Nothing is a near miss of a name far longer than any the contract uses (and comparing costs length squared).
+  if (typed.length > 64) return null;
   const wanted = typed.toLowerCase();
   let best: { name: string; score: number } | null = null;
   for (const name of known) {

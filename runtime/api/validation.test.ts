@@ -76,6 +76,22 @@ describe('parseParams', () => {
   });
 });
 
+describe('unknown keys in bulk', () => {
+  it('names at most ten, counts the rest, and shortens a pasted blob of a key, quickly', () => {
+    const blob = 'x'.repeat(100_000);
+    const params: Record<string, unknown> = { id: 'web' };
+    for (let i = 0; i < 1000; i++) params[`${blob}${i}`] = 1;
+    const started = Date.now();
+    const error = refusal('containers.stop', params);
+    expect(Date.now() - started).toBeLessThan(2000);
+    const issues = (error.details as { issues: { field: string; reason: string }[] }).issues;
+    expect(issues).toHaveLength(11);
+    expect(issues[0]?.field).toBe(`${'x'.repeat(61)}...`);
+    expect(issues[10]).toEqual({ field: '(params)', reason: '990 more unknown fields' });
+    expect(error.message.length).toBeLessThan(5000);
+  });
+});
+
 describe('unknownKeyReason', () => {
   it('says when nothing is allowed', () => {
     expect(unknownKeyReason('all', [])).toBe('unknown field; nothing is allowed here');

@@ -29,10 +29,22 @@ function fieldName(path: readonly PropertyKey[]): string {
   return path.map(String).join('.') || '(params)';
 }
 
+/** Unknown keys described one by one, at most; the rest are counted. */
+const mostUnknownKeys = 10;
+
+/** A key as it is named in a message: a pasted blob stays readable and the message stays small. */
+function shortKey(key: string): string {
+  return key.length > 64 ? `${key.slice(0, 61)}...` : key;
+}
+
 function describeIssue(schema: z.ZodType, input: unknown, issue: z.core.$ZodIssue): ParamIssue[] {
-  if (issue.code !== 'unrecognized_keys') return [{ field: fieldName(issue.path), reason: issue.message }];
+  if (issue.code !== 'unrecognized_keys') return [{ field: fieldName(issue.path.map((part) => (typeof part === 'string' ? shortKey(part) : part))), reason: issue.message }];
   const allowed = objectKeysAt(schema, issue.path, input) ?? [];
-  return issue.keys.map((key) => ({ field: fieldName([...issue.path, key]), reason: unknownKeyReason(key, allowed) }));
+  const described = issue.keys
+    .slice(0, mostUnknownKeys)
+    .map((key) => ({ field: fieldName([...issue.path, shortKey(key)]), reason: unknownKeyReason(key, allowed) }));
+  const more = issue.keys.length - mostUnknownKeys;
+  return more > 0 ? [...described, { field: fieldName(issue.path), reason: `${more} more unknown fields` }] : described;
 }
 
 /** The words for an unknown key: what is allowed there, and the likely intended one. */

@@ -11,13 +11,21 @@ interface EngineFailure {
   message?: string;
 }
 
-/** HTTP status from the engine -> contract error code. Never decided from message text. */
+/**
+ * HTTP status from the engine -> contract error code. Never decided from message text.
+ * `internal` is kept for bugs in Berth, so the engine's own failure (500: a container not
+ * paused, an ambiguous id prefix, a user the image lacks) is the engine refusing what was asked
+ * in its present state, a `conflict` in its own words; a proxy in front of it that cannot reach
+ * it (502, 503) is the engine being unreachable.
+ */
 export function codeForStatus(status: number): ErrorCode {
   if (status === 400) return 'invalid_argument';
   if (status === 401 || status === 403) return 'unauthorized';
   if (status === 404) return 'not_found';
   if (status === 409) return 'conflict';
   if (status === 408 || status === 504) return 'timeout';
+  if (status === 502 || status === 503) return 'engine_unreachable';
+  if (status >= 500) return 'conflict';
   return 'internal';
 }
 

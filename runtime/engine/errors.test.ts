@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { codeForStatus, fromEngineError } from './errors.js';
+
+describe('engine errors', () => {
+  it('map the engine HTTP status to the contract code, keeping internal for bugs in Berth', () => {
+    expect([400, 401, 403, 404, 409, 408, 504, 502, 503, 500, 501].map(codeForStatus)).toEqual([
+      'invalid_argument',
+      'unauthorized',
+      'unauthorized',
+      'not_found',
+      'conflict',
+      'timeout',
+      'timeout',
+      'engine_unreachable',
+      'engine_unreachable',
+      'conflict',
+      'conflict',
+    ]);
+    // A status the engine should never send for a request (a redirect) is a bug in how Berth asked.
+    expect(codeForStatus(301)).toBe('internal');
+  });
+
+  it("an engine's own failure is a conflict in its own words, with the status", () => {
+    const error = fromEngineError({ statusCode: 500, json: { message: 'Multiple IDs found with provided prefix: c' } });
+    expect(error).toMatchObject({ code: 'conflict', message: 'Multiple IDs found with provided prefix: c', details: { status: 500 } });
+  });
+});
