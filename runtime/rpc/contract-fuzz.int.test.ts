@@ -57,7 +57,12 @@ import { createPortPair } from './memory-port.js';
 
 type Name = MethodName | StreamName;
 
-const baseSeed = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
+/**
+ * CI runs a fixed seed, so main stays reproducible and a red run is a change's fault, not luck's;
+ * `FUZZ_SEED=random` explores new cases (and prints the seed to replay whatever it finds).
+ */
+const fixedSeed = 242162463;
+const baseSeed = process.env.FUZZ_SEED === 'random' ? Math.floor(Math.random() * 2 ** 31) : Number(process.env.FUZZ_SEED ?? fixedSeed);
 const runsPerName = Number(process.env.FUZZ_RUNS ?? 100);
 const only = process.env.FUZZ_ONLY;
 const keepGoing = process.env.FUZZ_KEEP_GOING === '1';

@@ -199,7 +199,7 @@ export class FuzzSandbox {
 
   private async makeFixture(recipe: FixtureRecipe): Promise<void> {
     const name = `${this.prefix}-${recipe.role}`;
-    const container = await this.docker.createContainer({
+    const create = () => this.docker.createContainer({
       name,
       Image: this.image,
       Cmd: ['cat'],
@@ -210,6 +210,20 @@ export class FuzzSandbox {
       StopTimeout: 1,
       HostConfig: { Init: true, ReadonlyRootfs: true, ...fixtureLimits },
     });
+    // A fuzzed recreate may still hold the name: a call the fuzz stopped waiting for goes on in
+    // the backend and may put a container under it (its new one, or the original rolled back)
+    // a moment later. The name is the fuzz's own, so whatever holds it goes, until it stays free.
+    const container = await (async () => {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await create();
+        } catch (error) {
+          if ((error as { statusCode?: number }).statusCode !== 409 || attempt >= 6) throw error;
+          await this.docker.getContainer(name).remove({ force: true, v: true }).catch(ignoreMissing);
+          await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+        }
+      }
+    })();
     if (recipe.start) await container.start();
     this.ownContainerIds.add(container.id);
     this.fixtures.set(recipe.role, { recipe, name, id: container.id });
