@@ -4,7 +4,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { freePort } from './ports.js';
-import { delay, isAlive } from './process.js';
+import { delay } from './process.js';
+import { stopService } from './test-service.js';
 
 /**
  * A private OCI registry for the tests: Debian's `docker-registry` (distribution 2.8) on a
@@ -93,22 +94,7 @@ export async function startRegistry(dataDir: string, onSpawn: (pid: number) => P
   }
 }
 
-/** Stops the registry we started: checks the pid still runs our config so a reused pid is left alone. */
-export async function stopRegistry(pid: number, configFile: string, timeoutMs = 10_000): Promise<void> {
-  let cmdline: string;
-  try {
-    cmdline = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0').join(' ');
-  } catch {
-    return;
-  }
-  if (!cmdline.includes(configFile)) return;
-  process.kill(pid, 'SIGTERM');
-  const deadline = Date.now() + timeoutMs;
-  while (isAlive(pid)) {
-    if (Date.now() > deadline) {
-      process.kill(pid, 'SIGKILL');
-      return;
-    }
-    await delay(50);
-  }
+/** Stops the registry we started: only while the pid still runs our config, so a reused pid is left alone. */
+export function stopRegistry(pid: number, configFile: string, timeoutMs = 10_000): Promise<void> {
+  return stopService(pid, configFile, timeoutMs);
 }
