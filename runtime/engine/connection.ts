@@ -11,7 +11,7 @@ import { reconnectDelayMs } from '../api/backoff.js';
 import { AttemptPolicy, type AttemptOptions, type FailedProbe } from './attempt.js';
 import { EngineClient } from './client/engine-client.js';
 import { followEngineEvents, openEngineEvents } from './event-stream.js';
-import { engineIdFor, identityOf, unsupportedApi } from './identity.js';
+import { engineIdFor, identityOf } from './identity.js';
 import type { EngineEvent } from './json/streams.js';
 import { managedEnginePaths } from './managed.js';
 import { SkippedLines } from './ndjson.js';
@@ -159,10 +159,9 @@ export class EngineConnection implements Disposable {
 
   private async connectTo(endpoint: EngineEndpoint, managed: ManagedEngineStatus): Promise<void> {
     try {
-      const { client, version, info } = await EngineClient.open(endpoint.url, this.options.accessFor?.(endpoint), undefined, { onRoundTrip: this.options.onRoundTrip });
+      const { client, version, info, api } = await EngineClient.open(endpoint.url, this.options.accessFor?.(endpoint), undefined, { onRoundTrip: this.options.onRoundTrip });
       const identity = identityOf(version, info);
-      const tooOld = unsupportedApi(identity);
-      if (tooOld !== null) return this.fail(endpoint, { ok: false, reason: 'unsupported_version', message: tooOld }, managed);
+      if (!api.ok) return this.fail(endpoint, { ok: false, reason: 'unsupported_version', message: api.message }, managed);
       const abort = new AbortController();
       const stream = await openEngineEvents(client, abort.signal);
       if (this.disposed) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { engineIdFor, identityOf, unsupportedApi } from './identity.js';
+import { engineIdFor, identityOf, maximumApiVersion, negotiateApiVersion } from './identity.js';
 
 describe('engine identity', () => {
   it('names Docker by its platform and Podman by its components', () => {
@@ -24,13 +24,32 @@ describe('engine identity', () => {
   });
 });
 
-describe('unsupportedApi', () => {
-  it('refuses engines older than API 1.40 with what to do, and takes newer ones and Podman', () => {
-    expect(unsupportedApi({ name: 'Docker Engine', version: '18.09.1', apiVersion: '1.39' })).toBe(
-      'Docker Engine 18.09.1 speaks API 1.39; Berth needs API 1.40 (Docker 19.03) or newer. Upgrade the engine.',
-    );
-    for (const apiVersion of ['1.40', '1.41', '1.47', '2.0']) expect(unsupportedApi({ name: 'Docker Engine', version: 'x', apiVersion })).toBeNull();
-    expect(unsupportedApi({ name: 'Podman Engine', version: '4.3.1', apiVersion: '1.41' })).toBeNull();
-    expect(unsupportedApi({ name: 'Docker Engine', version: 'x', apiVersion: 'unknown' })).toBeNull();
+describe('negotiateApiVersion', () => {
+  const docker = (apiVersion: string) => ({ name: 'Docker Engine', version: 'x', apiVersion });
+
+  it('speaks the highest version both know, as the docker CLI negotiates', () => {
+    expect(negotiateApiVersion(docker('1.40'))).toEqual({ ok: true, version: '1.40' });
+    expect(negotiateApiVersion(docker('1.41'), '1.12')).toEqual({ ok: true, version: '1.41' });
+    expect(negotiateApiVersion(docker(maximumApiVersion))).toEqual({ ok: true, version: maximumApiVersion });
+    // Docker 29 speaks 1.52 and accepts 1.44 and newer: Berth speaks its own newest.
+    expect(negotiateApiVersion(docker('1.52'), '1.44')).toEqual({ ok: true, version: maximumApiVersion });
+    expect(negotiateApiVersion(docker('2.0'))).toEqual({ ok: true, version: maximumApiVersion });
+    expect(negotiateApiVersion({ name: 'Podman Engine', version: '4.3.1', apiVersion: '1.41' }, '1.24')).toEqual({ ok: true, version: '1.41' });
+  });
+
+  it('speaks unversioned to an engine that does not say its version', () => {
+    expect(negotiateApiVersion(docker('unknown'))).toEqual({ ok: true, version: null });
+    expect(negotiateApiVersion(docker(''), 'junk')).toEqual({ ok: true, version: null });
+  });
+
+  it('refuses engines older than API 1.40, and engines that no longer accept what Berth speaks, saying what to do', () => {
+    expect(negotiateApiVersion({ name: 'Docker Engine', version: '18.09.1', apiVersion: '1.39' })).toEqual({
+      ok: false,
+      message: 'Docker Engine 18.09.1 speaks API 1.39; Berth needs API 1.40 (Docker 19.03) or newer. Upgrade the engine.',
+    });
+    expect(negotiateApiVersion({ name: 'Docker Engine', version: '35.0.0', apiVersion: '1.60' }, '1.50')).toEqual({
+      ok: false,
+      message: `Docker Engine 35.0.0 accepts API 1.50 or newer only; this Berth speaks API 1.40 to ${maximumApiVersion}. Update Berth.`,
+    });
   });
 });

@@ -25,13 +25,45 @@ export function identityOf(version: EngineVersion, info: EngineInfo): EngineIden
  */
 export const minimumApiVersion = '1.40';
 
-/** Why Berth cannot use an engine of this API version, or null when it can. */
-export function unsupportedApi(identity: Pick<EngineIdentity, 'name' | 'version' | 'apiVersion'>): string | null {
-  const [major = 0, minor = 0] = identity.apiVersion.split('.').map(Number);
-  const [needMajor = 0, needMinor = 0] = minimumApiVersion.split('.').map(Number);
-  if (!Number.isFinite(major) || !Number.isFinite(minor)) return null; // Not said: try, and let the calls tell.
-  if (major > needMajor || (major === needMajor && minor >= needMinor)) return null;
-  return `${identity.name} ${identity.version} speaks API ${identity.apiVersion}; Berth needs API ${minimumApiVersion} (Docker 19.03) or newer. Upgrade the engine.`;
+/**
+ * The newest Engine API Berth's requests and readers are written for (Docker 27). A newer engine
+ * is spoken to at this version, as the docker CLI does, so its answers keep the shape Berth
+ * reads; an older one at its own.
+ */
+export const maximumApiVersion = '1.47';
+
+/** The API version to speak with an engine (null: the engine did not say; speak unversioned), or why none. */
+export type ApiChoice = { ok: true; version: string | null } | { ok: false; message: string };
+
+type Version = [number, number];
+
+function parse(text: string | null | undefined): Version | null {
+  const match = /^(\d+)\.(\d+)$/.exec(text?.trim() ?? '');
+  return match ? [Number(match[1]), Number(match[2])] : null;
+}
+
+const below = (a: Version, b: Version) => a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
+
+/**
+ * Negotiates the API version like the docker CLI: the highest version both sides know.
+ * `minApiVersion` is the oldest the engine still accepts (`/version`'s `MinAPIVersion`).
+ */
+export function negotiateApiVersion(identity: Pick<EngineIdentity, 'name' | 'version' | 'apiVersion'>, minApiVersion?: string | null): ApiChoice {
+  const engine = parse(identity.apiVersion);
+  if (engine === null) return { ok: true, version: null }; // Not said: try, and let the calls tell.
+  const oldest = parse(minimumApiVersion) as Version;
+  const newest = parse(maximumApiVersion) as Version;
+  if (below(engine, oldest)) {
+    return { ok: false, message: `${identity.name} ${identity.version} speaks API ${identity.apiVersion}; Berth needs API ${minimumApiVersion} (Docker 19.03) or newer. Upgrade the engine.` };
+  }
+  const engineOldest = parse(minApiVersion);
+  if (engineOldest !== null && below(newest, engineOldest)) {
+    return {
+      ok: false,
+      message: `${identity.name} ${identity.version} accepts API ${minApiVersion} or newer only; this Berth speaks API ${minimumApiVersion} to ${maximumApiVersion}. Update Berth.`,
+    };
+  }
+  return { ok: true, version: below(engine, newest) ? identity.apiVersion.trim() : maximumApiVersion };
 }
 
 /** An engine's id on the wire: stable for its URL, short, and saying nothing about the host. */

@@ -33,9 +33,17 @@ export class EngineRelay {
     return relay;
   }
 
-  /** The open connection whose latest request starts with `prefix` (e.g. `GET /containers/web/stats`). */
+  /**
+   * The open connection whose latest request starts with `prefix` (e.g. `GET /containers/web/stats`),
+   * whatever API version the path was sent at (`GET /v1.41/containers/web/stats`).
+   */
   carrying(prefix: string): RelayedConnection | undefined {
-    return this.connections.find((connection) => connection.requests.at(-1)?.startsWith(prefix));
+    return this.connections.find((connection) => withoutVersion(connection.requests.at(-1) ?? '').startsWith(prefix));
+  }
+
+  /** Every request line sent so far, in order over all connections. */
+  get requests(): string[] {
+    return this.connections.flatMap((connection) => connection.requests);
   }
 
   async stop(): Promise<void> {
@@ -63,4 +71,9 @@ export class EngineRelay {
     client.on('error', () => upstream.destroy());
     upstream.on('error', () => client.destroy());
   }
+}
+
+/** `GET /v1.41/containers/json` -> `GET /containers/json`. */
+function withoutVersion(line: string): string {
+  return line.replace(/^(\S+) \/v\d+\.\d+\//, '$1 /');
 }

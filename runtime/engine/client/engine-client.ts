@@ -4,6 +4,7 @@ import { dialectOf, type EngineDialect } from '../dialect.js';
 import { parseEngineUrl, type EndpointAccess } from '../endpoint.js';
 import { sshAgent } from '../ssh.js';
 import type { Agent } from 'node:http';
+import { identityOf, negotiateApiVersion, type ApiChoice } from '../identity.js';
 import type { EngineInfo, EngineVersion } from '../json/system.js';
 import { ContainerCalls } from './containers.js';
 import { ExecCalls } from './exec.js';
@@ -26,6 +27,8 @@ export class EngineClient {
   constructor(
     private readonly http: EngineTransport,
     readonly dialect: EngineDialect = 'docker',
+    /** The API version every request is sent at (null: unversioned paths). */
+    readonly apiVersion: string | null = null,
   ) {
     this.containers = new ContainerCalls(http, dialect);
     this.exec = new ExecCalls(http);
@@ -43,11 +46,14 @@ export class EngineClient {
     access?: EndpointAccess,
     signal?: AbortSignal,
     options: TransportOptions = {},
-  ): Promise<{ client: EngineClient; version: EngineVersion; info: EngineInfo }> {
-    const http = modemTransport(new Docker(dockerOptions(engineUrl, access)), engineUrl, options);
-    const system = new SystemCalls(http);
+  ): Promise<{ client: EngineClient; version: EngineVersion; info: EngineInfo; api: ApiChoice }> {
+    const docker = new Docker(dockerOptions(engineUrl, access));
+    // `/version` and `/info` unversioned, as every engine answers them; the rest at the version negotiated from them.
+    const system = new SystemCalls(modemTransport(docker, engineUrl, options));
     const [version, info] = await Promise.all([system.version(signal), system.info(signal)]);
-    return { client: new EngineClient(http, dialectOf(version)), version, info };
+    const api = negotiateApiVersion(identityOf(version, info), version.MinAPIVersion);
+    const http = modemTransport(docker, engineUrl, { ...options, apiVersion: api.ok ? api.version : null });
+    return { client: new EngineClient(http, dialectOf(version), api.ok ? api.version : null), version, info, api };
   }
 
   /** A failure of an open stream or hijacked socket, as the BerthError it means. */

@@ -29,6 +29,8 @@ export const defaultAnswerTimeoutMs = 30_000;
 export interface TransportOptions {
   /** Told the round-trip time of every answered request: the Engines page shows them (no pings of its own). */
   onRoundTrip?: ((milliseconds: number) => void) | undefined;
+  /** The API version negotiated with the engine (identity.ts): every path is sent as `/v1.41/...`. Absent: unversioned. */
+  apiVersion?: string | null | undefined;
 }
 
 /**
@@ -73,9 +75,10 @@ export function modemTransport(docker: Docker, engineUrl: string, options: Trans
       const hasQuery = Object.keys(query).length > 0;
       const statusCodes: Record<number, boolean> = { 200: true, 201: true, 202: true, 204: true };
       for (const status of request.alsoDone ?? []) statusCodes[status] = true;
+      const path = options.apiVersion ? `/v${options.apiVersion}${request.path}` : request.path;
       docker.modem.dial(
         {
-          path: hasQuery ? `${request.path}?` : request.path,
+          path: hasQuery ? `${path}?` : path,
           method: request.method,
           // `_body: {}` sends no body at all: the modem would otherwise send the query as the body too.
           options: { _query: query, _body: request.body ?? {} },
