@@ -1,15 +1,14 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readTestEnv } from '../../../scripts/test-env-info.js';
 import { BerthClient, type EngineEntry, type TerminalEvent } from '../../api/index.js';
 import { createBackend, type Backend } from '../../backend.js';
 import { serveRpc } from '../../rpc/dispatcher.js';
 import { createPortPair } from '../../rpc/memory-port.js';
+import { dockerOn, testEngineClis, type TestEngineCli } from '../../testing/engine-clis.js';
 import { testImage, uniqueName } from '../../testing/real-engine.js';
 import { testTlsEngineOptions } from '../../testing/test-engine.js';
 import { startManagedEngine, stopManagedEngine } from '../managed.js';
@@ -21,41 +20,16 @@ import { startManagedEngine, stopManagedEngine } from '../managed.js';
  * wrong host key, an untrusted certificate) must leave the others working.
  */
 
-const run = promisify(execFile);
 const env = readTestEnv();
 const cert = (name: string) => path.join(env.tls.certPath, name);
-
-/** The docker CLI pointed at one engine, as a user would point it. */
-interface Engine {
-  label: string;
-  /** How Berth reaches it: absent for the default engine. */
-  add?: { url: string; name: string; tls?: { caPath: string; certPath: string; keyPath: string }; sshConfigPath?: string };
-  cli: string[];
-  cliEnv?: NodeJS.ProcessEnv;
-}
-
-const engines: Engine[] = [
-  { label: 'default', cli: ['-H', env.engineUrl] },
-  {
-    label: 'tls',
-    add: { url: env.tls.url, name: 'tls', tls: { caPath: cert('ca.pem'), certPath: cert('cert.pem'), keyPath: cert('key.pem') } },
-    cli: ['--tlsverify', '--tlscacert', cert('ca.pem'), '--tlscert', cert('cert.pem'), '--tlskey', cert('key.pem'), '-H', env.tls.url],
-  },
-  { label: 'ssh', add: { url: env.ssh.url, name: 'ssh', sshConfigPath: env.ssh.config }, cli: ['-H', env.ssh.url], cliEnv: { PATH: `${env.ssh.binDir}:${process.env.PATH ?? ''}` } },
-  { label: 'podman', add: { url: env.podman.url, name: 'podman' }, cli: ['-H', env.podman.url] },
-];
-
-async function dockerOn(engine: Engine, ...args: string[]): Promise<string> {
-  const { stdout } = await run('docker', [...engine.cli, ...args], { env: { ...process.env, ...engine.cliEnv, DOCKER_HOST: '' } });
-  return stdout.trim();
-}
+const engines = testEngineClis(env);
 
 let dataDir: string;
 let backend: Backend;
 let client: BerthClient;
 let dispose: () => void;
 const ids = new Map<string, string>();
-const made: { engine: Engine; name: string }[] = [];
+const made: { engine: TestEngineCli; name: string }[] = [];
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'berth-engines-'));
@@ -84,7 +58,7 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-const on = (engine: Engine) => ({ engine: ids.get(engine.label) });
+const on = (engine: TestEngineCli) => ({ engine: ids.get(engine.label) });
 
 describe.each(engines)('the $label engine, through its own routing', (engine) => {
   it('is listed with what it is: kind, version and API version', async () => {
@@ -179,7 +153,7 @@ describe('one engine going wrong leaves the others alone', () => {
   });
 
   it('an engine that stops is unreachable with the reason while the others keep working, and comes back by itself', async () => {
-    const tls = engines.find((engine) => engine.label === 'tls') as Engine;
+    const tls = engines.find((engine) => engine.label === 'tls') as TestEngineCli;
     const name = uniqueName('comes-back');
     made.push({ engine: tls, name });
     await dockerOn(tls, 'run', '-d', '--init', '--name', name, testImage(), 'sleep', '300');
