@@ -1,6 +1,7 @@
 // Test-only: the `docker run` lines Berth must create exactly as the docker CLI does, and the
 // steps both parity suites share (run-parity.int.test.ts on the default engine, every line;
 // engines.int.test.ts on each engine, the lines marked `everyEngine`). Not part of the build.
+import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import type { CreateResult, RunSpecInput } from '../api/index.js';
 import { readShellLine } from '../api/shell-words.js';
@@ -113,15 +114,42 @@ export interface Normalized {
  * from the id. And the order of Env and of Binds: the docker CLI 28 emits `-e` values and `-v`
  * binds in no fixed order (it keeps `-v` in a Go map; the same command line gave different
  * orders in different runs here), and the order carries no meaning (the engine mounts by
- * destination depth, whatever the order).
+ * destination depth, whatever the order). `podman`: see `podmanRecords`.
  */
-export function normalize(inspected: Inspected): Normalized {
+export function normalize(inspected: Inspected, engine: 'docker' | 'podman' = 'docker'): Normalized {
   const config = { ...inspected.Config };
   if (config.Hostname === inspected.Id.slice(0, 12)) delete config.Hostname;
   const hostConfig = { ...inspected.HostConfig };
+  if (engine === 'podman') podmanRecords(inspected.Id, config, hostConfig);
   if (Array.isArray(config.Env)) config.Env = [...(config.Env as string[])].sort();
   if (Array.isArray(hostConfig.Binds)) hostConfig.Binds = [...(hostConfig.Binds as string[])].sort();
   return { Config: config, HostConfig: hostConfig };
+}
+
+/**
+ * Podman's inspect records three things about which container it is that Docker's does not,
+ * whoever created it: the docker CLI's container and Berth's on Podman both have them, so they
+ * are set aside alike (README, "Podman differs"). Nothing else is.
+ * - `HOSTNAME=<short id>` in Config.Env: Podman keeps the hostname it made from the id in the
+ *   environment; Docker sets it in the process only.
+ * - The host port it picked for a port published without one (`-p 80`) in HostConfig.PortBindings,
+ *   where Docker keeps what was asked (`""`) and shows its pick only in NetworkSettings.Ports.
+ *   Podman picks by binding port 0, so from the kernel's ephemeral range; the table's fixed host
+ *   ports are all below it.
+ * - Anonymous volumes (`-v /data`) in HostConfig.Binds under their generated names (64 hex
+ *   digits), where Docker lists them only in Config.Volumes (which Podman leaves empty) and Mounts.
+ */
+function podmanRecords(id: string, config: Record<string, unknown>, hostConfig: Record<string, unknown>): void {
+  if (Array.isArray(config.Env)) config.Env = (config.Env as string[]).filter((entry) => entry !== `HOSTNAME=${id.slice(0, 12)}`);
+  const bindings = hostConfig.PortBindings as Record<string, { HostIp: string; HostPort: string }[] | null> | null;
+  const [low = 32768, high = 60999] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
+  const picked = (port: string) => Number(port) >= low && Number(port) <= high;
+  if (bindings) {
+    hostConfig.PortBindings = Object.fromEntries(
+      Object.entries(bindings).map(([port, list]) => [port, list?.map((binding) => (picked(binding.HostPort) ? { ...binding, HostPort: '<picked>' } : binding)) ?? null]),
+    );
+  }
+  if (Array.isArray(hostConfig.Binds)) hostConfig.Binds = (hostConfig.Binds as string[]).map((bind) => bind.replace(/^[0-9a-f]{64}:/, '<anonymous>:'));
 }
 
 /**

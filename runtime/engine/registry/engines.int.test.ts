@@ -10,13 +10,15 @@ import { serveRpc } from '../../rpc/dispatcher.js';
 import { createPortPair } from '../../rpc/memory-port.js';
 import { dockerOn, testEngineClis, type TestEngineCli } from '../../testing/engine-clis.js';
 import { testImage, uniqueName } from '../../testing/real-engine.js';
+import { createWithBerth, fillLine, normalize, parityTable, runWithCli } from '../../testing/run-parity.js';
 import { testTlsEngineOptions } from '../../testing/test-engine.js';
 import { startManagedEngine, stopManagedEngine } from '../managed.js';
 
 /**
  * Several engines at once, each a real one from the test environment: the default (DOCKER_HOST),
  * a dockerd over TCP with mutual TLS, one over ssh (`docker system dial-stdio`) and Podman's
- * Docker API. The same suite runs against each; the faults (an engine that never answers, a
+ * Docker API. The same suite runs against each (identity, lifecycle, images, terminal, and
+ * create parity on part of run-parity's table); the faults (an engine that never answers, a
  * wrong host key, an untrusted certificate) must leave the others working.
  */
 
@@ -25,6 +27,8 @@ const cert = (name: string) => path.join(env.tls.certPath, name);
 const engines = testEngineClis(env);
 
 let dataDir: string;
+/** For bind mounts on every engine: they all run on this machine. */
+let bindDir: string;
 let backend: Backend;
 let client: BerthClient;
 let dispose: () => void;
@@ -33,6 +37,7 @@ const made: { engine: TestEngineCli; name: string }[] = [];
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'berth-engines-'));
+  bindDir = await mkdtemp(path.join(os.tmpdir(), 'berth-engines-bind-'));
   backend = createBackend({ engineUrl: env.engineUrl, autoStartManaged: false, connectOthers: true, dataDir });
   await backend.ready;
   const [hostPort, clientPort] = createPortPair();
@@ -53,9 +58,10 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  for (const { engine, name } of made) await dockerOn(engine, 'rm', '-f', name).catch(() => undefined);
+  for (const { engine, name } of made) await dockerOn(engine, 'rm', '-f', '-v', name).catch(() => undefined);
   dispose();
   await rm(dataDir, { recursive: true, force: true });
+  await rm(bindDir, { recursive: true, force: true });
 });
 
 const on = (engine: TestEngineCli) => ({ engine: ids.get(engine.label) });
@@ -114,6 +120,35 @@ describe.each(engines)('the $label engine, through its own routing', (engine) =>
       }, 20_000).unref();
     });
     expect(output).toContain('engine-42');
+  });
+
+  // Create parity, the part of run-parity.int.test.ts's table that needs no user network, no
+  // other container and no second image, on this engine: the docker CLI against Berth routed here.
+  describe('docker run -d and containers.create from the same line give the same container', () => {
+    const volume = uniqueName(`${engine.label}-vol`);
+    beforeAll(() => dockerOn(engine, 'volume', 'create', volume));
+    const docker = (...args: string[]) => dockerOn(engine, ...args);
+    afterAll(async () => {
+      // A test that failed half way leaves containers that hold the volume.
+      const names = made.filter((entry) => entry.engine === engine).map((entry) => entry.name);
+      await docker('rm', '-f', '-v', ...names).catch(() => undefined);
+      await docker('volume', 'rm', '-f', volume).catch(() => undefined);
+    });
+
+    it.each(parityTable.filter((entry) => entry.everyEngine).map(({ line }) => [line]))('%s', async (template) => {
+      // Host ports 181xx, apart from run-parity.int.test.ts's 180xx: all engines share this host's ports.
+      const line = fillLine(template, { img: testImage(), bind: bindDir, vol: volume, hostPortBase: 18180 });
+      const cliName = uniqueName(`${engine.label}-cli`);
+      made.push({ engine, name: cliName });
+      const { started, inspected: cli } = await runWithCli(docker, line, cliName);
+      await docker('rm', '-f', '-v', cliName);
+      const { spec } = await client.call('containers.parseRunCommand', { command: line }, on(engine));
+      const berthName = uniqueName(`${engine.label}-berth`);
+      made.push({ engine, name: berthName });
+      const berth = await createWithBerth((named) => client.call('containers.create', { spec: named }, on(engine)), docker, spec, berthName, started);
+      // On Podman the same container records a few things Docker's does not; see run-parity.ts.
+      expect(normalize(berth, engine.dialect)).toEqual(normalize(cli, engine.dialect));
+    });
   });
 });
 
