@@ -26,4 +26,23 @@ describe('engine dialects', () => {
     expect(container).toEqual({ Id: 'c', Image: 'sha256:1', Config: { Image: 'mine:latest', Tty: true } });
     expect(imageRemovalAsDocker([{ Untagged: 'localhost/mine:latest' }, { Deleted: 'sha256:1' }], 'podman')).toEqual([{ Untagged: 'mine:latest' }, { Deleted: 'sha256:1' }]);
   });
+
+  it("reads a Podman container's record as Docker keeps it: no HOSTNAME the engine set itself, no PidMode private", () => {
+    // As Podman 4.3 records `docker run -d -e A=1 busybox` (the id 0b43fde2ade2...).
+    const podman = {
+      Id: '0b43fde2ade2f00d',
+      Config: { Hostname: '0b43fde2ade2', Image: 'docker.io/library/busybox', Env: ['PATH=/usr/bin:/bin', 'TERM=xterm', 'container=podman', 'A=1', 'HOME=/root', 'HOSTNAME=0b43fde2ade2'] },
+      HostConfig: { PidMode: 'private', IpcMode: 'shareable' },
+    };
+    expect(containerAsDocker(podman, 'podman')).toEqual({
+      Id: '0b43fde2ade2f00d',
+      Config: { Hostname: '0b43fde2ade2', Image: 'docker.io/library/busybox', Env: ['PATH=/usr/bin:/bin', 'TERM=xterm', 'container=podman', 'A=1', 'HOME=/root'] },
+      HostConfig: { PidMode: '', IpcMode: 'shareable' },
+    });
+    // A HOSTNAME the user set to something else stays; so do the host's PID namespace and Docker's record.
+    const chosen = { Id: 'c', Config: { Hostname: 'web', Env: ['HOSTNAME=other'] }, HostConfig: { PidMode: 'host' } };
+    expect(containerAsDocker(chosen, 'podman')).toEqual(chosen);
+    const docker = { Id: 'c', Config: { Hostname: 'web', Env: ['HOSTNAME=web'] }, HostConfig: { PidMode: 'private' } };
+    expect(containerAsDocker(docker, 'docker')).toBe(docker);
+  });
 });

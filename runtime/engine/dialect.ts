@@ -32,11 +32,27 @@ export function containerListItemAsDocker(item: EngineContainerListItem, dialect
   return { ...item, Image: imageNameAsDocker(item.Image, dialect) };
 }
 
-/** Only the image name the user chose (`Config.Image`); the top-level `Image` is an id. */
+/**
+ * What Podman records in its own words, said as Docker records it:
+ * - the image name the user chose (`Config.Image`; the top-level `Image` is an id);
+ * - `HOSTNAME=<the hostname>` in `Config.Env`: Podman keeps there what every engine sets in the
+ *   process by itself; Docker records only what the user gave, so "Copy as docker run" would
+ *   hand the next container this one's hostname as `-e HOSTNAME=`;
+ * - `PidMode: "private"`, Podman's name for its default (a PID namespace of the container's
+ *   own), which Docker records as `""` and the docker CLI cannot even say (`--pid` takes
+ *   `host` or `container:NAME`).
+ */
 export function containerAsDocker(container: EngineContainer, dialect: EngineDialect): EngineContainer {
-  const config = container.Config;
-  if (dialect === 'docker' || !config?.Image) return container;
-  return { ...container, Config: { ...config, Image: imageNameAsDocker(config.Image, dialect) } };
+  if (dialect === 'docker') return container;
+  const { Config: config, HostConfig: host } = container;
+  const read = { ...container };
+  if (config) {
+    read.Config = { ...config };
+    if (config.Image) read.Config.Image = imageNameAsDocker(config.Image, dialect);
+    if (config.Env && config.Hostname) read.Config.Env = config.Env.filter((entry) => entry !== `HOSTNAME=${config.Hostname ?? ''}`);
+  }
+  if (host?.PidMode === 'private') read.HostConfig = { ...host, PidMode: '' };
+  return read;
 }
 
 export function imageAsDocker<I extends { RepoTags?: string[] | null | undefined; RepoDigests?: string[] | null | undefined }>(image: I, dialect: EngineDialect): I {

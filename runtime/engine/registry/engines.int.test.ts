@@ -1,64 +1,43 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readTestEnv } from '../../../scripts/test-env-info.js';
 import { BerthClient, type EngineEntry, type TerminalEvent } from '../../api/index.js';
 import { createBackend, type Backend } from '../../backend.js';
 import { serveRpc } from '../../rpc/dispatcher.js';
 import { createPortPair } from '../../rpc/memory-port.js';
+import { dockerOn, testEngineClis, type TestEngineCli } from '../../testing/engine-clis.js';
 import { testImage, uniqueName } from '../../testing/real-engine.js';
+import { createWithBerth, fillLine, normalize, parityTable, runWithCli } from '../../testing/run-parity.js';
 import { testTlsEngineOptions } from '../../testing/test-engine.js';
 import { startManagedEngine, stopManagedEngine } from '../managed.js';
 
 /**
  * Several engines at once, each a real one from the test environment: the default (DOCKER_HOST),
  * a dockerd over TCP with mutual TLS, one over ssh (`docker system dial-stdio`) and Podman's
- * Docker API. The same suite runs against each; the faults (an engine that never answers, a
+ * Docker API. The same suite runs against each (identity, lifecycle, images, terminal, and
+ * create parity on part of run-parity's table); the faults (an engine that never answers, a
  * wrong host key, an untrusted certificate) must leave the others working.
  */
 
-const run = promisify(execFile);
 const env = readTestEnv();
 const cert = (name: string) => path.join(env.tls.certPath, name);
-
-/** The docker CLI pointed at one engine, as a user would point it. */
-interface Engine {
-  label: string;
-  /** How Berth reaches it: absent for the default engine. */
-  add?: { url: string; name: string; tls?: { caPath: string; certPath: string; keyPath: string }; sshConfigPath?: string };
-  cli: string[];
-  cliEnv?: NodeJS.ProcessEnv;
-}
-
-const engines: Engine[] = [
-  { label: 'default', cli: ['-H', env.engineUrl] },
-  {
-    label: 'tls',
-    add: { url: env.tls.url, name: 'tls', tls: { caPath: cert('ca.pem'), certPath: cert('cert.pem'), keyPath: cert('key.pem') } },
-    cli: ['--tlsverify', '--tlscacert', cert('ca.pem'), '--tlscert', cert('cert.pem'), '--tlskey', cert('key.pem'), '-H', env.tls.url],
-  },
-  { label: 'ssh', add: { url: env.ssh.url, name: 'ssh', sshConfigPath: env.ssh.config }, cli: ['-H', env.ssh.url], cliEnv: { PATH: `${env.ssh.binDir}:${process.env.PATH ?? ''}` } },
-  { label: 'podman', add: { url: env.podman.url, name: 'podman' }, cli: ['-H', env.podman.url] },
-];
-
-async function dockerOn(engine: Engine, ...args: string[]): Promise<string> {
-  const { stdout } = await run('docker', [...engine.cli, ...args], { env: { ...process.env, ...engine.cliEnv, DOCKER_HOST: '' } });
-  return stdout.trim();
-}
+const engines = testEngineClis(env);
 
 let dataDir: string;
+/** For bind mounts on every engine: they all run on this machine. */
+let bindDir: string;
 let backend: Backend;
 let client: BerthClient;
 let dispose: () => void;
 const ids = new Map<string, string>();
-const made: { engine: Engine; name: string }[] = [];
+const made: { engine: TestEngineCli; name: string }[] = [];
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'berth-engines-'));
+  bindDir = await mkdtemp(path.join(os.tmpdir(), 'berth-engines-bind-'));
   backend = createBackend({ engineUrl: env.engineUrl, autoStartManaged: false, connectOthers: true, dataDir });
   await backend.ready;
   const [hostPort, clientPort] = createPortPair();
@@ -79,12 +58,13 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  for (const { engine, name } of made) await dockerOn(engine, 'rm', '-f', name).catch(() => undefined);
+  for (const { engine, name } of made) await dockerOn(engine, 'rm', '-f', '-v', name).catch(() => undefined);
   dispose();
   await rm(dataDir, { recursive: true, force: true });
+  await rm(bindDir, { recursive: true, force: true });
 });
 
-const on = (engine: Engine) => ({ engine: ids.get(engine.label) });
+const on = (engine: TestEngineCli) => ({ engine: ids.get(engine.label) });
 
 describe.each(engines)('the $label engine, through its own routing', (engine) => {
   it('is listed with what it is: kind, version and API version', async () => {
@@ -141,6 +121,35 @@ describe.each(engines)('the $label engine, through its own routing', (engine) =>
     });
     expect(output).toContain('engine-42');
   });
+
+  // Create parity, the part of run-parity.int.test.ts's table that needs no user network, no
+  // other container and no second image, on this engine: the docker CLI against Berth routed here.
+  describe('docker run -d and containers.create from the same line give the same container', () => {
+    const volume = uniqueName(`${engine.label}-vol`);
+    beforeAll(() => dockerOn(engine, 'volume', 'create', volume));
+    const docker = (...args: string[]) => dockerOn(engine, ...args);
+    afterAll(async () => {
+      // A test that failed half way leaves containers that hold the volume.
+      const names = made.filter((entry) => entry.engine === engine).map((entry) => entry.name);
+      await docker('rm', '-f', '-v', ...names).catch(() => undefined);
+      await docker('volume', 'rm', '-f', volume).catch(() => undefined);
+    });
+
+    it.each(parityTable.filter((entry) => entry.everyEngine).map(({ line }) => [line]))('%s', async (template) => {
+      // Host ports 181xx, apart from run-parity.int.test.ts's 180xx: all engines share this host's ports.
+      const line = fillLine(template, { img: testImage(), bind: bindDir, vol: volume, hostPortBase: 18180 });
+      const cliName = uniqueName(`${engine.label}-cli`);
+      made.push({ engine, name: cliName });
+      const { started, inspected: cli } = await runWithCli(docker, line, cliName);
+      await docker('rm', '-f', '-v', cliName);
+      const { spec } = await client.call('containers.parseRunCommand', { command: line }, on(engine));
+      const berthName = uniqueName(`${engine.label}-berth`);
+      made.push({ engine, name: berthName });
+      const berth = await createWithBerth((named) => client.call('containers.create', { spec: named }, on(engine)), docker, spec, berthName, started);
+      // On Podman the same container records a few things Docker's does not; see run-parity.ts.
+      expect(normalize(berth, engine.dialect)).toEqual(normalize(cli, engine.dialect));
+    });
+  });
 });
 
 describe('one engine going wrong leaves the others alone', () => {
@@ -179,7 +188,7 @@ describe('one engine going wrong leaves the others alone', () => {
   });
 
   it('an engine that stops is unreachable with the reason while the others keep working, and comes back by itself', async () => {
-    const tls = engines.find((engine) => engine.label === 'tls') as Engine;
+    const tls = engines.find((engine) => engine.label === 'tls') as TestEngineCli;
     const name = uniqueName('comes-back');
     made.push({ engine: tls, name });
     await dockerOn(tls, 'run', '-d', '--init', '--name', name, testImage(), 'sleep', '300');
