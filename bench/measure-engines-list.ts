@@ -9,9 +9,11 @@ import { log } from './support.js';
 /**
  * (g) One list across three engines: a client asks one `berth serve` for every engine's
  * `containers.list` at once (as the UI fetches lists across engines) and waits for the last
- * answer, against each engine's own `GET /containers/json?all=1` on its own transport, timed
- * alone, interleaved in the same process. The target compares the combined time with the
- * slowest single engine; the three raw calls at once are reported for context.
+ * answer, against each engine's own `GET /containers/json?all=1` on its own transport, all three
+ * sent at once (to the last answer: the slowest engine's raw answer when they are asked in
+ * parallel, as Berth asks them) and each alone, interleaved in the same process. The target
+ * compares the combined time with the raw calls at once; each alone is reported beside it (on
+ * one machine the engines share its cores, so alone each answers faster than in parallel).
  */
 
 export interface EnginesListEngine {
@@ -36,7 +38,7 @@ export interface EnginesList {
   combined: Summary;
   /** Each engine's raw list, alone. */
   raw: Partial<Record<EngineLabel, Summary>>;
-  /** The three raw lists at once, to the last answer (context, not the target). */
+  /** The three raw lists at once, to the last answer: the target's baseline. */
   rawAllAtOnce: Summary;
   /** Each engine's `containers.list` through Berth alone (context: where the combined time goes). */
   berthAlone: Partial<Record<EngineLabel, Summary>>;
