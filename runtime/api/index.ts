@@ -23,3 +23,5 @@ export * from './images.js';
 export * from './run.js';
 export * from './stats.js';
 export * from './system.js';
+export * from './logs.js';
+export * from './log-time.js';
