@@ -18,6 +18,12 @@ export type MethodHandler<M extends MethodName> = (params: ParsedMethodParams<M>
 /** Where a stream writes. `end` and `fail` close it; after that `emit` is ignored. */
 export interface StreamSink<E> {
   emit(event: E): void;
+  /**
+   * Flow control, for a stream whose source can wait (a log being read): resolves at once
+   * while the subscriber keeps up, else once it has taken most of what was sent (or the stream
+   * closed). Await it after emitting and stop reading the source meanwhile.
+   */
+  ready(): Promise<void>;
   end(): void;
   fail(error: unknown): void;
 }
