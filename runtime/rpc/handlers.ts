@@ -1,5 +1,8 @@
+import type { Readable } from 'node:stream';
 import type {
   Disposable,
+  DownloadName,
+  DownloadParams,
   Domain,
   EventOf,
   MethodName,
@@ -72,4 +75,26 @@ export function composeSlices<const T extends readonly { methods: object; stream
     methods: Object.assign({}, ...slices.map((slice) => slice.methods)) as Merged<T[number]['methods']>,
     streams: Object.assign({}, ...slices.map((slice) => slice.streams)) as Merged<T[number]['streams']>,
   };
+}
+
+/** A file to download: its name for the browser, and its bytes streamed from the engine. */
+export interface Download {
+  /** A safe file name (`web.log`). */
+  fileName: string;
+  contentType: string;
+  /** Destroying it aborts the engine request. */
+  body: Readable;
+}
+
+/**
+ * Serves the web host's downloads (`runtime/api/downloads.ts`) for one engine. `signal`
+ * aborts when the browser goes away; pass it to the engine request.
+ */
+export type DownloadHandlers = { [N in DownloadName]: (params: DownloadParams<N>, signal: AbortSignal) => Promise<Download> };
+
+/** Everything served on one engine connection: the contract's handlers and the downloads. */
+export interface EngineServices {
+  handlers: ServiceHandlers;
+  downloads: DownloadHandlers;
+  dispose(): void;
 }
