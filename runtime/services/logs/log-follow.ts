@@ -77,22 +77,28 @@ export class LogFollow implements Disposable {
     if (!params.follow) return;
     // Read on from the last line delivered; before any, from where the first read began.
     const fallbackSince = since ?? (params.tail === 'all' ? undefined : openedAt.toFixed(3));
+    const readOnFrom = () => {
+      const latest = this.delivered.lastDelivered;
+      return latest === null ? fallbackSince : unixSecondsOf(latest);
+    };
     for (;;) {
+      if (outcome !== 'broken') outcome = await this.catchUp(facts, readOnFrom(), until);
       if (until !== undefined && Number(until) <= Date.now() / 1000) return;
       const runBefore = this.runStartedAt;
       const current = await this.settle(outcome);
       if (current === 'removed') return;
       // The engine ended the request at once while the same run goes on: not again right away.
       if (outcome === 'quick end' && current.startedAt === runBefore) await delay(1_000, undefined, { signal: this.signal });
-      const resumeFrom = this.delivered.lastDelivered;
+      const range = { since: readOnFrom(), until, tail: 'all' as const };
       this.delivered.resume();
-      const range = { since: resumeFrom ? unixSecondsOf(resumeFrom) : fallbackSince, until, tail: 'all' as const };
       let opened;
       try {
         opened = await openLog(this.engine.client, current, this.query(range), this.signal);
       } catch (error) {
-        if (!this.isEngineLost(error)) throw error;
-        outcome = 'broken';
+        if (this.isEngineLost(error)) outcome = 'broken';
+        // Removed (or being removed) meanwhile: the next settle says so; a refusal that stays waits between tries.
+        else if (error instanceof BerthError && (error.code === 'not_found' || error.code === 'conflict')) outcome = 'quick end';
+        else throw error;
         continue;
       }
       if (opened.unreadable) {
@@ -103,8 +109,28 @@ export class LogFollow implements Disposable {
     }
   }
 
-  private query(range: { since: string | undefined; until: string | undefined; tail: number | 'all' }): LogsQuery {
-    return { follow: this.params.follow, stdout: this.params.stdout, stderr: this.params.stderr, timestamps: true, ...range };
+  private query(range: { since: string | undefined; until: string | undefined; tail: number | 'all' }, follow = this.params.follow): LogsQuery {
+    return { follow, stdout: this.params.stdout, stderr: this.params.stderr, timestamps: true, ...range };
+  }
+
+  /**
+   * After a follow the engine ended (the container stopped): the log once more, not following,
+   * from the latest line delivered. The engine can end a follow before the run's last output is
+   * read (the unterminated piece it writes as the process ends); by now its log is complete.
+   */
+  private async catchUp(facts: LogFacts, since: string | undefined, until: string | undefined): Promise<'ended' | 'quick end' | 'broken'> {
+    this.delivered.resume();
+    let opened;
+    try {
+      opened = await openLog(this.engine.client, facts, this.query({ since, until, tail: 'all' }, false), this.signal);
+    } catch (error) {
+      if (this.isEngineLost(error)) return 'broken';
+      // Removed meanwhile (or being removed: the engine refuses to read a dying container): settling says so.
+      if (error instanceof BerthError && (error.code === 'not_found' || error.code === 'conflict')) return 'ended';
+      throw error;
+    }
+    if (opened.unreadable) return 'ended';
+    return this.read(opened.stream, facts);
   }
 
   /**
