@@ -45,6 +45,11 @@ export class ContainerChanges implements Disposable {
     return this.queue.splice(0);
   }
 
+  /** The oldest change heard and not taken yet. */
+  takeOne(): RunChange | undefined {
+    return this.queue.shift();
+  }
+
   /** Waits for a change of the container, or for the connection to the engine to drop. */
   async next(): Promise<'change' | 'engine lost'> {
     for (;;) {

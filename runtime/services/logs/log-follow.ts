@@ -32,6 +32,8 @@ export class LogFollow implements Disposable {
   private runStartedAt: string | null = null;
   /** The latest instant a mark spoke of: an event from before it is old news. */
   private lastMarkAt: Instant | null = null;
+  /** A run was marked started, or the engine was away, since the last read: its log may hold new lines. */
+  private mayHaveUnread = false;
 
   constructor(
     private readonly engine: Engine,
@@ -140,6 +142,7 @@ export class LogFollow implements Disposable {
    */
   private async read(stream: Readable, facts: LogFacts): Promise<'ended' | 'quick end' | 'broken'> {
     const startedAt = performance.now();
+    this.mayHaveUnread = false;
     let delivered = false;
     const decoder = logDecoderFor(facts.tty, (time, streamName, text) => {
       const line: LogLine = { time, stream: streamName, text };
@@ -188,17 +191,25 @@ export class LogFollow implements Disposable {
         this.mark({ type: 'mark', kind: 'reconnected', time: new Date().toISOString() });
         wasEngineLost = false;
       }
-      for (const change of this.changes.take()) {
+      // The events in order; after a start, that run's lines are read before what came next
+      // (a run that started and ended between two looks: started, its lines, exited).
+      let hasStartedRun = false;
+      for (let change = this.changes.takeOne(); change !== undefined && container !== null; change = hasStartedRun ? undefined : this.changes.takeOne()) {
         if (change.action === 'destroy') container = null;
-        else this.apply(change);
+        else hasStartedRun = this.apply(change) === 'started';
       }
       if (container === null) {
         this.mark({ type: 'mark', kind: 'removed', time: new Date().toISOString() });
         return 'removed';
       }
       const facts = logFactsOf(container);
+      if (hasStartedRun) {
+        this.runStartedAt = facts.startedAt;
+        return facts;
+      }
       this.reconcile(facts);
-      if (this.isRunning || (outcome === 'broken' && facts.isRunning)) return facts;
+      // Read on while it runs, or when its log may hold lines not read yet (a run marked since the last read, an engine that was away).
+      if (this.isRunning || this.mayHaveUnread || (outcome === 'broken' && facts.isRunning)) return facts;
       if ((await this.changes.next()) === 'engine lost') {
         await this.changes.engineBack();
         wasEngineLost = true;
@@ -206,18 +217,22 @@ export class LogFollow implements Disposable {
     }
   }
 
-  /** An event of the container's run, unless the marks already said as much. */
-  private apply(change: RunChange): void {
-    if (this.lastMarkAt !== null && compareInstants(change.at, this.lastMarkAt) <= 0) return;
+  /** An event of the container's run, unless the marks already said as much; answers the mark it made. */
+  private apply(change: RunChange): 'exited' | 'started' | null {
+    if (this.lastMarkAt !== null && compareInstants(change.at, this.lastMarkAt) <= 0) return null;
     if (change.action === 'die' && this.isRunning) {
       this.isRunning = false;
       this.lastMarkAt = change.at;
       this.mark({ type: 'mark', kind: 'exited', time: change.time, ...(change.exitCode === undefined ? {} : { exitCode: change.exitCode }) });
-    } else if (change.action === 'start' && !this.isRunning) {
+      return 'exited';
+    }
+    if (change.action === 'start' && !this.isRunning) {
       this.isRunning = true;
       this.lastMarkAt = change.at;
       this.mark({ type: 'mark', kind: 'started', time: change.time });
+      return 'started';
     }
+    return null;
   }
 
   /** What the engine says now, where its events have not told it yet (they come a moment late, or went with the connection). */
@@ -246,6 +261,7 @@ export class LogFollow implements Disposable {
   private mark(mark: LogMark): void {
     this.batches.flush();
     this.sink.emit(mark);
+    if (mark.kind === 'started' || mark.kind === 'reconnected') this.mayHaveUnread = true;
   }
 
   /** A failure that is the engine going away: the follow waits for it to come back. */

@@ -52,6 +52,24 @@ describe('following a log', () => {
     }
   });
 
+  it('follows a container created and not yet started, and a run too short to see running: started, its lines, exited', async () => {
+    const name = containers.name('quick-runs');
+    await docker('create', '--name', name, testImage(), 'sh', '-c', 'echo "quick $(cat /proc/uptime)"; exit 4');
+    const follow = new FollowRecorder(connected.client, { id: name });
+    try {
+      await follow.waitFor(() => follow.events.length === 1, 20_000, 'opened');
+      await docker('start', name);
+      await follow.waitFor(() => marks(follow).length === 2, 20_000, 'the first run');
+      await docker('start', name);
+      await follow.waitFor(() => marks(follow).length === 4, 20_000, 'the second run');
+      expect(follow.sequence.map((entry) => entry.replace(/^quick .*/, 'quick'))).toEqual(['[started]', 'quick', '[exited]', '[started]', 'quick', '[exited]']);
+      expect(marks(follow).filter((mark) => mark.kind === 'exited').map((mark) => mark.exitCode)).toEqual([4, 4]);
+      expect(follow.texts()).toEqual(linesOf(await shell(`docker logs ${name}`)));
+    } finally {
+      follow.dispose();
+    }
+  });
+
   it('goes on across docker restart of a running container', async () => {
     const name = await containers.run('restart', testImage(), 'sh', '-c', 'trap "exit 0" TERM; echo "up $(cat /proc/uptime)"; while :; do sleep 0.1; done');
     const follow = new FollowRecorder(connected.client, { id: name });
