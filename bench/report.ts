@@ -7,6 +7,7 @@ import type { EnginesList } from './measure-engines-list.js';
 import type { HangingEngine } from './measure-hanging-engine.js';
 import type { IdleCalls } from './measure-idle.js';
 import type { ListLatency } from './measure-list.js';
+import type { LogsMeasure } from './measure-logs.js';
 import type { PageOpen } from './measure-page-open.js';
 import type { StartToRow } from './measure-start-to-row.js';
 import type { TerminalMeasure } from './measure-terminal.js';
@@ -25,6 +26,7 @@ export interface Measures {
   createStart: Outcome<CreateStart>;
   bulkStop: Outcome<BulkStop>;
   terminal: Outcome<TerminalMeasure>;
+  logs: Outcome<LogsMeasure>;
   /** The several-engines measures; absent when skipped (BENCH_ENGINES=0). */
   enginesList?: Outcome<EnginesList>;
   hangingEngine?: Outcome<HangingEngine>;
@@ -57,6 +59,7 @@ export function judgeTargets(measures: Measures): TargetVerdict[] {
     judge(measures.startToRow, 'start-to-row-p95', 'ms from the engine start event to the row painted "running"', 'startToRow.eventToFrameMs.p95Ms', 150, (m) => m.eventToFrameMs.p95Ms),
     judge(measures.idle, 'idle-calls-per-minute', 'engine API calls per minute with the page open and idle', 'idle.callsPerMinute', 0, (m) => m.callsPerMinute),
     judge(measures.createStart, 'create-start-ratio', 'containers.create {start: true} over the web host / `docker run -d`', 'createStart.ratios.berthOverCliMedian', 1.2, (m) => m.ratios.berthOverCliMedian),
+    judge(measures.logs, 'logs-ingest-ratio', 'logs.follow {follow: false} of a log of BENCH_LOG_LINES lines to its end over the web host / `docker logs` to /dev/null (0.8x the throughput = 1.25x the time)', 'logs.ratios.followOverCliMedian', 1.25, (m) => m.ratios.followOverCliMedian),
     judge(measures.bulkStop, 'bulk-stop-ratio', 'wall time of N containers.stop at once over one WebSocket / one `docker stop n1 ... nN`', 'bulkStop.ratios.berthOverCliMedian', 1.2, (m) => m.ratios.berthOverCliMedian),
     ...judgeEngines(measures),
   ];
@@ -108,6 +111,7 @@ export const methodNotes = [
   'hangingEngine: two `berth serve` on the default engine, one also holding a tcp:// engine on 127.0.0.1 that accepts and never reads (unreachable by its 3 s connect timeout, retried with backoff throughout). containers.list on the default engine alternately through each; then `docker start` of fresh stopped containers, each timed from the engine\'s start event (timeNano) to the container change event saying running on each host\'s `events` stream (both see the same start). Differences are with minus without.',
   'enginesIdle: one `berth serve` whose three engines are each behind a counting proxy (default: unix socket; TLS: a TLS listener with the engine\'s own server certificate, forwarding over TLS; ssh: an `ssh` shim first on the serve\'s PATH connects Berth\'s dial-stdio to the proxy, which reaches the engine through the real ssh). A client subscribes to each engine\'s `events` and lists its containers and images when it says connected (as the UI does for one); after every /events is open and the proxies were quiet 1 s, requests started during BENCH_IDLE_SECONDS are counted.',
   'terminal: no issue names a target yet, so it is reported, not judged. Output: exec.open {tty: false} of `head -c N /dev/zero` over the web host, counted to the stream end, vs `docker exec NAME head -c N /dev/zero` spawned with stdout counted, alternating. Echo: one character every 50 ms by terminal.input to a TTY `cat` until the pty echo arrives, vs the same written to an exec socket hijacked straight from the engine in the bench process.',
+  'logs: a container writes BENCH_LOG_LINES lines of about 100 bytes and exits; then, taking turns (order rotated each run, one warm-up untimed): logs.follow {follow: false} over the WebSocket until its end with every line counted (BerthClient acknowledges each batch, as the UI does); GET /download/logs?id=NAME read to its end; `docker logs NAME` spawned with stdout and stderr to /dev/null, timed to exit. The engine reads its json-file for each, so all three include its time.',
 ];
 
 export async function writeReport(document: object): Promise<string> {

@@ -11,6 +11,7 @@ import { measureBulkStop } from './measure-bulk-stop.js';
 import { measureCreateStart } from './measure-create.js';
 import { measureIdleCalls } from './measure-idle.js';
 import { measureListLatency } from './measure-list.js';
+import { measureLogs } from './measure-logs.js';
 import { measurePageOpen } from './measure-page-open.js';
 import { measureStartToRow } from './measure-start-to-row.js';
 import { measureTerminal } from './measure-terminal.js';
@@ -25,7 +26,8 @@ import { Teardown } from './teardown.js';
  * `npm run bench`: starts the test engine, fills it with containers, serves Berth, measures
  * (a) list latency and page open, (b) external start to row, (c) idle engine calls,
  * (d) create+start against `docker run -d`, (e) bulk stop against `docker stop`, (f) terminal
- * output and keystroke echo against `docker exec` and a raw engine socket, then (unless
+ * output and keystroke echo against `docker exec` and a raw engine socket, (g) reading a log
+ * of a million lines against `docker logs` (measure-logs.ts), then (unless
  * BENCH_ENGINES=0) the several-engines measures (run-engines.ts), then tears everything down
  * and prints one JSON document (also bench/results/latest.json).
  */
@@ -44,7 +46,7 @@ async function main(): Promise<number> {
   process.once('SIGTERM', interrupted);
 
   const notRun = { error: 'not run: an earlier step failed' };
-  const measures: Measures = { containersList: notRun, createStart: notRun, bulkStop: notRun, terminal: notRun, pageOpen: notRun, startToRow: notRun, idle: notRun };
+  const measures: Measures = { containersList: notRun, createStart: notRun, bulkStop: notRun, terminal: notRun, logs: notRun, pageOpen: notRun, startToRow: notRun, idle: notRun };
   const environment: Record<string, unknown> = { node: process.version, cpus: os.cpus().length, memoryMiB: Math.round(os.totalmem() / 2 ** 20) };
   let fatal: string | null = null;
   const teardownProblems: string[] = [];
@@ -85,6 +87,9 @@ async function main(): Promise<number> {
     );
     measures.terminal = await direct('terminal', (hostUrl) =>
       measureTerminal({ hostUrl, cliEnv: engine.cliEnv, docker, image: engine.image, outputBytes: settings.terminalBytes, outputRuns: settings.terminalRuns, keystrokes: settings.keystrokes }),
+    );
+    measures.logs = await direct('logs', (hostUrl) =>
+      measureLogs({ hostUrl, cliEnv: engine.cliEnv, docker, image: engine.image, lines: settings.logLines, runs: settings.logRuns }),
     );
 
     // What the page measures start is stopped before the several-engines measures (an open page reacts to their containers).

@@ -29,6 +29,10 @@ export interface BenchSettings {
   terminalRuns: number;
   /** Keystrokes timed to their echo, each through Berth and a raw socket (BENCH_KEYSTROKES). */
   keystrokes: number;
+  /** Lines the logs measure's container writes (BENCH_LOG_LINES). */
+  logLines: number;
+  /** Log reads each through logs.follow, the download and `docker logs` (BENCH_LOG_RUNS). */
+  logRuns: number;
   /** How long to wait for the page to show something before calling it a failure (BENCH_TIMEOUT_MS). */
   timeoutMs: number;
   /** Run the several-engines measures (default, TLS and ssh engines at once); BENCH_ENGINES=0 skips them for quick runs. */
@@ -54,6 +58,8 @@ export function readSettings(): BenchSettings {
     terminalBytes: envInt('BENCH_TERMINAL_BYTES', 64 * 1024 * 1024),
     terminalRuns: envInt('BENCH_TERMINAL_RUNS', 5),
     keystrokes: envInt('BENCH_KEYSTROKES', 100),
+    logLines: envInt('BENCH_LOG_LINES', 1_000_000),
+    logRuns: envInt('BENCH_LOG_RUNS', 3),
     timeoutMs: envInt('BENCH_TIMEOUT_MS', 30_000),
     engines: envFlag('BENCH_ENGINES', true),
     engineContainers: envInt('BENCH_ENGINE_CONTAINERS', 300),

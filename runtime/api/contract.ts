@@ -6,6 +6,7 @@ import { engineContract } from './engine.js';
 import { enginesContract } from './engines.js';
 import { eventsContract } from './events.js';
 import { imagesContract } from './images.js';
+import { logsContract } from './logs.js';
 import { runContract } from './run.js';
 import { statsContract } from './stats.js';
 import { systemContract } from './system.js';
@@ -28,6 +29,7 @@ const domains = [
   statsContract,
   imagesContract,
   terminalContract,
+  logsContract,
 ] as const;
 
 type Domains = typeof domains;

@@ -23,3 +23,6 @@ export * from './images.js';
 export * from './run.js';
 export * from './stats.js';
 export * from './system.js';
+export * from './logs.js';
+export * from './log-time.js';
+export * from './downloads.js';
