@@ -47,6 +47,16 @@ export class NumberList {
     this.start += this.lowerBound(value);
   }
 
+  /** Keeps the first `count` entries. */
+  truncateLength(count: number): void {
+    this.end = this.start + Math.max(0, Math.min(count, this.length));
+  }
+
+  /** Drops the first `count` entries. */
+  dropFirst(count: number): void {
+    this.start += Math.max(0, Math.min(count, this.length));
+  }
+
   clear(): void {
     this.start = 0;
     this.end = 0;
