@@ -20,6 +20,17 @@ export const defaultLogCapacity = 1_000_000;
 /** `flags` bits: the stream (or a mark row), and whether the text has escape sequences or controls. */
 export const lineFlag = { stderr: 1, mark: 2, controls: 4 } as const;
 
+/**
+ * At least as long as the line as shown, without stripping it (which would keep a second copy
+ * of every coloured line): escapes only shorten a line, a tab widens it by at most 7.
+ */
+export function shownLengthAtMost(text: string, flags: number): number {
+  if ((flags & lineFlag.controls) === 0) return text.length;
+  let tabs = 0;
+  for (let at = text.indexOf('\t'); at !== -1; at = text.indexOf('\t', at + 1)) tabs++;
+  return text.length + 7 * tabs;
+}
+
 /** Lines to add, as parallel arrays (their order within the batch does not matter). */
 export interface LineBatch {
   texts: string[];

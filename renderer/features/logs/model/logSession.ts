@@ -130,15 +130,26 @@ export class LogSession implements Disposable {
   }
 
   /**
-   * The link to Berth came back: every follow that had not ended picks up after the last line
-   * it delivered (engine time, inclusive, skipping the lines already shown at that time).
+   * The link to Berth came back: every follow that failed picks up after the last line it
+   * delivered (engine time, inclusive, skipping the lines already shown at that time).
    */
   resume(): void {
     for (const entry of this.entries.values()) {
-      if (entry.status.kind === 'unreadable' || entry.status.kind === 'ended') continue;
+      if (entry.status.kind !== 'failed') continue;
       entry.subscription?.dispose();
       this.subscribe(entry, entry.lastSeconds !== -Infinity);
     }
+    this.statusChanged();
+  }
+
+  /** Unsubscribes everything and forgets every line; `setSources` starts again. */
+  stop(): void {
+    for (const entry of this.entries.values()) entry.subscription?.dispose();
+    this.entries.clear();
+    this.byIndex.clear();
+    this.freeIndexes.length = 0;
+    this.nextIndex = 0;
+    this.noteChange(this.buffer.clear());
     this.statusChanged();
   }
 

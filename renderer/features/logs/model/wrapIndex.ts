@@ -1,4 +1,4 @@
-import { lineFlag, type BufferChange, type LogBuffer } from './logBuffer.js';
+import { lineFlag, shownLengthAtMost, type BufferChange, type LogBuffer } from './logBuffer.js';
 import { NumberList } from './numberList.js';
 import type { ViewLines } from './viewLines.js';
 
@@ -97,7 +97,9 @@ export class WrapIndex {
   }
 
   private displayLength(index: number): number {
-    // Only a line with controls (tabs, escapes) differs from its text as shown.
-    return (this.buffer.flags(index) & lineFlag.controls) === 0 ? this.buffer.text(index).length : this.buffer.plain(index).length;
+    // Only a line with controls (tabs, escapes) differs from its text as shown, and is stripped only when it may not fit.
+    const flags = this.buffer.flags(index);
+    const atMost = shownLengthAtMost(this.buffer.text(index), flags);
+    return (flags & lineFlag.controls) === 0 || atMost <= this.columns ? atMost : this.buffer.plain(index).length;
   }
 }
