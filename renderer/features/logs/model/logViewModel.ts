@@ -50,6 +50,8 @@ export class LogViewModel {
   private readonly rangeCache = new Map<string, MatchRanges>();
   lines: ViewLines;
   cursor: MatchCursor | null = null;
+  /** Changes with the search: rows draw their highlights again. */
+  searchVersion = 0;
   /** The longest line as shown, at least (it never shrinks): how wide the unwrapped view scrolls. */
   maxLength = 0;
 
@@ -114,6 +116,7 @@ export class LogViewModel {
     if (search !== this.search) {
       this.rangeCache.clear();
       this.cursor = null;
+      this.searchVersion++;
     }
     this.search = search;
     this.onlyMatching = onlyMatching;
