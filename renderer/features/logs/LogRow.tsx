@@ -29,6 +29,8 @@ interface LogRowProps {
   current: readonly [number, number] | null;
   /** Changes with the search, so rows re-draw their highlights. */
   searchVersion: number;
+  /** Changes when lines were merged in or removed, so a position may hold another line. */
+  contentVersion: number;
 }
 
 function shortName(name: string, width: number): string {

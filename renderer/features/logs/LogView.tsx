@@ -93,7 +93,8 @@ export function LogView({ sources, label, showsSourceNames, capacity = defaultLo
         currentOrdinal={model.currentOrdinal}
         isComplete={model.isSearchComplete}
       />
-      <LogSourceNotes sources={sourceViews} showsNames={showsSourceNames} />
+      {/* A lone unreadable container's message stands in for the log below, once. */}
+      <LogSourceNotes sources={unreadable === null ? sourceViews : []} showsNames={showsSourceNames} />
       {unreadable === null ? (
         <LogViewport
           model={model}

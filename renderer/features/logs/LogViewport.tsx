@@ -82,6 +82,7 @@ export function LogViewport({ model, scroll, geometry, metrics, boxRef, label, t
         layout={layout}
         current={current}
         searchVersion={model.searchVersion}
+        contentVersion={model.contentVersion}
       />,
     );
   }

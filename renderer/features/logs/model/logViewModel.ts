@@ -52,6 +52,12 @@ export class LogViewModel {
   cursor: MatchCursor | null = null;
   /** Changes with the search: rows draw their highlights again. */
   searchVersion = 0;
+  /**
+   * Changes when lines were merged in or removed rather than appended: positions from there on
+   * now hold other lines, so rows (keyed by position) must draw again.
+   */
+  contentVersion = 0;
+  private heldEnd = 0;
   /** The longest line as shown, at least (it never shrinks): how wide the unwrapped view scrolls. */
   maxLength = 0;
 
@@ -64,6 +70,7 @@ export class LogViewModel {
 
   /** Starts following the session's changes; returns the stop. */
   attach(): () => void {
+    this.heldEnd = this.buffer.dropped + this.buffer.length;
     const listening = this.session.onChange((change) => this.onChange(change));
     this.rebuild();
     return () => {
@@ -194,6 +201,8 @@ export class LogViewModel {
   }
 
   private onChange(change: BufferChange): void {
+    if (change.changedFrom < this.heldEnd) this.contentVersion++;
+    this.heldEnd = this.buffer.dropped + this.buffer.length;
     this.streamIndex?.update(change);
     this.streamIndex?.scan();
     this.searchIndex?.update(change);
