@@ -1,6 +1,7 @@
 // Composition root of the desktop app: one window, one IPC port, the runtime backend.
 // No domain logic lives here (DESIGN.md rule 4).
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createBackend } from '../runtime/backend.js';
 import { serveRpc } from '../runtime/rpc/dispatcher.js';
@@ -16,11 +17,18 @@ const windowIcon = fileURLToPath(new URL('../../resources/icons/256x256.png', im
 app.enableSandbox();
 
 async function openWindow(): Promise<void> {
-  const backend = createBackend({ autoStartManaged: true, connectOthers: true });
+  let window: BrowserWindow | null = null;
+  // logs.save without a path: the user picks the file (the backend writes it, streaming from the engine).
+  const chooseSavePath = async (suggestedName: string): Promise<string | null> => {
+    const options = { defaultPath: path.join(app.getPath('downloads'), suggestedName), properties: ['createDirectory', 'showOverwriteConfirmation'] as ('createDirectory' | 'showOverwriteConfirmation')[] };
+    const chosen = window === null || window.isDestroyed() ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(window, options);
+    return chosen.canceled || chosen.filePath === undefined || chosen.filePath === '' ? null : chosen.filePath;
+  };
+  const backend = createBackend({ autoStartManaged: true, connectOthers: true, chooseSavePath });
   // No permission (camera, notifications, ...) is ever needed by the UI.
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
 
-  const window = new BrowserWindow({
+  window = new BrowserWindow({
     width: 1280,
     height: 800,
     title: 'Berth',

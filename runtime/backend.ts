@@ -21,6 +21,11 @@ export interface BackendOptions {
   connectOthers?: boolean;
   env?: NodeJS.ProcessEnv;
   dataDir?: string;
+  /**
+   * Asks the user where to save a file, suggesting a name; null when they cancel. The desktop
+   * app passes its save dialog; without it, `logs.save` needs its `path`.
+   */
+  chooseSavePath?: (suggestedName: string) => Promise<string | null>;
 }
 
 export interface Backend {
@@ -68,7 +73,7 @@ export function createBackend(options: BackendOptions): Backend {
     find: () => findEngines({ ...fileSystem, flag: options.engineUrl?.includes('://') ? options.engineUrl : undefined, exists: (file) => access(file).then(() => true, () => false) }),
     defaultConnection: engine,
     connectOthers: options.connectOthers ?? false,
-    servicesFor: (connection, registry) => createServiceHandlers(connection, registry),
+    servicesFor: (connection, registry) => createServiceHandlers(connection, registry, { chooseSavePath: options.chooseSavePath }),
     defaultAccess: (endpoint) => ({ tls: tlsFromEnv(endpoint, env) }),
     log: (line) => process.stderr.write(`${line}\n`),
   });

@@ -157,9 +157,13 @@ export class BerthClient implements Disposable {
         stream?.onError(error);
         return;
       }
-      case 'event':
-        this.streams.get(envelope.id)?.onEvents(envelope.events);
+      case 'event': {
+        const stream = this.streams.get(envelope.id);
+        stream?.onEvents(envelope.events);
+        // Handed on: the host may send more (flow control). Not for a stream closed meanwhile.
+        if (envelope.ack && stream && this.streams.has(envelope.id) && !this.closed) this.port.send({ kind: 'ack', id: envelope.id });
         return;
+      }
       case 'end': {
         const stream = this.streams.get(envelope.id);
         this.streams.delete(envelope.id);

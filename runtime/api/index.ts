@@ -25,3 +25,4 @@ export * from './stats.js';
 export * from './system.js';
 export * from './logs.js';
 export * from './log-time.js';
+export * from './downloads.js';

@@ -113,6 +113,12 @@ export const logsSaveSchema = params({
     ),
 });
 
+/**
+ * The web host's log download (`GET /download/logs?id=web&tail=100&timestamps=1`, see
+ * downloads.ts): the same options as `logs.save`, without `path` (the browser saves the file).
+ */
+export const logsDownloadSchema = logsSaveSchema.omit({ path: true });
+
 /** Where a save went. */
 export interface LogSaveResult {
   /** The file written, or null when the user cancelled the save dialog. */

@@ -10,6 +10,10 @@ import type { Disposable } from './disposable.js';
  * - `subscribe` / `event` / `end` / `error`: a stream. Events arrive batched (`events` is
  *   never empty); `end` closes the stream normally, `error` closes it with a failure.
  *   `unsubscribe` stops it from the client side; no `end` follows.
+ * - `ack`: flow control. An `event` envelope marked `ack: true` (streams whose source can wait,
+ *   such as a log being read) is answered with `ack` once the client has handed its events
+ *   on; the host sends only a few such envelopes ahead of the acks, so a slow client slows the
+ *   source instead of filling memory on either side.
  *
  * A `call` or `subscribe` may name the engine it is for (`engine`: an engine id or name);
  * absent, it goes to the default engine. The engine routes the request; it is never a
@@ -20,12 +24,13 @@ export type Envelope =
   | { kind: 'cancel'; id: number }
   | { kind: 'subscribe'; id: number; stream: string; params: unknown; engine?: string }
   | { kind: 'unsubscribe'; id: number }
+  | { kind: 'ack'; id: number }
   | { kind: 'result'; id: number; result: unknown }
   | { kind: 'error'; id: number | null; error: WireError }
-  | { kind: 'event'; id: number; events: unknown[] }
+  | { kind: 'event'; id: number; events: unknown[]; ack?: true }
   | { kind: 'end'; id: number };
 
-export type ClientEnvelope = Extract<Envelope, { kind: 'call' | 'cancel' | 'subscribe' | 'unsubscribe' }>;
+export type ClientEnvelope = Extract<Envelope, { kind: 'call' | 'cancel' | 'subscribe' | 'unsubscribe' | 'ack' }>;
 export type HostEnvelope = Extract<Envelope, { kind: 'result' | 'error' | 'event' | 'end' }>;
 
 const requestId = z.number().int().nonnegative();
@@ -37,6 +42,7 @@ export const clientEnvelopeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('cancel'), id: requestId }),
   z.object({ kind: z.literal('subscribe'), id: requestId, stream: z.string().min(1), params: z.unknown(), engine: engineRef }),
   z.object({ kind: z.literal('unsubscribe'), id: requestId }),
+  z.object({ kind: z.literal('ack'), id: requestId }),
 ]);
 
 /** Validates what a client receives. */
@@ -51,7 +57,7 @@ export const hostEnvelopeSchema = z.discriminatedUnion('kind', [
       details: z.record(z.string(), z.unknown()).optional(),
     }),
   }),
-  z.object({ kind: z.literal('event'), id: requestId, events: z.array(z.unknown()).min(1) }),
+  z.object({ kind: z.literal('event'), id: requestId, events: z.array(z.unknown()).min(1), ack: z.literal(true).optional() }),
   z.object({ kind: z.literal('end'), id: requestId }),
 ]);
 

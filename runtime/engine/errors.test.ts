@@ -24,4 +24,9 @@ describe('engine errors', () => {
     const error = fromEngineError({ statusCode: 500, json: { message: 'Multiple IDs found with provided prefix: c' } });
     expect(error).toMatchObject({ code: 'conflict', message: 'Multiple IDs found with provided prefix: c', details: { status: 500 } });
   });
+
+  it("takes the engine's words out of the modem's message for a streamed request, which has no JSON", () => {
+    const error = fromEngineError({ statusCode: 501, json: null, message: '(HTTP code 501) unexpected - configured logging driver does not support reading ' });
+    expect(error).toMatchObject({ code: 'conflict', message: 'configured logging driver does not support reading', details: { status: 501 } });
+  });
 });

@@ -50,5 +50,9 @@ function engineMessage(failure: EngineFailure): string {
   const json = failure.json;
   if (typeof json === 'object' && json !== null && 'message' in json && typeof json.message === 'string') return json.message;
   if (typeof json === 'string' && json.trim()) return json.trim();
+  // A streamed request's refusal has no JSON: the modem puts the engine's words into its own
+  // message, `(HTTP code 501) unexpected - <the engine's message> `.
+  const wrapped = failure.message === undefined ? null : /^\(HTTP code \d+\) [^-]*- ([^]*)$/.exec(failure.message);
+  if (wrapped?.[1]?.trim()) return wrapped[1].trim();
   return failure.reason ?? failure.message ?? `HTTP ${String(failure.statusCode)}`;
 }

@@ -7,6 +7,7 @@ import type { ServiceHandlers } from '../rpc/handlers.js';
 import type { HandlerRouter } from '../rpc/dispatcher.js';
 import { serveRpc } from '../rpc/dispatcher.js';
 import { checkRequest, hostIdentity, sessionCookie, type HostIdentity, type RequestFacts } from './auth.js';
+import { isDownloadPath, serveDownload, type DownloadRouter } from './downloads.js';
 import { readStaticFile } from './static-files.js';
 import { webSocketPort } from './ws-port.js';
 
@@ -23,6 +24,8 @@ export interface HostOptions {
   token?: string;
   /** The largest WebSocket message a client may send; a larger one closes its connection with 1009. Default 16 MiB. */
   maxMessageBytes?: number;
+  /** The files served on `/download/<name>` (logs), from the engine each request names. None without it. */
+  downloads?: DownloadRouter;
 }
 
 export interface RunningHost {
@@ -76,6 +79,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       // Move the token from the URL into an HttpOnly cookie, and take it out of the address bar.
       url.searchParams.delete('token');
       response.writeHead(303, { ...securityHeaders, 'Set-Cookie': sessionCookie(identity!), Location: url.pathname + url.search, 'Cache-Control': 'no-store' }).end();
+      return;
+    }
+    if (options.downloads && isDownloadPath(url.pathname)) {
+      await serveDownload(request, response, url, options.downloads, securityHeaders);
       return;
     }
     const file = await readStaticFile(options.rendererDir, url.pathname);

@@ -119,6 +119,88 @@ describe('serveRpc', () => {
     await expect.poll(() => log).toContain('stream disposed');
   });
 
+  it('holds a stream that uses flow control to a window of unacknowledged events, and goes on as the client acknowledges', async () => {
+    const [hostPort, clientPort] = createPortPair();
+    let produced = 0;
+    let stoppedAfterUnsubscribe = false;
+    const handlers = unreachable();
+    serveRpc(
+      hostPort,
+      {
+        ...handlers,
+        streams: {
+          ...handlers.streams,
+          'logs.follow': (_params, sink, signal) => {
+            void (async () => {
+              for (let index = 0; index < 100; index++) {
+                sink.emit({ type: 'lines', lines: [{ time: String(index), stream: 'stdout', text: 'x' }] });
+                produced++;
+                await sink.ready();
+                if (signal.aborted) {
+                  stoppedAfterUnsubscribe = true;
+                  return;
+                }
+              }
+              sink.end();
+            })();
+            return { dispose: () => undefined };
+          },
+        },
+      },
+      { batchMs: 1, flowWindow: 4 },
+    );
+    const envelopes: Extract<Envelope, { kind: 'event' }>[] = [];
+    clientPort.onMessage((message) => {
+      if ((message as Envelope).kind === 'event') envelopes.push(message as Extract<Envelope, { kind: 'event' }>);
+    });
+    clientPort.send({ kind: 'subscribe', id: 7, stream: 'logs.follow', params: { id: 'web' } });
+    // The first event went before the stream asked for flow control; then a window of 4.
+    await expect.poll(() => produced).toBe(5);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // A client that does not acknowledge holds the source: nothing more is read.
+    expect(produced).toBe(5);
+    expect(envelopes.slice(1).every((envelope) => envelope.ack === true)).toBe(true);
+    const unacknowledged = () => envelopes.filter((envelope) => envelope.ack === true).length;
+    for (let acked = 0; produced < 20; ) {
+      await expect.poll(unacknowledged).toBeGreaterThan(acked);
+      for (; acked < unacknowledged(); acked++) clientPort.send({ kind: 'ack', id: 7 });
+    }
+    expect(envelopes.flatMap((envelope) => envelope.events).length).toBeLessThanOrEqual(produced);
+    clientPort.send({ kind: 'unsubscribe', id: 7 });
+    await expect.poll(() => stoppedAfterUnsubscribe).toBe(true);
+  });
+
+  it('acknowledges flow-controlled events from the typed client, so a stream flows to its end', async () => {
+    const [hostPort, clientPort] = createPortPair();
+    const handlers = unreachable();
+    serveRpc(
+      hostPort,
+      {
+        ...handlers,
+        streams: {
+          ...handlers.streams,
+          'logs.follow': (_params, sink) => {
+            void (async () => {
+              for (let index = 0; index < 200; index++) {
+                sink.emit({ type: 'lines', lines: [{ time: String(index), stream: 'stdout', text: 'x' }] });
+                await sink.ready();
+              }
+              sink.end();
+            })();
+            return { dispose: () => undefined };
+          },
+        },
+      },
+      { batchMs: 1, flowWindow: 4 },
+    );
+    const client = new BerthClient(clientPort);
+    const times: string[] = [];
+    await new Promise<void>((resolve) => {
+      client.subscribe('logs.follow', { id: 'web' }, { onEvent: (event) => event.type === 'lines' && times.push(...event.lines.map((line) => line.time)), onEnd: resolve });
+    });
+    expect(times).toEqual(Array.from({ length: 200 }, (_, index) => String(index)));
+  });
+
   it('routes a call and a subscription to the engine they name, the default when none, and refuses an unknown engine', async () => {
     const [hostPort, clientPort] = createPortPair();
     const statusOf = (engineId: string): EngineStatus => ({ ...status, engineId });

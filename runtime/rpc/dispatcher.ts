@@ -25,6 +25,12 @@ export interface DispatcherOptions {
   batchMs?: number;
   /** Send a batch early once it holds this many events. */
   maxBatch?: number;
+  /**
+   * Flow control (`StreamSink.ready`): how many events a stream that uses it may have queued
+   * or sent but not yet acknowledged by the client before its source must wait. Log events
+   * hold at most about 64 KiB of text each, so the default 16 keeps about 1 MiB in flight.
+   */
+  flowWindow?: number;
   /** Where an `internal` error is logged with its correlation id (the backend's log: stderr). */
   logInternal?: (line: string) => void;
 }
@@ -33,6 +39,8 @@ interface Subscription {
   abort: AbortController;
   teardown: Disposable | null;
   flush(): void;
+  /** The client took one `ack: true` envelope. */
+  acknowledged(): void;
 }
 
 /**
@@ -44,6 +52,7 @@ export function serveRpc(port: Port, handlers: ServiceHandlers | HandlerRouter, 
   const router = 'handlersFor' in handlers ? handlers : singleEngine(handlers);
   const batchMs = options.batchMs ?? 16;
   const maxBatch = options.maxBatch ?? 512;
+  const flowWindow = options.flowWindow ?? 16;
   const calls = new Map<number, AbortController>();
   const subscriptions = new Map<number, Subscription>();
 
@@ -73,6 +82,16 @@ export function serveRpc(port: Port, handlers: ServiceHandlers | HandlerRouter, 
     let timer: NodeJS.Timeout | null = null;
     let lastSentAt = Number.NEGATIVE_INFINITY;
     let closed = false;
+    // Flow control, from the first `ready()` on: events of each envelope sent and not yet acknowledged.
+    let isFlowControlled = false;
+    const unacknowledged: number[] = [];
+    let eventsInFlight = 0;
+    let waiting: (() => void)[] = [];
+    const wake = () => {
+      const woken = waiting;
+      waiting = [];
+      for (const resolve of woken) resolve();
+    };
     const flush = () => {
       if (timer) clearTimeout(timer);
       timer = null;
@@ -80,16 +99,33 @@ export function serveRpc(port: Port, handlers: ServiceHandlers | HandlerRouter, 
       const events = queue;
       queue = [];
       lastSentAt = performance.now();
-      port.send({ kind: 'event', id, events });
+      if (isFlowControlled) {
+        unacknowledged.push(events.length);
+        eventsInFlight += events.length;
+        port.send({ kind: 'event', id, events, ack: true });
+      } else {
+        port.send({ kind: 'event', id, events });
+      }
     };
     const close = () => {
       closed = true;
       flush();
+      wake();
       subscriptions.get(id)?.teardown?.dispose();
       subscriptions.delete(id);
     };
-    const subscription: Subscription = { abort: new AbortController(), teardown: null, flush };
+    const subscription: Subscription = {
+      abort: new AbortController(),
+      teardown: null,
+      flush,
+      acknowledged() {
+        eventsInFlight -= unacknowledged.shift() ?? 0;
+        // Half the window free again: the source reads on (not at every ack, to read in runs).
+        if (eventsInFlight + queue.length <= flowWindow / 2) wake();
+      },
+    };
     subscriptions.set(id, subscription);
+    subscription.abort.signal.addEventListener('abort', wake, { once: true });
     const sink: StreamSink<unknown> = {
       emit(event) {
         if (closed) return;
@@ -99,6 +135,14 @@ export function serveRpc(port: Port, handlers: ServiceHandlers | HandlerRouter, 
         const sinceLastSend = performance.now() - lastSentAt;
         if (sinceLastSend >= batchMs) flush();
         else timer = setTimeout(flush, batchMs - sinceLastSend);
+      },
+      ready() {
+        isFlowControlled = true;
+        if (closed || subscription.abort.signal.aborted || eventsInFlight + queue.length < flowWindow) return Promise.resolve();
+        // The source is waiting: what is queued goes now rather than at the end of the batch window.
+        flush();
+        if (eventsInFlight < flowWindow) return Promise.resolve();
+        return new Promise<void>((resolve) => waiting.push(resolve));
       },
       end() {
         if (closed) return;
@@ -162,6 +206,9 @@ export function serveRpc(port: Port, handlers: ServiceHandlers | HandlerRouter, 
         return;
       case 'unsubscribe':
         stopSubscription(envelope.id);
+        return;
+      case 'ack':
+        subscriptions.get(envelope.id)?.acknowledged();
         return;
     }
   };

@@ -1,5 +1,8 @@
+import type { Readable } from 'node:stream';
 import type {
   Disposable,
+  DownloadName,
+  DownloadParams,
   Domain,
   EventOf,
   MethodName,
@@ -18,6 +21,12 @@ export type MethodHandler<M extends MethodName> = (params: ParsedMethodParams<M>
 /** Where a stream writes. `end` and `fail` close it; after that `emit` is ignored. */
 export interface StreamSink<E> {
   emit(event: E): void;
+  /**
+   * Flow control, for a stream whose source can wait (a log being read): resolves at once
+   * while the subscriber keeps up, else once it has taken most of what was sent (or the stream
+   * closed). Await it after emitting and stop reading the source meanwhile.
+   */
+  ready(): Promise<void>;
   end(): void;
   fail(error: unknown): void;
 }
@@ -66,4 +75,26 @@ export function composeSlices<const T extends readonly { methods: object; stream
     methods: Object.assign({}, ...slices.map((slice) => slice.methods)) as Merged<T[number]['methods']>,
     streams: Object.assign({}, ...slices.map((slice) => slice.streams)) as Merged<T[number]['streams']>,
   };
+}
+
+/** A file to download: its name for the browser, and its bytes streamed from the engine. */
+export interface Download {
+  /** A safe file name (`web.log`). */
+  fileName: string;
+  contentType: string;
+  /** Destroying it aborts the engine request. */
+  body: Readable;
+}
+
+/**
+ * Serves the web host's downloads (`runtime/api/downloads.ts`) for one engine. `signal`
+ * aborts when the browser goes away; pass it to the engine request.
+ */
+export type DownloadHandlers = { [N in DownloadName]: (params: DownloadParams<N>, signal: AbortSignal) => Promise<Download> };
+
+/** Everything served on one engine connection: the contract's handlers and the downloads. */
+export interface EngineServices {
+  handlers: ServiceHandlers;
+  downloads: DownloadHandlers;
+  dispose(): void;
 }

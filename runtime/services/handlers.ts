@@ -1,6 +1,6 @@
 import { DisposableStore } from '../api/index.js';
 import type { EngineConnection } from '../engine/connection.js';
-import { composeSlices, type ServiceHandlers } from '../rpc/handlers.js';
+import { composeSlices, type DownloadHandlers, type EngineServices, type ServiceHandlers } from '../rpc/handlers.js';
 import { containerDetailsHandlers } from './container-inspection.js';
 import { ContainerWatcher } from './container-watcher.js';
 import { ContainersService, containersHandlers } from './containers.js';
@@ -10,16 +10,21 @@ import type { EngineRegistry } from '../engine/registry/registry.js';
 import { eventsHandlers } from './events.js';
 import { ImageWatcher } from './image-watcher.js';
 import { imagesHandlers } from './images.js';
+import { logsDownloads, logsHandlers, type LogsHost } from './logs/logs-service.js';
 import { runHandlers } from './run/run-service.js';
 import { statsHandlers } from './stats.js';
 import { systemHandlers } from './system.js';
 import { terminalHandlers } from './terminal/terminal-service.js';
 
+/** What the program hosting the backend offers the services (the desktop app's dialogs). */
+export type ServicesHost = LogsHost;
+
 /**
  * Every domain's handler slice, composed: one instance per engine connection. A new domain
- * adds one line to the list; the type says whether every method and stream has its handler.
+ * adds one line to the list; the type says whether every method and stream has its handler,
+ * and every download of the web host its server.
  */
-export function createServiceHandlers(engine: EngineConnection, registry: EngineRegistry): { handlers: ServiceHandlers; dispose(): void } {
+export function createServiceHandlers(engine: EngineConnection, registry: EngineRegistry, host: ServicesHost = {}): EngineServices {
   const store = new DisposableStore();
   const summaries = new ContainersService(engine);
   const watchers = {
@@ -37,6 +42,8 @@ export function createServiceHandlers(engine: EngineConnection, registry: Engine
     statsHandlers(engine),
     imagesHandlers(engine),
     terminalHandlers(engine),
+    logsHandlers(engine, host),
   );
-  return { handlers, dispose: () => store.dispose() };
+  const downloads: DownloadHandlers = { ...logsDownloads(engine) };
+  return { handlers, downloads, dispose: () => store.dispose() };
 }

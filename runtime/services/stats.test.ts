@@ -16,7 +16,7 @@ describe('containers.stats stream', () => {
     const stream = new PassThrough();
     const samples: StatsSample[] = [];
     const ended: string[] = [];
-    const sink = { emit: (sample: StatsSample) => samples.push(sample), end: () => ended.push('end'), fail: (error: unknown) => ended.push(String(error)) };
+    const sink = { emit: (sample: StatsSample) => samples.push(sample), end: () => ended.push('end'), fail: (error: unknown) => ended.push(String(error)), ready: () => Promise.resolve() };
     const subscription = await openStatsStream({ client: clientStreaming(stream) }, { id: 'web' }, sink, new AbortController().signal);
 
     stream.write(reading(10));

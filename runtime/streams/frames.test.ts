@@ -52,3 +52,22 @@ describe('FrameDemuxer', () => {
     expect(frame!.data.buffer.byteLength).toBe(3);
   });
 });
+
+describe('FrameDemuxer.each', () => {
+  it('visits the same frames as push at every cut into three chunks, without copying a frame that is whole in its chunk', () => {
+    const whole = Buffer.concat([encodeFrame('stdout', bytes('héllo')), encodeFrame('stderr', bytes('')), encodeFrame('stdout', bytes('wörld\n'))]);
+    for (let first = 1; first < whole.length; first++) {
+      for (let second = first; second < whole.length; second++) {
+        const demuxer = new FrameDemuxer();
+        const seen: string[] = [];
+        for (const chunk of [whole.subarray(0, first), whole.subarray(first, second), whole.subarray(second)]) {
+          demuxer.each(chunk, (stream, data) => seen.push(`${stream}:${text(data)}`));
+        }
+        expect(seen).toEqual(['stdout:héllo', 'stderr:', 'stdout:wörld\n']);
+        expect(demuxer.pendingBytes).toBe(0);
+      }
+    }
+    const chunk = Buffer.from(encodeFrame('stdout', bytes('abc')));
+    new FrameDemuxer().each(chunk, (_stream, data) => expect(data.buffer).toBe(chunk.buffer));
+  });
+});

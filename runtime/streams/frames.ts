@@ -19,33 +19,68 @@ const headerLength = 8;
 export class FrameDemuxer {
   private pending: Uint8Array = new Uint8Array(0);
 
-  /** Frames completed by this chunk, in order. Throws on a header that is not a frame header. */
+  /** Frames completed by this chunk, in order, each a copy. Throws on a header that is not a frame header. */
   push(chunk: Uint8Array): Frame[] {
-    // A plain view: on a Node Buffer `slice` would share memory instead of copying.
-    const bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    const buffer = this.pending.length === 0 ? bytes : concat(this.pending, bytes);
     const frames: Frame[] = [];
+    // A copy, so the frame does not keep the whole chunk alive nor change if the chunk is reused.
+    this.each(chunk, (stream, data) => frames.push({ stream, data: data.slice() }));
+    return frames;
+  }
+
+  /**
+   * Hands each frame this chunk completes to `visit`, in order, without copying: `data` is a
+   * view into the chunk (or into the bytes kept from earlier chunks) that is valid only during
+   * the call. For hot paths (logs) that read a frame once and keep nothing of it.
+   */
+  each(chunk: Uint8Array, visit: (stream: FrameStream, data: Uint8Array) => void): void {
+    // A plain view: on a Node Buffer `slice` would share memory instead of copying.
+    const buffer = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     let offset = 0;
+    if (this.pending.length > 0) {
+      // Only the unfinished frame is joined with the start of this chunk, never the whole chunk.
+      const header = this.pending.length >= headerLength ? this.pending : concat(this.pending, buffer.subarray(0, headerLength - this.pending.length));
+      if (header.length < headerLength) {
+        this.pending = header;
+        return;
+      }
+      const stream = streamOf(header, 0);
+      const needed = headerLength + frameLength(header, 0) - this.pending.length;
+      if (buffer.length < needed) {
+        this.pending = concat(this.pending, buffer);
+        return;
+      }
+      const frame = concat(this.pending, buffer.subarray(0, needed));
+      this.pending = new Uint8Array(0);
+      visit(stream, frame.subarray(headerLength));
+      offset = needed;
+    }
     while (buffer.length - offset >= headerLength) {
-      const header = new DataView(buffer.buffer, buffer.byteOffset + offset, headerLength);
-      const type = header.getUint8(0);
-      const stream = streamNames[type];
-      if (stream === undefined) throw new Error(`Not a multiplexed stream: frame type ${String(type)} at byte ${String(offset)}.`);
-      const length = header.getUint32(4);
+      const stream = streamOf(buffer, offset);
+      const length = frameLength(buffer, offset);
       if (buffer.length - offset - headerLength < length) break;
       const start = offset + headerLength;
-      // A copy, so the frame does not keep the whole chunk alive nor change if the chunk is reused.
-      frames.push({ stream, data: buffer.slice(start, start + length) });
       offset = start + length;
+      visit(stream, buffer.subarray(start, offset));
     }
     this.pending = buffer.slice(offset);
-    return frames;
   }
 
   /** Bytes of an unfinished frame still held (0 when the stream ended cleanly). */
   get pendingBytes(): number {
     return this.pending.length;
   }
+}
+
+function streamOf(buffer: Uint8Array, offset: number): FrameStream {
+  const type = buffer[offset] ?? -1;
+  const stream = streamNames[type];
+  if (stream === undefined) throw new Error(`Not a multiplexed stream: frame type ${String(type)} at byte ${String(offset)}.`);
+  return stream;
+}
+
+/** The payload length of the header at `offset`: big-endian, unsigned. */
+function frameLength(buffer: Uint8Array, offset: number): number {
+  return ((buffer[offset + 4]! << 24) >>> 0) + (buffer[offset + 5]! << 16) + (buffer[offset + 6]! << 8) + buffer[offset + 7]!;
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {

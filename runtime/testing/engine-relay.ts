@@ -11,11 +11,14 @@ export interface RelayedConnection {
   /** Every request line sent on it, in order (`GET /containers/x/stats?stream=true`, ...). */
   requests: string[];
   closed: boolean;
+  /** The latest streamed (chunked) answer ended: its last, empty chunk went through. The connection is idle, kept alive. */
+  answered: boolean;
 }
 
 export class EngineRelay {
   readonly connections: RelayedConnection[] = [];
   private readonly sockets = new Set<net.Socket>();
+  private isCut = false;
 
   private constructor(
     private readonly dir: string,
@@ -38,6 +41,23 @@ export class EngineRelay {
     return this.connections.find((connection) => connection.requests.at(-1)?.startsWith(prefix));
   }
 
+  /** Every connection Berth opened to the engine whose latest request starts with `prefix`. */
+  allCarrying(prefix: string): RelayedConnection[] {
+    return this.connections.filter((connection) => connection.requests.at(-1)?.startsWith(prefix));
+  }
+
+  /** The engine goes away, as far as Berth can tell: every connection drops and new ones are refused. */
+  cut(): void {
+    this.isCut = true;
+    for (const socket of this.sockets) socket.destroy();
+    this.sockets.clear();
+  }
+
+  /** The engine is back. */
+  restore(): void {
+    this.isCut = false;
+  }
+
   async stop(): Promise<void> {
     for (const socket of this.sockets) socket.destroy();
     await new Promise((resolve) => this.server.close(resolve));
@@ -45,14 +65,26 @@ export class EngineRelay {
   }
 
   private accept(client: net.Socket): void {
-    const connection: RelayedConnection = { requests: [], closed: false };
+    if (this.isCut) {
+      client.destroy();
+      return;
+    }
+    const connection: RelayedConnection = { requests: [], closed: false, answered: false };
     this.connections.push(connection);
     const upstream = net.connect(testEngineUrl().slice('unix://'.length));
     this.sockets.add(client).add(upstream);
     client.on('data', (chunk: Buffer) => {
       for (const line of chunk.toString('latin1').split('\r\n')) {
-        if (/^(GET|POST|PUT|DELETE|HEAD) \S+ HTTP\/1\.[01]$/.test(line)) connection.requests.push(line.replace(/ HTTP\/1\.[01]$/, ''));
+        if (/^(GET|POST|PUT|DELETE|HEAD) \S+ HTTP\/1\.[01]$/.test(line)) {
+          connection.requests.push(line.replace(/ HTTP\/1\.[01]$/, ''));
+          connection.answered = false;
+        }
       }
+    });
+    let tail = '';
+    upstream.on('data', (chunk: Buffer) => {
+      tail = (tail + chunk.toString('latin1', Math.max(0, chunk.length - 7))).slice(-7);
+      if (tail.endsWith('\r\n0\r\n\r\n')) connection.answered = true;
     });
     client.pipe(upstream).pipe(client);
     client.on('close', () => {

@@ -17,6 +17,20 @@ import { containerAsDocker, containerListItemAsDocker, type EngineDialect } from
 import { readAnswer } from '../json/read.js';
 import { defaultAnswerTimeoutMs, orNullWhenMissing, pathPart, type EngineTransport } from './transport.js';
 
+/** What `GET /containers/{id}/logs` reads: the `docker logs` options, in the engine's terms. */
+export interface LogsQuery {
+  follow: boolean;
+  stdout: boolean;
+  stderr: boolean;
+  /** Prefix each message with its RFC 3339 timestamp. */
+  timestamps: boolean;
+  /** Unix seconds (fractions allowed), as the engine takes them; absent: from the start / to the end. */
+  since?: string | undefined;
+  until?: string | undefined;
+  /** The last N lines only, or all. */
+  tail: number | 'all';
+}
+
 /** A terminal's size in character cells. */
 export interface TerminalSize {
   cols: number;
@@ -132,6 +146,29 @@ export class ContainerCalls {
 
   async resize(id: string, size: TerminalSize, signal?: AbortSignal): Promise<void> {
     await this.http.request({ method: 'POST', path: `/containers/${pathPart(id)}/resize`, query: { h: size.rows, w: size.cols }, signal });
+  }
+
+  /**
+   * The container's log as the engine's driver kept it: multiplexed frames for a container
+   * without a TTY, raw bytes for a TTY one (frames.ts, streams/log-lines.ts). Aborting `signal`
+   * ends the request on the engine. A driver the engine cannot read back (`none`) is refused
+   * with 501.
+   */
+  logs(id: string, query: LogsQuery, signal?: AbortSignal): Promise<Readable> {
+    return this.http.stream({
+      method: 'GET',
+      path: `/containers/${pathPart(id)}/logs`,
+      query: {
+        follow: query.follow,
+        stdout: query.stdout,
+        stderr: query.stderr,
+        timestamps: query.timestamps,
+        since: query.since,
+        until: query.until,
+        tail: query.tail,
+      },
+      signal,
+    });
   }
 
   /** The engine's once-a-second NDJSON stats stream (json/streams.ts reads its lines). */

@@ -42,6 +42,8 @@ export const engineHostConfigSchema = z.looseObject({
   PidsLimit: count,
   Tmpfs: textMap,
   Init: flag,
+  /** The log driver (`json-file`, `local`, `journald`, `none`, `syslog`, ...) and its options. */
+  LogConfig: z.looseObject({ Type: text, Config: textMap }).nullish(),
   Mounts: z
     .array(z.looseObject({ Type: text, Source: text, Target: text, ReadOnly: flag, TmpfsOptions: z.looseObject({ SizeBytes: count, Mode: count }).nullish() }))
     .nullish(),

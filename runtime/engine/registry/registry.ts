@@ -3,7 +3,7 @@ import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { BerthError, DisposableStore, toDisposable, type Disposable, type EngineEntry, type EngineEndpoint, type EngineStatus } from '../../api/index.js';
 import type { HandlerRouter } from '../../rpc/dispatcher.js';
-import type { ServiceHandlers } from '../../rpc/handlers.js';
+import type { DownloadHandlers, EngineServices, ServiceHandlers } from '../../rpc/handlers.js';
 import { EngineConnection } from '../connection.js';
 import { parseEngineUrl, type EndpointAccess } from '../endpoint.js';
 import { engineIdFor } from '../identity.js';
@@ -29,7 +29,7 @@ export interface RegistryOptions {
   /** Connect the other engines the user keeps connected (the app, `berth serve`); a one-shot `berth api` does not. */
   connectOthers: boolean;
   /** The services on one connection (the engines domain among them, answering from `registry`). */
-  servicesFor(connection: EngineConnection, registry: EngineRegistry): { handlers: ServiceHandlers; dispose(): void };
+  servicesFor(connection: EngineConnection, registry: EngineRegistry): EngineServices;
   /** What the default engine's endpoint takes to reach (TLS from the environment). */
   defaultAccess?(endpoint: EngineEndpoint): EndpointAccess | undefined;
   log(line: string): void;
@@ -37,7 +37,7 @@ export interface RegistryOptions {
 
 interface Member {
   connection: EngineConnection;
-  services: { handlers: ServiceHandlers; dispose(): void };
+  services: EngineServices;
   store: DisposableStore;
 }
 
@@ -47,7 +47,7 @@ export class EngineRegistry implements HandlerRouter, Disposable {
   private readonly members = new Map<string, Member>();
   private readonly latency = new Map<string, LatencyWindow>();
   private readonly listeners = new Set<(entries: EngineEntry[]) => void>();
-  private readonly defaultServices: { handlers: ServiceHandlers; dispose(): void };
+  private readonly defaultServices: EngineServices;
   private readonly store = new DisposableStore();
   private saving: Promise<void> = Promise.resolve();
   private disposed = false;
@@ -114,15 +114,24 @@ export class EngineRegistry implements HandlerRouter, Disposable {
   }
 
   handlersFor(engine: string | undefined): ServiceHandlers {
-    if (engine === undefined) return this.defaultServices.handlers;
+    return this.servicesOf(engine).handlers;
+  }
+
+  /** The web host's downloads from the engine a request names (the default when none). */
+  downloadsFor(engine: string | undefined): DownloadHandlers {
+    return this.servicesOf(engine).downloads;
+  }
+
+  private servicesOf(engine: string | undefined): EngineServices {
+    if (engine === undefined) return this.defaultServices;
     const config = this.find(engine);
     if (config === null) {
-      if (engine === this.options.defaultConnection.status.engineId) return this.defaultServices.handlers;
+      if (engine === this.options.defaultConnection.status.engineId) return this.defaultServices;
       throw new BerthError('not_found', `No engine "${engine}": berth api engines.list lists the engines Berth knows.`, { engine });
     }
-    if (config.url === this.defaultUrl) return this.defaultServices.handlers;
+    if (config.url === this.defaultUrl) return this.defaultServices;
     const member = this.members.get(config.url);
-    if (member) return member.services.handlers;
+    if (member) return member.services;
     throw new BerthError('engine_unreachable', `Engine "${config.name}" is not connected: connect it first (engines.connect).`, { engine: engineIdFor(config.url) });
   }
 

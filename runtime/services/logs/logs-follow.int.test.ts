@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LogMark } from '../../api/index.js';
+import { EngineRelay } from '../../testing/engine-relay.js';
+import { FollowRecorder, linesOf, shell } from '../../testing/log-helpers.js';
+import { connectBackend, docker, TestContainers, testImage, type Connected } from '../../testing/real-engine.js';
+
+// Following a log on the REAL engine, reached through a relay that shows which connection
+// carries which request (and can drop them all, as an engine going away does).
+
+let relay: EngineRelay;
+let connected: Connected;
+const containers = new TestContainers();
+
+beforeAll(async () => {
+  relay = await EngineRelay.start();
+  connected = await connectBackend(relay.url);
+});
+
+afterAll(async () => {
+  await containers.removeAll();
+  connected.close();
+  await relay.stop();
+});
+
+const marks = (recorder: FollowRecorder) => recorder.events.filter((event): event is LogMark => event.type === 'mark');
+const fullId = (name: string) => docker('inspect', '-f', '{{.Id}}', name);
+
+describe('following a log', () => {
+  it('marks the container exiting with its code and starting again, and goes on with the new run: every line once, none lost', async () => {
+    const name = await containers.run('restarts', testImage(), 'sh', '-c', 'echo "run $(cat /proc/uptime)"; echo out; echo err >&2; sleep 2; echo bye; exit 3');
+    const follow = new FollowRecorder(connected.client, { id: name });
+    try {
+      await follow.waitFor(() => marks(follow).length === 1, 20_000, 'exited mark');
+      expect(marks(follow)[0]).toMatchObject({ kind: 'exited', exitCode: 3 });
+      expect(follow.sequence.at(-1)).toBe('[exited]');
+      await docker('start', name);
+      await follow.waitFor(() => marks(follow).length === 3, 20_000, 'the second exit');
+      expect(marks(follow).map((mark) => mark.kind)).toEqual(['exited', 'started', 'exited']);
+      expect(marks(follow)[2]).toMatchObject({ exitCode: 3 });
+      const runs = follow.sequence.join('\n').split('\n[exited]');
+      // The second run's lines come after its start (stdout and stderr in the engine's order).
+      const secondRun = runs[1]!.split('\n').filter(Boolean).map((entry) => entry.replace(/^run .*/, 'run'));
+      expect([...secondRun].sort()).toEqual(['[started]', 'bye', 'err', 'out', 'run']);
+      expect(runs[1]!.trimStart().startsWith('[started]')).toBe(true);
+      expect(follow.texts('stdout')).toEqual(linesOf(await shell(`docker logs ${name} 2>/dev/null`)));
+      expect(follow.texts('stderr')).toEqual(['err', 'err']);
+      expect(follow.ended).toBe(false);
+    } finally {
+      follow.dispose();
+    }
+  });
+
+  it('goes on across docker restart of a running container', async () => {
+    const name = await containers.run('restart', testImage(), 'sh', '-c', 'trap "exit 0" TERM; echo "up $(cat /proc/uptime)"; while :; do sleep 0.1; done');
+    const follow = new FollowRecorder(connected.client, { id: name });
+    try {
+      await follow.waitFor(() => follow.lines.length === 1, 20_000, 'the first line');
+      await docker('restart', '-t', '5', name);
+      await follow.waitFor(() => follow.lines.length === 2, 20_000, 'the line of the second run');
+      expect(follow.sequence.map((entry) => entry.replace(/^up .*/, 'up'))).toEqual(['up', '[exited]', '[started]', 'up']);
+      expect(follow.texts()).toEqual(linesOf(await shell(`docker logs ${name}`)));
+    } finally {
+      follow.dispose();
+    }
+  });
+
+  it('marks the container removed and ends', async () => {
+    const name = await containers.run('removed', testImage(), 'sh', '-c', 'echo here; while :; do sleep 0.1; done');
+    const follow = new FollowRecorder(connected.client, { id: name });
+    await follow.waitFor(() => follow.lines.length === 1, 20_000, 'the line');
+    await docker('rm', '-f', name);
+    await follow.waitForEnd(20_000);
+    expect(follow.sequence.at(-1)).toBe('[removed]');
+    expect(follow.texts()).toEqual(['here']);
+  });
+
+  it('ends after the lines there are when not following, its request answered in full', async () => {
+    const name = await containers.run('no-follow', testImage(), 'sh', '-c', 'echo one; echo two; while :; do sleep 0.1; done');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const read = await new FollowRecorder(connected.client, { id: name, follow: false }).waitForEnd();
+    expect(read.texts()).toEqual(['one', 'two']);
+    const id = await fullId(name);
+    const carrying = relay.allCarrying(`GET /containers/${id}/logs`);
+    expect(carrying).toHaveLength(1);
+    await expect.poll(() => carrying.every((connection) => connection.closed || connection.answered)).toBe(true);
+  });
+
+  it('aborts the engine request when unsubscribed: no logs request stays open on the engine', async () => {
+    const name = await containers.run('abort', testImage(), 'sh', '-c', 'i=0; while :; do echo "tick $i"; i=$((i+1)); sleep 0.05; done');
+    const id = await fullId(name);
+    const follow = new FollowRecorder(connected.client, { id: name });
+    await follow.waitFor(() => follow.lines.length >= 3, 20_000, 'three lines');
+    const carrying = relay.allCarrying(`GET /containers/${id}/logs`);
+    expect(carrying.filter((connection) => !connection.closed)).toHaveLength(1);
+    follow.dispose();
+    await expect.poll(() => carrying.every((connection) => connection.closed), { timeout: 5_000 }).toBe(true);
+    // The engine agrees: the container runs on, and its next follower reads from where it likes.
+    expect(await docker('inspect', '-f', '{{.State.Running}}', name)).toBe('true');
+  });
+
+  it('marks the engine coming back after it went away, and resumes from the last line: none twice, none lost', async () => {
+    const name = await containers.run('reconnect', testImage(), 'sh', '-c', 'i=0; while :; do echo "tick $i"; i=$((i+1)); sleep 0.05; done');
+    const id = await fullId(name);
+    const follow = new FollowRecorder(connected.client, { id: name, tail: 0 });
+    try {
+      await follow.waitFor(() => follow.lines.length >= 5, 20_000, 'five lines');
+      relay.cut();
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      relay.restore();
+      await follow.waitFor(() => marks(follow).some((mark) => mark.kind === 'reconnected'), 30_000, 'reconnected mark');
+      const atReconnect = follow.lines.length;
+      await follow.waitFor(() => follow.lines.length >= atReconnect + 10, 20_000, 'ten more lines');
+      follow.dispose();
+      expect(follow.sequence.filter((entry) => entry.startsWith('['))).toEqual(['[reconnected]']);
+      const texts = follow.texts();
+      const ticks = texts.map((text) => Number(text.replace('tick ', '')));
+      const first = ticks[0]!;
+      expect(ticks).toEqual(ticks.map((_, index) => first + index));
+      // Exactly the engine's lines from the first one delivered on.
+      const engineLines = linesOf(await shell(`docker logs ${name}`));
+      const from = engineLines.indexOf(`tick ${first}`);
+      expect(engineLines.slice(from, from + texts.length)).toEqual(texts);
+    } finally {
+      follow.dispose();
+    }
+    await expect.poll(() => relay.allCarrying(`GET /containers/${id}/logs`).every((connection) => connection.closed), { timeout: 5_000 }).toBe(true);
+  });
+});
