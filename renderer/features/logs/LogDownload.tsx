@@ -4,7 +4,7 @@ import { useClientSource } from '../../app/connectionContext.js';
 import { findBridge } from '../../transport/ipcPort.js';
 import { MenuButton } from '../../ui/MenuButton.js';
 import type { LogDisplay } from './LogDisplayOptions.js';
-import { logDownloadUrl, type LogDownload as Download } from './model/downloadUrl.js';
+import { logDownloadUrl, logSaveParams, type LogDownload as Download } from './model/downloadUrl.js';
 import type { LogReadOptions, LogSource } from './model/logSession.js';
 
 interface LogDownloadProps {
@@ -38,10 +38,8 @@ export function LogDownload({ sources, readOptions, display }: LogDownloadProps)
   const save = (source: LogSource) => {
     const client = clientSource();
     if (client === null) return setResult({ text: 'Not connected to Berth.', isError: true });
-    const { since, until, timestamps, stdout, stderr } = downloadOf(source);
-    const params = { id: source.containerId, tail: 'all' as const, timestamps, stdout, stderr, ...(since === null ? {} : { since }), ...(until === null ? {} : { until }) };
     setResult(null);
-    client.call('logs.save', params, { engine: source.engineId }).then(
+    client.call('logs.save', logSaveParams(downloadOf(source)), { engine: source.engineId }).then(
       (saved) => setResult(saved.path === null ? null : { text: `Saved ${displayByteSize(saved.bytes)} to ${saved.path}`, isError: false }),
       (error: Error) => setResult({ text: `Could not save the log of ${source.name}: ${error.message}`, isError: true }),
     );

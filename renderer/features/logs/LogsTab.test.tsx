@@ -169,7 +169,7 @@ describe('the Logs tab', () => {
     renderTab();
     fireEvent.click(screen.getByRole('checkbox', { name: 'Timestamps' }));
     const link = screen.getByRole('link', { name: 'Download' });
-    expect(link.getAttribute('href')).toBe(`/download/logs?engine=engine-1&id=${id}&tail=all&timestamps=1&stdout=1&stderr=1`);
+    expect(link.getAttribute('href')).toBe(`/download/logs?id=${id}&tail=all&timestamps=1&stdout=1&stderr=1&engine=engine-1`);
     await nextFrame();
   });
 });

@@ -1,3 +1,5 @@
+import { downloadUrl } from '../../../../runtime/api/downloads.js';
+
 /** What a download of one container's log asks for: the view's since/until, timestamps and streams. */
 export interface LogDownload {
   engineId: string;
@@ -10,17 +12,13 @@ export interface LogDownload {
   stderr: boolean;
 }
 
-/**
- * The web host's download of a container's log (`berth serve`; the page's token cookie goes
- * with it). The one place that knows the route and its parameters.
- */
+/** The same choices as `logs.save` params (the desktop app's save), without a path. */
+export function logSaveParams(download: LogDownload) {
+  const { containerId, since, until, tail, timestamps, stdout, stderr } = download;
+  return { id: containerId, tail, timestamps, stdout, stderr, ...(since === null ? {} : { since }), ...(until === null ? {} : { until }) };
+}
+
+/** The web host's download of a container's log (`berth serve`; the page's token cookie goes with it), built by the contract's own `downloadUrl`. */
 export function logDownloadUrl(download: LogDownload): string {
-  const query = new URLSearchParams({ engine: download.engineId, id: download.containerId });
-  if (download.since !== null) query.set('since', download.since);
-  if (download.until !== null) query.set('until', download.until);
-  query.set('tail', String(download.tail));
-  query.set('timestamps', download.timestamps ? '1' : '0');
-  query.set('stdout', download.stdout ? '1' : '0');
-  query.set('stderr', download.stderr ? '1' : '0');
-  return `/download/logs?${query.toString()}`;
+  return downloadUrl('logs', logSaveParams(download), download.engineId);
 }
