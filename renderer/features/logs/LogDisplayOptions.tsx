@@ -1,3 +1,5 @@
+import { memo } from 'react';
+
 /** How lines are shown; none of it reads the log again. */
 export interface LogDisplay {
   timestamps: boolean;
@@ -15,7 +17,7 @@ const choices: readonly { key: keyof LogDisplay; label: string }[] = [
   { key: 'wrap', label: 'Wrap lines' },
 ];
 
-export function LogDisplayOptions({ display, onChange }: { display: LogDisplay; onChange: (display: LogDisplay) => void }) {
+export const LogDisplayOptions = memo(function LogDisplayOptions({ display, onChange }: { display: LogDisplay; onChange: (display: LogDisplay) => void }) {
   return (
     <div className="log-display-options" role="group" aria-label="Show">
       {choices.map(({ key, label }) => (
@@ -26,4 +28,4 @@ export function LogDisplayOptions({ display, onChange }: { display: LogDisplay; 
       ))}
     </div>
   );
-}
+});

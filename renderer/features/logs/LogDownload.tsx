@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { displayByteSize } from '../../../runtime/api/byte-size.js';
 import { useClientSource } from '../../app/connectionContext.js';
 import { findBridge } from '../../transport/ipcPort.js';
@@ -19,7 +19,7 @@ interface LogDownloadProps {
  * desktop app the backend asks where with a save dialog (`logs.save` without a path); in a
  * browser it is the web host's download.
  */
-export function LogDownload({ sources, readOptions, display }: LogDownloadProps) {
+export const LogDownload = memo(function LogDownload({ sources, readOptions, display }: LogDownloadProps) {
   const clientSource = useClientSource();
   const [result, setResult] = useState<{ text: string; isError: boolean } | null>(null);
   const isDesktop = findBridge(window) !== null;
@@ -79,4 +79,4 @@ export function LogDownload({ sources, readOptions, display }: LogDownloadProps)
       )}
     </span>
   );
-}
+});

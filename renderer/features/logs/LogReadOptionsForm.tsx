@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import type { LogReadOptions } from './model/logSession.js';
 import { TimeField } from './TimeField.js';
 
@@ -12,7 +12,7 @@ interface LogReadOptionsFormProps {
 }
 
 /** What to read from the engine (`docker logs --tail/--since/--until`); a change reads the log again. */
-export function LogReadOptionsForm({ options, onChange }: LogReadOptionsFormProps) {
+export const LogReadOptionsForm = memo(function LogReadOptionsForm({ options, onChange }: LogReadOptionsFormProps) {
   const tailId = useId();
   return (
     <div className="log-read-options" role="group" aria-label="What to read">
@@ -34,4 +34,4 @@ export function LogReadOptionsForm({ options, onChange }: LogReadOptionsFormProp
       <TimeField label="Until" value={options.until} onCommit={(until) => onChange({ ...options, until })} />
     </div>
   );
-}
+});

@@ -1,7 +1,8 @@
+import { memo } from 'react';
 import type { SourceView } from './model/logSession.js';
 
 /** One line per container that has something to say: a TTY, an unreadable log driver, a failure. */
-export function LogSourceNotes({ sources, showsNames }: { sources: readonly SourceView[]; showsNames: boolean }) {
+export const LogSourceNotes = memo(function LogSourceNotes({ sources, showsNames }: { sources: readonly SourceView[]; showsNames: boolean }) {
   const notes = sources.flatMap((source) => {
     const who = showsNames ? `${source.name}: ` : '';
     const { status } = source;
@@ -20,4 +21,4 @@ export function LogSourceNotes({ sources, showsNames }: { sources: readonly Sour
       ))}
     </ul>
   );
-}
+});
