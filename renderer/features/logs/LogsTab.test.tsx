@@ -172,4 +172,25 @@ describe('the Logs tab', () => {
     expect(link.getAttribute('href')).toBe(`/download/logs?id=${id}&tail=all&timestamps=1&stdout=1&stderr=1&engine=engine-1`);
     await nextFrame();
   });
+
+  it('saves through the desktop save dialog when it runs in the Electron window', async () => {
+    Object.assign(window, { berth: { send: () => undefined, onMessage: () => () => undefined } });
+    try {
+      const { host } = renderTab();
+      fireEvent.change(screen.getByRole('textbox', { name: 'Until' }), { target: { value: '2026-01-01T00:00:00Z' } });
+      fireEvent.blur(screen.getByRole('textbox', { name: 'Until' }));
+      fireEvent.click(screen.getByRole('checkbox', { name: 'stderr' }));
+      fireEvent.click(screen.getByRole('button', { name: 'Download' }));
+      const save = host.callsOf('logs.save')[0]!;
+      expect(save).toMatchObject({ engine: 'engine-1', params: { id, tail: 'all', timestamps: false, stdout: true, stderr: false, until: '2026-01-01T00:00:00Z' } });
+      expect(save.params).not.toHaveProperty('path');
+      await act(async () => {
+        host.reply(save.id, { path: '/home/me/web.log', bytes: 2048 });
+        await Promise.resolve();
+      });
+      expect(screen.getByText('Saved 2 KiB to /home/me/web.log')).toBeTruthy();
+    } finally {
+      delete (window as { berth?: unknown }).berth;
+    }
+  });
 });
