@@ -1,9 +1,9 @@
-import type { BerthClient, Disposable, LogEvent, LogMark } from '../../../../runtime/api/index.js';
+import type { BerthClient, Disposable, LogEvent } from '../../../../runtime/api/index.js';
 import { itemKey } from '../../../stores/itemKey.js';
-import { EngineTimeReader, unixSecondsText } from './engineTime.js';
 import { frameScheduler, type FrameClock, type FrameScheduler } from './frameScheduler.js';
-import { emptyBatch, LogBuffer, lineFlag, type BufferChange } from './logBuffer.js';
+import { LogBuffer, type BufferChange } from './logBuffer.js';
 import { pickSourceColor } from './sourceColors.js';
+import { SourceLines } from './sourceLines.js';
 
 /** A container whose log the view shows. */
 export interface LogSource {
@@ -39,26 +39,7 @@ export interface SourceView {
 interface SourceEntry extends SourceView {
   source: LogSource;
   subscription: Disposable | null;
-  reader: EngineTimeReader;
-  /** The newest time delivered, and how many lines had exactly it: a resumed follow skips those. */
-  lastSeconds: number;
-  lastNanos: number;
-  seenAtLast: number;
-  /** While resuming: lines at the last time still to skip. */
-  skipAtLast: number;
-}
-
-export function markText(mark: LogMark): string {
-  switch (mark.kind) {
-    case 'exited':
-      return mark.exitCode === undefined ? 'Container exited' : `Container exited with code ${mark.exitCode}`;
-    case 'started':
-      return 'Container started';
-    case 'reconnected':
-      return 'Engine reconnected: lines go on after the last one shown';
-    case 'removed':
-      return 'Container removed';
-  }
+  lines: SourceLines;
 }
 
 /**
@@ -116,11 +97,7 @@ export class LogSession implements Disposable {
         status: { kind: 'opening' },
         source,
         subscription: null,
-        reader: new EngineTimeReader(),
-        lastSeconds: -Infinity,
-        lastNanos: 0,
-        seenAtLast: 0,
-        skipAtLast: 0,
+        lines: new SourceLines(index),
       };
       this.entries.set(key, entry);
       this.byIndex.set(index, entry);
@@ -137,7 +114,7 @@ export class LogSession implements Disposable {
     for (const entry of this.entries.values()) {
       if (entry.status.kind !== 'failed') continue;
       entry.subscription?.dispose();
-      this.subscribe(entry, entry.lastSeconds !== -Infinity);
+      this.subscribe(entry, true);
     }
     this.statusChanged();
   }
@@ -186,21 +163,17 @@ export class LogSession implements Disposable {
       this.setStatus(entry, { kind: 'failed', message: 'Not connected to Berth.' });
       return;
     }
-    const { tail, since, until } = this.options;
-    entry.skipAtLast = isResuming ? entry.seenAtLast : 0;
-    const params = {
-      id: entry.source.containerId,
-      follow: true,
-      tail: isResuming ? ('all' as const) : tail,
-      ...(isResuming ? { since: unixSecondsText(entry.lastSeconds, entry.lastNanos) } : since === null ? {} : { since }),
-      ...(until === null ? {} : { until }),
-    };
+    const { until } = this.options;
+    // Resuming after lines came: everything from the last time delivered. Otherwise as the view asked.
+    const resumeSince = isResuming ? entry.lines.resume() : null;
+    const { tail, since } = resumeSince === null ? this.options : { tail: 'all' as const, since: resumeSince };
+    const params = { id: entry.source.containerId, follow: true, tail, ...(since === null ? {} : { since }), ...(until === null ? {} : { until }) };
     if (!isResuming) this.setStatus(entry, { kind: 'opening' });
     entry.subscription = client.subscribe(
       'logs.follow',
       params,
       {
-        onEvent: (event) => this.onEvent(entry, event, isResuming),
+        onEvent: (event) => this.onEvent(entry, event),
         onEnd: () => this.setStatus(entry, entry.status.kind === 'unreadable' ? entry.status : { kind: 'ended' }),
         onError: (error) => this.setStatus(entry, { kind: 'failed', message: error.message }),
       },
@@ -208,55 +181,16 @@ export class LogSession implements Disposable {
     );
   }
 
-  private onEvent(entry: SourceEntry, event: LogEvent, isResuming: boolean): void {
+  private onEvent(entry: SourceEntry, event: LogEvent): void {
     if (this.isDisposed || this.entries.get(entry.key) !== entry) return;
     if (event.type === 'opened') {
       if (event.name !== '') entry.name = event.name;
       this.setStatus(entry, { kind: 'open', tty: event.tty, logDriver: event.logDriver });
     } else if (event.type === 'unreadable') {
       this.setStatus(entry, { kind: 'unreadable', message: event.message });
-    } else if (event.type === 'lines') {
-      this.takeLines(entry, event.lines, isResuming);
     } else {
-      // A resumed follow does not repeat the engine's news: the `reconnected` mark says it once.
-      this.takeMark(entry, event);
+      this.noteChange(this.buffer.add(event.type === 'lines' ? entry.lines.lines(event.lines) : entry.lines.mark(event)));
     }
-  }
-
-  private takeLines(entry: SourceEntry, lines: readonly { time: string; stream: 'stdout' | 'stderr'; text: string }[], isResuming: boolean): void {
-    const batch = emptyBatch();
-    const { reader } = entry;
-    for (const line of lines) {
-      // An unreadable time (never from a sane engine) keeps the line, at the last time seen.
-      if (!reader.read(line.time)) [reader.seconds, reader.nanos] = [Math.max(entry.lastSeconds, 0), entry.lastNanos];
-      const { seconds, nanos } = reader;
-      if (isResuming && entry.skipAtLast > 0 && seconds === entry.lastSeconds && nanos === entry.lastNanos) {
-        entry.skipAtLast--;
-        continue;
-      }
-      if (seconds === entry.lastSeconds && nanos === entry.lastNanos) entry.seenAtLast++;
-      else if (seconds > entry.lastSeconds || (seconds === entry.lastSeconds && nanos > entry.lastNanos)) {
-        [entry.lastSeconds, entry.lastNanos, entry.seenAtLast] = [seconds, nanos, 1];
-      }
-      batch.texts.push(line.text);
-      batch.seconds.push(seconds);
-      batch.nanos.push(nanos);
-      batch.flags.push(line.stream === 'stderr' ? lineFlag.stderr : 0);
-      batch.sources.push(entry.index);
-    }
-    this.noteChange(this.buffer.add(batch));
-  }
-
-  private takeMark(entry: SourceEntry, mark: LogMark): void {
-    const batch = emptyBatch();
-    const reader = new EngineTimeReader();
-    const isRead = reader.read(mark.time);
-    batch.texts.push(markText(mark));
-    batch.seconds.push(isRead ? reader.seconds : Math.max(entry.lastSeconds, 0));
-    batch.nanos.push(isRead ? reader.nanos : entry.lastNanos);
-    batch.flags.push(lineFlag.mark);
-    batch.sources.push(entry.index);
-    this.noteChange(this.buffer.add(batch));
   }
 
   private noteChange(change: BufferChange): void {
