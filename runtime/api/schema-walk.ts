@@ -62,6 +62,8 @@ export function schemaAt(schema: z.ZodType, path: readonly PropertyKey[], input?
     const unwrapped = unwrapSchema(current);
     const def = defOf(unwrapped);
     if (def.type === 'union') {
+      // A union of plain values at the end of the path is the field itself (`tail`: a number or `all`).
+      if (index === path.length && !(def.options ?? []).some((option) => defOf(unwrapSchema(option)).type === 'object')) return current;
       current = pickOption(def, value, path[index]);
       index--; // the union member stands at the same place in the path
       continue;

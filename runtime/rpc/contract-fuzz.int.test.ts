@@ -50,7 +50,7 @@ import { applyMutations, placedMutationsArbitrary } from '../testing/param-mutat
 import { docker, testEngineUrl, testImage } from '../testing/real-engine.js';
 import { schemaArbitrary, type ParamPath } from '../testing/schema-arbitrary.js';
 import { callOnce, printable, streamOnce, type Answer } from '../testing/fuzz-calls.js';
-import { harmlessSpec, mapWhereSchema, namesForeignObject, stringsIn, type ForeignObjects } from '../testing/fuzz-safety.js';
+import { digestOf, harmlessSpec, mapWhereSchema, namesForeignObject, stringsIn, type ForeignObjects } from '../testing/fuzz-safety.js';
 import { FuzzSandbox } from '../testing/fuzz-sandbox.js';
 import { serveRpc } from './dispatcher.js';
 import { createPortPair } from './memory-port.js';
@@ -102,6 +102,8 @@ const calm: Partial<Record<Name, (params: Record<string, unknown>) => Record<str
   'containers.validateRun': (params) => ({ ...params, spec: withoutHostPorts(params.spec) }),
   // Any valid reference would be pulled, from the internet unless it names the test registry.
   'images.pull': (params) => ({ ...params, reference: onTestRegistry(String(params.reference)) }),
+  // A generated path could be any file on this machine: the save goes into the fuzz's own directory.
+  'logs.save': (params) => ({ ...params, ...(typeof params.path === 'string' ? { path: path.join(dataDir, `saved-${digestOf(params.path)}.log`) } : {}) }),
 };
 
 const caseDeadlineMs = 20_000;

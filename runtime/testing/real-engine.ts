@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import { BerthClient, type BerthEvent } from '../api/index.js';
-import { createBackend, type Backend } from '../backend.js';
+import { createBackend, type Backend, type BackendOptions } from '../backend.js';
 import type { ManagedEngineOptions } from '../engine/managed.js';
 import { serveRpc } from '../rpc/dispatcher.js';
 import { createPortPair } from '../rpc/memory-port.js';
@@ -73,10 +73,11 @@ export interface Connected {
 
 /**
  * The whole backend on the test engine, reached through the contract over an in-process port.
- * `engineUrl`: reach the test engine another way (through a relay that watches the requests).
+ * `engineUrl`: reach the test engine another way (through a relay that watches the requests);
+ * `options`: what a host adds (the desktop app's save dialog).
  */
-export async function connectBackend(engineUrl = testEngineUrl()): Promise<Connected> {
-  const backend = createBackend({ engineUrl, autoStartManaged: false, dataDir: testDataDir() });
+export async function connectBackend(engineUrl = testEngineUrl(), options: Partial<BackendOptions> = {}): Promise<Connected> {
+  const backend = createBackend({ engineUrl, autoStartManaged: false, dataDir: testDataDir(), ...options });
   await backend.engine.whenConnected(15_000);
   const [hostPort, clientPort] = createPortPair();
   const rpc = serveRpc(hostPort, backend.handlers);

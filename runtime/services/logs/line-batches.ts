@@ -53,7 +53,7 @@ export class LineBatches {
 
 /**
  * What a follow has delivered, so that reading again after a restart or a reconnect (from the
- * last timestamp delivered: the engine's `since` includes that instant) hands on no line twice:
+ * latest timestamp delivered: the engine's `since` includes that instant) hands on no line twice:
  * lines before that instant are dropped, and at that instant those already delivered (same
  * stream and text; engines with whole-second timestamps put many lines at one instant).
  */
@@ -84,11 +84,13 @@ export class DeliveredLines {
     if (this.isResuming && !this.isNewAfterResume(line)) return false;
     if (line.time === this.lastTime) {
       this.atLast.push(line);
-    } else {
+    } else if (this.lastTime === null || isLater(line.time, this.lastTime)) {
       this.lastTime = line.time;
       this.lastInstant = null;
       this.atLast = [line];
     }
+    // A line a little before the latest (stdout and stderr are stamped apart, then written in
+    // turn): delivered, and the latest instant stays where the engine's `since` will start.
     return true;
   }
 
@@ -105,4 +107,10 @@ export class DeliveredLines {
     this.unmatched.splice(index, 1);
     return false;
   }
+}
+
+/** Whether timestamp `a` names a later instant than `b`; the engine's usual form compares as text. */
+function isLater(a: string, b: string): boolean {
+  if (a.length === b.length && a.endsWith('Z') && b.endsWith('Z')) return a > b;
+  return compareInstants(instantOf(a), instantOf(b)) > 0;
 }

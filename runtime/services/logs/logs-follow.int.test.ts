@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LogMark } from '../../api/index.js';
+import type { Envelope, LogEvent, LogMark } from '../../api/index.js';
+import { serveRpc } from '../../rpc/dispatcher.js';
+import { createPortPair } from '../../rpc/memory-port.js';
 import { EngineRelay } from '../../testing/engine-relay.js';
 import { FollowRecorder, linesOf, shell } from '../../testing/log-helpers.js';
 import { connectBackend, docker, TestContainers, testImage, type Connected } from '../../testing/real-engine.js';
@@ -64,6 +66,21 @@ describe('following a log', () => {
     }
   });
 
+  it('keeps a TTY run\'s unterminated last output (a prompt) as its own line across a restart, once', async () => {
+    const name = await containers.run('tty-prompt', '-t', testImage(), 'sh', '-c', 'echo "run $(cat /proc/uptime)"; printf "prompt> "; sleep 1');
+    const follow = new FollowRecorder(connected.client, { id: name });
+    try {
+      await follow.waitFor(() => marks(follow).length === 1, 20_000, 'exited mark');
+      await docker('start', name);
+      await follow.waitFor(() => marks(follow).length === 3, 20_000, 'the second exit');
+      expect(follow.sequence.map((entry) => entry.replace(/^run .*/, 'run'))).toEqual(['run', 'prompt> ', '[exited]', '[started]', 'run', 'prompt> ', '[exited]']);
+      // docker logs runs the prompt and the next run's first line together: the engine keeps no line end there.
+      expect(linesOf(await shell(`docker logs ${name}`))[1]).toMatch(/^prompt> run /);
+    } finally {
+      follow.dispose();
+    }
+  });
+
   it('marks the container removed and ends', async () => {
     const name = await containers.run('removed', testImage(), 'sh', '-c', 'echo here; while :; do sleep 0.1; done');
     const follow = new FollowRecorder(connected.client, { id: name });
@@ -83,6 +100,41 @@ describe('following a log', () => {
     const carrying = relay.allCarrying(`GET /containers/${id}/logs`);
     expect(carrying).toHaveLength(1);
     await expect.poll(() => carrying.every((connection) => connection.closed || connection.answered)).toBe(true);
+  });
+
+  it('stops reading the engine while the subscriber does not take what was sent, and reads on when it does', async () => {
+    const name = await containers.run('slow-reader', testImage(), 'sh', '-c', 'i=0; while [ $i -lt 200000 ]; do echo "line $i with some more text to make it longer"; i=$((i+1)); done');
+    await docker('wait', name);
+    // A raw client that acknowledges nothing until told to.
+    const [hostPort, clientPort] = createPortPair();
+    const rpc = serveRpc(hostPort, connected.backend.handlers, { flowWindow: 4 });
+    const envelopes: { events: LogEvent[]; ack?: true }[] = [];
+    let ended = false;
+    clientPort.onMessage((message) => {
+      const envelope = message as Envelope;
+      if (envelope.kind === 'event') envelopes.push(envelope as { events: LogEvent[]; ack?: true });
+      if (envelope.kind === 'end') ended = true;
+    });
+    try {
+      clientPort.send({ kind: 'subscribe', id: 1, stream: 'logs.follow', params: { id: name, follow: false } });
+      await expect.poll(() => envelopes.length, { timeout: 10_000 }).toBeGreaterThan(1);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const held = envelopes.flatMap((envelope) => envelope.events).length;
+      // The window (4 events of at most about 64 KiB), the events before flow control began, nothing more.
+      expect(held).toBeLessThan(12);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(envelopes.flatMap((envelope) => envelope.events).length).toBe(held);
+      let acknowledged = 0;
+      while (!ended) {
+        for (; acknowledged < envelopes.filter((envelope) => envelope.ack).length; acknowledged++) clientPort.send({ kind: 'ack', id: 1 });
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      const lines = envelopes.flatMap((envelope) => envelope.events).flatMap((event) => (event.type === 'lines' ? event.lines : []));
+      expect(lines).toHaveLength(200_000);
+      expect(lines.at(-1)?.text).toBe('line 199999 with some more text to make it longer');
+    } finally {
+      rpc.dispose();
+    }
   });
 
   it('aborts the engine request when unsubscribed: no logs request stays open on the engine', async () => {
