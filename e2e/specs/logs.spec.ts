@@ -79,7 +79,8 @@ test('shows a line with HTML and an OSC 52 clipboard write as text, and nothing 
 
 test('the Logs page interleaves two containers in engine timestamp order', async ({ containersPage, docker, names, testEnv, page }) => {
   const [first, second] = [names.name('a'), names.name('b')];
-  const script = (tag: string) => `for i in 1 2 3 4 5 6; do echo "${tag} $i"; sleep 0.3; done; sleep 3600`;
+  // Ten lines each over four seconds: a slow start of one container still leaves them overlapping.
+  const script = (tag: string) => `for i in 1 2 3 4 5 6 7 8 9 10; do echo "${tag} $i"; sleep 0.4; done; sleep 3600`;
   await Promise.all([
     docker.run(['run', '-d', '--name', first, testEnv.image, 'sh', '-c', script('alpha')]),
     docker.run(['run', '-d', '--name', second, testEnv.image, 'sh', '-c', script('beta')]),
@@ -90,7 +91,7 @@ test('the Logs page interleaves two containers in engine timestamp order', async
   await logsPage.pick(first, second);
   const view = logsPage.view(2);
   await view.show('Timestamps', true);
-  await view.expectLineCount(12);
+  await view.expectLineCount(20);
 
   // What the engine says, merged by its timestamps: the order the view must show.
   const timestamped = async (container: string) =>
@@ -99,7 +100,10 @@ test('the Logs page interleaves two containers in engine timestamp order', async
   const shown = (await view.rowTexts()).map((row) => row.replace(/^\S+\s+\S+\s+/, ''));
   expect(shown).toEqual(merged.map((line) => line.text));
   // Both containers really are interleaved, not one after the other.
-  expect(shown.slice(0, 6).some((text) => text.startsWith('alpha')) && shown.slice(0, 6).some((text) => text.startsWith('beta'))).toBe(true);
+  const isAlpha = (text: string) => text.startsWith('alpha');
+  const isBeta = (text: string) => text.startsWith('beta');
+  expect(shown.findIndex(isBeta)).toBeLessThan(shown.findLastIndex(isAlpha));
+  expect(shown.findIndex(isAlpha)).toBeLessThan(shown.findLastIndex(isBeta));
   // Each line names its container.
   const rows = await view.rowTexts();
   expect(rows.find((row) => row.includes('alpha 1'))).toContain(first.slice(0, 23));
