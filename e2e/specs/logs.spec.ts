@@ -35,6 +35,21 @@ test('follows a container printing a counter and sees new lines arrive', async (
   expect(visible.at(-1)).toMatch(/^count \d+$/);
 });
 
+test('marks a restart in the log and goes on following', async ({ containersPage, docker, names, testEnv }) => {
+  const name = names.name('restarts');
+  await docker.run(['run', '-d', '--name', name, testEnv.image, 'sh', '-c', 'trap "exit 3" TERM; echo "run begins"; while :; do sleep 0.2; done']);
+  const view = await openLogsOf(containersPage, name);
+  await expect.poll(() => view.rowTexts()).toEqual(['run begins']);
+  await docker.run(['restart', '-t', '5', name]);
+  await expect(view.log.locator('.log-row-mark')).toHaveText(['── Container exited with code 3 ──', '── Container started ──'], { timeout: 20_000 });
+  // The new run's line comes after the exit. (Its place beside the start mark is the engine's: the first line may be stamped before the start event.)
+  await expect.poll(() => view.rowTexts()).toHaveLength(4);
+  const rows = await view.rowTexts();
+  expect(rows.filter((row) => row === 'run begins')).toHaveLength(2);
+  expect(rows.lastIndexOf('run begins')).toBeGreaterThan(rows.indexOf('── Container exited with code 3 ──'));
+  await expect(view.status).toContainText('following new lines');
+});
+
 test('searches for a value and shows it highlighted', async ({ containersPage, docker, names, testEnv }) => {
   const name = names.name('items');
   await docker.run(['run', '-d', '--name', name, testEnv.image, 'sh', '-c', 'seq 1 500 | sed "s/^/item /"; sleep 3600']);
