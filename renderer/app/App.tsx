@@ -2,6 +2,7 @@ import { ContainerDetailsPage } from '../features/container-details/ContainerDet
 import { ContainersPage } from '../features/containers/ContainersPage.js';
 import { EnginesPage } from '../features/engines/EnginesPage.js';
 import { ImagesPage } from '../features/images/ImagesPage.js';
+import { LogsPage } from '../features/logs/LogsPage.js';
 import { RunPage } from '../features/run/RunPage.js';
 import { itemKey } from '../stores/itemKey.js';
 import { NoticeList } from '../ui/NoticeList.js';
@@ -32,6 +33,8 @@ export function App() {
           <ContainersPage />
         ) : current === 'images' ? (
           <ImagesPage />
+        ) : current === 'logs' ? (
+          <LogsPage />
         ) : current === 'engines' ? (
           <EnginesPage />
         ) : (

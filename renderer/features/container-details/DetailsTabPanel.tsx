@@ -1,6 +1,7 @@
 import type { ContainerDetails } from '../../../runtime/api/index.js';
 import type { ContainerTab } from '../../app/routes.js';
 import type { TabSpec } from '../../ui/Tabs.js';
+import { LogsTab } from '../logs/LogsTab.js';
 import { FilesystemTab } from './FilesystemTab.js';
 import { InspectTab } from './InspectTab.js';
 import { OverviewTab } from './OverviewTab.js';
@@ -11,6 +12,7 @@ export type DetailsTabId = ContainerTab;
 
 export const detailsTabs: readonly TabSpec<DetailsTabId>[] = [
   { id: 'overview', title: 'Overview' },
+  { id: 'logs', title: 'Logs' },
   { id: 'inspect', title: 'Inspect' },
   { id: 'processes', title: 'Processes' },
   { id: 'filesystem', title: 'Filesystem changes' },
@@ -38,6 +40,8 @@ export function DetailsTabPanel({ engineId, tab, details, onChanged }: DetailsTa
       return null;
     case 'overview':
       return <OverviewTab details={details} />;
+    case 'logs':
+      return <LogsTab engineId={engineId} containerId={details.id} name={details.name} />;
     case 'inspect':
       return <InspectTab raw={details.raw} />;
     case 'processes':
