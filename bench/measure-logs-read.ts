@@ -107,7 +107,7 @@ function dockerLogsToNull(options: LogsReadOptions): Promise<number> {
     const start = nowMs();
     const child = spawn('docker', ['logs', options.name], { env: options.cliEnv, stdio: ['ignore', sink, 'pipe'] });
     let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.once('error', (error) => {
       closeSync(sink);
       reject(error);
