@@ -37,6 +37,14 @@ export interface BenchSettings {
   engineContainers: number;
   /** External starts timed on both hosts in the hanging-engine measure (BENCH_HANGING_STARTS). */
   hangingStarts: number;
+  /** Run the logs measures (BENCH_LOGS; default on). */
+  logs: boolean;
+  /** Lines the logs measures' containers write (BENCH_LOG_LINES). */
+  logLines: number;
+  /** Whole-log reads each side, tab opens and searches (BENCH_LOG_RUNS). */
+  logRuns: number;
+  /** Run the measures of the containers list, page, create, stop and terminal (BENCH_CORE; default on): BENCH_CORE=0 BENCH_ENGINES=0 runs only the logs measures. */
+  core: boolean;
 }
 
 export function readSettings(): BenchSettings {
@@ -58,5 +66,9 @@ export function readSettings(): BenchSettings {
     engines: envFlag('BENCH_ENGINES', true),
     engineContainers: envInt('BENCH_ENGINE_CONTAINERS', 300),
     hangingStarts: envInt('BENCH_HANGING_STARTS', 20),
+    logs: envFlag('BENCH_LOGS', true),
+    logLines: envInt('BENCH_LOG_LINES', 1_000_000),
+    logRuns: envInt('BENCH_LOG_RUNS', 3),
+    core: envFlag('BENCH_CORE', true),
   };
 }
