@@ -66,11 +66,11 @@ export async function waitShown(page: Page, key: string, timeoutMs: number): Pro
 
 /** The page's clock now, forgetting the last input. */
 export async function pageNow(page: Page): Promise<number> {
-  return (await page.evaluate('window.__berthLogs.mark()')) as number;
+  return page.evaluate<number>('window.__berthLogs.mark()');
 }
 
 export async function lastInputAt(page: Page): Promise<number> {
-  const at = (await page.evaluate('window.__berthLogs.inputAt')) as number | null;
+  const at = await page.evaluate<number | null>('window.__berthLogs.inputAt');
   if (at === null) throw new Error('the page saw no input event');
   return at;
 }
@@ -82,7 +82,7 @@ export interface LongTask {
 
 /** Long tasks (over 50 ms, as the browser defines them) that started at or after `fromMs`. */
 export async function longTasksSince(page: Page, fromMs: number): Promise<LongTask[]> {
-  const tasks = JSON.parse((await page.evaluate('JSON.stringify(window.__berthLogs.longTasks)')) as string) as LongTask[];
+  const tasks = JSON.parse(await page.evaluate<string>('JSON.stringify(window.__berthLogs.longTasks)')) as LongTask[];
   return tasks.filter((task) => task.startMs >= fromMs);
 }
 
