@@ -1,10 +1,8 @@
 import { spawn } from 'node:child_process';
-import type Docker from 'dockerode';
 import { downloadUrl, type BerthClient } from '../runtime/api/index.js';
-import { benchLabel, removeNamed } from './bench-containers.js';
 import { connectBerth } from './berth-client.js';
 import { round, summarize, type Summary } from './stats.js';
-import { errorMessage, log } from './support.js';
+import { log } from './support.js';
 
 /**
  * (g) Logs (issue 10), through a running web host over its WebSocket, of one container that
@@ -18,8 +16,8 @@ import { errorMessage, log } from './support.js';
 export interface LogsOptions {
   hostUrl: string;
   cliEnv: NodeJS.ProcessEnv;
-  docker: Docker;
-  image: string;
+  /** A stopped container that wrote `lines` lines (logs-source.ts). */
+  name: string;
   lines: number;
   runs: number;
 }
@@ -39,15 +37,8 @@ export interface LogsMeasure {
   ratios: { followOverCliMedian: number; downloadOverCliMedian: number };
 }
 
-const name = 'bench-logs';
-
 export async function measureLogs(options: LogsOptions): Promise<LogsMeasure> {
-  await removeNamed(options.docker, [name]);
-  log(`logs: a container writes ${options.lines} lines`);
-  const script = `i=0; while [ $i -lt ${options.lines} ]; do echo "line $i of the benchmark log, some words to make it about one hundred bytes long ......"; i=$((i+1)); done`;
-  const container = await options.docker.createContainer({ name, Image: options.image, Cmd: ['sh', '-c', script], Labels: { [benchLabel]: '1' } });
-  await container.start();
-  await container.wait();
+  const { name } = options;
   const connection = await connectBerth(options.hostUrl);
   try {
     const { client } = connection;
@@ -61,13 +52,13 @@ export async function measureLogs(options: LogsOptions): Promise<LogsMeasure> {
       for (const way of order) {
         const start = performance.now();
         if (way === 'follow') {
-          const read = await followAll(client);
+          const read = await followAll(client, name);
           if (read.lines !== options.lines) throw new Error(`logs.follow delivered ${read.lines} of ${options.lines} lines`);
           batches = read.batches;
         } else if (way === 'download') {
-          logBytes = await download(options.hostUrl, cookie);
+          logBytes = await download(options.hostUrl, cookie, name);
         } else {
-          await dockerLogs(options.cliEnv);
+          await dockerLogs(options.cliEnv, name);
         }
         if (index >= 0) samples[way].push(performance.now() - start);
       }
@@ -88,11 +79,10 @@ export async function measureLogs(options: LogsOptions): Promise<LogsMeasure> {
     };
   } finally {
     connection.dispose();
-    await removeNamed(options.docker, [name]).catch((error: unknown) => log(`logs: removing ${name} failed: ${errorMessage(error)}`));
   }
 }
 
-function followAll(client: BerthClient): Promise<{ lines: number; batches: number }> {
+function followAll(client: BerthClient, name: string): Promise<{ lines: number; batches: number }> {
   return new Promise((resolve, reject) => {
     let lines = 0;
     let batches = 0;
@@ -122,7 +112,7 @@ async function sessionCookie(hostUrl: string): Promise<string> {
   return cookie;
 }
 
-async function download(hostUrl: string, cookie: string): Promise<number> {
+async function download(hostUrl: string, cookie: string, name: string): Promise<number> {
   const url = new URL(downloadUrl('logs', { id: name }), hostUrl);
   const response = await fetch(url, { headers: { cookie } });
   if (response.status !== 200 || !response.body) throw new Error(`the download answered ${response.status}`);
@@ -131,7 +121,7 @@ async function download(hostUrl: string, cookie: string): Promise<number> {
   return bytes;
 }
 
-function dockerLogs(env: NodeJS.ProcessEnv): Promise<void> {
+function dockerLogs(env: NodeJS.ProcessEnv, name: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn('docker', ['logs', name], { env, stdio: 'ignore' });
     child.once('error', reject);

@@ -6,6 +6,7 @@ import type { EnginesIdle } from './measure-engines-idle.js';
 import type { EnginesList } from './measure-engines-list.js';
 import type { HangingEngine } from './measure-hanging-engine.js';
 import type { IdleCalls } from './measure-idle.js';
+import type { LogsPage } from './measure-logs-page.js';
 import type { ListLatency } from './measure-list.js';
 import type { LogsMeasure } from './measure-logs.js';
 import type { PageOpen } from './measure-page-open.js';
@@ -26,11 +27,13 @@ export interface Measures {
   createStart: Outcome<CreateStart>;
   bulkStop: Outcome<BulkStop>;
   terminal: Outcome<TerminalMeasure>;
-  logs: Outcome<LogsMeasure>;
   /** The several-engines measures; absent when skipped (BENCH_ENGINES=0). */
   enginesList?: Outcome<EnginesList>;
   hangingEngine?: Outcome<HangingEngine>;
   enginesIdle?: Outcome<EnginesIdle>;
+  /** The logs measures; absent when skipped (BENCH_LOGS=0). */
+  logs?: Outcome<LogsMeasure>;
+  logsPage?: Outcome<LogsPage>;
 }
 
 export interface TargetVerdict {
@@ -45,11 +48,11 @@ export interface TargetVerdict {
   error?: string;
 }
 
-function judge<T>(outcome: Outcome<T>, id: string, description: string, statistic: string, limit: number, pick: (value: T) => number): TargetVerdict {
-  const base = { id, description, statistic, target: `<= ${limit}` };
+function judge<T>(outcome: Outcome<T>, id: string, description: string, statistic: string, limit: number, pick: (value: T) => number, atLeast = false): TargetVerdict {
+  const base = { id, description, statistic, target: `${atLeast ? '>=' : '<='} ${limit}` };
   if (typeof outcome === 'object' && outcome !== null && 'error' in outcome) return { ...base, measured: null, pass: null, error: outcome.error };
   const measured = pick(outcome);
-  return { ...base, measured, pass: measured <= limit };
+  return { ...base, measured, pass: atLeast ? measured >= limit : measured <= limit };
 }
 
 export function judgeTargets(measures: Measures): TargetVerdict[] {
@@ -59,10 +62,29 @@ export function judgeTargets(measures: Measures): TargetVerdict[] {
     judge(measures.startToRow, 'start-to-row-p95', 'ms from the engine start event to the row painted "running"', 'startToRow.eventToFrameMs.p95Ms', 150, (m) => m.eventToFrameMs.p95Ms),
     judge(measures.idle, 'idle-calls-per-minute', 'engine API calls per minute with the page open and idle', 'idle.callsPerMinute', 0, (m) => m.callsPerMinute),
     judge(measures.createStart, 'create-start-ratio', 'containers.create {start: true} over the web host / `docker run -d`', 'createStart.ratios.berthOverCliMedian', 1.2, (m) => m.ratios.berthOverCliMedian),
-    judge(measures.logs, 'logs-ingest-ratio', 'logs.follow {follow: false} of a log of BENCH_LOG_LINES lines to its end over the web host / `docker logs` to /dev/null (0.8x the throughput = 1.25x the time)', 'logs.ratios.followOverCliMedian', 1.25, (m) => m.ratios.followOverCliMedian),
     judge(measures.bulkStop, 'bulk-stop-ratio', 'wall time of N containers.stop at once over one WebSocket / one `docker stop n1 ... nN`', 'bulkStop.ratios.berthOverCliMedian', 1.2, (m) => m.ratios.berthOverCliMedian),
     ...judgeEngines(measures),
+    ...judgeLogs(measures),
   ];
+}
+
+/** The logs targets (issue 10), judged only when those measures ran. */
+function judgeLogs({ logs, logsPage }: Measures): TargetVerdict[] {
+  const verdicts: TargetVerdict[] = [];
+  if (logs) {
+    verdicts.push(judge(logs, 'logs-ingest-ratio', 'logs.follow {follow: false} of a log of BENCH_LOG_LINES lines to its end over the web host / `docker logs` to /dev/null (0.8x the throughput = 1.25x the time)', 'logs.ratios.followOverCliMedian', 1.25, (m) => m.ratios.followOverCliMedian));
+  }
+  if (logsPage) {
+    verdicts.push(
+      judge(logsPage, 'logs-view-throughput', "lines per second into the log view (All lines, to the status counting every line) / `docker logs` to /dev/null's", 'logsPage.allLines.throughputOverCli', 0.8, (m) => m.allLines.throughputOverCli ?? 0, true),
+      judge(logsPage, 'logs-follow-last-line-ms', "ms from the container's exit to its last line painted, following it while it writes every line", 'logsPage.follow.lastLineAfterExitMs', 1000, (m) => m.follow.lastLineAfterExitMs),
+      judge(logsPage, 'logs-follow-longest-task-ms', 'longest main-thread task while following (PerformanceObserver longtask)', 'logsPage.follow.longestTaskMs', 100, (m) => m.follow.longestTaskMs),
+      judge(logsPage, 'logs-heap-mib', "the page's JS heap after GC, every line held", 'logsPage.maxHeapMiB', 300, (m) => Math.max(m.allLines.heapMiB, m.follow.heapMiB)),
+      judge(logsPage, 'logs-open-tail-ms', 'ms from opening the Logs tab of a container with every line written to its last line painted', 'logsPage.openTailMs.medianMs', 500, (m) => m.openTailMs.medianMs),
+      judge(logsPage, 'logs-search-ms', 'ms from typing a term to the complete match count, every line held', 'logsPage.searchMs.medianMs', 300, (m) => m.searchMs.medianMs),
+    );
+  }
+  return verdicts;
 }
 
 /** The several-engines targets (issue 9), judged only when those measures ran. */
@@ -110,8 +132,10 @@ export const methodNotes = [
   'enginesList: three containers.list {all: true} sent at once on one WebSocket, each naming its engine, timed to the last answer; vs each engine\'s own GET /containers/json?all=1 alone (unix socket; https with the client certificate; http over a kept-alive `ssh -F <test ssh_config> ... docker system dial-stdio` opened with runtime/engine/ssh.ts), body JSON-parsed, plus the three raw calls at once for context; steps rotated each iteration, warm-ups untimed.',
   'hangingEngine: two `berth serve` on the default engine, one also holding a tcp:// engine on 127.0.0.1 that accepts and never reads (unreachable by its 3 s connect timeout, retried with backoff throughout). containers.list on the default engine alternately through each; then `docker start` of fresh stopped containers, each timed from the engine\'s start event (timeNano) to the container change event saying running on each host\'s `events` stream (both see the same start). Differences are with minus without.',
   'enginesIdle: one `berth serve` whose three engines are each behind a counting proxy (default: unix socket; TLS: a TLS listener with the engine\'s own server certificate, forwarding over TLS; ssh: an `ssh` shim first on the serve\'s PATH connects Berth\'s dial-stdio to the proxy, which reaches the engine through the real ssh). A client subscribes to each engine\'s `events` and lists its containers and images when it says connected (as the UI does for one); after every /events is open and the proxies were quiet 1 s, requests started during BENCH_IDLE_SECONDS are counted.',
+  'logs, logsPage (BENCH_LOGS=0 skips them): a container of the test image writes BENCH_LOG_LINES numbered lines of about 100 bytes (`seq | sed`) and exits before anything reads it.',
+  'logsPage: Chromium on `berth serve`. open: hash change to the Logs tab (default tail) until the last line is painted. allLines: choosing "All lines" until the status counts every line (throughputOverCli compares with the logs measure\'s docker logs median). search: typing `line NNNNNNN ` (one line holds it) until the count is complete. follow: the tab open on a created container that is then started and writes every line; its exit (FinishedAt) to its last line painted; long tasks from PerformanceObserver; heap from CDP Runtime.getHeapUsage after HeapProfiler.collectGarbage.',
   'terminal: no issue names a target yet, so it is reported, not judged. Output: exec.open {tty: false} of `head -c N /dev/zero` over the web host, counted to the stream end, vs `docker exec NAME head -c N /dev/zero` spawned with stdout counted, alternating. Echo: one character every 50 ms by terminal.input to a TTY `cat` until the pty echo arrives, vs the same written to an exec socket hijacked straight from the engine in the bench process.',
-  'logs: a container writes BENCH_LOG_LINES lines of about 100 bytes and exits; then, taking turns (order rotated each run, one warm-up untimed): logs.follow {follow: false} over the WebSocket until its end with every line counted (BerthClient acknowledges each batch, as the UI does); GET /download/logs?id=NAME read to its end; `docker logs NAME` spawned with stdout and stderr to /dev/null, timed to exit. The engine reads its json-file for each, so all three include its time.',
+  'logs: taking turns (order rotated each run, one warm-up untimed): logs.follow {follow: false} over the WebSocket until its end with every line counted (BerthClient acknowledges each batch, as the UI does); GET /download/logs?id=NAME read to its end; `docker logs NAME` spawned with stdout and stderr to /dev/null, timed to exit. The engine reads its json-file for each, so all three include its time.',
 ];
 
 export async function writeReport(document: object): Promise<string> {

@@ -11,7 +11,6 @@ import { measureBulkStop } from './measure-bulk-stop.js';
 import { measureCreateStart } from './measure-create.js';
 import { measureIdleCalls } from './measure-idle.js';
 import { measureListLatency } from './measure-list.js';
-import { measureLogs } from './measure-logs.js';
 import { measurePageOpen } from './measure-page-open.js';
 import { measureStartToRow } from './measure-start-to-row.js';
 import { measureTerminal } from './measure-terminal.js';
@@ -19,6 +18,7 @@ import { rawListContainers } from './raw-engine.js';
 import { judgeTargets, methodNotes, writeReport, type Measures } from './report.js';
 import { readSettings } from './settings.js';
 import { runEngineMeasures } from './run-engines.js';
+import { runLogsMeasures } from './run-logs.js';
 import { attempt, delay, errorMessage, log } from './support.js';
 import { Teardown } from './teardown.js';
 
@@ -46,7 +46,8 @@ async function main(): Promise<number> {
   process.once('SIGTERM', interrupted);
 
   const notRun = { error: 'not run: an earlier step failed' };
-  const measures: Measures = { containersList: notRun, createStart: notRun, bulkStop: notRun, terminal: notRun, logs: notRun, pageOpen: notRun, startToRow: notRun, idle: notRun };
+  const core = settings.core ? notRun : { error: 'skipped: BENCH_CORE=0' };
+  const measures: Measures = { containersList: core, createStart: core, bulkStop: core, terminal: core, pageOpen: core, startToRow: core, idle: core };
   const environment: Record<string, unknown> = { node: process.version, cpus: os.cpus().length, memoryMiB: Math.round(os.totalmem() / 2 ** 20) };
   let fatal: string | null = null;
   const teardownProblems: string[] = [];
@@ -59,75 +60,80 @@ async function main(): Promise<number> {
     const version = await docker.version();
     environment.engine = { version: version.Version, apiVersion: version.ApiVersion, url: engine.engineUrl, reusedTestEnv: !engine.startedHere };
 
-    teardown.add('bench containers', () => removeFleet(docker));
-    await removeFleet(docker); // leftovers of an interrupted run
-    const fleet = await createFleet(docker, engine.image, { total: settings.containers, running: settings.running, probes: settings.starts });
-    environment.containers = { inEngine: (await rawListContainers(engine.socketPath)).count, createdByBench: fleet.created, running: fleet.running, stoppedProbes: fleet.probeNames.length };
+    if (settings.core) {
+      teardown.add('bench containers', () => removeFleet(docker));
+      await removeFleet(docker); // leftovers of an interrupted run
+      const fleet = await createFleet(docker, engine.image, { total: settings.containers, running: settings.running, probes: settings.starts });
+      environment.containers = { inEngine: (await rawListContainers(engine.socketPath)).count, createdByBench: fleet.created, running: fleet.running, stoppedProbes: fleet.probeNames.length };
 
-    // A host talking to the engine directly, a fresh one per measure: the raw baselines use the same socket.
-    const direct = <T>(what: string, measure: (hostUrl: string) => Promise<T>) =>
-      attempt(what, async () => {
-        const serve = await startBerthServe(engine.engineUrl, 'direct');
-        try {
-          return await measure(serve.url);
-        } finally {
-          await serve.stop();
-        }
+      // A host talking to the engine directly, a fresh one per measure: the raw baselines use the same socket.
+      const direct = <T>(what: string, measure: (hostUrl: string) => Promise<T>) =>
+        attempt(what, async () => {
+          const serve = await startBerthServe(engine.engineUrl, 'direct');
+          try {
+            return await measure(serve.url);
+          } finally {
+            await serve.stop();
+          }
+        });
+      const common = { socketPath: engine.socketPath, cliEnv: engine.cliEnv };
+      measures.containersList = await direct('containers.list latency', (hostUrl) =>
+        measureListLatency({ ...common, hostUrl, iterations: settings.listIterations, warmup: settings.warmup }),
+      );
+      // Before the page measures: these make and remove containers, which an open page would react to.
+      measures.createStart = await direct('create and start', (hostUrl) =>
+        measureCreateStart({ ...common, hostUrl, docker, image: engine.image, runs: settings.createRuns, warmup: settings.warmup }),
+      );
+      measures.bulkStop = await direct('bulk stop', (hostUrl) =>
+        measureBulkStop({ hostUrl, cliEnv: engine.cliEnv, docker, image: engine.image, containers: settings.stopContainers, rounds: settings.stopRounds }),
+      );
+      measures.terminal = await direct('terminal', (hostUrl) =>
+        measureTerminal({ hostUrl, cliEnv: engine.cliEnv, docker, image: engine.image, outputBytes: settings.terminalBytes, outputRuns: settings.terminalRuns, keystrokes: settings.keystrokes }),
+      );
+
+      // What the page measures start is stopped before the several-engines measures (an open page reacts to their containers).
+      const pagePhase = new Teardown();
+      teardown.add('page measures', async () => {
+        const problems = await pagePhase.run();
+        if (problems.length > 0) throw new Error(problems.join('; '));
       });
-    const common = { socketPath: engine.socketPath, cliEnv: engine.cliEnv };
-    measures.containersList = await direct('containers.list latency', (hostUrl) =>
-      measureListLatency({ ...common, hostUrl, iterations: settings.listIterations, warmup: settings.warmup }),
-    );
-    // Before the page measures: these make and remove containers, which an open page would react to.
-    measures.createStart = await direct('create and start', (hostUrl) =>
-      measureCreateStart({ ...common, hostUrl, docker, image: engine.image, runs: settings.createRuns, warmup: settings.warmup }),
-    );
-    measures.bulkStop = await direct('bulk stop', (hostUrl) =>
-      measureBulkStop({ hostUrl, cliEnv: engine.cliEnv, docker, image: engine.image, containers: settings.stopContainers, rounds: settings.stopRounds }),
-    );
-    measures.terminal = await direct('terminal', (hostUrl) =>
-      measureTerminal({ hostUrl, cliEnv: engine.cliEnv, docker, image: engine.image, outputBytes: settings.terminalBytes, outputRuns: settings.terminalRuns, keystrokes: settings.keystrokes }),
-    );
-    measures.logs = await direct('logs', (hostUrl) =>
-      measureLogs({ hostUrl, cliEnv: engine.cliEnv, docker, image: engine.image, lines: settings.logLines, runs: settings.logRuns }),
-    );
+      const proxy = await startEngineProxy(engine.socketPath);
+      pagePhase.add('engine proxy', () => proxy.close());
+      const serve = await startBerthServe(proxy.url, 'via proxy');
+      pagePhase.add('berth serve', () => serve.stop());
+      await untilEventsStreamOpen(proxy, settings.timeoutMs);
+      const browser: Browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+      pagePhase.add('browser', () => browser.close());
+      environment.chromium = browser.version();
+      const events = await watchStartEvents(docker);
+      pagePhase.add('engine events', () => Promise.resolve(events.dispose()));
 
-    // What the page measures start is stopped before the several-engines measures (an open page reacts to their containers).
-    const pagePhase = new Teardown();
-    teardown.add('page measures', async () => {
-      const problems = await pagePhase.run();
-      if (problems.length > 0) throw new Error(problems.join('; '));
-    });
-    const proxy = await startEngineProxy(engine.socketPath);
-    pagePhase.add('engine proxy', () => proxy.close());
-    const serve = await startBerthServe(proxy.url, 'via proxy');
-    pagePhase.add('berth serve', () => serve.stop());
-    await untilEventsStreamOpen(proxy, settings.timeoutMs);
-    const browser: Browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
-    pagePhase.add('browser', () => browser.close());
-    environment.chromium = browser.version();
-    const events = await watchStartEvents(docker);
-    pagePhase.add('engine events', () => Promise.resolve(events.dispose()));
+      const shown: { page?: Page } = {};
+      measures.pageOpen = await attempt('page open', async () => {
+        // Counted now, after the measures that make containers: the engine may be shared with others.
+        const expectedCount = (await rawListContainers(engine.socketPath)).count;
+        const opened = await measurePageOpen({ browser, hostUrl: serve.url, proxy, expectedCount, runs: settings.pageRuns, timeoutMs: settings.timeoutMs });
+        shown.page = opened.page;
+        return opened.result;
+      });
+      const openPage = shown.page;
+      const skipped = { error: 'skipped: the page never showed the full list (see pageOpen)' };
+      measures.idle = openPage ? await attempt('idle engine calls', () => measureIdleCalls(proxy, settings.idleSeconds)) : skipped;
+      measures.startToRow = openPage
+        ? await attempt('start to row', () =>
+            measureStartToRow({ page: openPage, events, names: fleet.probeNames, filterText: probePrefix, cliEnv: engine.cliEnv, timeoutMs: settings.timeoutMs }),
+          )
+        : skipped;
+      teardownProblems.push(...(await pagePhase.run()));
+    }
 
-    const shown: { page?: Page } = {};
-    measures.pageOpen = await attempt('page open', async () => {
-      // Counted now, after the measures that make containers: the engine may be shared with others.
-      const expectedCount = (await rawListContainers(engine.socketPath)).count;
-      const opened = await measurePageOpen({ browser, hostUrl: serve.url, proxy, expectedCount, runs: settings.pageRuns, timeoutMs: settings.timeoutMs });
-      shown.page = opened.page;
-      return opened.result;
-    });
-    const openPage = shown.page;
-    const skipped = { error: 'skipped: the page never showed the full list (see pageOpen)' };
-    measures.idle = openPage ? await attempt('idle engine calls', () => measureIdleCalls(proxy, settings.idleSeconds)) : skipped;
-    measures.startToRow = openPage
-      ? await attempt('start to row', () =>
-          measureStartToRow({ page: openPage, events, names: fleet.probeNames, filterText: probePrefix, cliEnv: engine.cliEnv, timeoutMs: settings.timeoutMs }),
-        )
-      : skipped;
+    if (settings.logs) {
+      const logs = await runLogsMeasures({ engineUrl: engine.engineUrl, docker, image: engine.image, cliEnv: engine.cliEnv, settings, chromiumArgs });
+      Object.assign(measures, logs.measures);
+      teardownProblems.push(...logs.teardownProblems);
+    }
 
     if (settings.engines) {
-      teardownProblems.push(...(await pagePhase.run()));
       const engines = await runEngineMeasures({ testEnv: engine.testEnv, image: engine.image, cliEnv: engine.cliEnv, settings });
       Object.assign(measures, engines.measures);
       environment.engines = engines.environment;

@@ -29,10 +29,6 @@ export interface BenchSettings {
   terminalRuns: number;
   /** Keystrokes timed to their echo, each through Berth and a raw socket (BENCH_KEYSTROKES). */
   keystrokes: number;
-  /** Lines the logs measure's container writes (BENCH_LOG_LINES). */
-  logLines: number;
-  /** Log reads each through logs.follow, the download and `docker logs` (BENCH_LOG_RUNS). */
-  logRuns: number;
   /** How long to wait for the page to show something before calling it a failure (BENCH_TIMEOUT_MS). */
   timeoutMs: number;
   /** Run the several-engines measures (default, TLS and ssh engines at once); BENCH_ENGINES=0 skips them for quick runs. */
@@ -41,6 +37,14 @@ export interface BenchSettings {
   engineContainers: number;
   /** External starts timed on both hosts in the hanging-engine measure (BENCH_HANGING_STARTS). */
   hangingStarts: number;
+  /** Run the logs measures (BENCH_LOGS; default on). */
+  logs: boolean;
+  /** Lines the logs measures' containers write (BENCH_LOG_LINES). */
+  logLines: number;
+  /** Whole-log reads each side, tab opens and searches (BENCH_LOG_RUNS). */
+  logRuns: number;
+  /** Run the measures of the containers list, page, create, stop and terminal (BENCH_CORE; default on): BENCH_CORE=0 BENCH_ENGINES=0 runs only the logs measures. */
+  core: boolean;
 }
 
 export function readSettings(): BenchSettings {
@@ -58,11 +62,13 @@ export function readSettings(): BenchSettings {
     terminalBytes: envInt('BENCH_TERMINAL_BYTES', 64 * 1024 * 1024),
     terminalRuns: envInt('BENCH_TERMINAL_RUNS', 5),
     keystrokes: envInt('BENCH_KEYSTROKES', 100),
-    logLines: envInt('BENCH_LOG_LINES', 1_000_000),
-    logRuns: envInt('BENCH_LOG_RUNS', 3),
     timeoutMs: envInt('BENCH_TIMEOUT_MS', 30_000),
     engines: envFlag('BENCH_ENGINES', true),
     engineContainers: envInt('BENCH_ENGINE_CONTAINERS', 300),
     hangingStarts: envInt('BENCH_HANGING_STARTS', 20),
+    logs: envFlag('BENCH_LOGS', true),
+    logLines: envInt('BENCH_LOG_LINES', 1_000_000),
+    logRuns: envInt('BENCH_LOG_RUNS', 3),
+    core: envFlag('BENCH_CORE', true),
   };
 }
