@@ -26,6 +26,11 @@ export interface BackendOptions {
    * app passes its save dialog; without it, `logs.save` needs its `path`.
    */
   chooseSavePath?: (suggestedName: string) => Promise<string | null>;
+  /**
+   * Let callers name files for the backend to write (`logs.save`'s `path`): `berth api` only,
+   * where the caller is the user at a shell. The desktop app and `berth serve` leave it off.
+   */
+  acceptsPaths?: boolean;
 }
 
 export interface Backend {
@@ -73,7 +78,7 @@ export function createBackend(options: BackendOptions): Backend {
     find: () => findEngines({ ...fileSystem, flag: options.engineUrl?.includes('://') ? options.engineUrl : undefined, exists: (file) => access(file).then(() => true, () => false) }),
     defaultConnection: engine,
     connectOthers: options.connectOthers ?? false,
-    servicesFor: (connection, registry) => createServiceHandlers(connection, registry, { chooseSavePath: options.chooseSavePath }),
+    servicesFor: (connection, registry) => createServiceHandlers(connection, registry, { chooseSavePath: options.chooseSavePath, acceptsPaths: options.acceptsPaths }),
     defaultAccess: (endpoint) => ({ tls: tlsFromEnv(endpoint, env) }),
     log: (line) => process.stderr.write(`${line}\n`),
   });

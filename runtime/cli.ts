@@ -118,7 +118,7 @@ async function api(args: string[]): Promise<number> {
     }
   }
 
-  const backend = createBackend({ engineUrl: values.engine, autoStartManaged: false });
+  const backend = createBackend({ engineUrl: values.engine, autoStartManaged: false, acceptsPaths: true });
   const [hostPort, clientPort] = createPortPair();
   const rpc = serveRpc(hostPort, backend.handlers);
   const client = new BerthClient(clientPort);

@@ -109,7 +109,7 @@ export const logsSaveSchema = params({
     .regex(/^(\/|[A-Za-z]:[\\/])/, 'must be an absolute path')
     .optional()
     .describe(
-      "The file to write, on the machine Berth's backend runs on (absolute; an existing file is replaced). Absent: the desktop app asks where with a save dialog; elsewhere it is required.",
+      "The file to write (absolute; an existing file is replaced), taken only from `berth api` on this machine. In the desktop app leave it out: the app asks where with its save dialog. A browser downloads the log instead.",
     ),
 });
 

@@ -329,7 +329,7 @@ beforeAll(async () => {
   if (!registry) throw new Error('BERTH_TEST_REGISTRY is not set: start the test environment (scripts/test-env.ts).');
   // A data directory of its own: engines.* calls change only the fuzz's own list of engines.
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'berth-fuzz-'));
-  backend = createBackend({ engineUrl: testEngineUrl(), autoStartManaged: false, dataDir });
+  backend = createBackend({ engineUrl: testEngineUrl(), autoStartManaged: false, dataDir, acceptsPaths: true });
   engine = backend.engine;
   await backend.ready;
   await engine.whenConnected(15_000);

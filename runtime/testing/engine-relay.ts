@@ -51,7 +51,7 @@ export class EngineRelay {
 
   /** Every connection Berth opened to the engine whose latest request starts with `prefix`. */
   allCarrying(prefix: string): RelayedConnection[] {
-    return this.connections.filter((connection) => connection.requests.at(-1)?.startsWith(prefix));
+    return this.connections.filter((connection) => withoutVersion(connection.requests.at(-1) ?? '').startsWith(prefix));
   }
 
   /** The engine goes away, as far as Berth can tell: every connection drops and new ones are refused. */

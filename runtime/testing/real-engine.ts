@@ -77,7 +77,7 @@ export interface Connected {
  * `options`: what a host adds (the desktop app's save dialog).
  */
 export async function connectBackend(engineUrl = testEngineUrl(), options: Partial<BackendOptions> = {}): Promise<Connected> {
-  const backend = createBackend({ engineUrl, autoStartManaged: false, dataDir: testDataDir(), ...options });
+  const backend = createBackend({ engineUrl, autoStartManaged: false, dataDir: testDataDir(), acceptsPaths: true, ...options });
   await backend.engine.whenConnected(15_000);
   const [hostPort, clientPort] = createPortPair();
   const rpc = serveRpc(hostPort, backend.handlers);

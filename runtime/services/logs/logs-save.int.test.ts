@@ -91,6 +91,7 @@ describe('logs.save writes what docker logs prints, byte for byte', () => {
     const asked: string[] = [];
     let answer: string | null = path.join(dir, 'chosen.log');
     const withDialog = await connectBackend(undefined, {
+      acceptsPaths: false,
       chooseSavePath: (suggestedName) => {
         asked.push(suggestedName);
         return Promise.resolve(answer);
@@ -105,6 +106,21 @@ describe('logs.save writes what docker logs prints, byte for byte', () => {
       expect(await withDialog.client.call('logs.save', { id: plain })).toEqual({ path: null, bytes: 0 });
     } finally {
       withDialog.close();
+    }
+  });
+
+  it('takes no path from the desktop app or a browser, only the dialog\'s choice: a page never names a file to write', async () => {
+    const target = path.join(dir, 'named-by-a-page.log');
+    const desktop = await connectBackend(undefined, { acceptsPaths: false, chooseSavePath: () => Promise.resolve(null) });
+    const browser = await connectBackend(undefined, { acceptsPaths: false });
+    try {
+      await expect(desktop.client.call('logs.save', { id: plain, path: target })).rejects.toMatchObject({ code: 'invalid_argument', details: { field: 'path' } });
+      await expect(browser.client.call('logs.save', { id: plain, path: target })).rejects.toMatchObject({ code: 'invalid_argument', details: { field: 'path' } });
+      await expect(browser.client.call('logs.save', { id: plain })).rejects.toMatchObject({ code: 'invalid_argument', details: { field: 'path' } });
+      await expect(readdir(dir)).resolves.not.toContain('named-by-a-page.log');
+    } finally {
+      desktop.close();
+      browser.close();
     }
   });
 

@@ -12,6 +12,12 @@ export interface LogsHost {
    * null when they cancel. Absent (`berth serve`, `berth api`): `logs.save` needs its `path`.
    */
   chooseSavePath?: ((suggestedName: string) => Promise<string | null>) | undefined;
+  /**
+   * Whether a caller may name the file itself (`path`). Only `berth api`, run by the user at a
+   * shell of this machine, may: the desktop renderer and the browser never name a file here,
+   * so a script that got into a page cannot write into the user's files.
+   */
+  acceptsPaths?: boolean | undefined;
 }
 
 /** `logs.save`: the log as `docker logs` prints it, streamed into a file. */
@@ -19,6 +25,15 @@ export async function saveLogs(engine: Pick<EngineConnection, 'client'>, params:
   const client = engine.client;
   const facts = await readLogFacts(client, params.id, signal);
   let target = params.path;
+  if (target !== undefined && host.acceptsPaths !== true) {
+    throw new BerthError(
+      'invalid_argument',
+      host.chooseSavePath === undefined
+        ? 'logs.save: path: files are not written from here; download the log instead (its link is served by this host).'
+        : 'logs.save: path: leave it out: the app asks where to save with its save dialog (a path is taken only from berth api).',
+      { field: 'path' },
+    );
+  }
   if (target === undefined) {
     if (host.chooseSavePath === undefined) {
       throw new BerthError('invalid_argument', 'logs.save: path: is required here: only the desktop app has a save dialog to ask with.', { field: 'path' });
