@@ -1,0 +1,80 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LogEvent } from './api/index.js';
+import { docker, testEngineUrl, TestContainers, testImage } from './testing/real-engine.js';
+
+/**
+ * `berth api` as a user runs it from a shell: the built command (bin/berth.js, after
+ * `npm run build`), against the real test engine, with the calls the issues write out.
+ */
+const run = promisify(execFile);
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = path.join(repoRoot, 'bin', 'berth.js');
+const containers = new TestContainers();
+let dataDir: string;
+
+async function berth(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
+      env: { ...process.env, BERTH_DATA_DIR: dataDir, DOCKER_HOST: testEngineUrl() },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return { stdout, stderr, code: 0 };
+  } catch (error) {
+    const failed = error as { stdout?: string; stderr?: string; code?: number };
+    return { stdout: failed.stdout ?? '', stderr: failed.stderr ?? '', code: failed.code ?? -1 };
+  }
+}
+
+beforeAll(async () => {
+  if (!existsSync(path.join(repoRoot, 'dist', 'runtime', 'cli.js'))) throw new Error('berth is not built: run `npm run build` first (npm test does).');
+  dataDir = await mkdtemp(path.join(os.tmpdir(), 'berth-cli-'));
+});
+
+afterAll(async () => {
+  await containers.removeAll();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('berth api from a shell', () => {
+  it('logs.follow {"id":NAME,"follow":false,"tail":100} prints one JSON event per line, the last 100 lines, and ends', async () => {
+    const name = await containers.run('cli-logs', testImage(), 'sh', '-c', 'seq 1 250; echo done >&2');
+    await docker('wait', name);
+    const { stdout, stderr, code } = await berth('api', 'logs.follow', JSON.stringify({ id: name, follow: false, tail: 100 }));
+    expect(code, stderr).toBe(0);
+    const events = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as LogEvent);
+    expect(events[0]).toMatchObject({ type: 'opened', name, tty: false });
+    const lines = events.flatMap((event) => (event.type === 'lines' ? event.lines : []));
+    const expected = (await docker('logs', '--tail', '100', name)).split('\n');
+    expect(lines.filter((line) => line.stream === 'stdout').map((line) => line.text)).toEqual(expected.filter((text) => text !== 'done'));
+    expect(lines.filter((line) => line.stream === 'stderr').map((line) => line.text)).toEqual(['done']);
+    expect(lines).toHaveLength(100);
+  });
+
+  it('engines.list and --engine URL containers.list answer as JSON', async () => {
+    const listed = await berth('api', 'engines.list');
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(JSON.parse(listed.stdout)).toEqual(expect.arrayContaining([expect.objectContaining({ state: 'connected' })]));
+    const name = await containers.run('cli-list', testImage(), 'true');
+    const { stdout, code, stderr } = await berth('api', '--engine', testEngineUrl(), 'containers.list');
+    expect(code, stderr).toBe(0);
+    expect((JSON.parse(stdout) as { name: string }[]).map((container) => container.name)).toContain(name);
+  });
+
+  it('refuses bad params naming the field, with a non-zero exit and nothing on stdout', async () => {
+    const { stdout, stderr, code } = await berth('api', 'logs.follow', JSON.stringify({ id: 'web', tail: -1 }));
+    expect(code).not.toBe(0);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('invalid_argument');
+    expect(stderr).toContain('tail');
+  });
+});
