@@ -42,6 +42,7 @@ export async function measureLogs(options: LogsOptions): Promise<LogsMeasure> {
   const connection = await connectBerth(options.hostUrl);
   try {
     const { client } = connection;
+    await engineConnected(client);
     const cookie = await sessionCookie(options.hostUrl);
     log(`logs: ${options.runs} runs each of logs.follow, the download and docker logs, 1 warm-up each`);
     const samples = { follow: [] as number[], download: [] as number[], cli: [] as number[] };
@@ -103,6 +104,15 @@ function followAll(client: BerthClient, name: string): Promise<{ lines: number; 
       },
     );
   });
+}
+
+/** A host just started may still be connecting to its engine: wait for it rather than measure an error. */
+async function engineConnected(client: BerthClient, timeoutMs = 30_000): Promise<void> {
+  const started = performance.now();
+  while ((await client.call('engine.info', {})).state !== 'connected') {
+    if (performance.now() - started > timeoutMs) throw new Error(`the host did not connect to its engine within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 async function sessionCookie(hostUrl: string): Promise<string> {

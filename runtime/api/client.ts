@@ -159,9 +159,10 @@ export class BerthClient implements Disposable {
       }
       case 'event': {
         const stream = this.streams.get(envelope.id);
+        // Taken (flow control): the host may send the next while these are handled. The
+        // envelope is in hand here, so what the host has out stays bounded by its window.
+        if (envelope.ack && stream && !this.closed) this.port.send({ kind: 'ack', id: envelope.id });
         stream?.onEvents(envelope.events);
-        // Handed on: the host may send more (flow control). Not for a stream closed meanwhile.
-        if (envelope.ack && stream && this.streams.has(envelope.id) && !this.closed) this.port.send({ kind: 'ack', id: envelope.id });
         return;
       }
       case 'end': {

@@ -28,7 +28,8 @@ interface BinaryHeader {
 
 /** Text for an envelope without bytes, a binary frame for one with. Only stream events carry bytes. */
 export function encodeEnvelope(message: Envelope, utf8: Utf8): string | Uint8Array {
-  if (message.kind !== 'event') return JSON.stringify(message);
+  // Most events carry no bytes (log lines, progress): one look without copying settles it.
+  if (message.kind !== 'event' || !message.events.some(hasBytes)) return JSON.stringify(message);
   const binaries: { path: PathStep[]; bytes: Uint8Array }[] = [];
   const events = message.events.map((event, index) => withoutBytes(event, ['events', index], binaries));
   if (binaries.length === 0) return JSON.stringify(message);
@@ -67,6 +68,17 @@ export function decodeFrame(frame: string | Uint8Array, utf8: Utf8): unknown {
   } catch {
     return undefined;
   }
+}
+
+function hasBytes(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (value instanceof Uint8Array) return true;
+  if (Array.isArray(value)) {
+    for (const item of value) if (hasBytes(item)) return true;
+    return false;
+  }
+  for (const key in value) if (hasBytes((value as Record<string, unknown>)[key])) return true;
+  return false;
 }
 
 function withoutBytes(value: unknown, path: PathStep[], found: { path: PathStep[]; bytes: Uint8Array }[]): unknown {

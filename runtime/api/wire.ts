@@ -11,9 +11,10 @@ import type { Disposable } from './disposable.js';
  *   never empty); `end` closes the stream normally, `error` closes it with a failure.
  *   `unsubscribe` stops it from the client side; no `end` follows.
  * - `ack`: flow control. An `event` envelope marked `ack: true` (streams whose source can wait,
- *   such as a log being read) is answered with `ack` once the client has handed its events
- *   on; the host sends only a few such envelopes ahead of the acks, so a slow client slows the
- *   source instead of filling memory on either side.
+ *   such as a log being read) is answered with `ack` as soon as the client receives it (before
+ *   handling its events, so the next one crosses meanwhile); the host sends only a bounded
+ *   window of events ahead of the acks, so a slow client slows the source instead of filling
+ *   memory on either side.
  *
  * A `call` or `subscribe` may name the engine it is for (`engine`: an engine id or name);
  * absent, it goes to the default engine. The engine routes the request; it is never a

@@ -28,9 +28,16 @@ export interface DispatcherOptions {
   /**
    * Flow control (`StreamSink.ready`): how many events a stream that uses it may have queued
    * or sent but not yet acknowledged by the client before its source must wait. Log events
-   * hold at most about 64 KiB of text each, so the default 16 keeps about 1 MiB in flight.
+   * hold at most about 64 KiB of text each, so the default 32 keeps about 2 MiB in flight.
    */
   flowWindow?: number;
+  /**
+   * A stream under flow control sends as soon as this many events are queued, without waiting
+   * for the batch window: its source is reading a backlog as fast as the client takes it, and
+   * several envelopes in flight keep both ends busy (the client works on one while the next
+   * crosses and the source reads on).
+   */
+  flowBatch?: number;
   /** Where an `internal` error is logged with its correlation id (the backend's log: stderr). */
   logInternal?: (line: string) => void;
 }
@@ -52,7 +59,8 @@ export function serveRpc(port: Port, handlers: ServiceHandlers | HandlerRouter, 
   const router = 'handlersFor' in handlers ? handlers : singleEngine(handlers);
   const batchMs = options.batchMs ?? 16;
   const maxBatch = options.maxBatch ?? 512;
-  const flowWindow = options.flowWindow ?? 16;
+  const flowWindow = options.flowWindow ?? 32;
+  const flowBatch = Math.max(1, Math.min(options.flowBatch ?? 2, Math.floor(flowWindow / 4)));
   const calls = new Map<number, AbortController>();
   const subscriptions = new Map<number, Subscription>();
 
@@ -130,7 +138,7 @@ export function serveRpc(port: Port, handlers: ServiceHandlers | HandlerRouter, 
       emit(event) {
         if (closed) return;
         queue.push(event);
-        if (queue.length >= maxBatch) return flush();
+        if (queue.length >= (isFlowControlled ? flowBatch : maxBatch)) return flush();
         if (timer !== null) return;
         const sinceLastSend = performance.now() - lastSentAt;
         if (sinceLastSend >= batchMs) flush();

@@ -87,7 +87,9 @@ export class DeliveredLines {
     } else if (this.lastTime === null || isLater(line.time, this.lastTime)) {
       this.lastTime = line.time;
       this.lastInstant = null;
-      this.atLast = [line];
+      // Emptied in place, not replaced: most lines have an instant of their own, and an array each is garbage.
+      this.atLast.length = 0;
+      this.atLast.push(line);
     }
     // A line a little before the latest (stdout and stderr are stamped apart, then written in
     // turn): delivered, and the latest instant stays where the engine's `since` will start.

@@ -1,16 +1,23 @@
 /**
  * Runs a callback at most once per animation frame however often it is asked for. A hidden
  * page gets no frames, so a timer stands in after `fallbackMs`: lines keep being taken in (and
- * the buffer stays bounded) while nobody looks.
+ * the buffer stays bounded) while nobody looks. `holdOff` spaces the next run out further: a
+ * flood of lines is drawn a few times a second rather than at every frame, which leaves the
+ * main thread to taking the lines in (drawing a frame costs about as much as taking in a few
+ * thousand lines).
  */
 export interface FrameScheduler {
   request(): void;
+  /** The next run comes no sooner than `ms` from now (with a clock that tells the time). */
+  holdOff(ms: number): void;
   cancel(): void;
 }
 
 export interface FrameClock {
   requestFrame(callback: () => void): () => void;
   setTimer(callback: () => void, ms: number): () => void;
+  /** Milliseconds on a monotonic clock; without it `holdOff` does nothing. */
+  now?(): number;
 }
 
 export const browserClock: FrameClock = {
@@ -22,10 +29,12 @@ export const browserClock: FrameClock = {
     const id = setTimeout(callback, ms);
     return () => clearTimeout(id);
   },
+  now: () => performance.now(),
 };
 
 export function frameScheduler(run: () => void, clock: FrameClock = browserClock, fallbackMs = 250): FrameScheduler {
   let cancels: (() => void)[] = [];
+  let notBefore = Number.NEGATIVE_INFINITY;
   const cancel = () => {
     for (const stop of cancels) stop();
     cancels = [];
@@ -34,10 +43,24 @@ export function frameScheduler(run: () => void, clock: FrameClock = browserClock
     cancel();
     run();
   };
+  const request = () => {
+    if (cancels.length > 0) return;
+    const wait = clock.now ? notBefore - clock.now() : 0;
+    if (wait > 0) {
+      cancels = [
+        clock.setTimer(() => {
+          cancels = [];
+          request();
+        }, wait),
+      ];
+      return;
+    }
+    cancels = [clock.requestFrame(fire), clock.setTimer(fire, fallbackMs)];
+  };
   return {
-    request() {
-      if (cancels.length > 0) return;
-      cancels = [clock.requestFrame(fire), clock.setTimer(fire, fallbackMs)];
+    request,
+    holdOff(ms) {
+      if (clock.now) notBefore = clock.now() + ms;
     },
     cancel,
   };

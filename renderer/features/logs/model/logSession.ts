@@ -5,6 +5,10 @@ import { LogBuffer, type BufferChange } from './logBuffer.js';
 import { pickSourceColor } from './sourceColors.js';
 import { SourceLines } from './sourceLines.js';
 
+/** A frame that brought in at least this many lines: the next waits `floodGapMs` (see frameScheduler.ts). */
+const floodLines = 2_000;
+const floodGapMs = 100;
+
 /** A container whose log the view shows. */
 export interface LogSource {
   engineId: string;
@@ -56,6 +60,8 @@ export class LogSession implements Disposable {
   private readonly listeners = new Set<(change: BufferChange) => void>();
   private readonly statusListeners = new Set<() => void>();
   private pendingChange: BufferChange | null = null;
+  /** Lines taken in since listeners last heard. */
+  private pendingLines = 0;
   private readonly frame: FrameScheduler;
   private views: readonly SourceView[] = [];
   private isDisposed = false;
@@ -189,6 +195,7 @@ export class LogSession implements Disposable {
     } else if (event.type === 'unreadable') {
       this.setStatus(entry, { kind: 'unreadable', message: event.message });
     } else {
+      if (event.type === 'lines') this.pendingLines += event.lines.length;
       this.noteChange(this.buffer.add(event.type === 'lines' ? entry.lines.lines(event.lines) : entry.lines.mark(event)));
     }
   }
@@ -204,6 +211,8 @@ export class LogSession implements Disposable {
   private flush(): void {
     const change = this.pendingChange;
     this.pendingChange = null;
+    if (this.pendingLines >= floodLines) this.frame.holdOff(floodGapMs);
+    this.pendingLines = 0;
     if (change === null || this.isDisposed) return;
     const combined = { dropped: change.dropped, changedFrom: Math.max(change.changedFrom, change.dropped) };
     for (const listener of [...this.listeners]) listener(combined);
