@@ -93,7 +93,7 @@ function followAll(client: BerthClient, name: string): Promise<{ lines: number; 
       {
         onEvent: (event) => {
           if (event.type !== 'lines') return;
-          lines += event.lines.length;
+          lines += event.text.length;
           batches++;
         },
         onEnd: () => {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LogEvent } from './api/index.js';
+import { logLinesOf, type LogEvent } from './api/index.js';
 import { docker, testEngineUrl, TestContainers, testImage } from './testing/real-engine.js';
 
 /**
@@ -53,7 +53,7 @@ describe('berth api from a shell', () => {
       .split('\n')
       .map((line) => JSON.parse(line) as LogEvent);
     expect(events[0]).toMatchObject({ type: 'opened', name, tty: false });
-    const lines = events.flatMap((event) => (event.type === 'lines' ? event.lines : []));
+    const lines = events.flatMap((event) => (event.type === 'lines' ? logLinesOf(event) : []));
     const expected = (await docker('logs', '--tail', '100', name)).split('\n');
     expect(lines.filter((line) => line.stream === 'stdout').map((line) => line.text)).toEqual(expected.filter((text) => text !== 'done'));
     expect(lines.filter((line) => line.stream === 'stderr').map((line) => line.text)).toEqual(['done']);

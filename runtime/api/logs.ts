@@ -5,8 +5,8 @@ import { containerRef } from './refs.js';
 
 /**
  * Logs: what a container's main process wrote, as the engine's log driver kept it, read like
- * `docker logs [--follow] [--tail N] [--since T] [--until T]`. Lines cross in batches, each with
- * the engine's timestamp and the stream that wrote it; showing the timestamps is the view's
+ * `docker logs [--follow] [--tail N] [--since T] [--until T]`. Lines cross in batches (see
+ * LogLines), each with the engine's timestamp and the stream that wrote it; showing the timestamps is the view's
  * choice. A follow outlives restarts of the container and reconnects of the engine: it picks up
  * after the last timestamp it delivered, so no line comes twice and none is lost.
  */
@@ -31,23 +31,73 @@ export interface LogUnreadable {
   message: string;
 }
 
-/** One line as the engine stored it. */
-export interface LogLine {
-  /** The engine's timestamp, RFC 3339 with nanoseconds as the engine wrote it. */
-  time: string;
-  stream: 'stdout' | 'stderr';
+/**
+ * Lines, in the engine's order, as parallel arrays (one entry per line; never one object per
+ * line, since a log of a million lines crosses in a few hundred of these). A batch holds at most
+ * about 64 KiB of text, and its lines' times lie within 10^15 ns (about 11 days) of `seconds`, so
+ * every sum below stays an exact integer in a JSON number (a double).
+ *
+ * Line `i`'s engine timestamp is `seconds` whole Unix seconds plus `nanos[0] + ... + nanos[i]`
+ * nanoseconds (split the sum with floor division by 10^9 to get whole seconds and nanoseconds
+ * again). Exact to the nanosecond, which orders lines of several containers and resumes a follow.
+ */
+export interface LogLines {
+  type: 'lines';
   /**
-   * The text without its line ending, decoded as UTF-8 (invalid bytes become U+FFFD). A bare
-   * `\r` overwrites what came before it on the line, as on a terminal. Escape sequences are
+   * Each line's text without its line ending, decoded as UTF-8 (invalid bytes become U+FFFD). A
+   * bare `\r` overwrites what came before it on the line, as on a terminal. Escape sequences are
    * kept: the view renders colours and never acts on anything else.
    */
+  text: string[];
+  /** Whole Unix seconds (UTC) the batch's times count from: the first line's, rounded down. */
+  seconds: number;
+  /**
+   * Each line's time as nanoseconds after the line before it (the first: after `seconds`), as
+   * the engine stamped it; an integer, negative when a line was stamped before the one it follows
+   * (stdout and stderr are stamped apart). A line whose timestamp the engine wrote unreadably
+   * (never from a sane engine) has the time of the line before it (0 here).
+   */
+  nanos: number[];
+  /** The indexes (into `text`) of the lines the process wrote to stderr, ascending; absent when every line is stdout (a TTY container's always are). */
+  stderr?: number[];
+}
+
+/** One line of a `lines` event, spelt out: for scripts and tests (the view reads the arrays directly). */
+export interface LogLine {
+  /** Whole Unix seconds of the engine's timestamp. */
+  seconds: number;
+  /** Nanoseconds after `seconds`, 0 to 999,999,999. */
+  nanos: number;
+  stream: 'stdout' | 'stderr';
   text: string;
 }
 
-/** Lines, in the engine's order; a batch holds at most about 64 KiB of text. */
-export interface LogLines {
-  type: 'lines';
-  lines: LogLine[];
+/** The lines of a `lines` event, one object each, with their times summed up. */
+export function logLinesOf(event: LogLines): LogLine[] {
+  const stderr = new Set(event.stderr ?? []);
+  const lines: LogLine[] = [];
+  let offset = 0;
+  for (let index = 0; index < event.text.length; index++) {
+    offset += event.nanos[index] ?? 0;
+    const extraSeconds = Math.floor(offset / 1e9);
+    lines.push({ seconds: event.seconds + extraSeconds, nanos: offset - extraSeconds * 1e9, stream: stderr.has(index) ? 'stderr' : 'stdout', text: event.text[index]! });
+  }
+  return lines;
+}
+
+/** The `lines` event of these lines (within 10^15 ns of the first's second); the inverse of logLinesOf. */
+export function linesEventOf(lines: readonly LogLine[]): LogLines {
+  const seconds = lines[0]?.seconds ?? 0;
+  const nanos: number[] = [];
+  const stderr: number[] = [];
+  let previous = 0;
+  lines.forEach((line, index) => {
+    const offset = (line.seconds - seconds) * 1e9 + line.nanos;
+    nanos.push(offset - previous);
+    previous = offset;
+    if (line.stream === 'stderr') stderr.push(index);
+  });
+  return { type: 'lines', text: lines.map((line) => line.text), seconds, nanos, ...(stderr.length > 0 ? { stderr } : {}) };
 }
 
 /**
@@ -136,7 +186,7 @@ export const logsContract = defineDomain({
   streams: {
     'logs.follow': stream<LogEvent>()(
       logsFollowSchema,
-      "A container's log lines in batches, then new ones as they come (`docker logs -f`); one JSON event per batch from `berth api`.",
+      "A container's log lines in batches, then new ones as they come (`docker logs -f`); one JSON event per batch from `berth api`. Events: `opened` {name, tty, logDriver}; `unreadable` {logDriver, message}; `mark` {kind, time, exitCode?}; `lines` {text: string[], seconds, nanos: number[], stderr?: number[]}, parallel arrays: line i's text is text[i], its time `seconds` Unix seconds plus nanos[0]+...+nanos[i] nanoseconds, and it came from stderr when i is in `stderr` (else stdout).",
     ),
   },
 });

@@ -133,7 +133,7 @@ describe('serveRpc', () => {
           'logs.follow': (_params, sink, signal) => {
             void (async () => {
               for (let index = 0; index < 100; index++) {
-                sink.emit({ type: 'lines', lines: [{ time: String(index), stream: 'stdout', text: 'x' }] });
+                sink.emit({ type: 'lines', text: [String(index)], seconds: 0, nanos: [0] });
                 produced++;
                 await sink.ready();
                 if (signal.aborted) {
@@ -182,7 +182,7 @@ describe('serveRpc', () => {
           'logs.follow': (_params, sink) => {
             void (async () => {
               for (let index = 0; index < 200; index++) {
-                sink.emit({ type: 'lines', lines: [{ time: String(index), stream: 'stdout', text: 'x' }] });
+                sink.emit({ type: 'lines', text: [String(index)], seconds: 0, nanos: [0] });
                 await sink.ready();
               }
               sink.end();
@@ -196,7 +196,7 @@ describe('serveRpc', () => {
     const client = new BerthClient(clientPort);
     const times: string[] = [];
     await new Promise<void>((resolve) => {
-      client.subscribe('logs.follow', { id: 'web' }, { onEvent: (event) => event.type === 'lines' && times.push(...event.lines.map((line) => line.time)), onEnd: resolve });
+      client.subscribe('logs.follow', { id: 'web' }, { onEvent: (event) => event.type === 'lines' && times.push(...event.text), onEnd: resolve });
     });
     expect(times).toEqual(Array.from({ length: 200 }, (_, index) => String(index)));
   });

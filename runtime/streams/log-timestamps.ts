@@ -85,3 +85,47 @@ export function compareInstants(a: Instant | null, b: Instant | null): number {
 export function unixSecondsOf(instant: Instant): string {
   return `${instant.seconds}.${String(instant.nanos).padStart(9, '0')}`;
 }
+
+/**
+ * Reads engine timestamps one after another into `seconds` and `nanos`, remembering the last
+ * whole second: a log's lines mostly share their second with the one before, so the date is
+ * worked out about once a second of log, and the fraction is read digit by digit.
+ */
+export class InstantReader {
+  seconds = 0;
+  nanos = 0;
+  private lastPrefix = '';
+  private lastSeconds = 0;
+
+  /** Reads `timestamp`; false (and both numbers left as they were) when it is none. */
+  read(timestamp: string): boolean {
+    // Docker's form: `YYYY-MM-DDTHH:MM:SS.nnnnnnnnnZ`, always 30 characters.
+    if (timestamp.length === 30 && timestamp.charCodeAt(19) === 0x2e && timestamp.charCodeAt(29) === 0x5a) {
+      let nanos = 0;
+      for (let index = 20; index < 29; index++) {
+        const digit = timestamp.charCodeAt(index) - 0x30;
+        if (digit < 0 || digit > 9) return this.readOther(timestamp);
+        nanos = nanos * 10 + digit;
+      }
+      const prefix = timestamp.slice(0, 19);
+      if (prefix !== this.lastPrefix) {
+        const instant = instantOf(`${prefix}Z`);
+        if (instant === null) return false;
+        this.lastPrefix = prefix;
+        this.lastSeconds = instant.seconds;
+      }
+      this.seconds = this.lastSeconds;
+      this.nanos = nanos;
+      return true;
+    }
+    return this.readOther(timestamp);
+  }
+
+  private readOther(timestamp: string): boolean {
+    const instant = instantOf(timestamp);
+    if (instant === null) return false;
+    this.seconds = instant.seconds;
+    this.nanos = instant.nanos;
+    return true;
+  }
+}

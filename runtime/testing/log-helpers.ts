@@ -1,7 +1,7 @@
 // Test-only helpers for the logs integration tests: the docker CLI's own output, byte for byte,
 // and a recorder of one logs.follow stream. Not part of the build.
 import { execFile } from 'node:child_process';
-import type { BerthClient, Disposable, LogEvent, LogLine, StreamParams } from '../api/index.js';
+import { logLinesOf, type BerthClient, type Disposable, type LogEvent, type LogLine, type StreamParams } from '../api/index.js';
 import { testEngineUrl } from './real-engine.js';
 
 /**
@@ -26,6 +26,14 @@ export function linesOf(output: Buffer): string[] {
   const lines = text.split('\n');
   if (lines.at(-1) === '') lines.pop();
   return lines.map((line) => line.replace(/\r+$/, ''));
+}
+
+/** A line of a `lines` event, with its time as Docker writes it. */
+export type TimedLine = LogLine & { time: string };
+
+/** A line's time as `docker logs -t` prints it: UTC, nine fraction digits. */
+export function dockerTime(line: Pick<LogLine, 'seconds' | 'nanos'>): string {
+  return `${new Date(line.seconds * 1000).toISOString().slice(0, 19)}.${String(line.nanos).padStart(9, '0')}Z`;
 }
 
 /** Everything one logs.follow stream sends, and ways to wait for it. */
@@ -57,8 +65,9 @@ export class FollowRecorder implements Disposable {
     );
   }
 
-  get lines(): LogLine[] {
-    return this.events.flatMap((event) => (event.type === 'lines' ? event.lines : []));
+  /** Every line, with its time as `docker logs -t` prints it. */
+  get lines(): TimedLine[] {
+    return this.events.flatMap((event) => (event.type === 'lines' ? logLinesOf(event).map((line) => ({ ...line, time: dockerTime(line) })) : []));
   }
 
   texts(stream?: 'stdout' | 'stderr'): string[] {
@@ -67,7 +76,7 @@ export class FollowRecorder implements Disposable {
 
   /** Lines, and marks as `[kind]`, in the order they came. */
   get sequence(): string[] {
-    return this.events.flatMap((event) => (event.type === 'lines' ? event.lines.map((line) => line.text) : event.type === 'mark' ? [`[${event.kind}]`] : []));
+    return this.events.flatMap((event) => (event.type === 'lines' ? event.text : event.type === 'mark' ? [`[${event.kind}]`] : []));
   }
 
   async waitForEnd(timeoutMs = 30_000): Promise<this> {

@@ -5,7 +5,7 @@ import { berthStore } from '../../stores/store.js';
 import { container } from '../../testing/fakeHost.js';
 import { giveElementsAHeight, renderWithClient } from '../../testing/renderWithClient.js';
 import { composeProjectLabel } from '../containers/composeGroups.js';
-import { connectLink, followOn, logLine, sendLog } from './logTesting.js';
+import { connectLink, followOn, linesEvent, logLine, sendLog } from './logTesting.js';
 import { LogsPage } from './LogsPage.js';
 
 beforeAll(() => giveElementsAHeight(400));
@@ -39,8 +39,8 @@ describe('the Logs page', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: /^web/ }));
     fireEvent.click(screen.getByRole('checkbox', { name: /^db/ }));
     expect(screen.getByRole('log', { name: 'Logs of 2 containers' })).toBeTruthy();
-    await sendLog(host, followOn(host, 'engine-1'), { type: 'lines', lines: [logLine(1, 'web one'), logLine(3, 'web three')] });
-    await sendLog(host, followOn(host, 'engine-2'), { type: 'lines', lines: [logLine(2, 'db two'), logLine(4, 'db four')] });
+    await sendLog(host, followOn(host, 'engine-1'), linesEvent(logLine(1, 'web one'), logLine(3, 'web three')));
+    await sendLog(host, followOn(host, 'engine-2'), linesEvent(logLine(2, 'db two'), logLine(4, 'db four')));
     expect(rowTexts()).toEqual(['web  web one', 'db   db two', 'web  web three', 'db   db four']);
     const colors = [...screen.getByRole('log').querySelectorAll('.log-source')].map((name) => name.className);
     expect(colors[0]).toBe(colors[2]);
@@ -50,7 +50,7 @@ describe('the Logs page', () => {
     const dbFollow = followOn(host, 'engine-2');
     fireEvent.click(screen.getByRole('checkbox', { name: /^db/ }));
     expect(host.sent).toContainEqual({ kind: 'unsubscribe', id: dbFollow });
-    await sendLog(host, followOn(host, 'engine-1'), { type: 'lines', lines: [] });
+    await sendLog(host, followOn(host, 'engine-1'), linesEvent());
     expect(rowTexts()).toEqual(['web  web one', 'web  web three']);
   });
 

@@ -2,7 +2,7 @@
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { giveElementsAHeight, renderWithClient } from '../../testing/renderWithClient.js';
-import { connectLink, followOn, logLine, nextFrame, sendLog } from './logTesting.js';
+import { connectLink, followOn, linesEvent, logLine, logTime, nextFrame, sendLog } from './logTesting.js';
 import { LogsTab } from './LogsTab.js';
 
 beforeAll(() => giveElementsAHeight(400));
@@ -26,10 +26,9 @@ describe('the Logs tab', () => {
 
   it('shows lines as text: HTML is not run, colours are kept, other escape sequences are dropped', async () => {
     const { host, log, follow } = renderTab();
-    await sendLog(host, follow(), {
-      type: 'lines',
-      lines: [logLine(1, '<img src=x onerror=alert(1)>'), logLine(2, 'copy \x1b]52;c;aGVsbG8=\x07me \x1b[31mred\x1b[0m'), logLine(3, 'oops', 'stderr')],
-    });
+    await sendLog(host, follow(), linesEvent(
+      logLine(1, '<img src=x onerror=alert(1)>'), logLine(2, 'copy \x1b]52;c;aGVsbG8=\x07me \x1b[31mred\x1b[0m'), logLine(3, 'oops', 'stderr'),
+    ));
     expect(rowTexts(log())).toEqual(['<img src=x onerror=alert(1)>', 'copy me red', 'stderr oops']);
     expect(log().querySelector('img')).toBeNull();
     const red = within(log()).getByText('red');
@@ -40,7 +39,7 @@ describe('the Logs tab', () => {
 
   it('shows marks as rows of their own', async () => {
     const { host, log, follow } = renderTab();
-    await sendLog(host, follow(), { type: 'lines', lines: [logLine(1, 'before')] }, { type: 'mark', kind: 'exited', time: logLine(2, '').time, exitCode: 3 }, { type: 'mark', kind: 'started', time: logLine(3, '').time });
+    await sendLog(host, follow(), linesEvent(logLine(1, 'before')), { type: 'mark', kind: 'exited', time: logTime(2), exitCode: 3 }, { type: 'mark', kind: 'started', time: logTime(3) });
     expect(rowTexts(log())).toEqual(['before', '── Container exited with code 3 ──', '── Container started ──']);
     expect(log().querySelectorAll('.log-row-mark')).toHaveLength(2);
   });
@@ -79,7 +78,7 @@ describe('the Logs tab', () => {
 
   it('filters stdout and stderr, and shows timestamps on demand', async () => {
     const { host, log, follow } = renderTab();
-    await sendLog(host, follow(), { type: 'lines', lines: [logLine(1, 'out'), logLine(2, 'err', 'stderr')] });
+    await sendLog(host, follow(), linesEvent(logLine(1, 'out'), logLine(2, 'err', 'stderr')));
     fireEvent.click(screen.getByRole('checkbox', { name: 'stdout' }));
     await nextFrame();
     expect(rowTexts(log())).toEqual(['stderr err']);
@@ -91,7 +90,7 @@ describe('the Logs tab', () => {
 
   it('searches, counts, steps through matches and highlights the current one', async () => {
     const { host, log, follow } = renderTab();
-    await sendLog(host, follow(), { type: 'lines', lines: [logLine(1, 'value=41'), logLine(2, 'other'), logLine(3, 'value=42 value=43')] });
+    await sendLog(host, follow(), linesEvent(logLine(1, 'value=41'), logLine(2, 'other'), logLine(3, 'value=42 value=43')));
     const box = screen.getByRole('searchbox', { name: 'Search' });
     fireEvent.change(box, { target: { value: 'value=4' } });
     await nextFrame();
@@ -137,7 +136,7 @@ describe('the Logs tab', () => {
 
   it('pauses when scrolled up, and follows again at the end', async () => {
     const { host, log, follow } = renderTab();
-    await sendLog(host, follow(), { type: 'lines', lines: Array.from({ length: 100 }, (_, i) => logLine(i, `line ${i}`)) });
+    await sendLog(host, follow(), linesEvent(...Array.from({ length: 100 }, (_, i) => logLine(i, `line ${i}`))));
     fireEvent.wheel(log(), { deltaY: -100 });
     await nextFrame();
     expect(screen.getByText(/paused: Jump to end/)).toBeTruthy();
@@ -154,7 +153,7 @@ describe('the Logs tab', () => {
 
   it('draws only the rows in view, and only a window of a million-character line', async () => {
     const { host, log, follow } = renderTab();
-    await sendLog(host, follow(), { type: 'lines', lines: [...Array.from({ length: 5000 }, (_, i) => logLine(1, `line ${i}`)), logLine(2, 'x'.repeat(1_000_000))] });
+    await sendLog(host, follow(), linesEvent(...Array.from({ length: 5000 }, (_, i) => logLine(1, `line ${i}`)), logLine(2, 'x'.repeat(1_000_000))));
     const rows = log().querySelectorAll('.log-row');
     expect(rows.length).toBeLessThan(60);
     const longest = Math.max(...[...rows].map((row) => row.textContent?.length ?? 0));

@@ -1,11 +1,23 @@
 import { act } from '@testing-library/react';
-import type { LogEvent, LogLine } from '../../../runtime/api/index.js';
+import { linesEventOf, type LogEvent, type LogLine, type LogLines } from '../../../runtime/api/index.js';
 import { berthStore } from '../../stores/store.js';
 import type { FakeHost } from '../../testing/fakeHost.js';
 
+const start = Date.UTC(2026, 0, 1) / 1000;
+
 /** Log lines at whole seconds from a fixed start, so tests read times as small numbers. */
 export function logLine(second: number, text: string, stream: LogLine['stream'] = 'stdout'): LogLine {
-  return { time: `2026-01-01T00:${String(Math.floor(second / 60)).padStart(2, '0')}:${String(second % 60).padStart(2, '0')}.000000000Z`, stream, text };
+  return { seconds: start + second, nanos: 0, stream, text };
+}
+
+/** The time of `logLine(second, ...)` as a mark carries it (RFC 3339). */
+export function logTime(second: number): string {
+  return `2026-01-01T00:${String(Math.floor(second / 60)).padStart(2, '0')}:${String(second % 60).padStart(2, '0')}.000000000Z`;
+}
+
+/** A `lines` event of these lines. */
+export function linesEvent(...lines: LogLine[]): LogLines {
+  return linesEventOf(lines);
 }
 
 /** The id of the last `logs.follow` subscription on `engine`. */

@@ -1,11 +1,11 @@
 import type { Readable } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
-import { BerthError, DisposableStore, type Disposable, type LogEvent, type LogLine, type LogMark, type ParsedStreamParams } from '../../api/index.js';
+import { BerthError, DisposableStore, type Disposable, type LogEvent, type LogMark, type ParsedStreamParams } from '../../api/index.js';
 import type { LogsQuery } from '../../engine/client/containers.js';
 import type { EngineConnection } from '../../engine/connection.js';
 import type { StreamSink } from '../../rpc/handlers.js';
 import { logDecoderFor } from '../../streams/log-lines.js';
-import { compareInstants, instantOf, unixSecondsOf, type Instant } from '../../streams/log-timestamps.js';
+import { compareInstants, instantOf, InstantReader, unixSecondsOf, type Instant } from '../../streams/log-timestamps.js';
 import { ContainerChanges, type RunChange } from './container-changes.js';
 import { DeliveredLines, LineBatches } from './line-batches.js';
 import { engineTime, logFactsOf, openLog, type LogFacts } from './log-source.js';
@@ -24,6 +24,8 @@ export class LogFollow implements Disposable {
   private readonly store = new DisposableStore();
   private readonly batches: LineBatches;
   private readonly delivered = new DeliveredLines();
+  /** The engine's timestamps read into numbers; the last one read stays for a line whose time is unreadable. */
+  private readonly times = new InstantReader();
   private readonly changes: ContainerChanges;
   private containerId = '';
   /** Whether the container runs, as the marks sent so far have said. */
@@ -144,11 +146,14 @@ export class LogFollow implements Disposable {
     const startedAt = performance.now();
     this.mayHaveUnread = false;
     let delivered = false;
+    const { times } = this;
     const decoder = logDecoderFor(facts.tty, (time, streamName, text) => {
-      const line: LogLine = { time, stream: streamName, text };
-      if (!this.delivered.admit(line)) return;
+      // An unreadable time (never from a sane engine) leaves the line at the time of the one before.
+      times.read(time);
+      const isStderr = streamName === 'stderr';
+      if (!this.delivered.admit(times.seconds, times.nanos, isStderr, text)) return;
       delivered = true;
-      this.batches.add(line);
+      this.batches.add(times.seconds, times.nanos, isStderr, text);
     });
     try {
       for await (const chunk of stream as AsyncIterable<Buffer>) {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Envelope, LogEvent, LogMark } from '../../api/index.js';
+import { logLinesOf, type Envelope, type LogEvent, type LogMark } from '../../api/index.js';
 import { serveRpc } from '../../rpc/dispatcher.js';
 import { createPortPair } from '../../rpc/memory-port.js';
 import { EngineRelay } from '../../testing/engine-relay.js';
@@ -147,7 +147,7 @@ describe('following a log', () => {
         for (; acknowledged < envelopes.filter((envelope) => envelope.ack).length; acknowledged++) clientPort.send({ kind: 'ack', id: 1 });
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
-      const lines = envelopes.flatMap((envelope) => envelope.events).flatMap((event) => (event.type === 'lines' ? event.lines : []));
+      const lines = envelopes.flatMap((envelope) => envelope.events).flatMap((event) => (event.type === 'lines' ? logLinesOf(event) : []));
       expect(lines).toHaveLength(200_000);
       expect(lines.at(-1)?.text).toBe('line 199999 with some more text to make it longer');
     } finally {

@@ -34,7 +34,7 @@ function followOnce(params: { id: string; tail?: number | 'all'; since?: string;
 function expectBatchesBounded(recorded: FollowRecorder): void {
   for (const event of recorded.events) {
     if (event.type !== 'lines') continue;
-    const before = event.lines.slice(0, -1).reduce((sum, line) => sum + line.text.length, 0);
+    const before = event.text.slice(0, -1).reduce((sum, text) => sum + text.length, 0);
     expect(before).toBeLessThan(64 * 1024);
   }
 }

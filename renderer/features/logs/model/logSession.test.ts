@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BerthClient, type LogEvent, type LogLine } from '../../../../runtime/api/index.js';
+import { BerthClient, linesEventOf, type LogEvent, type LogLine } from '../../../../runtime/api/index.js';
 import { FakeHost } from '../../../testing/fakeHost.js';
 import type { FrameClock } from './frameScheduler.js';
 import { lineFlag, type BufferChange } from './logBuffer.js';
@@ -43,7 +43,7 @@ function setup(readOptions = options) {
 }
 
 const at = (second: number, nanos = 0) => `2026-01-01T00:00:${String(second).padStart(2, '0')}.${String(nanos).padStart(9, '0')}Z`;
-const line = (second: number, text: string, stream: LogLine['stream'] = 'stdout', nanos = 0): LogLine => ({ time: at(second, nanos), stream, text });
+const line = (second: number, text: string, stream: LogLine['stream'] = 'stdout', nanos = 0): LogLine => ({ seconds: Date.UTC(2026, 0, 1) / 1000 + second, nanos, stream, text });
 const texts = (session: LogSession) => Array.from({ length: session.buffer.length }, (_, i) => session.buffer.text(i));
 
 describe('a log session', () => {
@@ -59,8 +59,8 @@ describe('a log session', () => {
   it('interleaves containers by engine time and tells listeners once per frame', () => {
     const { session, clock, changes, emit } = setup();
     session.setSources([web, db]);
-    emit('engine-1', { type: 'opened', name: 'web', tty: false, logDriver: 'json-file' }, { type: 'lines', lines: [line(1, 'w1'), line(3, 'w3', 'stderr')] });
-    emit('engine-2', { type: 'lines', lines: [line(2, 'd2'), line(3, 'd3', 'stdout', 5)] });
+    emit('engine-1', { type: 'opened', name: 'web', tty: false, logDriver: 'json-file' }, linesEventOf([line(1, 'w1'), line(3, 'w3', 'stderr')]));
+    emit('engine-2', linesEventOf([line(2, 'd2'), line(3, 'd3', 'stdout', 5)]));
     expect(clock.pending).toBe(1);
     clock.runFrame();
     expect(texts(session)).toEqual(['w1', 'd2', 'w3', 'd3']);
@@ -78,7 +78,7 @@ describe('a log session', () => {
   it('shows marks as rows at their time, and an unreadable log as its message', () => {
     const { session, clock, emit } = setup();
     session.setSources([web, db]);
-    emit('engine-1', { type: 'lines', lines: [line(1, 'a'), line(5, 'b')] }, { type: 'mark', kind: 'exited', time: at(3), exitCode: 137 });
+    emit('engine-1', linesEventOf([line(1, 'a'), line(5, 'b')]), { type: 'mark', kind: 'exited', time: at(3), exitCode: 137 });
     emit('engine-2', { type: 'unreadable', logDriver: 'none', message: 'The log driver none keeps no logs.' });
     clock.runFrame();
     expect(texts(session)).toEqual(['a', 'Container exited with code 137', 'b']);
@@ -89,8 +89,8 @@ describe('a log session', () => {
   it('drops a container taken out of the view, with its lines', () => {
     const { session, host, clock, emit, idOf } = setup();
     session.setSources([web, db]);
-    emit('engine-1', { type: 'lines', lines: [line(1, 'w1')] });
-    emit('engine-2', { type: 'lines', lines: [line(2, 'd2')] });
+    emit('engine-1', linesEventOf([line(1, 'w1')]));
+    emit('engine-2', linesEventOf([line(2, 'd2')]));
     const dbId = idOf('engine-2');
     session.setSources([web]);
     expect(host.sent.at(-1)).toEqual({ kind: 'unsubscribe', id: dbId });
@@ -101,7 +101,7 @@ describe('a log session', () => {
   it('picks up after the last line when the link comes back, without repeating lines', () => {
     const { session, host, link, clock, emit, subscriptions } = setup();
     session.setSources([web]);
-    emit('engine-1', { type: 'lines', lines: [line(1, 'a'), line(2, 'b1'), line(2, 'b2')] });
+    emit('engine-1', linesEventOf([line(1, 'a'), line(2, 'b1'), line(2, 'b2')]));
     host.close();
     expect(session.sources()[0]?.status).toEqual({ kind: 'failed', message: 'The connection to Berth closed.' });
     const fresh = new FakeHost();
@@ -109,7 +109,7 @@ describe('a log session', () => {
     session.resume();
     const resumed = fresh.sent.find((m) => m.kind === 'subscribe')!;
     expect(resumed).toMatchObject({ params: { tail: 'all', since: `${Date.UTC(2026, 0, 1, 0, 0, 2) / 1000}.000000000` } });
-    fresh.emitTo(resumed.id, { type: 'lines', lines: [line(2, 'b1'), line(2, 'b2'), line(2, 'b3'), line(4, 'c')] });
+    fresh.emitTo(resumed.id, linesEventOf([line(2, 'b1'), line(2, 'b2'), line(2, 'b3'), line(4, 'c')]));
     clock.runFrame();
     expect(texts(session)).toEqual(['a', 'b1', 'b2', 'b3', 'c']);
     expect(subscriptions()).toHaveLength(1);
@@ -121,7 +121,7 @@ describe('a log session', () => {
     const ids = [idOf('engine-1'), idOf('engine-2')];
     session.dispose();
     expect(host.sent.filter((m) => m.kind === 'unsubscribe').map((m) => m.id)).toEqual(ids);
-    expect(() => emit('engine-1', { type: 'lines', lines: [line(1, 'late')] })).not.toThrow();
+    expect(() => emit('engine-1', linesEventOf([line(1, 'late')]))).not.toThrow();
     expect(clock.pending).toBe(0);
   });
 });

@@ -195,8 +195,8 @@ export class LogSession implements Disposable {
     } else if (event.type === 'unreadable') {
       this.setStatus(entry, { kind: 'unreadable', message: event.message });
     } else {
-      if (event.type === 'lines') this.pendingLines += event.lines.length;
-      this.noteChange(this.buffer.add(event.type === 'lines' ? entry.lines.lines(event.lines) : entry.lines.mark(event)));
+      if (event.type === 'lines') this.pendingLines += event.text.length;
+      this.noteChange(this.buffer.add(event.type === 'lines' ? entry.lines.lines(event) : entry.lines.mark(event)));
     }
   }
 

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { BerthClient, type LogLine } from '../../../../runtime/api/index.js';
+import { BerthClient, linesEventOf, type LogLine } from '../../../../runtime/api/index.js';
 import { FakeHost } from '../../../testing/fakeHost.js';
 import { compileSearch, type CompiledSearch } from './logSearch.js';
 import { LogSession } from './logSession.js';
 import { LogViewModel } from './logViewModel.js';
-
-const at = (second: number) => `2026-01-01T00:00:${String(second).padStart(2, '0')}.000000000Z`;
 
 function setup(capacity = 1000) {
   const host = new FakeHost();
@@ -20,7 +18,7 @@ function setup(capacity = 1000) {
   model.attach();
   session.setSources([{ engineId: 'e', containerId: 'c', name: 'web' }]);
   const send = (...lines: [number, string, LogLine['stream']?][]) => {
-    host.emitTo(host.subscriptionId('logs.follow'), { type: 'lines', lines: lines.map(([second, text, stream = 'stdout']) => ({ time: at(second), stream, text })) });
+    host.emitTo(host.subscriptionId('logs.follow'), linesEventOf(lines.map(([second, text, stream = 'stdout']) => ({ seconds: Date.UTC(2026, 0, 1) / 1000 + second, nanos: 0, stream, text }))));
     for (const frame of frames.splice(0)) frame();
   };
   const shown = () => Array.from({ length: model.rowCount }, (_, row) => model.rowAt(row)).map(({ index, chunk }) => `${model.buffer.plain(index)}${chunk ? `#${chunk}` : ''}`);

@@ -1,4 +1,4 @@
-import type { LogLine, LogMark } from '../../../../runtime/api/index.js';
+import type { LogLines, LogMark } from '../../../../runtime/api/index.js';
 import { EngineTimeReader, unixSecondsText } from './engineTime.js';
 import { emptyBatch, lineFlag, type LineBatch } from './logBuffer.js';
 
@@ -16,12 +16,11 @@ export function markText(mark: LogMark): string {
 }
 
 /**
- * One container's lines on their way into the buffer: engine times read into numbers, and the
+ * One container's lines on their way into the buffer: engine times summed into numbers, and the
  * newest time delivered remembered (with how many lines had exactly it), so a follow started
  * again after a lost link asks from that time on and skips the lines it already delivered.
  */
 export class SourceLines {
-  private readonly reader = new EngineTimeReader();
   private lastSeconds = -Infinity;
   private lastNanos = 0;
   private seenAtLast = 0;
@@ -37,29 +36,47 @@ export class SourceLines {
     return unixSecondsText(this.lastSeconds, this.lastNanos);
   }
 
-  lines(lines: readonly LogLine[]): LineBatch {
-    const batch = emptyBatch();
-    const { reader } = this;
-    for (const line of lines) {
-      // An unreadable time (never from a sane engine) keeps the line, at the last time seen.
-      if (!reader.read(line.time)) [reader.seconds, reader.nanos] = [Math.max(this.lastSeconds, 0), this.lastNanos];
-      const { seconds, nanos } = reader;
-      const isAtLast = seconds === this.lastSeconds && nanos === this.lastNanos;
+  /** A `lines` event's lines: times summed up from the batch's seconds (see LogLines), stderr indexes as flags. */
+  lines(event: LogLines): LineBatch {
+    const { text, nanos: steps } = event;
+    const count = text.length;
+    const seconds: number[] = [];
+    const nanos: number[] = [];
+    const flags = new Array<number>(count).fill(0);
+    for (const index of event.stderr ?? []) flags[index] = lineFlag.stderr;
+    // Whole seconds and nanoseconds carried along, so no sum grows past the batch's span.
+    let second = event.seconds;
+    let nano = 0;
+    let kept = 0;
+    for (let index = 0; index < count; index++) {
+      nano += steps[index] ?? 0;
+      if (nano >= 1e9 || nano < 0) {
+        const carry = Math.floor(nano / 1e9);
+        second += carry;
+        nano -= carry * 1e9;
+      }
+      const isAtLast = second === this.lastSeconds && nano === this.lastNanos;
       if (isAtLast && this.skipAtLast > 0) {
         this.skipAtLast--;
         continue;
       }
       if (isAtLast) this.seenAtLast++;
-      else if (seconds > this.lastSeconds || (seconds === this.lastSeconds && nanos > this.lastNanos)) {
-        [this.lastSeconds, this.lastNanos, this.seenAtLast, this.skipAtLast] = [seconds, nanos, 1, 0];
+      else if (second > this.lastSeconds || (second === this.lastSeconds && nano > this.lastNanos)) {
+        [this.lastSeconds, this.lastNanos, this.seenAtLast, this.skipAtLast] = [second, nano, 1, 0];
       }
-      batch.texts.push(line.text);
-      batch.seconds.push(seconds);
-      batch.nanos.push(nanos);
-      batch.flags.push(line.stream === 'stderr' ? lineFlag.stderr : 0);
-      batch.sources.push(this.source);
+      // Kept lines move down over skipped ones (only while resuming do any go).
+      if (kept !== index) {
+        text[kept] = text[index]!;
+        flags[kept] = flags[index]!;
+      }
+      seconds.push(second);
+      nanos.push(nano);
+      kept++;
     }
-    return batch;
+    // The event's own text array becomes the batch's: it is the renderer's, fresh from JSON.parse.
+    text.length = kept;
+    flags.length = kept;
+    return { texts: text, seconds, nanos, flags, sources: new Array<number>(kept).fill(this.source) };
   }
 
   /** A mark as a row of its own, at its time (or the last line's, when it has none readable). */
