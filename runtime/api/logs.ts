@@ -55,7 +55,7 @@ export interface LogLines {
    * Each line's time as nanoseconds after the line before it (the first: after `seconds`), as
    * the engine stamped it; an integer, negative when a line was stamped before the one it follows
    * (stdout and stderr are stamped apart). A line whose timestamp the engine wrote unreadably
-   * (never from a sane engine) has the time of the line before it (0 here).
+   * (never from a sane engine) gets the time of the line read before it.
    */
   nanos: number[];
   /** The indexes (into `text`) of the lines the process wrote to stderr, ascending; absent when every line is stdout (a TTY container's always are). */
