@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import type { Browser, Page } from '@playwright/test';
 import type Docker from 'dockerode';
 import { benchLabel, removeNamed } from './bench-containers.js';
@@ -29,6 +30,8 @@ export interface LogsPageOptions {
   lines: number;
   runs: number;
   timeoutMs: number;
+  /** The docker CLI's environment (DOCKER_HOST), for `docker logs -f` following the same kind of container. */
+  cliEnv: NodeJS.ProcessEnv;
   /** `docker logs` of the same container to /dev/null, median ms (logsRead), for the view's throughput ratio. */
   dockerLogsMedianMs?: number | undefined;
 }
@@ -38,7 +41,15 @@ export interface LogsPage {
   openTailMs: Summary;
   allLines: { ms: number; linesPerSecond: number; throughputOverCli?: number; heapMiB: number; longestTaskMs: number };
   searchMs: Summary;
-  follow: { lastLineAfterExitMs: number; longestTaskMs: number; tasksOver100Ms: number; heapMiB: number; writeSeconds: number };
+  follow: {
+    lastLineAfterExitMs: number;
+    /** The same for `docker logs -f NAME` to /dev/null, started with the container: when it exits, every line is in. */
+    dockerCliLastLineAfterExitMs: number;
+    longestTaskMs: number;
+    tasksOver100Ms: number;
+    heapMiB: number;
+    writeSeconds: number;
+  };
 }
 
 const followName = 'bench-logs-follow';
@@ -134,13 +145,33 @@ async function measureFollow(page: Page, options: LogsPageOptions, logsOf: (name
   const tasks = await longTasksSince(page, from);
   const result = {
     lastLineAfterExitMs: round(shown.frameMs - exitMs),
+    dockerCliLastLineAfterExitMs: await dockerFollowLastLineAfterExit(options),
     longestTaskMs: longest(tasks),
     tasksOver100Ms: tasks.filter((task) => task.durationMs > 100).length,
     heapMiB: await heapAfterGcMiB(page),
     writeSeconds: round((exitMs - started) / 1000, 1),
   };
-  log(`follow: last line ${result.lastLineAfterExitMs} ms after exit, longest task ${result.longestTaskMs} ms, heap ${result.heapMiB} MiB`);
+  log(`follow: last line ${result.lastLineAfterExitMs} ms after exit (docker logs -f ${result.dockerCliLastLineAfterExitMs} ms), longest task ${result.longestTaskMs} ms, heap ${result.heapMiB} MiB`);
   return result;
+}
+
+/** A fresh container writing the same lines, followed by `docker logs -f` to /dev/null from its start: its exit after the container's. */
+async function dockerFollowLastLineAfterExit(options: LogsPageOptions): Promise<number> {
+  const name = `${followName}-cli`;
+  await removeNamed(options.docker, [name]);
+  const container = await options.docker.createContainer({ name, Image: options.image, Cmd: linesCommand(options.lines), Labels: { [benchLabel]: '1' }, HostConfig: { NetworkMode: 'none' } });
+  try {
+    await container.start();
+    const endMs = await new Promise<number>((resolve, reject) => {
+      const child = spawn('docker', ['logs', '-f', name], { env: options.cliEnv, stdio: ['ignore', 'ignore', 'ignore'] });
+      child.once('error', reject);
+      child.once('close', (code) => (code === 0 ? resolve(Date.now()) : reject(new Error(`docker logs -f ${name} exited ${String(code)}`))));
+    });
+    const finishedAt = (await container.inspect()).State.FinishedAt;
+    return round(endMs - Date.parse(finishedAt.replace(/(\.\d{3})\d*/, '$1')));
+  } finally {
+    await removeNamed(options.docker, [name]);
+  }
 }
 
 function longest(tasks: readonly LongTask[]): number {

@@ -47,6 +47,7 @@ export async function runLogsMeasures(options: LogsMeasuresOptions): Promise<{ m
     measures.logsPage = await attempt('logs page', () =>
       measureLogsPage({
         browser,
+        cliEnv: options.cliEnv,
         hostUrl: serve.url,
         docker: options.docker,
         image: options.image,
