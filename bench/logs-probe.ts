@@ -55,7 +55,7 @@ export async function waitShown(page: Page, key: string, timeoutMs: number): Pro
     page,
     `(() => { const w = window.__berthLogs.watches[${JSON.stringify(key)}]; return w && w.frameAt !== null ? JSON.stringify({ domMs: w.at, frameMs: w.frameAt }) : null; })()`,
     timeoutMs,
-    20,
+    250,
   );
   if (found === null) {
     const shown = await page.evaluate('document.body ? document.body.innerText.slice(0, 400) : ""').catch(() => '(page gone)');
