@@ -25,4 +25,5 @@ export * from './stats.js';
 export * from './system.js';
 export * from './logs.js';
 export * from './log-time.js';
+export * from './engine-time.js';
 export * from './downloads.js';

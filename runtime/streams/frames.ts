@@ -38,7 +38,7 @@ export class FrameDemuxer {
     let offset = 0;
     if (this.pending.length > 0) {
       // Only the unfinished frame is joined with the start of this chunk, never the whole chunk.
-      const header = this.pending.length >= headerLength ? this.pending : concat(this.pending, buffer.subarray(0, headerLength - this.pending.length));
+      const header = this.pending.length >= headerLength ? this.pending : concatBytes(this.pending, buffer.subarray(0, headerLength - this.pending.length));
       if (header.length < headerLength) {
         this.pending = header;
         return;
@@ -46,10 +46,10 @@ export class FrameDemuxer {
       const stream = streamOf(header, 0);
       const needed = headerLength + frameLength(header, 0) - this.pending.length;
       if (buffer.length < needed) {
-        this.pending = concat(this.pending, buffer);
+        this.pending = concatBytes(this.pending, buffer);
         return;
       }
-      const frame = concat(this.pending, buffer.subarray(0, needed));
+      const frame = concatBytes(this.pending, buffer.subarray(0, needed));
       this.pending = new Uint8Array(0);
       visit(stream, frame.subarray(headerLength));
       offset = needed;
@@ -83,7 +83,8 @@ function frameLength(buffer: Uint8Array, offset: number): number {
   return ((buffer[offset + 4]! << 24) >>> 0) + (buffer[offset + 5]! << 16) + (buffer[offset + 6]! << 8) + buffer[offset + 7]!;
 }
 
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+/** `a` then `b`, in a new array. */
+export function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
   const joined = new Uint8Array(a.length + b.length);
   joined.set(a, 0);
   joined.set(b, a.length);

@@ -11,8 +11,9 @@
  * without a TTY, raw bytes for TTY ones (see RawLogDecoder for how messages are told apart
  * there). Pure; the hot path reads bytes with indexOf and makes two strings per line.
  */
-import { FrameDemuxer } from './frames.js';
-import { compareInstants, instantOf, needMoreBytes, notATimestamp, timestampEnd, type Instant } from './log-timestamps.js';
+import { concatBytes, FrameDemuxer } from './frames.js';
+import { compareInstants, instantOf, type Instant } from '../api/engine-time.js';
+import { needMoreBytes, notATimestamp, timestampEnd } from './log-timestamps.js';
 
 export type LogStreamName = 'stdout' | 'stderr';
 
@@ -196,7 +197,7 @@ export class RawLogDecoder implements LogDecoder {
   }
 
   push(chunk: Uint8Array): void {
-    const data = this.carry === null ? chunk : concat(this.carry, chunk);
+    const data = this.carry === null ? chunk : concatBytes(this.carry, chunk);
     this.carry = null;
     let position = 0;
     while (position < data.length) {
@@ -326,13 +327,6 @@ function indexOfBytes(haystack: Uint8Array, needle: Uint8Array, from: number, to
     if (at + index === haystack.length) return at;
   }
   return -1;
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const joined = new Uint8Array(a.length + b.length);
-  joined.set(a, 0);
-  joined.set(b, a.length);
-  return joined;
 }
 
 /** The decoder for a container: raw for a TTY, multiplexed otherwise. */

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { ansiCss } from './model/ansiCss.js';
-import { formatEngineTime } from './model/engineTime.js';
+import { formatInstant } from '../../../runtime/api/index.js';
 import { lineFlag } from './model/logBuffer.js';
 import type { LogViewModel } from './model/logViewModel.js';
 import { parsedLine, rowPieces, safeCut } from './model/rowPieces.js';
@@ -47,7 +47,7 @@ export const LogRow = memo(function LogRow({ model, index, position, chunk, top,
   const className = `log-row${isMark ? ' log-row-mark' : isStderr ? ' log-row-stderr' : ''}`;
   const prefix = (layout.timestamps || source) && (
     <span className="log-prefix" style={{ width: layout.prefixPx }}>
-      {chunk === 0 && layout.timestamps && <span className="log-time">{formatEngineTime(buffer.seconds(index), buffer.nanos(index))} </span>}
+      {chunk === 0 && layout.timestamps && <span className="log-time">{formatInstant({ seconds: buffer.seconds(index), nanos: buffer.nanos(index) })} </span>}
       {chunk === 0 && source && layout.sourceNameWidth !== null && <span className={`log-source log-source-${source.color}`}>{shortName(source.name, layout.sourceNameWidth)} </span>}
     </span>
   );

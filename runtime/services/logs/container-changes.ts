@@ -2,7 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { BerthError, DisposableStore, type Disposable, type EngineStatus } from '../../api/index.js';
 import type { EngineConnection } from '../../engine/connection.js';
 import type { EngineEvent } from '../../engine/json/streams.js';
-import type { Instant } from '../../streams/log-timestamps.js';
+import type { Instant } from '../../api/engine-time.js';
 
 /** A change of one container's run, from the engine's events. */
 export interface RunChange {

@@ -1,5 +1,5 @@
 import type { LogLines } from '../../api/index.js';
-import type { Instant } from '../../streams/log-timestamps.js';
+import type { Instant } from '../../api/engine-time.js';
 
 /** A batch is sent once it holds this much text (UTF-16 units), or when its time is up. */
 export const batchTextLimit = 64 * 1024;

@@ -5,7 +5,7 @@ import type { LogsQuery } from '../../engine/client/containers.js';
 import type { EngineConnection } from '../../engine/connection.js';
 import type { StreamSink } from '../../rpc/handlers.js';
 import { logDecoderFor } from '../../streams/log-lines.js';
-import { compareInstants, instantOf, InstantReader, unixSecondsOf, type Instant } from '../../streams/log-timestamps.js';
+import { compareInstants, instantOf, InstantReader, unixSecondsOf, type Instant } from '../../api/engine-time.js';
 import { ContainerChanges, type RunChange } from './container-changes.js';
 import { DeliveredLines, LineBatches } from './line-batches.js';
 import { engineTime, logFactsOf, openLog, type LogFacts } from './log-source.js';

@@ -1,5 +1,5 @@
 import type { LogLines, LogMark } from '../../../../runtime/api/index.js';
-import { EngineTimeReader, unixSecondsText } from './engineTime.js';
+import { instantOf, unixSecondsOf } from '../../../../runtime/api/index.js';
 import { emptyBatch, lineFlag, type LineBatch } from './logBuffer.js';
 
 export function markText(mark: LogMark): string {
@@ -33,7 +33,7 @@ export class SourceLines {
   resume(): string | null {
     if (this.lastSeconds === -Infinity) return null;
     this.skipAtLast = this.seenAtLast;
-    return unixSecondsText(this.lastSeconds, this.lastNanos);
+    return unixSecondsOf({ seconds: this.lastSeconds, nanos: this.lastNanos });
   }
 
   /** A `lines` event's lines: times summed up from the batch's seconds (see LogLines), stderr indexes as flags. */
@@ -82,11 +82,10 @@ export class SourceLines {
   /** A mark as a row of its own, at its time (or the last line's, when it has none readable). */
   mark(mark: LogMark): LineBatch {
     const batch = emptyBatch();
-    const reader = new EngineTimeReader();
-    const isRead = reader.read(mark.time);
+    const instant = instantOf(mark.time);
     batch.texts.push(markText(mark));
-    batch.seconds.push(isRead ? reader.seconds : Math.max(this.lastSeconds, 0));
-    batch.nanos.push(isRead ? reader.nanos : this.lastNanos);
+    batch.seconds.push(instant ? instant.seconds : Math.max(this.lastSeconds, 0));
+    batch.nanos.push(instant ? instant.nanos : this.lastNanos);
     batch.flags.push(lineFlag.mark);
     batch.sources.push(this.source);
     return batch;
