@@ -7,7 +7,7 @@ import { BerthClient } from '../../../runtime/api/index.js';
 import { ClientSourceContext } from '../../app/connectionContext.js';
 import { berthStore } from '../../stores/store.js';
 import { FakeHost, settle } from '../../testing/fakeHost.js';
-import { useTerminalSession } from './useTerminalSession.js';
+import { restartSettleMs, useTerminalSession } from './useTerminalSession.js';
 
 /** Just the part of an xterm the hook touches. */
 function fakeTerminal(): Terminal {
@@ -52,6 +52,37 @@ describe('a terminal session over the life of a container', () => {
     hook.rerender({ isRunning: true });
     expect(subscriptions()).toHaveLength(2);
     expect(subscriptions()[1]).toMatchObject({ stream: 'containers.attach', params: { id: 'web' } });
+  });
+
+  it('attaches again when the container restarted faster than the list saw it stop (docker restart)', async () => {
+    const { host, hook, subscriptions } = setup();
+    const first = subscriptions()[0]!.id;
+    act(() => host.emitTo(first, { type: 'opened', sessionId: 'session-0001', tty: true, stdin: true }));
+    // The main process ends; the list never says the container stopped (die and start came together).
+    await act(async () => {
+      host.emitTo(first, { type: 'exit', exitCode: 137 });
+      host.endStream(first);
+      await settle();
+    });
+    expect(subscriptions()).toHaveLength(1);
+    await act(() => new Promise((resolve) => setTimeout(resolve, restartSettleMs + 100)));
+    expect(subscriptions()).toHaveLength(2);
+    expect(subscriptions()[1]).toMatchObject({ stream: 'containers.attach', params: { id: 'web' } });
+    hook.unmount();
+  });
+
+  it('does not attach again when the list says the container stopped', async () => {
+    const { host, hook, subscriptions } = setup();
+    const first = subscriptions()[0]!.id;
+    await act(async () => {
+      host.emitTo(first, { type: 'exit', exitCode: 0 });
+      host.endStream(first);
+      await settle();
+    });
+    hook.rerender({ isRunning: false });
+    await act(() => new Promise((resolve) => setTimeout(resolve, restartSettleMs + 100)));
+    expect(subscriptions()).toHaveLength(1);
+    expect(hook.result.current).toEqual({ kind: 'ended', exitCode: 0 });
   });
 
   it('opens nothing for a container that has not run yet', () => {

@@ -6,6 +6,9 @@ import { openTerminalSession, type SessionStatus, type TerminalTarget } from './
 
 export type TerminalViewStatus = SessionStatus | { kind: 'waiting' };
 
+/** How long after the main process ended the list gets to say the container stopped. */
+export const restartSettleMs = 1000;
+
 interface SessionOptions {
   terminal: Terminal | null;
   engineId: string;
@@ -67,6 +70,19 @@ export function useTerminalSession({ terminal, engineId, containerId, target, is
     // `target` is compared by its key: a new array with the same command is the same target.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [terminal, clientSource, engineId, containerId, targetKey, runs.count, linkState, generation]);
+
+  // The main process ended, yet the container still runs: it restarted faster than the list could
+  // see it stopped (`docker restart` sends die and start together, and the list's one refresh
+  // read it running again). Once the list has had time to say it stopped, a container still
+  // running is on its next run: attach to that.
+  const hasMainProcessEnded = target.kind === 'attach' && status?.kind === 'ended' && status.exitCode !== undefined;
+  useEffect(() => {
+    if (!hasMainProcessEnded || !isRunning) return;
+    const timer = setTimeout(() => {
+      if (isRunningRef.current) setRuns((seen) => ({ count: seen.count + 1, wasRunning: true }));
+    }, restartSettleMs);
+    return () => clearTimeout(timer);
+  }, [hasMainProcessEnded, isRunning, runs.count]);
 
   const isLive = terminal !== null && isRunning && linkState === 'connected';
   if (isLive) return status ?? { kind: 'opening' };
