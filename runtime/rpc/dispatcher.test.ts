@@ -156,6 +156,7 @@ describe('serveRpc', () => {
     clientPort.send({ kind: 'subscribe', id: 7, stream: 'logs.follow', params: { id: 'web' } });
     // The first event went before the stream asked for flow control; then a window of 4.
     await expect.poll(() => produced).toBe(5);
+    // That the source stays held can only be seen by waiting a while.
     await new Promise((resolve) => setTimeout(resolve, 50));
     // A client that does not acknowledge holds the source: nothing more is read.
     expect(produced).toBe(5);

@@ -111,7 +111,7 @@ describe('following a log', () => {
 
   it('ends after the lines there are when not following, its request answered in full', async () => {
     const name = await containers.run('no-follow', testImage(), 'sh', '-c', 'echo one; echo two; while :; do sleep 0.1; done');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await expect.poll(() => docker('logs', name)).toBe('one\ntwo');
     const read = await new FollowRecorder(connected.client, { id: name, follow: false }).waitForEnd();
     expect(read.texts()).toEqual(['one', 'two']);
     const id = await fullId(name);
@@ -136,6 +136,7 @@ describe('following a log', () => {
     try {
       clientPort.send({ kind: 'subscribe', id: 1, stream: 'logs.follow', params: { id: name, follow: false } });
       await expect.poll(() => envelopes.length, { timeout: 10_000 }).toBeGreaterThan(1);
+      // That nothing more comes can only be seen by waiting a while.
       await new Promise((resolve) => setTimeout(resolve, 500));
       const held = envelopes.flatMap((envelope) => envelope.events).length;
       // The window (4 events of at most about 64 KiB), the events before flow control began, nothing more.
