@@ -12,7 +12,8 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   forbidOnly: !!process.env.CI,
-  reporter: 'list',
+  // `npm test` also asks for a JSON report, to name the failed specs in its summary.
+  reporter: process.env.BERTH_E2E_REPORT ? [['list'], ['json', { outputFile: process.env.BERTH_E2E_REPORT }]] : 'list',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {

@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ensurePackages } from './ensure-packages.js';
+import { describeFailures, failuresIn, type FailedTest } from './test-failures.js';
 import { repoRoot } from './test-env-info.js';
 import { startTestEnv, stopTestEnv } from './test-env.js';
 
@@ -24,6 +26,9 @@ interface Step {
 }
 
 const minute = 60_000;
+/** JSON reports of the test steps, read after a failure to name the failed tests in the summary. */
+const reportsDir = path.join(repoRoot, '.berth-test', 'reports');
+const failedTests = new Map<string, FailedTest[]>();
 let testEnvVars: Record<string, string> = {};
 let interruptedBy: NodeJS.Signals | null = null;
 const runningChildren = new Set<number>();
@@ -69,12 +74,40 @@ function killGroup(pid: number | undefined, signal: NodeJS.Signals): void {
   }
 }
 
+async function freshReport(name: string): Promise<string> {
+  await mkdir(reportsDir, { recursive: true });
+  const file = path.join(reportsDir, `${name}.json`);
+  await rm(file, { force: true });
+  return file;
+}
+
+/** A vitest project, with a JSON report beside the console output; on failure, the failed tests are kept for the summary. */
+async function vitest(step: string, project: string, timeoutMs: number, extraEnv: Record<string, string> = {}): Promise<void> {
+  const report = await freshReport(project);
+  try {
+    await command(bin('vitest'), ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], timeoutMs, extraEnv);
+  } catch (error) {
+    failedTests.set(step, await failuresIn(report, 'vitest', repoRoot));
+    throw error;
+  }
+}
+
+async function playwright(step: string, timeoutMs: number, extraEnv: Record<string, string>): Promise<void> {
+  const report = await freshReport('e2e');
+  try {
+    await command(bin('playwright'), ['test', '-c', 'e2e/playwright.config.ts'], timeoutMs, { ...extraEnv, BERTH_E2E_REPORT: report });
+  } catch (error) {
+    failedTests.set(step, await failuresIn(report, 'playwright'));
+    throw error;
+  }
+}
+
 const steps: readonly Step[] = [
   { name: 'packages', needs: [], run: () => ensurePackages() },
   { name: 'build', needs: [], run: () => command('npm', ['run', 'build'], 8 * minute) },
   { name: 'typecheck', needs: [], run: () => command('npm', ['run', 'typecheck'], 5 * minute) },
   { name: 'lint', needs: [], run: () => command('npm', ['run', 'lint'], 5 * minute) },
-  { name: 'unit tests', needs: [], run: () => command(bin('vitest'), ['run', '--project', 'unit'], 5 * minute) },
+  { name: 'unit tests', needs: [], run: () => vitest('unit tests', 'unit', 5 * minute) },
   {
     name: 'test environment up',
     needs: ['packages'],
@@ -86,12 +119,12 @@ const steps: readonly Step[] = [
   {
     name: 'integration tests',
     needs: ['test environment up'],
-    run: () => command(bin('vitest'), ['run', '--project', 'integration'], 8 * minute, testEnvVars),
+    run: () => vitest('integration tests', 'integration', 8 * minute, testEnvVars),
   },
   {
     name: 'end-to-end tests',
     needs: ['build', 'test environment up'],
-    run: () => command(bin('playwright'), ['test', '-c', 'e2e/playwright.config.ts'], 8 * minute, testEnvVars),
+    run: () => playwright('end-to-end tests', 8 * minute, testEnvVars),
   },
 ];
 // Only what this run started: a developer's `test-env up` or another run in the same checkout is left alone.
@@ -139,6 +172,7 @@ async function main(): Promise<void> {
     const status = result.outcome === 'passed' ? 'PASS' : result.outcome === 'failed' ? 'FAIL' : 'SKIP';
     console.log(`--- ${step.name}: ${status}${result.ms ? ` in ${seconds(result.ms)}` : ''}${result.note ? ` (${result.note})` : ''}`);
     report.push(`  ${status}  ${step.name.padEnd(22)} ${result.ms ? seconds(result.ms).padStart(8) : '       -'}${result.note ? `  ${result.note}` : ''}`);
+    report.push(...describeFailures(failedTests.get(step.name) ?? []));
   };
   try {
     for (const [index, step] of steps.entries()) record(step, await runStep(step, index + 1, total, outcomes));
