@@ -9,7 +9,7 @@ import { enginesHandlers } from './engines.js';
 import type { EngineRegistry } from '../engine/registry/registry.js';
 import { eventsHandlers } from './events.js';
 import { ImageWatcher } from './image-watcher.js';
-import { imagesHandlers } from './images.js';
+import { imagesHandlers } from './images/handlers.js';
 import { logsDownloads, logsHandlers, type LogsHost } from './logs/logs-service.js';
 import { runHandlers } from './run/run-service.js';
 import { statsHandlers } from './stats.js';

@@ -2,7 +2,7 @@ import { BerthError } from '../../api/index.js';
 import type { EngineClient } from '../../engine/client/engine-client.js';
 import type { EngineImageConfig } from '../../engine/json/image.js';
 import { checkImageReference } from '../../api/image-reference.js';
-import { pullImage } from '../images.js';
+import { pullImage } from '../images/pull.js';
 
 /** The image's own config (empty when it sets none), or null when the engine does not have it. */
 export async function inspectImageConfig(client: EngineClient, image: string, signal?: AbortSignal): Promise<EngineImageConfig | null> {

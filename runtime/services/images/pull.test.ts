@@ -1,8 +1,8 @@
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PullProgress } from '../api/index.js';
-import { captureLog, clientStreaming } from '../testing/streaming-client.js';
-import { pullImage } from './images.js';
+import type { PullProgress } from '../../api/index.js';
+import { captureLog, clientStreaming } from '../../testing/streaming-client.js';
+import { pullImage } from './pull.js';
 
 afterEach(() => {
   vi.restoreAllMocks();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BerthError, type BerthEvent } from '../api/index.js';
-import { connectBackend, docker, recordEvents, testImage, uniqueName, type Connected } from '../testing/real-engine.js';
+import { BerthError, type BerthEvent } from '../../api/index.js';
+import { connectBackend, docker, recordEvents, testImage, uniqueName, type Connected } from '../../testing/real-engine.js';
 
 let connected: Connected;
 const containers: string[] = [];

@@ -1,0 +1,57 @@
+import {
+  toDisposable,
+  type Disposable,
+  type ImageRemoval,
+  type ImageSummary,
+  type ParsedMethodParams,
+  type ParsedStreamParams,
+  type PullProgress,
+} from '../../api/index.js';
+import type { EngineConnection } from '../../engine/connection.js';
+import type { StreamSink } from '../../rpc/handlers.js';
+import { pullImage } from './pull.js';
+
+/** images.list, images.remove and the images.pull stream. */
+export class ImagesService {
+  constructor(private readonly engine: EngineConnection) {}
+
+  async list(signal?: AbortSignal): Promise<ImageSummary[]> {
+    const images = await this.engine.client.images.list(signal);
+    return images.map((image) => ({
+      engineId: this.engine.status.engineId,
+      id: image.Id,
+      repoTags: (image.RepoTags ?? []).filter((tag) => tag !== '<none>:<none>'),
+      repoDigests: (image.RepoDigests ?? []).filter((digest) => !digest.startsWith('<none>')),
+      created: image.Created ?? 0,
+      sizeBytes: image.Size ?? 0,
+    }));
+  }
+
+  /**
+   * `docker rmi`. A container using the image is the engine's 409, so `conflict` with its own
+   * words (which container, and whether force would help); nothing is decided from the text.
+   */
+  async remove(params: ParsedMethodParams<'images.remove'>, signal?: AbortSignal): Promise<ImageRemoval> {
+    const answer = await this.engine.client.images.remove(params.id, { force: params.force }, signal);
+    const removal: ImageRemoval = { untagged: [], deleted: [] };
+    for (const item of answer ?? []) {
+      if (typeof item.Untagged === 'string') removal.untagged.push(item.Untagged);
+      if (typeof item.Deleted === 'string') removal.deleted.push(item.Deleted);
+    }
+    return removal;
+  }
+
+  /**
+   * The `images.pull` stream: progress per layer until the image is present. `signal` is the
+   * dispatcher's: unsubscribing aborts the engine request, and the engine then stops the pull.
+   */
+  pull(params: ParsedStreamParams<'images.pull'>, sink: StreamSink<PullProgress>, signal: AbortSignal): Disposable {
+    pullImage(this.engine.client, params.reference, (progress) => sink.emit(progress), signal).then(
+      () => sink.end(),
+      (error: unknown) => {
+        if (!signal.aborted) sink.fail(error);
+      },
+    );
+    return toDisposable(() => undefined); // nothing else to tear down: the signal ends the request
+  }
+}
