@@ -33,6 +33,12 @@ export async function docker(...args: string[]): Promise<string> {
   return stdout.trim();
 }
 
+/** The docker CLI against the private test engine, with what it wrote to stdout and to stderr apart (`docker logs` writes a container's stderr to its own). */
+export async function dockerOutputs(...args: string[]): Promise<{ stdout: string; stderr: string }> {
+  const { stdout, stderr } = await run('docker', args, { env: { ...process.env, DOCKER_HOST: testEngineUrl() }, maxBuffer: 64 * 1024 * 1024 });
+  return { stdout, stderr };
+}
+
 /** A shell loop that stops at once on SIGTERM (busybox `sleep` as PID 1 ignores it: stops take 10 s). */
 export const idleCommand = ['sh', '-c', 'trap "exit 0" TERM; while :; do sleep 0.2; done'];
 
