@@ -12,10 +12,15 @@ export class TestImages {
   private readonly refs = new Set<string>();
 
   /** Builds `dockerfile` (its `FROM` line is added: the test image) and answers the image id; `tag` names it. */
-  async build(dockerfile: string, tag?: string, files: Record<string, string> = {}): Promise<string> {
+  build(dockerfile: string, tag?: string, files: Record<string, string> = {}): Promise<string> {
+    return this.buildFrom(testImage(), dockerfile, tag, files);
+  }
+
+  /** Builds `dockerfile` on top of image `base` and answers the image id; `tag` names it. */
+  async buildFrom(base: string, dockerfile: string, tag?: string, files: Record<string, string> = {}): Promise<string> {
     const context = await mkdtemp(path.join(os.tmpdir(), 'berth-image-'));
     try {
-      await writeFile(path.join(context, 'Dockerfile'), `FROM ${testImage()}\n${dockerfile}\n`);
+      await writeFile(path.join(context, 'Dockerfile'), `FROM ${base}\n${dockerfile}\n`);
       for (const [name, content] of Object.entries(files)) await writeFile(path.join(context, name), content);
       const id = (await docker('build', '-q', ...(tag === undefined ? [] : ['-t', tag]), context)).split('\n').pop() ?? '';
       this.track(id);
