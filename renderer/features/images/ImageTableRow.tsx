@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { displayByteSize } from '../../../runtime/api/index.js';
 import type { EngineView } from '../../stores/engineViews.js';
 import { useBerth } from '../../stores/store.js';
+import { imageHref } from '../../app/routes.js';
 import { EngineTag } from '../../ui/EngineTag.js';
 import { fullDate, relativeTime } from '../../ui/relativeTime.js';
 import { runHref } from '../run/runRoute.js';
@@ -42,7 +43,9 @@ export const ImageTableRow = memo(function ImageTableRow({ row, engine, containe
       style={{ transform: `translateY(${offsetPx}px)`, height: heightPx }}
     >
       <div role="cell" className={`cell cell-name${isTag ? '' : ' image-untagged'}`} title={row.tag}>
-        {row.tag}
+        <a href={imageHref(image.engineId, image.id)}>
+          {row.tag}
+        </a>
       </div>
       {engine !== null && (
         <div role="cell" className="cell">
