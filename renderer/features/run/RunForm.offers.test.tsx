@@ -38,10 +38,10 @@ const mountsSection = () => screen.getByRole('group', { name: 'Mounts' });
 describe('Run form, opened for a local image', () => {
   it('offers its exposed ports and volumes unticked, and adds nothing until asked', async () => {
     await renderOffers();
-    const publish = screen.getByRole('checkbox', { name: 'Publish 80/tcp' }) as HTMLInputElement;
+    const publish = screen.getByRole<HTMLInputElement>('checkbox', { name: 'Publish 80/tcp' });
     expect(publish.checked).toBe(false);
     expect(screen.getByRole('checkbox', { name: 'Publish 53/udp' })).toBeTruthy();
-    expect((screen.getByRole('checkbox', { name: 'Mount a named volume at /data' }) as HTMLInputElement).checked).toBe(false);
+    expect(screen.getByRole<HTMLInputElement>('checkbox', { name: 'Mount a named volume at /data' }).checked).toBe(false);
     expect(within(portsSection()).queryAllByRole('textbox')).toHaveLength(0);
     expect(within(mountsSection()).queryAllByRole('textbox')).toHaveLength(0);
   });
@@ -49,14 +49,14 @@ describe('Run form, opened for a local image', () => {
   it('a tick adds the row to Ports or Mounts, where it can be changed; unticking removes it', async () => {
     await renderOffers();
     fireEvent.click(screen.getByRole('checkbox', { name: 'Publish 80/tcp' }));
-    const portInputs = within(portsSection()).getAllByRole('textbox') as HTMLInputElement[];
+    const portInputs = within(portsSection()).getAllByRole<HTMLInputElement>('textbox');
     expect(portInputs.map((input) => input.value)).toEqual(['', '', '80']);
     fireEvent.click(screen.getByRole('checkbox', { name: 'Mount a named volume at /data' }));
-    const mountInputs = within(mountsSection()).getAllByRole('textbox') as HTMLInputElement[];
+    const mountInputs = within(mountsSection()).getAllByRole<HTMLInputElement>('textbox');
     expect(mountInputs.map((input) => input.value)).toEqual(['app-data', '/data']);
     fireEvent.click(screen.getByRole('checkbox', { name: 'Publish 80/tcp' }));
     expect(within(portsSection()).queryAllByRole('textbox')).toHaveLength(0);
-    expect((screen.getByRole('checkbox', { name: 'Mount a named volume at /data' }) as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByRole<HTMLInputElement>('checkbox', { name: 'Mount a named volume at /data' }).checked).toBe(true);
   });
 
   it('names the volume after the image and the path', () => {
