@@ -68,7 +68,7 @@ export const ImageTableRow = memo(function ImageTableRow({ row, engine, containe
         <a className="button-link" href={runHref(row.ref, engine === null ? undefined : image.engineId)} aria-label={`Run ${label}`}>
           Run
         </a>
-        <button type="button" aria-label={`Remove ${label}`} disabled={isBusy} onClick={() => onRemove({ engineId: image.engineId, ref: row.ref, label }, isTag)}>
+        <button type="button" aria-label={`Remove ${label}`} disabled={isBusy} onClick={() => onRemove({ engineId: image.engineId, ref: row.ref, label, imageId: image.id }, isTag)}>
           Remove
         </button>
       </div>
