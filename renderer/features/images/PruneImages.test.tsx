@@ -67,7 +67,7 @@ describe('Prune images', () => {
       host.reply(prune!.id, { untagged: ['app:1'], deleted: [old.id, preview.images[1]!.id, preview.intermediateIds[0], `sha256:${'9'.repeat(64)}`], spaceReclaimedBytes: 1_048_576 });
       await settle();
     });
-    expect(screen.getByRole('status').textContent).toBe('Deleted 3 images and untagged 1 tag, reclaimed 1 MiB.');
+    expect(screen.getByRole('status').textContent).toBe('Deleted 2 images (and 1 intermediate build image) and untagged 1 tag, reclaimed 1 MiB.');
   });
 
   it('names a filter the engine would refuse, and asks nothing until it is fixed', async () => {
@@ -86,6 +86,6 @@ describe('Prune images', () => {
   });
 
   it('counts only the images among what the engine deleted (its list names layers too)', () => {
-    expect(pruneOutcome({ untagged: [], deleted: ['a', 'layer'], spaceReclaimedBytes: 0 }, new Set(['a']))).toBe('Deleted 1 image, reclaimed 0 B.');
+    expect(pruneOutcome({ untagged: [], deleted: ['a', 'layer'], spaceReclaimedBytes: 0 }, { images: new Set(['a']), intermediate: new Set() })).toBe('Deleted 1 image, reclaimed 0 B.');
   });
 });

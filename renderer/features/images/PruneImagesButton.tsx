@@ -28,7 +28,7 @@ export function PruneImagesButton({ engines, engineFilter }: PruneImagesButtonPr
           engineId={engineId}
           engines={engines}
           onClose={() => setAsking(false)}
-          onPrune={(request, preview) => prune(request, new Set([...preview.images.map((image) => image.id), ...preview.intermediateIds]))}
+          onPrune={(request, preview) => prune(request, { images: new Set(preview.images.map((image) => image.id)), intermediate: new Set(preview.intermediateIds) })}
         />
       )}
     </>

@@ -17,7 +17,7 @@ export interface PruneRequest {
  * stream; what the engine reports (how many images went, the space it reclaimed) is said once,
  * in `outcome`, and a refusal is a notice with the engine's words.
  */
-export function usePruneImages(): { isBusy: boolean; outcome: string | null; prune: (request: PruneRequest, knownImageIds: ReadonlySet<string>) => void } {
+export function usePruneImages(): { isBusy: boolean; outcome: string | null; prune: (request: PruneRequest, known: KnownImages) => void } {
   const clientSource = useClientSource();
   const isBusy = useBerth((s) => s.ui.busy[busyKey] === true);
   const setBusy = useBerth((s) => s.ui.setBusy);
@@ -25,7 +25,7 @@ export function usePruneImages(): { isBusy: boolean; outcome: string | null; pru
   const [outcome, setOutcome] = useState<string | null>(null);
 
   const prune = useCallback(
-    ({ engineId, all, filters }: PruneRequest, knownImageIds: ReadonlySet<string>) => {
+    ({ engineId, all, filters }: PruneRequest, known: KnownImages) => {
       const fail = (error: unknown) => {
         const { code, message } = toBerthError(error);
         pushNotice({ area: 'images', code, message: `Could not prune images: ${message}` });
@@ -39,7 +39,7 @@ export function usePruneImages(): { isBusy: boolean; outcome: string | null; pru
       setBusy(busyKey, true);
       client
         .call('images.prune', { all, filters }, { engine: engineId })
-        .then((result) => setOutcome(pruneOutcome(result, knownImageIds)), fail)
+        .then((result) => setOutcome(pruneOutcome(result, known)), fail)
         .finally(() => setBusy(busyKey, false));
     },
     [clientSource, pushNotice, setBusy],
@@ -48,14 +48,21 @@ export function usePruneImages(): { isBusy: boolean; outcome: string | null; pru
   return { isBusy, outcome, prune };
 }
 
+/** The ids the preview listed: the images, and the intermediate build images that go with them. */
+export interface KnownImages {
+  images: ReadonlySet<string>;
+  intermediate: ReadonlySet<string>;
+}
+
 /**
- * "Deleted 3 images and untagged 2 tags, reclaimed 1.2 MB." The engine's deleted list also
- * names layers; only the ids of images the preview listed count as images (intermediate images
- * too).
+ * "Deleted 3 images (and 2 intermediate build images) and untagged 2 tags, reclaimed 1.2 MB."
+ * The engine's deleted list also names layers, so only ids the preview listed are counted.
  */
-export function pruneOutcome(result: ImagePruneResult, knownImageIds: ReadonlySet<string>): string {
-  const images = result.deleted.filter((id) => knownImageIds.has(id)).length;
-  const parts = [`Deleted ${images} ${images === 1 ? 'image' : 'images'}`];
-  if (result.untagged.length > 0) parts.push(`untagged ${result.untagged.length} ${result.untagged.length === 1 ? 'tag' : 'tags'}`);
-  return `${parts.join(' and ')}, reclaimed ${displayByteSize(result.spaceReclaimedBytes)}.`;
+export function pruneOutcome(result: ImagePruneResult, known: KnownImages): string {
+  const images = result.deleted.filter((id) => known.images.has(id)).length;
+  const intermediate = result.deleted.filter((id) => known.intermediate.has(id)).length;
+  let text = `Deleted ${images} ${images === 1 ? 'image' : 'images'}`;
+  if (intermediate > 0) text += ` (and ${intermediate} intermediate build ${intermediate === 1 ? 'image' : 'images'})`;
+  if (result.untagged.length > 0) text += ` and untagged ${result.untagged.length} ${result.untagged.length === 1 ? 'tag' : 'tags'}`;
+  return `${text}, reclaimed ${displayByteSize(result.spaceReclaimedBytes)}.`;
 }
