@@ -112,6 +112,12 @@ export interface ImagePrunePreview {
    */
   intermediateIds: string[];
   /**
+   * Images the prune takes up but cannot delete (a container uses them, or images kept are built
+   * on them) and that lose references all the same, as the engine does it: an image a container
+   * uses keeps one of its tags, the others go.
+   */
+  untaggedOnly: { id: string; references: string[] }[];
+  /**
    * The space the prune would free: the layers of the images above that no image kept stores.
    * The sizes of the images overlap where they share layers, so their sum is no measure;
    * the engine reports the same (its SpaceReclaimed) unless images change in between.

@@ -15,6 +15,7 @@ const preview: ImagePrunePreview = {
     { id: `sha256:${'2'.repeat(64)}`, repoTags: ['app:1'], repoDigests: [], created: 1_700_000_100, sizeBytes: 3_500_000 },
   ],
   intermediateIds: [`sha256:${'3'.repeat(64)}`],
+  untaggedOnly: [],
   spaceBytes: 1_048_576,
 };
 
@@ -47,7 +48,7 @@ describe('Prune images', () => {
     const host = openPrune();
     const dialog = screen.getByRole('dialog', { name: 'Prune images' });
     expect(within(dialog).getByRole<HTMLButtonElement>('button', { name: 'Delete' }).disabled).toBe(true);
-    await answerPreview(host, { all: false, filters: [] }, { images: [], intermediateIds: [], spaceBytes: 0 });
+    await answerPreview(host, { all: false, filters: [] }, { images: [], intermediateIds: [], untaggedOnly: [], spaceBytes: 0 });
     expect(within(dialog).getByText('Nothing to prune: no image matches.')).toBeTruthy();
 
     fireEvent.click(within(dialog).getByRole('radio', { name: /All unused images/ }));
@@ -73,19 +74,28 @@ describe('Prune images', () => {
   it('names a filter the engine would refuse, and asks nothing until it is fixed', async () => {
     const host = openPrune();
     const dialog = screen.getByRole('dialog', { name: 'Prune images' });
-    await answerPreview(host, { all: false, filters: [] }, { images: [], intermediateIds: [], spaceBytes: 0 });
+    await answerPreview(host, { all: false, filters: [] }, { images: [], intermediateIds: [], untaggedOnly: [], spaceBytes: 0 });
     const calls = host.callsOf('images.prunePreview').length;
     fireEvent.change(within(dialog).getByRole('textbox', { name: 'Filters (optional)' }), { target: { value: 'dangling=true' } });
     expect(within(dialog).getByText(/dangling is chosen by "all"/)).toBeTruthy();
     expect(within(dialog).getByRole('textbox', { name: 'Filters (optional)' }).getAttribute('aria-invalid')).toBe('true');
     expect(within(dialog).getByRole<HTMLButtonElement>('button', { name: 'Delete' }).disabled).toBe(true);
     fireEvent.change(within(dialog).getByRole('textbox', { name: 'Filters (optional)' }), { target: { value: 'label=x' } });
-    await answerPreview(host, { all: false, filters: ['label=x'] }, { images: [], intermediateIds: [], spaceBytes: 0 });
+    await answerPreview(host, { all: false, filters: ['label=x'] }, { images: [], intermediateIds: [], untaggedOnly: [], spaceBytes: 0 });
     // The refused words never reached the backend.
     expect(host.callsOf('images.prunePreview').slice(calls).map((call) => call.params)).toEqual([{ all: false, filters: ['label=x'] }]);
   });
 
   it('counts only the images among what the engine deleted (its list names layers too)', () => {
     expect(pruneOutcome({ untagged: [], deleted: ['a', 'layer'], spaceReclaimedBytes: 0 }, { images: new Set(['a']), intermediate: new Set() })).toBe('Deleted 1 image, reclaimed 0 B.');
+  });
+
+  it('says which tags go though their image stays, as the engine untags an image a container uses', async () => {
+    const host = openPrune();
+    const dialog = screen.getByRole('dialog', { name: 'Prune images' });
+    fireEvent.click(within(dialog).getByRole('radio', { name: /All unused images/ }));
+    await answerPreview(host, { all: true, filters: [] }, { images: [], intermediateIds: [], untaggedOnly: [{ id: old.id, references: ['app:1', 'app:2'] }], spaceBytes: 0 });
+    expect(within(dialog).getByRole('list', { name: 'Tags that would be removed' }).textContent).toContain('app:1, app:2');
+    expect(within(dialog).getByRole<HTMLButtonElement>('button', { name: 'Remove the tags' }).disabled).toBe(false);
   });
 });

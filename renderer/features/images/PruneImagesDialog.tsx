@@ -53,11 +53,12 @@ export function PruneImagesDialog({ engineId: initialEngineId, engines, onPrune,
   const connected = engines.views.filter((view) => view.state === 'connected');
   const count = preview?.images.length ?? 0;
   const noun = count === 1 ? 'image' : 'images';
+  const untagOnly = preview?.untaggedOnly ?? [];
   return (
     <ConfirmDialog
       title="Prune images"
-      confirmLabel={preview === null ? 'Delete' : `Delete ${count} ${noun}`}
-      confirmDisabled={preview === null || count === 0}
+      confirmLabel={preview === null || count > 0 || untagOnly.length === 0 ? `Delete${preview === null ? '' : ` ${count} ${noun}`}` : 'Remove the tags'}
+      confirmDisabled={preview === null || (count === 0 && untagOnly.length === 0)}
       onCancel={onClose}
       onConfirm={() => {
         if (preview === null) return;
@@ -111,7 +112,10 @@ export function PruneImagesDialog({ engineId: initialEngineId, engines, onPrune,
         ) : preview === null ? (
           <p className="empty">{problem === null ? 'Working out what would go…' : 'Fix the filters to see what would go.'}</p>
         ) : count === 0 ? (
-          <p>Nothing to prune: no image matches.</p>
+          <>
+            <p>{untagOnly.length === 0 ? 'Nothing to prune: no image matches.' : 'No image would be deleted.'}</p>
+            <UntagOnly kept={untagOnly} />
+          </>
         ) : (
           <>
             <p>
@@ -137,9 +141,27 @@ export function PruneImagesDialog({ engineId: initialEngineId, engines, onPrune,
                 ))}
               </tbody>
             </table>
+            <UntagOnly kept={untagOnly} />
           </>
         )}
       </div>
     </ConfirmDialog>
+  );
+}
+
+/** What the engine untags without deleting: it removes all tags but one of an image a container uses. */
+function UntagOnly({ kept }: { kept: ImagePrunePreview['untaggedOnly'] }) {
+  if (kept.length === 0) return null;
+  return (
+    <div className="prune-untag">
+      <p>These tags would be removed, though their images stay (a container uses them, or kept images are built on them):</p>
+      <ul aria-label="Tags that would be removed">
+        {kept.map((image) => (
+          <li key={image.id} className="mono">
+            {image.references.join(', ')} <span className="muted">(image {shortImageId(image.id)})</span>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

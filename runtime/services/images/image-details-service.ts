@@ -69,6 +69,7 @@ export class ImageDetailsService {
         return [{ id, repoTags: store.repoTags, repoDigests: store.repoDigests, created: store.created?.seconds ?? 0, sizeBytes: image.Size ?? 0 }];
       }),
       intermediateIds: plan.intermediate,
+      untaggedOnly: plan.untaggedOnly,
       spaceBytes: freedBytes(going, layered),
     };
   }

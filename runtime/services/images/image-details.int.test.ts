@@ -95,8 +95,9 @@ describe('images.inspect and images.history on the real engine', () => {
     await docker('wait', unrelated);
 
     const details = await connected.client.call('images.inspect', { id: tag });
-    const engine = JSON.parse(await docker('image', 'inspect', tag)) as [Record<string, never>];
-    const raw = engine[0] as { Id: string; RepoTags: string[]; Created: string; Os: string; Architecture: string; Size: number; RootFS: { Layers: string[] }; Parent: string };
+    const [raw] = JSON.parse(await docker('image', 'inspect', tag)) as [
+      { Id: string; RepoTags: string[]; Created: string; Os: string; Architecture: string; Size: number; RootFS: { Layers: string[] }; Parent: string },
+    ];
     expect(details).toMatchObject({
       id,
       os: raw.Os,

@@ -158,6 +158,28 @@ describe('images.prune and its preview against docker image prune', () => {
     expect(humanSize(preview.spaceBytes)).toBe(dockerSays.reclaimed);
   });
 
+  it('all: an image a container uses loses all its tags but one, as docker image prune -a takes them', async () => {
+    // A label of its own, so the set's images stay out of it (and still only this file's images are touched).
+    const quirk = `label=berth.test.prune-quirk=${label}`;
+    const tags = [`${label}-keep:2`, `${label}-keep:1`, `${label}-another:1`];
+    const id = await images.build(`LABEL berth.test.prune-quirk=${label}`, tags[0]);
+    for (const tag of tags.slice(1)) await docker('tag', tags[0] ?? '', images.track(tag));
+    const user = containers.name('keeps');
+    await docker('create', '--name', user, id);
+
+    const preview = await connected.client.call('images.prunePreview', { all: true, filters: [quirk] });
+    expect(preview.images).toEqual([]);
+    expect(preview.untaggedOnly).toEqual([{ id, references: [`${label}-another:1`, `${label}-keep:1`] }]);
+    const dockerSays = await docker('image', 'prune', '-f', '-a', '--filter', quirk);
+    const untagged = dockerSays.split('\n').filter((line) => line.startsWith('untagged: ')).map((line) => line.slice('untagged: '.length));
+    expect(untagged).toEqual(preview.untaggedOnly[0]?.references);
+    expect(JSON.parse(await docker('image', 'inspect', '-f', '{{json .RepoTags}}', id))).toEqual([`${label}-keep:2`]);
+
+    for (const tag of tags.slice(1)) await docker('tag', tags[0] ?? '', tag);
+    const berthSays = await connected.client.call('images.prune', { all: true, filters: [quirk] });
+    expect(berthSays).toEqual({ untagged: untagged, deleted: [], spaceReclaimedBytes: 0 });
+  });
+
   it('label! and until filters narrow the preview as the engine narrows the prune', async () => {
     await loadSet();
     const unlabelledToo = await connected.client.call('images.prunePreview', { all: false, filters: [`label=berth.test.prune-other=${label}`] });

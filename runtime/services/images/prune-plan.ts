@@ -1,4 +1,5 @@
 import { compareInstants, type Instant, type PruneFilters } from '../../api/index.js';
+import { normalizeImageReference } from '../../api/image-reference.js';
 
 /**
  * What `POST /images/prune` will delete, worked out the way the engine decides it
@@ -36,6 +37,8 @@ export interface PrunePlan {
   deleted: string[];
   /** Parents deleted with them because nothing else needs them. */
   intermediate: string[];
+  /** Images the prune starts from but keeps, losing some or all of their references on the way (see `referencesRemoved`). */
+  untaggedOnly: { id: string; references: string[] }[];
 }
 
 export function planPrune(store: readonly StoreImage[], usedImageIds: ReadonlySet<string>, options: { all: boolean; filters: PruneFilters; until: Instant | null }): PrunePlan {
@@ -77,7 +80,48 @@ export function planPrune(store: readonly StoreImage[], usedImageIds: ReadonlySe
     }
   }
   const intermediateSet = new Set(intermediate);
-  return { deleted: store.filter((image) => deleted.has(image.id) && !intermediateSet.has(image.id)).map((image) => image.id), intermediate };
+  const untaggedOnly = wanted
+    .filter((image) => !deleted.has(image.id))
+    .map((image) => ({ id: image.id, references: referencesRemoved([...image.repoTags, ...image.repoDigests], usedImageIds.has(image.id)) }))
+    .filter((kept) => kept.references.length > 0);
+  return { deleted: store.filter((image) => deleted.has(image.id) && !intermediateSet.has(image.id)).map((image) => image.id), intermediate, untaggedOnly };
+}
+
+/**
+ * The references the engine removes from an image it starts from but cannot delete. It removes
+ * them one by one in its reference store's (lexical) order, without force: removing the last
+ * reference of an image a container uses is refused (`isSingleReference`: at most one tag, and
+ * digests only of that tag's repository), so such an image keeps one; an image kept only by its
+ * children loses them all. Removing a tag also removes the digests of its repository once no tag
+ * of that repository is left. (moby daemon/images/image_delete.go)
+ */
+export function referencesRemoved(references: readonly string[], isUsed: boolean): string[] {
+  const key = (reference: string) => normalizeImageReference(reference) ?? reference;
+  const isDigest = (reference: string) => reference.includes('@');
+  const repository = (reference: string) => key(reference).replace(/@.*$/, '').replace(/:[^/:]*$/, '');
+  let remaining = [...references].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  const removed: string[] = [];
+  for (const reference of [...remaining]) {
+    if (!remaining.includes(reference)) continue;
+    if (isUsed && isSingleReference(remaining, isDigest, repository)) break;
+    remaining = remaining.filter((other) => other !== reference);
+    removed.push(reference);
+    if (!isDigest(reference) && !remaining.some((other) => !isDigest(other) && repository(other) === repository(reference))) {
+      const digests = remaining.filter((other) => isDigest(other) && repository(other) === repository(reference));
+      removed.push(...digests);
+      remaining = remaining.filter((other) => !digests.includes(other));
+    }
+  }
+  return removed;
+}
+
+function isSingleReference(references: readonly string[], isDigest: (reference: string) => boolean, repository: (reference: string) => string): boolean {
+  if (references.length <= 1) return references.length === 1;
+  const tags = references.filter((reference) => !isDigest(reference));
+  if (tags.length > 1) return false;
+  const digestRepositories = new Set(references.filter(isDigest).map(repository));
+  const single = tags[0] ?? references[0] ?? '';
+  return digestRepositories.size === 1 && digestRepositories.has(repository(single));
 }
 
 /**
