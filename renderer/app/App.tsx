@@ -1,6 +1,7 @@
 import { ContainerDetailsPage } from '../features/container-details/ContainerDetailsPage.js';
 import { ContainersPage } from '../features/containers/ContainersPage.js';
 import { EnginesPage } from '../features/engines/EnginesPage.js';
+import { ImageDetailsPage } from '../features/image-details/ImageDetailsPage.js';
 import { ImagesPage } from '../features/images/ImagesPage.js';
 import { LogsPage } from '../features/logs/LogsPage.js';
 import { RunPage } from '../features/run/RunPage.js';
@@ -12,10 +13,12 @@ import { Sidebar } from './Sidebar.js';
 import { StatusBar } from './StatusBar.js';
 import { useContainerRoute } from './useContainerRoute.js';
 import { useHashRoute } from './useHashRoute.js';
+import { useImageRoute } from './useImageRoute.js';
 
 export function App() {
   const current = useHashRoute();
   const containerRoute = useContainerRoute();
+  const imageRoute = useImageRoute();
   const title = pages.find((page) => page.id === current)?.title ?? '';
   return (
     <div className="app">
@@ -27,6 +30,8 @@ export function App() {
           <p className="empty">Finding the container…</p>
         ) : containerRoute !== null ? (
           <ContainerDetailsPage key={itemKey(containerRoute.engineId, containerRoute.containerId)} engineId={containerRoute.engineId} containerId={containerRoute.containerId} />
+        ) : imageRoute !== null ? (
+          <ImageDetailsPage key={itemKey(imageRoute.engineId, imageRoute.imageId)} engineId={imageRoute.engineId} imageId={imageRoute.imageId} />
         ) : current === 'run' ? (
           <RunPage />
         ) : current === 'containers' ? (

@@ -75,3 +75,28 @@ export function containerRouteFromHash(hash: string): ContainerRoute | null {
     return null; // A malformed escape in a hand-typed URL: show the list.
   }
 }
+
+/**
+ * One image's details page: `#/images/<engineId>/<imageId>`. The id is the engine's full image
+ * id (`sha256:...`): a tag can move to another image while the page is open, the id cannot.
+ */
+export function imageHref(engineId: string, imageId: string): string {
+  return `#/images/${encodeURIComponent(engineId)}/${encodeURIComponent(imageId)}`;
+}
+
+export interface ImageRoute {
+  engineId: string;
+  imageId: string;
+}
+
+/** The image page a hash names, or null on any other page (or a malformed address: the list is shown). */
+export function imageRouteFromHash(hash: string): ImageRoute | null {
+  const [page, ...rest] = hash.replace(/^#\/?/, '').split('?')[0]?.split('/') ?? [];
+  if (page !== 'images' || rest.length !== 2 || rest.some((part) => part === '')) return null;
+  try {
+    const [engineId = '', imageId = ''] = rest.map((part) => decodeURIComponent(part));
+    return { engineId, imageId };
+  } catch {
+    return null;
+  }
+}

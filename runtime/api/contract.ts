@@ -5,6 +5,7 @@ import type { Domain, MethodMap, MethodSpec, StreamMap, StreamSpec } from './def
 import { engineContract } from './engine.js';
 import { enginesContract } from './engines.js';
 import { eventsContract } from './events.js';
+import { imageDetailsContract } from './image-details.js';
 import { imagesContract } from './images.js';
 import { logsContract } from './logs.js';
 import { runContract } from './run.js';
@@ -28,6 +29,7 @@ const domains = [
   runContract,
   statsContract,
   imagesContract,
+  imageDetailsContract,
   terminalContract,
   logsContract,
 ] as const;

@@ -10,6 +10,7 @@ import type { EngineRegistry } from '../engine/registry/registry.js';
 import { eventsHandlers } from './events.js';
 import { ImageWatcher } from './image-watcher.js';
 import { imagesHandlers } from './images/handlers.js';
+import { imageDetailsHandlers } from './images/details-handlers.js';
 import { logsDownloads, logsHandlers, type LogsHost } from './logs/logs-service.js';
 import { runHandlers } from './run/run-service.js';
 import { statsHandlers } from './stats.js';
@@ -41,6 +42,7 @@ export function createServiceHandlers(engine: EngineConnection, registry: Engine
     runHandlers(engine),
     statsHandlers(engine),
     imagesHandlers(engine),
+    imageDetailsHandlers(engine),
     terminalHandlers(engine),
     logsHandlers(engine, host),
   );

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { displayByteSize } from '../../../runtime/api/index.js';
 import type { EngineView } from '../../stores/engineViews.js';
 import { useBerth } from '../../stores/store.js';
+import { imageHref } from '../../app/routes.js';
 import { EngineTag } from '../../ui/EngineTag.js';
 import { fullDate, relativeTime } from '../../ui/relativeTime.js';
 import { runHref } from '../run/runRoute.js';
@@ -42,7 +43,9 @@ export const ImageTableRow = memo(function ImageTableRow({ row, engine, containe
       style={{ transform: `translateY(${offsetPx}px)`, height: heightPx }}
     >
       <div role="cell" className={`cell cell-name${isTag ? '' : ' image-untagged'}`} title={row.tag}>
-        {row.tag}
+        <a href={imageHref(image.engineId, image.id)}>
+          {row.tag}
+        </a>
       </div>
       {engine !== null && (
         <div role="cell" className="cell">
@@ -65,7 +68,7 @@ export const ImageTableRow = memo(function ImageTableRow({ row, engine, containe
         <a className="button-link" href={runHref(row.ref, engine === null ? undefined : image.engineId)} aria-label={`Run ${label}`}>
           Run
         </a>
-        <button type="button" aria-label={`Remove ${label}`} disabled={isBusy} onClick={() => onRemove({ engineId: image.engineId, ref: row.ref, label }, isTag)}>
+        <button type="button" aria-label={`Remove ${label}`} disabled={isBusy} onClick={() => onRemove({ engineId: image.engineId, ref: row.ref, label, imageId: image.id }, isTag)}>
           Remove
         </button>
       </div>

@@ -4,6 +4,7 @@ import { useCallback, useState } from 'react';
 import { NoticeList } from '../../ui/NoticeList.js';
 import { runHref } from '../run/runRoute.js';
 import { ImageTable } from './ImageTable.js';
+import { PruneImagesButton } from './PruneImagesButton.js';
 import { RemoveImageDialog } from './RemoveImageDialog.js';
 import { useForceRemoveImageAction } from './useForceRemoveImageAction.js';
 import { useRemoveImage, type ImageTarget } from './useRemoveImage.js';
@@ -38,6 +39,7 @@ export function ImagesPage() {
         {engines.isShown && <EngineFilter engines={engines.views} value={engineFilter} onChange={setEngineFilter} />}
         {unavailable === null && <ImageCount visible={visible} />}
         <span className="page-header-end">
+          <PruneImagesButton engines={engines} engineFilter={engineFilter} />
           <a className="button-link" href={runHref()}>
             Run container
           </a>

@@ -9,6 +9,8 @@ export interface ImageTarget {
   engineId: string;
   ref: string;
   label: string;
+  /** The image's full id, when known: the dialog names the containers made from it. */
+  imageId?: string;
 }
 
 export function imageBusyKey(engineId: string, ref: string): string {

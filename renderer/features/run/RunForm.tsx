@@ -5,6 +5,7 @@ import { fieldDomId } from './model/fieldPaths.js';
 import { CommandSection } from './form/CommandSection.js';
 import { EngineSection } from './form/EngineSection.js';
 import { EnvironmentSection } from './form/EnvironmentSection.js';
+import { ImageOffers } from './form/ImageOffers.js';
 import { ImageSection } from './form/ImageSection.js';
 import { MountsSection } from './form/MountsSection.js';
 import { NetworkSection } from './form/NetworkSection.js';
@@ -83,6 +84,7 @@ export function RunForm({ initialImage, initialEngine = null }: RunFormProps) {
           <legend className="visually-hidden">Container settings</legend>
           <EngineSection engineId={engineId} choices={engine.choices} onChoose={engine.choose} />
           <ImageSection image={draft.image} name={draft.name} images={images} />
+          <ImageOffers image={draft.image} images={images} ports={draft.ports} mounts={draft.mounts} />
           <CommandSection command={draft.command} entrypoint={draft.entrypoint} clearEntrypoint={draft.clearEntrypoint} workdir={draft.workdir} />
           <EnvironmentSection env={draft.env} />
           <PortsSection ports={draft.ports} publishAll={draft.publishAll} />

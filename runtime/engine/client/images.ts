@@ -8,6 +8,16 @@ import {
   type EngineImageRemoval,
 } from '../json/image.js';
 import { imageAsDocker, imageRemovalAsDocker, type EngineDialect } from '../dialect.js';
+import {
+  engineImageDetailsSchema,
+  engineImageHistorySchema,
+  engineImagesPrunedSchema,
+  engineImageStoreSchema,
+  type EngineImageDetails,
+  type EngineImageHistory,
+  type EngineImagesPruned,
+  type EngineImageStoreItem,
+} from '../json/image-details.js';
 import { readAnswer } from '../json/read.js';
 import { imagePathPart, orNullWhenMissing, type EngineTransport } from './transport.js';
 
@@ -31,6 +41,34 @@ export class ImageCalls {
   /** The image, or null when the engine has none by that reference or id. */
   inspectOrNull(reference: string, signal?: AbortSignal): Promise<EngineImage | null> {
     return orNullWhenMissing(this.inspect(reference, signal));
+  }
+
+  /** `GET /images/{name}/json` read whole, for the details page (json/image-details.ts). */
+  async inspectDetails(reference: string, signal?: AbortSignal): Promise<EngineImageDetails> {
+    const answer = await this.http.request({ method: 'GET', path: `/images/${imagePathPart(reference)}/json`, signal });
+    return imageAsDocker(readAnswer(engineImageDetailsSchema, answer, 'GET /images/{name}/json'), this.dialect);
+  }
+
+  /** `docker history`: newest instruction first. */
+  async history(reference: string, signal?: AbortSignal): Promise<EngineImageHistory> {
+    const answer = await this.http.request({ method: 'GET', path: `/images/${imagePathPart(reference)}/history`, signal });
+    const items = readAnswer(engineImageHistorySchema, answer, 'GET /images/{name}/history') ?? [];
+    return this.dialect === 'docker' ? items : items.map((item) => ({ ...item, Tags: imageAsDocker({ RepoTags: item.Tags }, this.dialect).RepoTags }));
+  }
+
+  /** Every image, intermediate ones (`all=1`) too, with parent links and labels: what a prune decides from. */
+  async listAll(signal?: AbortSignal): Promise<EngineImageStoreItem[]> {
+    const answer = await this.http.request({ method: 'GET', path: '/images/json', query: { all: true }, signal });
+    const images = readAnswer(engineImageStoreSchema, answer, 'GET /images/json?all=1') ?? [];
+    return this.dialect === 'docker' ? images : images.map((image) => imageAsDocker(image, this.dialect));
+  }
+
+  /** `docker image prune`: `filters` as the engine takes them (`dangling`, `label`, `label!`, `until`). */
+  async prune(filters: Record<string, string[]>, signal?: AbortSignal): Promise<EngineImagesPruned> {
+    // Deleting many images can take minutes on a busy engine.
+    const answer = await this.http.request({ method: 'POST', path: '/images/prune', query: { filters }, signal, timeoutMs: 10 * 60_000 });
+    const pruned = readAnswer(engineImagesPrunedSchema, answer, 'POST /images/prune');
+    return this.dialect === 'docker' ? pruned : { ...pruned, ImagesDeleted: imageRemovalAsDocker(pruned.ImagesDeleted, this.dialect) };
   }
 
   async remove(reference: string, options: { force?: boolean | undefined }, signal?: AbortSignal): Promise<EngineImageRemoval> {

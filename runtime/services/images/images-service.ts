@@ -9,6 +9,7 @@ import {
 } from '../../api/index.js';
 import type { EngineConnection } from '../../engine/connection.js';
 import type { StreamSink } from '../../rpc/handlers.js';
+import { namingImageUsers } from './in-use.js';
 import { pullImage } from './pull.js';
 
 /** images.list, images.remove and the images.pull stream. */
@@ -29,10 +30,15 @@ export class ImagesService {
 
   /**
    * `docker rmi`. A container using the image is the engine's 409, so `conflict` with its own
-   * words (which container, and whether force would help); nothing is decided from the text.
+   * words (whether force would help), and the names of the containers using it; nothing is
+   * decided from the text.
    */
   async remove(params: ParsedMethodParams<'images.remove'>, signal?: AbortSignal): Promise<ImageRemoval> {
-    const answer = await this.engine.client.images.remove(params.id, { force: params.force }, signal);
+    const { client } = this.engine;
+    const answer = await client.images.remove(params.id, { force: params.force }, signal).catch(async (error: unknown) => {
+      // The refusal names the containers using the image (in-use.ts).
+      throw await namingImageUsers(error, client, this.engine.status.engineId, params.id, signal);
+    });
     const removal: ImageRemoval = { untagged: [], deleted: [] };
     for (const item of answer ?? []) {
       if (typeof item.Untagged === 'string') removal.untagged.push(item.Untagged);

@@ -40,6 +40,7 @@ export type DraftAction =
   | { type: 'setRestart'; patch: Partial<RestartDraft> }
   | { type: 'setNetwork'; patch: Partial<NetworkDraft> }
   | { type: 'addRow'; list: RowList }
+  | { [L in RowList]: { type: 'appendRow'; list: L; values: Omit<RowLists[L], 'rowId'> } }[RowList]
   | { type: 'removeRow'; list: RowList; index: number }
   | { [L in RowList]: { type: 'updateRow'; list: L; index: number; patch: Partial<Omit<RowLists[L], 'rowId'>> } }[RowList]
   | { type: 'importEnv'; vars: EnvVar[] }
@@ -73,6 +74,13 @@ export function draftReducer(state: DraftState, action: DraftAction): DraftState
       return {
         ...state,
         draft: { ...draft, [action.list]: [...draft[action.list], blankRow(action.list, state.nextRowId)] },
+        nextRowId: state.nextRowId + 1,
+      };
+    case 'appendRow':
+      // A row filled in at once (what the image offers, once the user takes it up).
+      return {
+        ...state,
+        draft: { ...draft, [action.list]: [...draft[action.list], { ...action.values, rowId: state.nextRowId }] },
         nextRowId: state.nextRowId + 1,
       };
     case 'removeRow': {

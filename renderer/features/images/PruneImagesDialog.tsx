@@ -1,0 +1,167 @@
+import { useEffect, useId, useMemo, useState } from 'react';
+import { displayByteSize, pruneFilterProblem, type ImagePrunePreview } from '../../../runtime/api/index.js';
+import type { EngineTags } from '../../app/useEngineViews.js';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.js';
+import { fullDate, relativeTime } from '../../ui/relativeTime.js';
+import { useNow } from '../../ui/useNow.js';
+import { useMethodResult } from '../container-details/useMethodResult.js';
+import { shortImageId } from './imageRows.js';
+import type { PruneRequest } from './usePruneImages.js';
+
+interface PruneImagesDialogProps {
+  /** The engine to prune; several engines known: the user may pick another connected one. */
+  engineId: string;
+  engines: EngineTags;
+  onPrune: (request: PruneRequest, preview: ImagePrunePreview) => void;
+  onClose: () => void;
+}
+
+/** The filter words as typed (`label=team=web until=24h`), split on spaces. */
+function filterWords(text: string): string[] {
+  return text.split(/\s+/).filter((word) => word !== '');
+}
+
+/** Waits until typing pauses before the preview asks the engine again. */
+function useSettled<T>(value: T, delayMs: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), delayMs);
+    return () => clearTimeout(timer);
+  }, [value, delayMs]);
+  return settled;
+}
+
+/**
+ * **Prune…**: dangling images only, or every image no container uses, optionally narrowed by
+ * `docker image prune --filter` words; the images that would go and the space they free are
+ * listed before anything is deleted. The preview is the engine's own decision worked out
+ * beforehand (runtime/services/images/prune-plan.ts), so the list is what goes.
+ */
+export function PruneImagesDialog({ engineId: initialEngineId, engines, onPrune, onClose }: PruneImagesDialogProps) {
+  const [all, setAll] = useState(false);
+  const [engineId, setEngineId] = useState(initialEngineId);
+  const [filtersText, setFiltersText] = useState('');
+  const words = useMemo(() => filterWords(filtersText), [filtersText]);
+  const problem = words.map((word) => pruneFilterProblem(word)).find((found) => found !== null) ?? null;
+  const wanted = useMemo(() => (problem === null ? { all, filters: words } : null), [all, words, problem]);
+  const asked = useSettled(wanted, 300);
+  const { data, error, isLoading } = useMethodResult('images.prunePreview', asked, { engineId });
+  // Only a preview of exactly what the form now says may be confirmed.
+  const preview = asked === null || asked !== wanted || isLoading ? null : data;
+  const nowMs = useNow(60_000);
+  const filtersId = useId();
+  const connected = engines.views.filter((view) => view.state === 'connected');
+  const count = preview?.images.length ?? 0;
+  const noun = count === 1 ? 'image' : 'images';
+  const untagOnly = preview?.untaggedOnly ?? [];
+  return (
+    <ConfirmDialog
+      title="Prune images"
+      confirmLabel={preview === null || count > 0 || untagOnly.length === 0 ? `Delete${preview === null ? '' : ` ${count} ${noun}`}` : 'Remove the tags'}
+      confirmDisabled={preview === null || (count === 0 && untagOnly.length === 0)}
+      onCancel={onClose}
+      onConfirm={() => {
+        if (preview === null) return;
+        onClose();
+        onPrune({ engineId, all, filters: words }, preview);
+      }}
+    >
+      {engines.isShown && connected.length > 1 && (
+        <label className="field">
+          Engine
+          <select value={engineId} onChange={(event) => setEngineId(event.target.value)}>
+            {connected.map((view) => (
+              <option key={view.engineId} value={view.engineId}>
+                {view.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <fieldset className="prune-choice">
+        <legend>Which images</legend>
+        <label className="check">
+          <input type="radio" name="prune-all" checked={!all} onChange={() => setAll(false)} />
+          Dangling images only (untagged, used by no container)
+        </label>
+        <label className="check">
+          <input type="radio" name="prune-all" checked={all} onChange={() => setAll(true)} />
+          All unused images (tagged too, used by no container)
+        </label>
+      </fieldset>
+      <div className="field">
+        <label htmlFor={filtersId}>Filters (optional)</label>
+        <input
+          id={filtersId}
+          type="text"
+          value={filtersText}
+          placeholder="label=team=web label!=keep until=24h"
+          autoComplete="off"
+          spellCheck={false}
+          aria-invalid={problem !== null}
+          aria-describedby={`${filtersId}-note`}
+          onChange={(event) => setFiltersText(event.target.value)}
+        />
+        <span id={`${filtersId}-note`} className={problem === null ? 'field-hint' : 'field-error'}>
+          {problem ?? 'As docker image prune --filter takes them, separated by spaces.'}
+        </span>
+      </div>
+      <div aria-live="polite" className="prune-preview">
+        {error !== null && preview === null && asked === wanted && !isLoading ? (
+          <p className="error-text">Could not work out what would go: {error.message}</p>
+        ) : preview === null ? (
+          <p className="empty">{problem === null ? 'Working out what would go…' : 'Fix the filters to see what would go.'}</p>
+        ) : count === 0 ? (
+          <>
+            <p>{untagOnly.length === 0 ? 'Nothing to prune: no image matches.' : 'No image would be deleted.'}</p>
+            <UntagOnly kept={untagOnly} />
+          </>
+        ) : (
+          <>
+            <p>
+              {count} {noun} would be deleted, freeing about <strong>{displayByteSize(preview.spaceBytes)}</strong>
+              {preview.intermediateIds.length > 0 && ` (with ${preview.intermediateIds.length} intermediate build ${preview.intermediateIds.length === 1 ? 'image' : 'images'})`}.
+              Layers that images kept still use are not counted, so the space is less than the sizes added up.
+            </p>
+            <table className="kv-table prune-list" aria-label="Images that would be deleted">
+              <thead>
+                <tr>
+                  <th scope="col">Image</th>
+                  <th scope="col">Size</th>
+                  <th scope="col">Created</th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.images.map((image) => (
+                  <tr key={image.id}>
+                    <td className="mono">{image.repoTags.length > 0 ? image.repoTags.join(', ') : `<none> ${shortImageId(image.id)}`}</td>
+                    <td title={`${image.sizeBytes} bytes`}>{displayByteSize(image.sizeBytes)}</td>
+                    <td title={fullDate(image.created)}>{relativeTime(image.created, nowMs)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <UntagOnly kept={untagOnly} />
+          </>
+        )}
+      </div>
+    </ConfirmDialog>
+  );
+}
+
+/** What the engine untags without deleting: it removes all tags but one of an image a container uses. */
+function UntagOnly({ kept }: { kept: ImagePrunePreview['untaggedOnly'] }) {
+  if (kept.length === 0) return null;
+  return (
+    <div className="prune-untag">
+      <p>These tags would be removed, though their images stay (a container uses them, or kept images are built on them):</p>
+      <ul aria-label="Tags that would be removed">
+        {kept.map((image) => (
+          <li key={image.id} className="mono">
+            {image.references.join(', ')} <span className="muted">(image {shortImageId(image.id)})</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
