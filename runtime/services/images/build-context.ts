@@ -37,7 +37,8 @@ export class ContextRules {
   constructor(dockerignoreText: string, dockerfile: string) {
     const patterns = readPatterns(dockerignoreText);
     patterns.push(`!${dockerfile}`, '!.dockerignore');
-    this.matcher = dockerignore({ ignorecase: false }).add(patterns);
+    // A CommonJS module: under NodeNext its typings' default export is `.default` (the module sets both).
+    this.matcher = dockerignore.default({ ignorecase: false }).add(patterns);
     this.exceptions = patterns.filter((pattern) => pattern.startsWith('!')).map((pattern) => pattern.slice(1));
   }
 
@@ -172,5 +173,5 @@ export function packBuildContext(context: BuildContext): Readable {
     // A file that became a FIFO since the walk is left out rather than failing the build.
     strict: false,
   };
-  return tarFs.pack(context.directory, options) as unknown as Readable;
+  return tarFs.pack(context.directory, options);
 }

@@ -171,7 +171,7 @@ describe('images.build on the real engine', () => {
       [{ context, tags: ['app@sha256:' + 'a'.repeat(64)] }, /^images\.build: tags\.0: .*cannot contain one$/],
       [{ context, buildArgs: { 'A=B': 'x' } }, /^images\.build: buildArgs\.A=B: .*must not contain "="/],
       [{ context, target: '1st' }, /^images\.build: target: must be a stage name/],
-    ] as const;
+    ] satisfies [StreamParams<'images.build'>, RegExp][];
     for (const [params, message] of refusals) {
       const { events, error } = await build(params);
       expect(error, JSON.stringify(params)).toMatchObject({ code: 'invalid_argument' });
