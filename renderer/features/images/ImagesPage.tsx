@@ -4,6 +4,7 @@ import { useCallback, useState } from 'react';
 import { NoticeList } from '../../ui/NoticeList.js';
 import { runHref } from '../run/runRoute.js';
 import { ImageTable } from './ImageTable.js';
+import { BuildPanel } from './build/BuildPanel.js';
 import { RemoveImageDialog } from './RemoveImageDialog.js';
 import { useForceRemoveImageAction } from './useForceRemoveImageAction.js';
 import { useRemoveImage, type ImageTarget } from './useRemoveImage.js';
@@ -29,6 +30,7 @@ export function ImagesPage() {
   const renderNoticeAction = useForceRemoveImageAction(remove);
   const [removing, setRemoving] = useState<{ target: ImageTarget; isTag: boolean } | null>(null);
   const requestRemove = useCallback((target: ImageTarget, isTag: boolean) => setRemoving({ target, isTag }), []);
+  const [isBuildOpen, setBuildOpen] = useState(false);
 
   return (
     <section className="page images-page" aria-labelledby="page-title">
@@ -38,12 +40,16 @@ export function ImagesPage() {
         {engines.isShown && <EngineFilter engines={engines.views} value={engineFilter} onChange={setEngineFilter} />}
         {unavailable === null && <ImageCount visible={visible} />}
         <span className="page-header-end">
+          <button type="button" aria-expanded={isBuildOpen} onClick={() => setBuildOpen(true)}>
+            Build…
+          </button>
           <a className="button-link" href={runHref()}>
             Run container
           </a>
         </span>
       </header>
       <NoticeList area="images" renderAction={renderNoticeAction} />
+      {isBuildOpen && <BuildPanel onClose={() => setBuildOpen(false)} />}
       {unavailable !== null ? (
         <p className="empty">{unavailable}</p>
       ) : visible.total === 0 ? (
