@@ -21,7 +21,7 @@ function openBuild() {
   return rendered;
 }
 
-const field = (name: string) => screen.getByRole('textbox', { name }) as HTMLInputElement;
+const field = (name: string) => screen.getByRole<HTMLInputElement>('textbox', { name });
 const type = (name: string, value: string) => fireEvent.change(field(name), { target: { value } });
 
 describe('Build on the Images page', () => {
