@@ -1,5 +1,5 @@
 import './build.css';
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { displayByteSize } from '../../../../runtime/api/index.js';
 import { runHref } from '../../run/runRoute.js';
 import { useRunEngine } from '../../run/useRunEngine.js';
@@ -56,9 +56,16 @@ export function BuildPanel({ onClose }: { onClose: () => void }) {
 function BuildProgress({ model, engineId, onCancel }: { model: BuildLogModel; engineId: string | undefined; onCancel: () => void }) {
   const failedStep = model.failedStep;
   const runTarget = model.tags[0] ?? model.imageId;
+  const statusRef = useRef<HTMLDivElement>(null);
+  const failureRef = useRef<HTMLDivElement>(null);
+  // The panel scrolls inside itself: bring a new build's progress, then its failure, into view.
+  useEffect(() => statusRef.current?.scrollIntoView?.({ block: 'start' }), [model]);
+  useEffect(() => {
+    if (model.status === 'failed') failureRef.current?.scrollIntoView?.({ block: 'start' });
+  }, [model, model.status]);
   return (
     <div className="build-progress">
-      <div className="build-status">
+      <div className="build-status" ref={statusRef}>
         <p aria-live="polite" className={`build-status-text build-status-${model.status}`}>
           {statusText(model)}
         </p>
@@ -74,7 +81,7 @@ function BuildProgress({ model, engineId, onCancel }: { model: BuildLogModel; en
         )}
       </div>
       {model.status === 'failed' && model.error !== null && (
-        <div role="alert" className="build-failure">
+        <div role="alert" className="build-failure" ref={failureRef}>
           <p className="build-failure-message">{model.error.message}</p>
           {failedStep !== null && (
             <>
