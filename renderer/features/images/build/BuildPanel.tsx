@@ -59,7 +59,10 @@ function BuildProgress({ model, engineId, onCancel }: { model: BuildLogModel; en
   const statusRef = useRef<HTMLDivElement>(null);
   const failureRef = useRef<HTMLDivElement>(null);
   // The panel scrolls inside itself: bring a new build's progress, then its failure, into view.
-  useEffect(() => statusRef.current?.scrollIntoView?.({ block: 'start' }), [model]);
+  // (In braces: current Chromium answers scrollIntoView with a promise, which React would take for a cleanup.)
+  useEffect(() => {
+    statusRef.current?.scrollIntoView?.({ block: 'start' });
+  }, [model]);
   useEffect(() => {
     if (model.status === 'failed') failureRef.current?.scrollIntoView?.({ block: 'start' });
   }, [model, model.status]);
