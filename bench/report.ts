@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BulkStop } from './measure-bulk-stop.js';
+import type { BuildMeasure } from './run-build.js';
 import type { CreateStart } from './measure-create.js';
 import type { EnginesIdle } from './measure-engines-idle.js';
 import type { EnginesList } from './measure-engines-list.js';
@@ -34,6 +35,8 @@ export interface Measures {
   /** The logs measures; absent when skipped (BENCH_LOGS=0). */
   logs?: Outcome<LogsMeasure>;
   logsPage?: Outcome<LogsPage>;
+  /** The build measure; absent when skipped (BENCH_BUILD=0). */
+  build?: Outcome<BuildMeasure>;
 }
 
 export interface TargetVerdict {
@@ -65,6 +68,9 @@ export function judgeTargets(measures: Measures): TargetVerdict[] {
     judge(measures.bulkStop, 'bulk-stop-ratio', 'wall time of N containers.stop at once over one WebSocket / one `docker stop n1 ... nN`', 'bulkStop.ratios.berthOverCliMedian', 1.2, (m) => m.ratios.berthOverCliMedian),
     ...judgeEngines(measures),
     ...judgeLogs(measures),
+    ...(measures.build
+      ? [judge(measures.build, 'build-ratio', 'images.build --no-cache of a small context over the web host / `DOCKER_BUILDKIT=0 docker build --no-cache`', 'build.ratios.berthOverCliMedian', 1.1, (m) => m.ratios.berthOverCliMedian)]
+      : []),
   ];
 }
 
@@ -120,6 +126,7 @@ function judgeEngines({ enginesList, hangingEngine, enginesIdle }: Measures): Ta
 
 /** How the numbers were taken, printed with them so they can be read without the code. */
 export const methodNotes = [
+  'build (BENCH_BUILD=0 skips it): a context of 40 files of 8 KiB (and one .dockerignored) with a five-step Dockerfile (FROM the test image, COPY, two RUNs, CMD); images.build {noCache: true} over the WebSocket until its end vs `docker build --no-cache -t TAG DIR` with DOCKER_BUILDKIT=0 spawned to exit; both images removed before each build (untimed), order alternating, one warm-up each; BENCH_BUILD_RUNS runs.',
   'containersList: a `berth serve` talking to the engine directly; BerthClient over its WebSocket vs node:http GET /containers/json?all=1 on the engine socket (body JSON-parsed), interleaved, same process; docker CLI spawned for context.',
   'pageOpen, idle, startToRow: a second `berth serve` whose engine is a counting unix-socket proxy in front of the real socket; the proxy hop is included in these numbers.',
   'pageOpen: from page.goto(url with token) in a fresh context to the first animation frame after the DOM shows "N containers" and data rows (MutationObserver in the page); afterEngine starts when the proxy saw the engine finish the page\'s GET /containers/json.',

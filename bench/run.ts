@@ -19,6 +19,7 @@ import { judgeTargets, methodNotes, writeReport, type Measures } from './report.
 import { readSettings } from './settings.js';
 import { runEngineMeasures } from './run-engines.js';
 import { runLogsMeasures } from './run-logs.js';
+import { runBuildMeasures } from './run-build.js';
 import { attempt, delay, errorMessage, log } from './support.js';
 import { Teardown } from './teardown.js';
 
@@ -27,9 +28,10 @@ import { Teardown } from './teardown.js';
  * (a) list latency and page open, (b) external start to row, (c) idle engine calls,
  * (d) create+start against `docker run -d`, (e) bulk stop against `docker stop`, (f) terminal
  * output and keystroke echo against `docker exec` and a raw engine socket, (g) reading a log
- * of a million lines against `docker logs` (measure-logs.ts), then (unless
- * BENCH_ENGINES=0) the several-engines measures (run-engines.ts), then tears everything down
- * and prints one JSON document (also bench/results/latest.json).
+ * of a million lines against `docker logs` (measure-logs.ts), (h) unless BENCH_BUILD=0,
+ * building an image against `docker build` (run-build.ts), then (unless BENCH_ENGINES=0) the
+ * several-engines measures (run-engines.ts), then tears everything down and prints one JSON
+ * document (also bench/results/latest.json).
  */
 
 const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
@@ -131,6 +133,12 @@ async function main(): Promise<number> {
       const logs = await runLogsMeasures({ engineUrl: engine.engineUrl, docker, image: engine.image, cliEnv: engine.cliEnv, settings, chromiumArgs });
       Object.assign(measures, logs.measures);
       teardownProblems.push(...logs.teardownProblems);
+    }
+
+    if (settings.build) {
+      const build = await runBuildMeasures({ engineUrl: engine.engineUrl, docker, image: engine.image, cliEnv: engine.cliEnv, settings });
+      Object.assign(measures, build.measures);
+      teardownProblems.push(...build.teardownProblems);
     }
 
     if (settings.engines) {

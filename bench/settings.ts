@@ -45,6 +45,10 @@ export interface BenchSettings {
   logRuns: number;
   /** Run the measures of the containers list, page, create, stop and terminal (BENCH_CORE; default on): BENCH_CORE=0 BENCH_ENGINES=0 runs only the logs measures. */
   core: boolean;
+  /** Run the build measure (BENCH_BUILD; default on). */
+  build: boolean;
+  /** Builds each through Berth and `docker build` (BENCH_BUILD_RUNS). */
+  buildRuns: number;
 }
 
 export function readSettings(): BenchSettings {
@@ -70,5 +74,7 @@ export function readSettings(): BenchSettings {
     logLines: envInt('BENCH_LOG_LINES', 1_000_000),
     logRuns: envInt('BENCH_LOG_RUNS', 3),
     core: envFlag('BENCH_CORE', true),
+    build: envFlag('BENCH_BUILD', true),
+    buildRuns: envInt('BENCH_BUILD_RUNS', 7),
   };
 }

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { defineDomain, method, noParams, params, stream } from './define.js';
 import { imageRef } from './refs.js';
+// images.build (the build part of the images issue): its params, events and rules.
+import { imagesBuildSchema, type BuildEvent } from './image-build.js';
+export * from './image-build.js';
 
 /** Local images: list, remove, pull. */
 
@@ -66,6 +69,11 @@ export const imagesContract = defineDomain({
           .describe('What to pull: `name`, `name:tag` or `name@sha256:...`, with a registry host and port when not Docker Hub.'),
       }),
       'Pull an image, reporting progress per layer; ends when the image is present.',
+    ),
+    // images.build: its params and events are in image-build.ts.
+    'images.build': stream<BuildEvent>()(
+      imagesBuildSchema,
+      "Build an image from a directory on the backend's machine (`docker build`, classic builder): the log step by step, then the image id; a failed step ends it with that step's error.",
     ),
   },
 });

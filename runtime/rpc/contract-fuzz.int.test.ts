@@ -40,7 +40,7 @@ import {
   type RunSpecInput,
   type StreamName,
 } from '../api/index.js';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createBackend, type Backend } from '../backend.js';
@@ -100,6 +100,7 @@ const validPercent: Partial<Record<Name, number>> = {
   'containers.attach': 20,
   'exec.open': 20,
   'images.pull': 15,
+  'images.build': 20, // a one-step build: ~300 ms
 };
 
 /** Valid params of these are calmed before sending, for time or reach; the reason is beside each. */
@@ -113,6 +114,16 @@ const calm: Partial<Record<Name, (params: Record<string, unknown>) => Record<str
   'images.pull': (params) => ({ ...params, reference: onTestRegistry(String(params.reference)) }),
   // A generated path could be any file on this machine: the save goes into the fuzz's own directory.
   'logs.save': (params) => ({ ...params, ...(typeof params.path === 'string' ? { path: path.join(dataDir, `saved-${digestOf(params.path)}.log`) } : {}) }),
+  // A generated context could be any directory here (packing / takes hours): builds go from the
+  // fuzz's own one-step context (its image carries the fuzz's label, so teardown removes it), with
+  // tags of its own, and never pull (no registry but the test's is reachable).
+  'images.build': ({ target: _target, ...params }) => ({
+    ...params,
+    context: path.join(dataDir, 'build-context'),
+    dockerfile: 'Dockerfile',
+    tags: Array.isArray(params.tags) ? params.tags.map((tag) => `${sandbox.prefix}/built-${digestOf(tag)}:it`) : params.tags,
+    pull: false,
+  }),
 };
 
 const caseDeadlineMs = 20_000;
@@ -357,6 +368,8 @@ beforeAll(async () => {
   snapshotBefore = await engineSnapshot();
   foreign = await sandbox.foreignObjects();
   await sandbox.setUp();
+  await mkdir(path.join(dataDir, 'build-context'));
+  await writeFile(path.join(dataDir, 'build-context', 'Dockerfile'), `FROM ${testImage()}\nLABEL ${sandbox.label.key}=${sandbox.label.value}\n`);
 }, 120_000);
 
 afterAll(async () => {

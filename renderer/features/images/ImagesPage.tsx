@@ -5,6 +5,7 @@ import { NoticeList } from '../../ui/NoticeList.js';
 import { runHref } from '../run/runRoute.js';
 import { ImageTable } from './ImageTable.js';
 import { PruneImagesButton } from './PruneImagesButton.js';
+import { BuildPanel } from './build/BuildPanel.js';
 import { RemoveImageDialog } from './RemoveImageDialog.js';
 import { useForceRemoveImageAction } from './useForceRemoveImageAction.js';
 import { useRemoveImage, type ImageTarget } from './useRemoveImage.js';
@@ -30,6 +31,7 @@ export function ImagesPage() {
   const renderNoticeAction = useForceRemoveImageAction(remove);
   const [removing, setRemoving] = useState<{ target: ImageTarget; isTag: boolean } | null>(null);
   const requestRemove = useCallback((target: ImageTarget, isTag: boolean) => setRemoving({ target, isTag }), []);
+  const [isBuildOpen, setBuildOpen] = useState(false);
 
   return (
     <section className="page images-page" aria-labelledby="page-title">
@@ -40,12 +42,16 @@ export function ImagesPage() {
         {unavailable === null && <ImageCount visible={visible} />}
         <span className="page-header-end">
           <PruneImagesButton engines={engines} engineFilter={engineFilter} />
+          <button type="button" aria-expanded={isBuildOpen} onClick={() => setBuildOpen(true)}>
+            Build…
+          </button>
           <a className="button-link" href={runHref()}>
             Run container
           </a>
         </span>
       </header>
       <NoticeList area="images" renderAction={renderNoticeAction} />
+      {isBuildOpen && <BuildPanel onClose={() => setBuildOpen(false)} />}
       {unavailable !== null ? (
         <p className="empty">{unavailable}</p>
       ) : visible.total === 0 ? (

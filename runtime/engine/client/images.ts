@@ -21,6 +21,20 @@ import {
 import { readAnswer } from '../json/read.js';
 import { imagePathPart, orNullWhenMissing, type EngineTransport } from './transport.js';
 
+/** The query of `POST /build` that Berth sends (the engine's own names). */
+export interface EngineBuildQuery {
+  dockerfile: string;
+  /** Tags; sent as one `t=` each. */
+  t: string[];
+  buildargs: Record<string, string>;
+  target?: string | undefined;
+  nocache: boolean;
+  pull: boolean;
+  /** Remove intermediate containers after a successful step, and (forcerm) after a failed one too. */
+  rm: boolean;
+  forcerm: boolean;
+}
+
 /** The engine's image endpoints, each answer read through its schema (json/image.ts). */
 export class ImageCalls {
   constructor(
@@ -80,5 +94,14 @@ export class ImageCalls {
   /** A pull's NDJSON progress (json/image.ts reads its lines). Aborting `signal` stops the pull. */
   pull(source: { fromImage: string; tag: string }, signal?: AbortSignal): Promise<Readable> {
     return this.http.stream({ method: 'POST', path: '/images/create', query: source, signal });
+  }
+
+  /**
+   * A build (classic builder): `context` is the tar of the build context, streamed as the body;
+   * the answer is the build's NDJSON log (json/build.ts). Aborting `signal` ends the request, and
+   * the engine then stops the build (kills and removes the step's container).
+   */
+  build(query: EngineBuildQuery, context: Readable, signal?: AbortSignal): Promise<Readable> {
+    return this.http.stream({ method: 'POST', path: '/build', query: { ...query }, upload: context, signal });
   }
 }

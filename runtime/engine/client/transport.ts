@@ -12,6 +12,8 @@ export interface EngineRequest {
   query?: Record<string, string | number | boolean | object | undefined>;
   /** Sent as JSON (POST only). */
   body?: object;
+  /** A byte stream sent as the body instead (a build context's tar); the request ends when it does. */
+  upload?: Readable | undefined;
   signal?: AbortSignal | undefined;
   /** Statuses besides 2xx that mean the work is done: 304 from start/stop (already in that state). */
   alsoDone?: readonly number[];
@@ -82,6 +84,7 @@ export function modemTransport(docker: Docker, engineUrl: string, options: Trans
           method: request.method,
           // `_body: {}` sends no body at all: the modem would otherwise send the query as the body too.
           options: { _query: query, _body: request.body ?? {} },
+          ...(request.upload ? { file: request.upload } : {}),
           statusCodes,
           ...(request.signal ? { abortSignal: request.signal } : {}),
           ...mode,

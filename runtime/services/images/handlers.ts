@@ -2,6 +2,7 @@ import type { imagesContract } from '../../api/index.js';
 import type { EngineConnection } from '../../engine/connection.js';
 import type { HandlerSlice } from '../../rpc/handlers.js';
 import { ImagesService } from './images-service.js';
+import { buildStream } from './build.js';
 
 /** The images domain's handlers (`runtime/api/images.ts`). */
 export function imagesHandlers(engine: EngineConnection): HandlerSlice<typeof imagesContract> {
@@ -13,6 +14,7 @@ export function imagesHandlers(engine: EngineConnection): HandlerSlice<typeof im
     },
     streams: {
       'images.pull': (params, sink, signal) => images.pull(params, sink, signal),
+      'images.build': (params, sink, signal) => buildStream(engine.client, params, sink, signal),
     },
   };
 }
