@@ -109,3 +109,34 @@ export function normalizeImageReference(text: string): string | null {
   const version = `${tag === undefined ? '' : `:${tag}`}${digest === undefined ? '' : `@${digest}`}`;
   return `${domain}/${path}${version === '' ? ':latest' : version}`;
 }
+
+/**
+ * A reference a pull can fetch: a name with an optional tag and/or digest, not an image id.
+ * The reason reads after the field name, as checkImageReference's does.
+ */
+export function checkPullReference(text: string): ReferenceCheck {
+  const check = checkImageReference(text);
+  if (check.ok && check.reference === null) return { ok: false, reason: `${text} is an image id; only a name can be pulled` };
+  return check;
+}
+
+/**
+ * The target of `docker tag` (and what `docker push` takes): `[host[:port]/]path[:tag]`, checked
+ * as the CLI checks it: lowercase path components, the tag grammar, no digest (a digest names
+ * content, it cannot be given to other content), and not 64 hex digits (that is an id).
+ */
+export function checkTagTarget(text: string): ReferenceCheck {
+  if (isImageId(text) || /^[a-f0-9]{64}(?::|$)/.test(text)) return { ok: false, reason: `"${text}" looks like an image id (64 hex digits), which cannot be a repository name` };
+  const check = checkImageReference(text);
+  if (!check.ok) return check;
+  if (check.reference?.digest !== undefined) return { ok: false, reason: `"${text}" has a digest; a tag is a name and an optional :tag, without @sha256:...` };
+  return check;
+}
+
+/**
+ * `name:tag` of a checked reference as the engine's tag and push endpoints take it apart:
+ * the repository (with its registry host) and the tag (`latest` when none is given, as the CLI does).
+ */
+export function repositoryAndTag(reference: ImageReference): { repository: string; tag: string } {
+  return { repository: reference.domain === undefined ? reference.path : `${reference.domain}/${reference.path}`, tag: reference.tag ?? 'latest' };
+}

@@ -20,6 +20,7 @@ export * from './containers.js';
 export * from './container-details.js';
 export * from './events.js';
 export * from './images.js';
+export * from './image-transfer.js';
 export * from './run.js';
 export * from './stats.js';
 export * from './system.js';

@@ -21,6 +21,8 @@ export interface EngineRequest {
    * work that takes long by nature (a stop waiting for its grace period, a prune) says so.
    */
   timeoutMs?: number;
+  /** `X-Registry-Auth`, base64url JSON, for a push or pull (the engine refuses a push without one). */
+  registryAuth?: string;
 }
 
 /** What an engine that is alive answers any plain request within. */
@@ -83,6 +85,7 @@ export function modemTransport(docker: Docker, engineUrl: string, options: Trans
           // `_body: {}` sends no body at all: the modem would otherwise send the query as the body too.
           options: { _query: query, _body: request.body ?? {} },
           statusCodes,
+          ...(request.registryAuth === undefined ? {} : { authconfig: { base64: request.registryAuth } }),
           ...(request.signal ? { abortSignal: request.signal } : {}),
           ...mode,
         },
