@@ -97,6 +97,7 @@ describe('tag targets (docker tag, docker push)', () => {
     ['', /is required/],
     ['App:1', /must be lowercase/],
     ['127.0.0.1:5000/Team/app', /must be lowercase/],
+    ['Team/app:1', /must be lowercase/],
     ['app:.1', /invalid tag/],
     [`app:${'x'.repeat(129)}`, /invalid tag/],
     ['app:1:2', /not a valid registry host|not a valid image reference/],

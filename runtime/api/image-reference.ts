@@ -117,7 +117,18 @@ export function normalizeImageReference(text: string): string | null {
 export function checkPullReference(text: string): ReferenceCheck {
   const check = checkImageReference(text);
   if (check.ok && check.reference === null) return { ok: false, reason: `${text} is an image id; only a name can be pulled` };
-  return check;
+  return check.ok ? refuseCapitalFirstComponent(check) : check;
+}
+
+/**
+ * A first component with capitals but no `.` or `:` (`Team/app`) parses as a registry host,
+ * and the engine then refuses it (`repository name must be lowercase`), as `docker tag` and
+ * `docker pull` show: refused here in the same words.
+ */
+function refuseCapitalFirstComponent(check: ReferenceCheck & { ok: true }): ReferenceCheck {
+  const domain = check.reference?.domain;
+  if (domain === undefined || /[.:]/.test(domain) || domain === 'localhost' || domain.startsWith('[')) return check;
+  return { ok: false, reason: `repository name "${domain}/${check.reference?.path ?? ''}" must be lowercase` };
 }
 
 /**
@@ -130,7 +141,7 @@ export function checkTagTarget(text: string): ReferenceCheck {
   const check = checkImageReference(text);
   if (!check.ok) return check;
   if (check.reference?.digest !== undefined) return { ok: false, reason: `"${text}" has a digest; a tag is a name and an optional :tag, without @sha256:...` };
-  return check;
+  return refuseCapitalFirstComponent(check);
 }
 
 /**

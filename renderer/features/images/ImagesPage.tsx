@@ -6,6 +6,7 @@ import { runHref } from '../run/runRoute.js';
 import { ImageTable } from './ImageTable.js';
 import { RemoveImageDialog } from './RemoveImageDialog.js';
 import { useForceRemoveImageAction } from './useForceRemoveImageAction.js';
+import { useImageTransfers } from './useImageTransfers.js';
 import { useRemoveImage, type ImageTarget } from './useRemoveImage.js';
 import { useVisibleImages, type VisibleImages } from './useVisibleImages.js';
 import { effectiveEngineFilter, useEngineTags } from '../../app/useEngineViews.js';
@@ -29,6 +30,7 @@ export function ImagesPage() {
   const renderNoticeAction = useForceRemoveImageAction(remove);
   const [removing, setRemoving] = useState<{ target: ImageTarget; isTag: boolean } | null>(null);
   const requestRemove = useCallback((target: ImageTarget, isTag: boolean) => setRemoving({ target, isTag }), []);
+  const transfers = useImageTransfers();
 
   return (
     <section className="page images-page" aria-labelledby="page-title">
@@ -38,6 +40,7 @@ export function ImagesPage() {
         {engines.isShown && <EngineFilter engines={engines.views} value={engineFilter} onChange={setEngineFilter} />}
         {unavailable === null && <ImageCount visible={visible} />}
         <span className="page-header-end">
+          {transfers.pullButton}
           <a className="button-link" href={runHref()}>
             Run container
           </a>
@@ -51,8 +54,9 @@ export function ImagesPage() {
       ) : visible.rows.length === 0 ? (
         <p className="empty">No images match</p>
       ) : (
-        <ImageTable rows={visible.rows} engines={engines} containerCounts={visible.containerCounts} onRemove={requestRemove} />
+        <ImageTable rows={visible.rows} engines={engines} containerCounts={visible.containerCounts} onRemove={requestRemove} onTransfer={transfers.onTransfer} />
       )}
+      {transfers.dialogs}
       {removing && (
         <RemoveImageDialog
           target={removing.target}
