@@ -99,7 +99,7 @@ function TaskItem({ task }: { task: TransferTask }) {
       </div>
       {showLayers && (
         <div id={layersId}>
-          {task.progress.layers.length === 0 ? <p className="task-message">No layers yet.</p> : <TransferProgressView transfer={task.progress} />}
+          {task.progress.layers.length === 0 ? <p className="task-message">No layers yet.</p> : <TransferProgressView transfer={task.progress} showOverall={false} />}
         </div>
       )}
     </li>

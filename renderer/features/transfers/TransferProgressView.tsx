@@ -3,15 +3,15 @@ import { displayByteSize, type LayerProgress } from '../../../runtime/api/index.
 import { describeSecondsLeft, layerStateText, type TransferView } from '../../stores/transferView.js';
 
 /**
- * A pull's or push's progress: the whole (percent, bytes, speed, time left) and, when asked,
- * one line per layer with its state and a bar where the engine gives byte counts. The engine's
+ * A pull's or push's progress: the whole (percent, bytes, speed, time left) unless told not to,
+ * and one line per layer with its state and a bar where the engine gives byte counts. The engine's
  * words are rendered as text.
  */
-export function TransferProgressView({ transfer, showLayers = true }: { transfer: TransferView; showLayers?: boolean }) {
+export function TransferProgressView({ transfer, showOverall = true }: { transfer: TransferView; showOverall?: boolean }) {
   return (
     <div className="transfer-progress">
-      <OverallLine transfer={transfer} />
-      {showLayers && transfer.layers.length > 0 && (
+      {showOverall && <OverallLine transfer={transfer} />}
+      {transfer.layers.length > 0 && (
         <ul className="transfer-layers" aria-label={`Layers of ${transfer.reference}`}>
           {transfer.layers.map((layer) => (
             <LayerLine key={layer.id} layer={layer} />
