@@ -19,6 +19,7 @@ import { judgeTargets, methodNotes, writeReport, type Measures } from './report.
 import { readSettings } from './settings.js';
 import { runEngineMeasures } from './run-engines.js';
 import { runLogsMeasures } from './run-logs.js';
+import { runImagesMeasures } from './run-images.js';
 import { attempt, delay, errorMessage, log } from './support.js';
 import { Teardown } from './teardown.js';
 
@@ -27,7 +28,8 @@ import { Teardown } from './teardown.js';
  * (a) list latency and page open, (b) external start to row, (c) idle engine calls,
  * (d) create+start against `docker run -d`, (e) bulk stop against `docker stop`, (f) terminal
  * output and keystroke echo against `docker exec` and a raw engine socket, (g) reading a log
- * of a million lines against `docker logs` (measure-logs.ts), then (unless
+ * of a million lines against `docker logs` (measure-logs.ts), (h) pull and push against
+ * `docker pull` / `docker push` (run-images.ts), then (unless
  * BENCH_ENGINES=0) the several-engines measures (run-engines.ts), then tears everything down
  * and prints one JSON document (also bench/results/latest.json).
  */
@@ -131,6 +133,12 @@ async function main(): Promise<number> {
       const logs = await runLogsMeasures({ engineUrl: engine.engineUrl, docker, image: engine.image, cliEnv: engine.cliEnv, settings, chromiumArgs });
       Object.assign(measures, logs.measures);
       teardownProblems.push(...logs.teardownProblems);
+    }
+
+    if (settings.images) {
+      const images = await runImagesMeasures({ engineUrl: engine.engineUrl, image: engine.image, cliEnv: engine.cliEnv, settings });
+      Object.assign(measures, images.measures);
+      teardownProblems.push(...images.teardownProblems);
     }
 
     if (settings.engines) {

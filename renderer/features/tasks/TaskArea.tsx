@@ -99,7 +99,11 @@ function TaskItem({ task }: { task: TransferTask }) {
       </div>
       {showLayers && (
         <div id={layersId}>
-          {task.progress.layers.length === 0 ? <p className="task-message">No layers yet.</p> : <TransferProgressView transfer={task.progress} showOverall={false} />}
+          {task.progress.layers.length > 0 ? (
+            <TransferProgressView transfer={task.progress} showOverall={false} />
+          ) : (
+            <p className="task-message">{task.state === 'running' ? 'No layers yet.' : 'No layer was transferred: the engine had every one.'}</p>
+          )}
         </div>
       )}
     </li>
