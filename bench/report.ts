@@ -7,6 +7,7 @@ import type { EnginesIdle } from './measure-engines-idle.js';
 import type { EnginesList } from './measure-engines-list.js';
 import type { HangingEngine } from './measure-hanging-engine.js';
 import type { IdleCalls } from './measure-idle.js';
+import type { ImagesMeasure } from './measure-images.js';
 import type { LogsPage } from './measure-logs-page.js';
 import type { ListLatency } from './measure-list.js';
 import type { LogsMeasure } from './measure-logs.js';
@@ -37,6 +38,8 @@ export interface Measures {
   logsPage?: Outcome<LogsPage>;
   /** The build measure; absent when skipped (BENCH_BUILD=0). */
   build?: Outcome<BuildMeasure>;
+  /** The pull and push measures; absent when skipped (BENCH_IMAGES=0). */
+  images?: Outcome<ImagesMeasure>;
 }
 
 export interface TargetVerdict {
@@ -71,6 +74,17 @@ export function judgeTargets(measures: Measures): TargetVerdict[] {
     ...(measures.build
       ? [judge(measures.build, 'build-ratio', 'images.build --no-cache of a small context over the web host / `DOCKER_BUILDKIT=0 docker build --no-cache`', 'build.ratios.berthOverCliMedian', 1.1, (m) => m.ratios.berthOverCliMedian)]
       : []),
+    ...judgeImages(measures),
+  ];
+}
+
+/** The pull and push targets (issue 11), judged only when those measures ran. */
+function judgeImages({ images }: Measures): TargetVerdict[] {
+  if (!images) return [];
+  return [
+    judge(images, 'image-pull-ratio', 'images.pull of a 5-layer image of about 100 MB from a local registry over the web host / `docker pull` (image removed before each)', 'images.ratios.pullOverCliMedian', 1.05, (m) => m.ratios.pullOverCliMedian),
+    judge(images, 'image-push-ratio', 'images.push of that image to a fresh local registry over the web host / `docker push`', 'images.ratios.pushOverCliMedian', 1.05, (m) => m.ratios.pushOverCliMedian),
+    judge(images, 'image-progress-per-second', 'pull progress events reaching the client in any one second', 'images.progress.maxInAnySecond', 20, (m) => m.progress.maxInAnySecond),
   ];
 }
 
@@ -142,6 +156,7 @@ export const methodNotes = [
   'logs, logsPage (BENCH_LOGS=0 skips them): a container of the test image writes BENCH_LOG_LINES numbered lines of about 100 bytes (`seq | sed`) and exits before anything reads it.',
   'logsPage: Chromium on `berth serve`. open: hash change to the Logs tab (default tail) until the last line is painted. allLines: choosing "All lines" until the status counts every line (throughputOverCli compares with the logs measure\'s docker logs median). search: typing `line NNNNNNN ` (one line holds it) until the count is complete. follow: the tab open on a created container that is then started and writes every line; its exit (FinishedAt) to its last line painted, and for context the same for `docker logs -f` to /dev/null started with a like container (its exit is when it has every line); long tasks from PerformanceObserver; heap from CDP Runtime.getHeapUsage after HeapProfiler.collectGarbage.',
   'terminal: no issue names a target yet, so it is reported, not judged. Output: exec.open {tty: false} of `head -c N /dev/zero` over the web host, counted to the stream end, vs `docker exec NAME head -c N /dev/zero` spawned with stdout counted, alternating. Echo: one character every 50 ms by terminal.input to a TTY `cat` until the pty echo arrives, vs the same written to an exec socket hijacked straight from the engine in the bench process.',
+  'images (BENCH_IMAGES=0 skips them): a registry of the bench\'s own (docker-registry on 127.0.0.1); an image of the test image plus BENCH_IMAGE_LAYERS layers of BENCH_IMAGE_LAYER_MIB MiB from /dev/urandom (classic builder) pushed to it. Pull: images.pull over the WebSocket until its end vs `docker pull -q` spawned to exit, `docker rmi -f` before each, order alternating, one warm-up each untimed. Push: images.push vs `docker push -q`, each push to a fresh registry (in one registry the engine would mount the blobs from an earlier push instead of uploading them). Progress: events a Berth pull delivered, per second of the pull and the most in any 1 s window.',
   'logs: taking turns (order rotated each run, one warm-up untimed): logs.follow {follow: false} over the WebSocket until its end with every line counted (BerthClient acknowledges each batch, as the UI does); GET /download/logs?id=NAME read to its end; `docker logs NAME` spawned with stdout and stderr to /dev/null, timed to exit. The engine reads its json-file for each, so all three include its time.',
 ];
 

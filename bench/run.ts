@@ -20,6 +20,7 @@ import { readSettings } from './settings.js';
 import { runEngineMeasures } from './run-engines.js';
 import { runLogsMeasures } from './run-logs.js';
 import { runBuildMeasures } from './run-build.js';
+import { runImagesMeasures } from './run-images.js';
 import { attempt, delay, errorMessage, log } from './support.js';
 import { Teardown } from './teardown.js';
 
@@ -29,7 +30,8 @@ import { Teardown } from './teardown.js';
  * (d) create+start against `docker run -d`, (e) bulk stop against `docker stop`, (f) terminal
  * output and keystroke echo against `docker exec` and a raw engine socket, (g) reading a log
  * of a million lines against `docker logs` (measure-logs.ts), (h) unless BENCH_BUILD=0,
- * building an image against `docker build` (run-build.ts), then (unless BENCH_ENGINES=0) the
+ * building an image against `docker build` (run-build.ts), (i) unless BENCH_IMAGES=0, pull and
+ * push against `docker pull` / `docker push` (run-images.ts), then (unless BENCH_ENGINES=0) the
  * several-engines measures (run-engines.ts), then tears everything down and prints one JSON
  * document (also bench/results/latest.json).
  */
@@ -139,6 +141,12 @@ async function main(): Promise<number> {
       const build = await runBuildMeasures({ engineUrl: engine.engineUrl, docker, image: engine.image, cliEnv: engine.cliEnv, settings });
       Object.assign(measures, build.measures);
       teardownProblems.push(...build.teardownProblems);
+    }
+
+    if (settings.images) {
+      const images = await runImagesMeasures({ engineUrl: engine.engineUrl, image: engine.image, cliEnv: engine.cliEnv, settings });
+      Object.assign(measures, images.measures);
+      teardownProblems.push(...images.teardownProblems);
     }
 
     if (settings.engines) {

@@ -43,6 +43,13 @@ export interface BenchSettings {
   logLines: number;
   /** Whole-log reads each side, tab opens and searches (BENCH_LOG_RUNS). */
   logRuns: number;
+  /** Run the pull and push measures (BENCH_IMAGES; default on). */
+  images: boolean;
+  /** Layers of random bytes in the pulled and pushed image (BENCH_IMAGE_LAYERS), and MiB each (BENCH_IMAGE_LAYER_MIB). */
+  imageLayers: number;
+  imageLayerMiB: number;
+  /** Pulls and pushes each through Berth and the docker CLI (BENCH_IMAGE_RUNS). */
+  imageRuns: number;
   /** Run the measures of the containers list, page, create, stop and terminal (BENCH_CORE; default on): BENCH_CORE=0 BENCH_ENGINES=0 runs only the logs measures. */
   core: boolean;
   /** Run the build measure (BENCH_BUILD; default on). */
@@ -76,5 +83,9 @@ export function readSettings(): BenchSettings {
     core: envFlag('BENCH_CORE', true),
     build: envFlag('BENCH_BUILD', true),
     buildRuns: envInt('BENCH_BUILD_RUNS', 7),
+    images: envFlag('BENCH_IMAGES', true),
+    imageLayers: envInt('BENCH_IMAGE_LAYERS', 5),
+    imageLayerMiB: envInt('BENCH_IMAGE_LAYER_MIB', 20),
+    imageRuns: envInt('BENCH_IMAGE_RUNS', 5),
   };
 }

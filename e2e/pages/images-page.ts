@@ -46,4 +46,28 @@ export class ImagesPage {
     await this.confirmDialog.getByRole('button', { name: 'Remove', exact: true }).click();
     await expect(this.confirmDialog).toBeHidden();
   }
+
+  // Pull, Tag and Push (images-transfer).
+
+  /** Opens Pull, types the reference and starts the pull (the dialog closes; the task area shows it). */
+  async pull(reference: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Pull', exact: true }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Pull an image' });
+    await dialog.getByRole('textbox', { name: 'Image reference' }).fill(reference);
+    await dialog.getByRole('button', { name: 'Pull', exact: true }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  /** Tag on the row, the new name typed and confirmed. */
+  async tag(tag: string, target: string): Promise<void> {
+    await this.page.getByRole('button', { name: `Tag ${tag}`, exact: true }).click();
+    const dialog = this.page.getByRole('dialog', { name: `Tag ${tag}` });
+    await dialog.getByRole('textbox', { name: 'New name' }).fill(target);
+    await dialog.getByRole('button', { name: 'Tag', exact: true }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  pushButton(tag: string): Locator {
+    return this.page.getByRole('button', { name: `Push ${tag}`, exact: true });
+  }
 }

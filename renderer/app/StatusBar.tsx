@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { BerthLink, LiveStatus } from '../stores/engineSlice.js';
 import { defaultLiveStatus } from '../stores/engineViews.js';
 import { useBerth } from '../stores/store.js';
+import { TaskArea } from '../features/tasks/TaskArea.js';
 import { NoticeList } from '../ui/NoticeList.js';
 import { useCountdown } from '../ui/useCountdown.js';
 import { hrefOf } from './routes.js';
@@ -32,6 +33,7 @@ export function StatusBar() {
         )}
         <EngineCount />
       </div>
+      <TaskArea />
     </footer>
   );
 }

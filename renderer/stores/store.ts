@@ -4,13 +4,14 @@ import { createEngineSlice, type EngineSlice } from './engineSlice.js';
 import { createEnginesSlice, type EnginesSlice } from './enginesSlice.js';
 import { createImagesSlice, type ImagesSlice } from './imagesSlice.js';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice.js';
+import { createTasksSlice, type TasksSlice } from './tasksSlice.js';
 import { createUiSlice, type UiSlice } from './uiSlice.js';
 
 /**
  * The one bound store (zustand slices pattern). Each slice lives under its own key so that
  * actions of different areas never collide (`containers.replaceEngine`, `images.replaceEngine`).
  */
-export type BerthState = EngineSlice & EnginesSlice & ContainersSlice & ImagesSlice & SelectionSlice & UiSlice;
+export type BerthState = EngineSlice & EnginesSlice & ContainersSlice & ImagesSlice & SelectionSlice & UiSlice & TasksSlice;
 
 /** How a slice is written: it sees the whole state but returns only its own key. */
 export type SliceCreator<T> = StateCreator<BerthState, [], [], T>;
@@ -26,6 +27,7 @@ export function createBerthStore(): BerthStore {
     ...createImagesSlice(...a),
     ...createSelectionSlice(...a),
     ...createUiSlice(...a),
+    ...createTasksSlice(...a),
   }));
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkImageReference, couldBeImageIdPrefix, isImageId, normalizeImageReference } from './image-reference.js';
+import { checkImageReference, checkPullReference, checkTagTarget, couldBeImageIdPrefix, isImageId, normalizeImageReference, repositoryAndTag } from './image-reference.js';
 
 const digest = `sha256:${'a'.repeat(64)}`;
 
@@ -80,5 +80,45 @@ describe('normalizeImageReference', () => {
     expect(normalizeImageReference('app@sha256:abc')).toBeNull();
     expect(normalizeImageReference('Busybox')).toBeNull();
     expect(normalizeImageReference('')).toBeNull();
+  });
+});
+
+describe('tag targets (docker tag, docker push)', () => {
+  it.each([
+    ['app', { path: 'app' }],
+    ['127.0.0.1:5000/app:1', { domain: '127.0.0.1:5000', path: 'app', tag: '1' }],
+    ['registry.example:443/team/my__app-x.y:v1_2-rc.3', { domain: 'registry.example:443', path: 'team/my__app-x.y', tag: 'v1_2-rc.3' }],
+    [`app:${'x'.repeat(128)}`, { path: 'app', tag: 'x'.repeat(128) }],
+  ])('accepts %s', (text, reference) => {
+    expect(checkTagTarget(text)).toEqual({ ok: true, reference });
+  });
+
+  it.each([
+    ['', /is required/],
+    ['App:1', /must be lowercase/],
+    ['127.0.0.1:5000/Team/app', /must be lowercase/],
+    ['Team/app:1', /must be lowercase/],
+    ['app:.1', /invalid tag/],
+    [`app:${'x'.repeat(129)}`, /invalid tag/],
+    ['app:1:2', /not a valid registry host|not a valid image reference/],
+    [`app@${digest}`, /has a digest/],
+    [`app:1@${digest}`, /has a digest/],
+    ['a'.repeat(64), /image id/],
+    [`${'b'.repeat(64)}:1`, /image id/],
+    ['bad_host:5000/app', /not a valid registry host/],
+  ])('refuses %j', (text, reason) => {
+    const check = checkTagTarget(text);
+    expect(check.ok).toBe(false);
+    if (!check.ok) expect(check.reason).toMatch(reason);
+  });
+
+  it('takes a target apart as the engine wants it, latest when no tag is given', () => {
+    expect(repositoryAndTag({ domain: '127.0.0.1:5000', path: 'team/app', tag: '1' })).toEqual({ repository: '127.0.0.1:5000/team/app', tag: '1' });
+    expect(repositoryAndTag({ path: 'app' })).toEqual({ repository: 'app', tag: 'latest' });
+  });
+
+  it('a pull takes a digest but not an image id', () => {
+    expect(checkPullReference(`app@${digest}`)).toEqual({ ok: true, reference: { path: 'app', digest } });
+    expect(checkPullReference('f'.repeat(64))).toEqual({ ok: false, reason: `${'f'.repeat(64)} is an image id; only a name can be pulled` });
   });
 });

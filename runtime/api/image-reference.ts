@@ -109,3 +109,45 @@ export function normalizeImageReference(text: string): string | null {
   const version = `${tag === undefined ? '' : `:${tag}`}${digest === undefined ? '' : `@${digest}`}`;
   return `${domain}/${path}${version === '' ? ':latest' : version}`;
 }
+
+/**
+ * A reference a pull can fetch: a name with an optional tag and/or digest, not an image id.
+ * The reason reads after the field name, as checkImageReference's does.
+ */
+export function checkPullReference(text: string): ReferenceCheck {
+  const check = checkImageReference(text);
+  if (check.ok && check.reference === null) return { ok: false, reason: `${text} is an image id; only a name can be pulled` };
+  return check.ok ? refuseCapitalFirstComponent(check) : check;
+}
+
+/**
+ * A first component with capitals but no `.` or `:` (`Team/app`) parses as a registry host,
+ * and the engine then refuses it (`repository name must be lowercase`), as `docker tag` and
+ * `docker pull` show: refused here in the same words.
+ */
+function refuseCapitalFirstComponent(check: ReferenceCheck & { ok: true }): ReferenceCheck {
+  const domain = check.reference?.domain;
+  if (domain === undefined || /[.:]/.test(domain) || domain === 'localhost' || domain.startsWith('[')) return check;
+  return { ok: false, reason: `repository name "${domain}/${check.reference?.path ?? ''}" must be lowercase` };
+}
+
+/**
+ * The target of `docker tag` (and what `docker push` takes): `[host[:port]/]path[:tag]`, checked
+ * as the CLI checks it: lowercase path components, the tag grammar, no digest (a digest names
+ * content, it cannot be given to other content), and not 64 hex digits (that is an id).
+ */
+export function checkTagTarget(text: string): ReferenceCheck {
+  if (isImageId(text) || /^[a-f0-9]{64}(?::|$)/.test(text)) return { ok: false, reason: `"${text}" looks like an image id (64 hex digits), which cannot be a repository name` };
+  const check = checkImageReference(text);
+  if (!check.ok) return check;
+  if (check.reference?.digest !== undefined) return { ok: false, reason: `"${text}" has a digest; a tag is a name and an optional :tag, without @sha256:...` };
+  return refuseCapitalFirstComponent(check);
+}
+
+/**
+ * `name:tag` of a checked reference as the engine's tag and push endpoints take it apart:
+ * the repository (with its registry host) and the tag (`latest` when none is given, as the CLI does).
+ */
+export function repositoryAndTag(reference: ImageReference): { repository: string; tag: string } {
+  return { repository: reference.domain === undefined ? reference.path : `${reference.domain}/${reference.path}`, tag: reference.tag ?? 'latest' };
+}

@@ -4,8 +4,9 @@ import { imageRef } from './refs.js';
 // images.build (the build part of the images issue): its params, events and rules.
 import { imagesBuildSchema, type BuildEvent } from './image-build.js';
 export * from './image-build.js';
+import { transferReference, tagSource, tagTarget, type ImageTagResult, type TransferProgress } from './image-transfer.js';
 
-/** Local images: list, remove, pull. */
+/** Local images: list, remove, pull, push and tag. */
 
 /** `images.list`: one local image (the Images page, and the Run form's suggestions). */
 export interface ImageSummary {
@@ -21,16 +22,6 @@ export interface ImageSummary {
   created: number;
   /** Its size on disk including shared layers, in bytes, as `docker images` reports it. */
   sizeBytes: number;
-}
-
-/** One event of the `images.pull` stream. */
-export interface PullProgress {
-  /** Layer id, or null for a message about the whole pull. */
-  layer: string | null;
-  status: string;
-  /** Bytes done and total for this layer, when the engine says (Podman does not). */
-  current?: number;
-  total?: number;
 }
 
 /** `images.remove`: what the engine did, in its order (as `docker rmi` prints it). */
@@ -58,17 +49,20 @@ export const imagesContract = defineDomain({
       }),
       "Remove an image or one of its tags (like `docker rmi`). Containers using it are a `conflict`, with the engine's own words.",
     ),
+    'images.tag': method<ImageTagResult>()(
+      params({ source: tagSource, target: tagTarget }),
+      'Give a local image another name (like `docker tag SOURCE TARGET`): `target` is checked as the docker CLI checks it.',
+    ),
   },
   streams: {
-    'images.pull': stream<PullProgress>()(
-      params({
-        reference: z
-          .string()
-          .min(1, 'is required')
-          .max(512, 'is too long')
-          .describe('What to pull: `name`, `name:tag` or `name@sha256:...`, with a registry host and port when not Docker Hub.'),
-      }),
-      'Pull an image, reporting progress per layer; ends when the image is present.',
+    // Transfers (runtime/api/image-transfer.ts): pull and push report per-layer progress.
+    'images.pull': stream<TransferProgress>()(
+      params({ reference: transferReference('pull') }),
+      'Pull an image (like `docker pull`), reporting progress per layer, coalesced to at most 20 events a second; ends when the image is present. Unsubscribing cancels the pull and leaves no tag.',
+    ),
+    'images.push': stream<TransferProgress>()(
+      params({ reference: transferReference('push') }),
+      'Push a local tag to its registry (like `docker push`), with the same progress as a pull; ends when the registry has it.',
     ),
     // images.build: its params and events are in image-build.ts.
     'images.build': stream<BuildEvent>()(

@@ -21,6 +21,7 @@ export * from './container-details.js';
 export * from './events.js';
 export * from './images.js';
 export * from './image-details.js';
+export * from './image-transfer.js';
 export * from './run.js';
 export * from './stats.js';
 export * from './system.js';

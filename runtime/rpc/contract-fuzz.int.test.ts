@@ -101,6 +101,7 @@ const validPercent: Partial<Record<Name, number>> = {
   'exec.open': 20,
   'images.pull': 15,
   'images.build': 20, // a one-step build: ~300 ms
+  'images.push': 15,
 };
 
 /** Valid params of these are calmed before sending, for time or reach; the reason is beside each. */
@@ -111,7 +112,11 @@ const calm: Partial<Record<Name, (params: Record<string, unknown>) => Record<str
   // A host port in a spec is probed by binding it for a moment: one someone else is about to bind is not ours to hold.
   'containers.validateRun': (params) => ({ ...params, spec: withoutHostPorts(params.spec) }),
   // Any valid reference would be pulled, from the internet unless it names the test registry.
-  'images.pull': (params) => ({ ...params, reference: onTestRegistry(String(params.reference)) }),
+  'images.pull': (params) => ({ ...params, reference: onTestRegistry(String(params.reference), 'images.pull') }),
+  // The same for a push: to the test registry, only what the fuzz has (else a tag that is not there).
+  'images.push': (params) => ({ ...params, reference: onTestRegistry(String(params.reference), 'images.push') }),
+  // A new tag stays on the engine: it names the fuzz's own image space, and goes with its image at the end.
+  'images.tag': (params) => ({ ...params, target: `${sandbox.prefix}/img:tag-${digestOf(String(params.target)).slice(0, 12)}` }),
   // A generated path could be any file on this machine: the save goes into the fuzz's own directory.
   'logs.save': (params) => ({ ...params, ...(typeof params.path === 'string' ? { path: path.join(dataDir, `saved-${digestOf(params.path)}.log`) } : {}) }),
   // A generated context could be any directory here (packing / takes hours): builds go from the
@@ -156,11 +161,11 @@ function withoutHostPorts(spec: unknown): unknown {
 }
 
 /** A reference on the test registry: as generated when it is one of the fuzz's, else behind the registry's address. */
-function onTestRegistry(reference: string): string {
+function onTestRegistry(reference: string, stream: 'images.pull' | 'images.push'): string {
   if (sandbox.pullRefs().includes(reference)) return reference;
   const local = `${registry}/${reference}`;
   // Still within the schema's length, or a reference of the fuzz's that does not exist.
-  return streams['images.pull'].params.safeParse({ reference: local }).success ? local : `${registry}/${sandbox.prefix}/missing:latest`;
+  return streams[stream].params.safeParse({ reference: local }).success ? local : `${registry}/${sandbox.prefix}/missing:latest`;
 }
 
 /** The engine as the docker CLI shows it: what must be the same after the run. */
@@ -198,7 +203,7 @@ function overridesFor(name: Name) {
     if (def === containerRef._zod.def) return fromPool(() => sandbox.containerRefs(), schema, path);
     if (def === imageRef._zod.def) return fromPool(() => sandbox.imageRefs(), schema, path);
     if (def === sessionIdSchema._zod.def) return fromPool(() => (terminal.sessionId ? [terminal.sessionId] : []), schema, path);
-    if (name === 'images.pull' && path.join('.') === 'reference') return fromPool(() => sandbox.pullRefs(), schema, path);
+    if ((name === 'images.pull' || name === 'images.push') && path.join('.') === 'reference') return fromPool(() => sandbox.pullRefs(), schema, path);
     if (name === 'containers.parseRunCommand' && path.join('.') === 'command') return fc.oneof({ weight: 4, arbitrary: dockerRunLine }, { weight: 1, arbitrary: schemaArbitrary(schema, {}, path) });
     // The spec is any record to the schema; a RunSpec's shape reaches the checks behind it.
     if (name === 'containers.validateRun' && path.join('.') === 'spec') {

@@ -131,7 +131,7 @@ describe('images', () => {
     expect(reference, 'BERTH_TEST_REGISTRY_IMAGE is set by the test environment').toBeTruthy();
     const statuses: string[] = [];
     await new Promise<void>((resolve, reject) => {
-      connected.client.subscribe('images.pull', { reference: reference ?? '' }, { onEvent: (p) => statuses.push(p.status), onEnd: resolve, onError: reject });
+      connected.client.subscribe('images.pull', { reference: reference ?? '' }, { onEvent: (p) => statuses.push(p.message), onEnd: resolve, onError: reject });
     });
     expect(statuses.join('\n')).toMatch(/Status: (Downloaded newer image|Image is up to date)/);
     expect(await docker('image', 'inspect', '-f', '{{.Id}}', reference ?? '')).toMatch(/^sha256:/);

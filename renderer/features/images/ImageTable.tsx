@@ -3,7 +3,7 @@ import { itemKey } from '../../stores/itemKey.js';
 import { useNow } from '../../ui/useNow.js';
 import { VirtualTable } from '../../ui/VirtualTable.js';
 import type { ImageRow } from './imageRows.js';
-import { ImageTableRow } from './ImageTableRow.js';
+import { ImageTableRow, type TransferAction } from './ImageTableRow.js';
 import type { ImageTarget } from './useRemoveImage.js';
 
 const columns = ['Name', 'Image ID', 'Size', 'Created', 'Containers'] as const;
@@ -15,10 +15,12 @@ interface ImageTableProps {
   /** Containers using each image id, by engine id. */
   containerCounts: ReadonlyMap<string, ReadonlyMap<string, number>>;
   onRemove: (target: ImageTarget, isTag: boolean) => void;
+  /** Tag or push a row (images-transfer). */
+  onTransfer?: ((action: TransferAction, target: ImageTarget) => void) | undefined;
 }
 
 /** The images as a table whose body renders only the rows in view; with several engines known, tagged by engine. */
-export function ImageTable({ rows, engines, containerCounts, onRemove }: ImageTableProps) {
+export function ImageTable({ rows, engines, containerCounts, onRemove, onTransfer }: ImageTableProps) {
   const nowMs = useNow(60_000);
   return (
     <VirtualTable
@@ -44,6 +46,7 @@ export function ImageTable({ rows, engines, containerCounts, onRemove }: ImageTa
             offsetPx={placement.offsetPx}
             heightPx={placement.heightPx}
             onRemove={onRemove}
+            onTransfer={onTransfer}
           />
         );
       }}

@@ -21,14 +21,18 @@ interface ImageTableRowProps {
   offsetPx: number;
   heightPx: number;
   onRemove: (target: ImageTarget, isTag: boolean) => void;
+  onTransfer?: ((action: TransferAction, target: ImageTarget) => void) | undefined;
 }
+
+/** What a row's Tag and Push buttons ask for (images-transfer). */
+export type TransferAction = 'tag' | 'push';
 
 /**
  * One tag of an image (or one untagged image). Names from the engine are rendered as text,
  * never as HTML; control names carry the tag so a long list stays unambiguous when spoken.
  * Run and Remove go to the row's engine; a row of an engine that is not connected is greyed.
  */
-export const ImageTableRow = memo(function ImageTableRow({ row, engine, containerCount, rowIndex, nowMs, offsetPx, heightPx, onRemove }: ImageTableRowProps) {
+export const ImageTableRow = memo(function ImageTableRow({ row, engine, containerCount, rowIndex, nowMs, offsetPx, heightPx, onRemove, onTransfer }: ImageTableRowProps) {
   const { image, label } = row;
   const isEngineDown = engine !== null && engine.state !== 'connected';
   const isBusy = useBerth((s) => s.ui.busy[imageBusyKey(image.engineId, row.ref)] === true) || isEngineDown;
@@ -68,6 +72,18 @@ export const ImageTableRow = memo(function ImageTableRow({ row, engine, containe
         <a className="button-link" href={runHref(row.ref, engine === null ? undefined : image.engineId)} aria-label={`Run ${label}`}>
           Run
         </a>
+        {onTransfer !== undefined && (
+          <>
+            <button type="button" aria-label={`Tag ${label}`} disabled={isEngineDown} onClick={() => onTransfer('tag', { engineId: image.engineId, ref: row.ref, label })}>
+              Tag
+            </button>
+            {isTag && (
+              <button type="button" aria-label={`Push ${label}`} disabled={isEngineDown} onClick={() => onTransfer('push', { engineId: image.engineId, ref: row.ref, label })}>
+                Push
+              </button>
+            )}
+          </>
+        )}
         <button type="button" aria-label={`Remove ${label}`} disabled={isBusy} onClick={() => onRemove({ engineId: image.engineId, ref: row.ref, label, imageId: image.id }, isTag)}>
           Remove
         </button>

@@ -8,6 +8,7 @@ import { PruneImagesButton } from './PruneImagesButton.js';
 import { BuildPanel } from './build/BuildPanel.js';
 import { RemoveImageDialog } from './RemoveImageDialog.js';
 import { useForceRemoveImageAction } from './useForceRemoveImageAction.js';
+import { useImageTransfers } from './useImageTransfers.js';
 import { useRemoveImage, type ImageTarget } from './useRemoveImage.js';
 import { useVisibleImages, type VisibleImages } from './useVisibleImages.js';
 import { effectiveEngineFilter, useEngineTags } from '../../app/useEngineViews.js';
@@ -32,6 +33,7 @@ export function ImagesPage() {
   const [removing, setRemoving] = useState<{ target: ImageTarget; isTag: boolean } | null>(null);
   const requestRemove = useCallback((target: ImageTarget, isTag: boolean) => setRemoving({ target, isTag }), []);
   const [isBuildOpen, setBuildOpen] = useState(false);
+  const transfers = useImageTransfers();
 
   return (
     <section className="page images-page" aria-labelledby="page-title">
@@ -45,6 +47,7 @@ export function ImagesPage() {
           <button type="button" aria-expanded={isBuildOpen} onClick={() => setBuildOpen(true)}>
             Build…
           </button>
+          {transfers.pullButton}
           <a className="button-link" href={runHref()}>
             Run container
           </a>
@@ -59,8 +62,9 @@ export function ImagesPage() {
       ) : visible.rows.length === 0 ? (
         <p className="empty">No images match</p>
       ) : (
-        <ImageTable rows={visible.rows} engines={engines} containerCounts={visible.containerCounts} onRemove={requestRemove} />
+        <ImageTable rows={visible.rows} engines={engines} containerCounts={visible.containerCounts} onRemove={requestRemove} onTransfer={transfers.onTransfer} />
       )}
+      {transfers.dialogs}
       {removing && (
         <RemoveImageDialog
           target={removing.target}

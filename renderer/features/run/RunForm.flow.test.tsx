@@ -3,6 +3,7 @@ import { act, cleanup, fireEvent, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest';
 import { RunForm } from './RunForm.js';
 import { image, renderRun, type RunHost } from './runTesting.js';
+import { progress } from '../../stores/transferTesting.js';
 
 const id = 'f'.repeat(64);
 const created = { id, name: 'web', warnings: [], started: true };
@@ -39,16 +40,28 @@ describe('running a container', () => {
     const pullId = host.subscriptionId('images.pull');
     host.emitPull(
       pullId,
-      { layer: null, status: 'Pulling from library/busybox' },
-      { layer: 'a1b2c3', status: 'Downloading', current: 1_048_576, total: 2_097_152 },
-      { layer: 'd4e5f6', status: 'Copying blob' }, // Podman: no byte totals
+      progress({
+        message: 'Pulling from library/busybox',
+        layers: [
+          { id: 'a1b2c3', state: 'downloading', status: 'Downloading', current: 1_048_576, total: 2_097_152 },
+          { id: 'd4e5f6', state: 'downloaded', status: 'Download complete' }, // Podman: no byte totals
+        ],
+        layerCount: 2,
+        bytesDone: 1_048_576,
+        bytesTotal: 2_097_152,
+        percent: 37,
+        bytesPerSecond: 524_288,
+        secondsLeft: 2,
+      }),
     );
     const region = screen.getByRole('region', { name: 'Pulling busybox' });
     const bar = within(region).getByRole('progressbar', { name: 'Layer a1b2c3' });
     expect(bar.getAttribute('value')).toBe('1048576');
     expect(bar.getAttribute('max')).toBe('2097152');
-    expect(within(region).getByText(/Copying blob/)).toBeTruthy();
+    expect(within(region).getByRole('listitem', { name: 'Layer d4e5f6: Downloaded' })).toBeTruthy();
     expect(within(region).queryByRole('progressbar', { name: 'Layer d4e5f6' })).toBeNull();
+    expect(within(region).getByRole('progressbar', { name: 'Pull of busybox' }).getAttribute('value')).toBe('37');
+    expect(within(region).getByText('37 % · 1 MiB of 2 MiB · 512 KiB/s · 2 s left · 0 of 2 layers')).toBeTruthy();
     expect(within(region).getByRole('status').textContent).toBe('Pulling from library/busybox');
     expect(host.callsOf('containers.create')).toHaveLength(0);
 

@@ -1,36 +1,14 @@
-import { BerthError, type BerthClient, type PullProgress } from '../../../runtime/api/index.js';
+import { BerthError, type BerthClient, type TransferProgress } from '../../../runtime/api/index.js';
+import { applyTransferProgress, startTransfer, type TransferView } from '../../stores/transferView.js';
 
-/** What a pull has said so far: one line per layer (in order of first mention), and the last overall message. */
-export interface PullState {
-  reference: string;
-  layers: LayerProgress[];
-  message: string;
-}
-
-export interface LayerProgress {
-  id: string;
-  status: string;
-  /** Both present only when the engine sends byte counts (Docker does, Podman does not). */
-  current?: number;
-  total?: number;
-}
+/** What the Run form's pull has said so far (the same model as a task's: stores/transferView.ts). */
+export type PullState = TransferView;
 
 export function startPull(reference: string): PullState {
-  return { reference, layers: [], message: 'Starting the pull' };
+  return startTransfer('pull', reference);
 }
 
-export function applyPullProgress(state: PullState, event: PullProgress): PullState {
-  if (event.layer === null) return { ...state, message: event.status };
-  const next: LayerProgress = { id: event.layer, status: event.status };
-  // A status without counts (e.g. "Pull complete") ends the bar rather than freezing it mid-way.
-  if (event.total !== undefined && event.total > 0) {
-    next.current = Math.min(event.current ?? 0, event.total);
-    next.total = event.total;
-  }
-  const index = state.layers.findIndex((layer) => layer.id === event.layer);
-  const layers = index === -1 ? [...state.layers, next] : state.layers.map((layer, i) => (i === index ? next : layer));
-  return { ...state, layers };
-}
+export const applyPullProgress = applyTransferProgress;
 
 /**
  * Pulls through the `images.pull` stream of one engine (undefined: the default); resolves when
@@ -42,7 +20,7 @@ export function pullImage(
   engineId: string | undefined,
   reference: string,
   signal: AbortSignal,
-  onProgress: (event: PullProgress) => void,
+  onProgress: (event: TransferProgress) => void,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) {

@@ -1,4 +1,4 @@
-import type { BerthClient, CreateResult, FieldIssue, ImageSummary, PullProgress, RunSpec } from '../../../runtime/api/index.js';
+import type { BerthClient, CreateResult, FieldIssue, ImageSummary, RunSpec, TransferProgress } from '../../../runtime/api/index.js';
 import { toBerthError } from '../../transport/callError.js';
 import { checkLocally, type BuiltSpec } from './model/buildSpec.js';
 import { translateIssue } from './model/fieldPaths.js';
@@ -29,7 +29,7 @@ export interface RunFlowOptions {
   /** Cancels the check or the pull. A create in flight is never abandoned: it would leave a container behind unseen. */
   signal: AbortSignal;
   onStep: (step: RunStep) => void;
-  onPullProgress: (event: PullProgress) => void;
+  onPullProgress: (event: TransferProgress) => void;
 }
 
 export async function runFlow({ client, engineId, built, start, signal, onStep, onPullProgress }: RunFlowOptions): Promise<RunOutcome> {

@@ -1,6 +1,6 @@
 import { act, render, waitFor, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import { BerthClient, toDisposable, type Envelope, type ImageSummary, type Port, type PullProgress, type WireError } from '../../../runtime/api/index.js';
+import { BerthClient, toDisposable, type Envelope, type ImageSummary, type Port, type TransferProgress, type WireError } from '../../../runtime/api/index.js';
 import { ClientSourceContext } from '../../app/connectionContext.js';
 import { berthStore } from '../../stores/store.js';
 import { FakeHost, settle } from '../../testing/fakeHost.js';
@@ -24,7 +24,7 @@ export class RunHost extends FakeHost {
     },
   };
 
-  emitPull(id: number, ...events: PullProgress[]): void {
+  emitPull(id: number, ...events: TransferProgress[]): void {
     this.deliverStream({ kind: 'event', id, events });
   }
 

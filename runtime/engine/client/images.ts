@@ -104,4 +104,19 @@ export class ImageCalls {
   build(query: EngineBuildQuery, context: Readable, signal?: AbortSignal): Promise<Readable> {
     return this.http.stream({ method: 'POST', path: '/build', query: { ...query }, upload: context, signal });
   }
+
+  // Transfers and tags (images-transfer).
+
+  /** `docker push`'s NDJSON progress for one local tag. Aborting `signal` stops the push. */
+  push(repository: string, tag: string, signal?: AbortSignal): Promise<Readable> {
+    return this.http.stream({ method: 'POST', path: `/images/${imagePathPart(repository)}/push`, query: { tag }, registryAuth: anonymousRegistryAuth, signal });
+  }
+
+  /** `docker tag SOURCE REPOSITORY:TAG`. */
+  async tag(source: string, target: { repository: string; tag: string }, signal?: AbortSignal): Promise<void> {
+    await this.http.request({ method: 'POST', path: `/images/${imagePathPart(source)}/tag`, query: { repo: target.repository, tag: target.tag }, signal });
+  }
 }
+
+/** No credentials (`{}`), as the docker CLI sends when it has none for the registry. */
+const anonymousRegistryAuth = Buffer.from('{}').toString('base64');

@@ -23,6 +23,8 @@ export interface EngineRequest {
    * work that takes long by nature (a stop waiting for its grace period, a prune) says so.
    */
   timeoutMs?: number;
+  /** `X-Registry-Auth`, base64url JSON, for a push or pull (the engine refuses a push without one). */
+  registryAuth?: string;
 }
 
 /** What an engine that is alive answers any plain request within. */
@@ -86,6 +88,7 @@ export function modemTransport(docker: Docker, engineUrl: string, options: Trans
           options: { _query: query, _body: request.body ?? {} },
           ...(request.upload ? { file: request.upload } : {}),
           statusCodes,
+          ...(request.registryAuth === undefined ? {} : { authconfig: { base64: request.registryAuth } }),
           ...(request.signal ? { abortSignal: request.signal } : {}),
           ...mode,
         },

@@ -31,13 +31,17 @@ export const engineImageSchema = z.looseObject({ Id: z.string(), RepoTags: texts
 /** `DELETE /images/{name}`: one record per untagged reference or deleted layer. */
 export const engineImageRemovalSchema = z.array(z.looseObject({ Untagged: text, Deleted: text })).nullish();
 
-/** One line of `POST /images/create` (a pull). A failed pull is an `error` line inside a 200 answer. */
+/**
+ * One line of `POST /images/create` (a pull) or `POST /images/{name}/push`. A failed transfer is
+ * an `error` line inside a 200 answer; a push ends with `aux` naming the manifest's digest.
+ */
 export const enginePullLineSchema = z.looseObject({
   id: text,
   status: text,
   progressDetail: z.looseObject({ current: count, total: count }).nullish(),
   error: text,
   errorDetail: z.looseObject({ message: text }).nullish(),
+  aux: z.looseObject({ Digest: text }).nullish(),
 });
 
 export type EngineImageListItem = z.output<typeof engineImageListItemSchema>;

@@ -11,10 +11,12 @@ export function imagesHandlers(engine: EngineConnection): HandlerSlice<typeof im
     methods: {
       'images.list': (_params, signal) => images.list(signal),
       'images.remove': (params, signal) => images.remove(params, signal),
+      'images.tag': (params, signal) => images.tag(params, signal),
     },
     streams: {
       'images.pull': (params, sink, signal) => images.pull(params, sink, signal),
       'images.build': (params, sink, signal) => buildStream(engine.client, params, sink, signal),
+      'images.push': (params, sink, signal) => images.push(params, sink, signal),
     },
   };
 }

@@ -5,12 +5,13 @@ import {
   type ImageSummary,
   type ParsedMethodParams,
   type ParsedStreamParams,
-  type PullProgress,
+  type TransferProgress,
 } from '../../api/index.js';
 import type { EngineConnection } from '../../engine/connection.js';
 import type { StreamSink } from '../../rpc/handlers.js';
 import { namingImageUsers } from './in-use.js';
 import { pullImage } from './pull.js';
+import { pushImage, tagImage } from './push.js';
 
 /** images.list, images.remove and the images.pull stream. */
 export class ImagesService {
@@ -51,13 +52,27 @@ export class ImagesService {
    * The `images.pull` stream: progress per layer until the image is present. `signal` is the
    * dispatcher's: unsubscribing aborts the engine request, and the engine then stops the pull.
    */
-  pull(params: ParsedStreamParams<'images.pull'>, sink: StreamSink<PullProgress>, signal: AbortSignal): Disposable {
-    pullImage(this.engine.client, params.reference, (progress) => sink.emit(progress), signal).then(
-      () => sink.end(),
-      (error: unknown) => {
-        if (!signal.aborted) sink.fail(error);
-      },
-    );
-    return toDisposable(() => undefined); // nothing else to tear down: the signal ends the request
+  pull(params: ParsedStreamParams<'images.pull'>, sink: StreamSink<TransferProgress>, signal: AbortSignal): Disposable {
+    return streamTransfer(pullImage(this.engine.client, params.reference, (progress) => sink.emit(progress), signal), sink, signal);
   }
+
+  /** The `images.push` stream: as a pull, the other way. */
+  push(params: ParsedStreamParams<'images.push'>, sink: StreamSink<TransferProgress>, signal: AbortSignal): Disposable {
+    return streamTransfer(pushImage(this.engine.client, params.reference, (progress) => sink.emit(progress), signal), sink, signal);
+  }
+
+  tag(params: ParsedMethodParams<'images.tag'>, signal?: AbortSignal): Promise<{ target: string }> {
+    return tagImage(this.engine.client, params.source, params.target, signal);
+  }
+}
+
+/** Ends the stream when the transfer is done, fails it when it fails (unless the subscriber went away). */
+function streamTransfer(transfer: Promise<void>, sink: StreamSink<TransferProgress>, signal: AbortSignal): Disposable {
+  transfer.then(
+    () => sink.end(),
+    (error: unknown) => {
+      if (!signal.aborted) sink.fail(error);
+    },
+  );
+  return toDisposable(() => undefined); // nothing else to tear down: the signal ends the request
 }
