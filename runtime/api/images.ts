@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineDomain, method, noParams, params, stream } from './define.js';
+import { imageArchiveStreams } from './image-archive.js';
 import { imageRef } from './refs.js';
 
 /** Local images: list, remove, pull. */
@@ -67,5 +68,7 @@ export const imagesContract = defineDomain({
       }),
       'Pull an image, reporting progress per layer; ends when the image is present.',
     ),
+    // Save and load (image-archive.ts).
+    ...imageArchiveStreams,
   },
 });

@@ -12,6 +12,8 @@ export interface EngineRequest {
   query?: Record<string, string | number | boolean | object | undefined>;
   /** Sent as JSON (POST only). */
   body?: object;
+  /** Sent as it is read (POST only; an image archive as `application/tar`): never buffered whole. */
+  upload?: Readable;
   signal?: AbortSignal | undefined;
   /** Statuses besides 2xx that mean the work is done: 304 from start/stop (already in that state). */
   alsoDone?: readonly number[];
@@ -84,6 +86,8 @@ export function modemTransport(docker: Docker, engineUrl: string, options: Trans
           options: { _query: query, _body: request.body ?? {} },
           statusCodes,
           ...(request.signal ? { abortSignal: request.signal } : {}),
+          // The modem pipes `file` into the request (as `application/tar`), chunked.
+          ...(request.upload ? { file: request.upload } : {}),
           ...mode,
         },
         (error, result) => (error ? reject(failureOf(error)) : resolve(result)),
