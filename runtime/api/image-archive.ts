@@ -93,7 +93,11 @@ export interface ImageLoadProgress {
 export interface ImageLoadResult {
   /** The references the archive tagged, now naming their images (`Loaded image: busybox:latest`). */
   references: string[];
-  /** Images the archive held without a tag, by id (`Loaded image ID: sha256:...`). */
+  /**
+   * Images loaded, by id (`Loaded image ID: sha256:...`). The engine names images by id when the
+   * archive holds one without a tag: then it lists every image's id, the tagged ones' too (Docker
+   * 20.10); an archive of tagged images only gives just `references`.
+   */
   ids: string[];
 }
 
@@ -112,7 +116,7 @@ export const imageArchiveStreams = {
   ),
   'images.load': stream<ImageLoadEvent>()(
     imagesLoadSchema,
-    'Load images from a tar file as `docker load` does, streamed from the file to the engine. Events: `started` {path, totalBytes (the file\'s size)}; `progress` {bytes read}; last `loaded` {path (null: the dialog was cancelled), bytes, references: tags loaded, ids: untagged images loaded}.',
+    'Load images from a tar file as `docker load` does, streamed from the file to the engine. Events: `started` {path, totalBytes (the file\'s size)}; `progress` {bytes read}; last `loaded` {path (null: the dialog was cancelled), bytes, references: the tags loaded, ids: image ids the engine named (when the archive held an untagged image)}.',
   ),
 } as const;
 
