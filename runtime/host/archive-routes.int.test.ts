@@ -47,7 +47,7 @@ afterAll(async () => {
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** POST /upload/images as the page does it: the cookie, its own Origin, the file as the body. */
-function upload(body: BodyInit, headers: Record<string, string> = { cookie, origin }, url = uploadUrl('images')): Promise<Response> {
+function upload(body: Uint8Array, headers: Record<string, string> = { cookie, origin }, url = uploadUrl('images')): Promise<Response> {
   return fetch(`${origin}${url}`, { method: 'POST', headers: { 'content-type': 'application/x-tar', ...headers }, body });
 }
 

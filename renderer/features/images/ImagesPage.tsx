@@ -3,6 +3,7 @@ import './images.css';
 import { useCallback, useState } from 'react';
 import { NoticeList } from '../../ui/NoticeList.js';
 import { runHref } from '../run/runRoute.js';
+import { ImageArchiveActions } from './archive/ImageArchiveActions.js';
 import { ImageTable } from './ImageTable.js';
 import { RemoveImageDialog } from './RemoveImageDialog.js';
 import { useForceRemoveImageAction } from './useForceRemoveImageAction.js';
@@ -38,6 +39,8 @@ export function ImagesPage() {
         {engines.isShown && <EngineFilter engines={engines.views} value={engineFilter} onChange={setEngineFilter} />}
         {unavailable === null && <ImageCount visible={visible} />}
         <span className="page-header-end">
+          {/* Save and load (archive/). */}
+          <ImageArchiveActions rows={visible.rows} engines={engines} loadEngineId={engineFilter ?? undefined} />
           <a className="button-link" href={runHref()}>
             Run container
           </a>

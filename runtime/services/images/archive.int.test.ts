@@ -82,8 +82,9 @@ describe('images.save and images.load', () => {
     const loaded = await eventsOf(connected.client, 'images.load', { path: file });
     expect(loaded[0]).toEqual({ type: 'started', path: file, totalBytes: written.length, isEstimate: false });
     // With an untagged image in the archive, the engine names every image it loaded by id too.
-    expect(loaded.at(-1)).toEqual({ type: 'loaded', path: file, bytes: written.length, references: [tagged.tag], ids: expect.arrayContaining([tagged.id, untagged.id]) });
-    expect(loaded.at(-1)).toMatchObject({ ids: { length: 2 } });
+    const last = loaded.at(-1);
+    expect(last).toMatchObject({ type: 'loaded', path: file, bytes: written.length, references: [tagged.tag] });
+    expect(last?.type === 'loaded' ? [...last.ids].sort() : []).toEqual([tagged.id, untagged.id].sort());
     expect(await docker('image', 'inspect', '-f', '{{.Id}}', tagged.tag)).toBe(tagged.id);
     expect(await docker('image', 'inspect', '-f', '{{.Id}} {{len .RepoTags}}', untagged.id)).toBe(`${untagged.id} 0`);
   });
