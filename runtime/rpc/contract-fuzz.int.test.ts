@@ -104,6 +104,9 @@ const calm: Partial<Record<Name, (params: Record<string, unknown>) => Record<str
   'images.pull': (params) => ({ ...params, reference: onTestRegistry(String(params.reference)) }),
   // A generated path could be any file on this machine: the save goes into the fuzz's own directory.
   'logs.save': (params) => ({ ...params, ...(typeof params.path === 'string' ? { path: path.join(dataDir, `saved-${digestOf(params.path)}.log`) } : {}) }),
+  // The same for image archives: a load reads what a save of the same generated path wrote (or finds no file).
+  'images.save': (params) => ({ ...params, ...(typeof params.path === 'string' ? { path: path.join(dataDir, `saved-${digestOf(params.path)}.tar`) } : {}) }),
+  'images.load': (params) => ({ ...params, ...(typeof params.path === 'string' ? { path: path.join(dataDir, `saved-${digestOf(params.path)}.tar`) } : {}) }),
 };
 
 const caseDeadlineMs = 20_000;
