@@ -46,7 +46,7 @@ describe('Save… and Load… in the desktop app', () => {
     fireEvent.click(within(dialog).getByRole('checkbox', { name: 'Save app:1 (local)' }));
     fireEvent.click(within(dialog).getByRole('checkbox', { name: /^Save image 222222222222/ }));
     // Another engine's image cannot join a save of these.
-    expect((within(dialog).getByRole('checkbox', { name: 'Save busybox:latest (podman)' }) as HTMLInputElement).disabled).toBe(true);
+    expect(within(dialog).getByRole<HTMLInputElement>('checkbox', { name: 'Save busybox:latest (podman)' }).disabled).toBe(true);
     fireEvent.click(save);
     expect(screen.queryByRole('dialog')).toBeNull();
 
