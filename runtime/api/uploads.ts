@@ -13,16 +13,27 @@ import { paramsFromQuery } from './downloads.js';
  * (`images.load` without `path`); `berth api` names the file (`images.load` with `path`).
  */
 export const uploads = {
-  images: {
-    params: noParams,
-    doc: 'An image archive as `docker save` writes it (the body), loaded by the engine like `docker load`; answers {references, ids, bytes}.',
-    result: undefined as unknown as ImageLoadResult & { bytes: number },
-  },
+  images: upload<ImageLoadResult & { bytes: number }>()(
+    noParams,
+    'An image archive as `docker save` writes it (the body), loaded by the engine like `docker load`; answers {references, ids, bytes}.',
+  ),
 } as const;
+
+/** An upload: its query params, a one-line doc, and what it answers (`result` is a type-only marker, as in define.ts). */
+export interface UploadSpec<P extends z.ZodType = z.ZodType, R = unknown> {
+  params: P;
+  doc: string;
+  result?: R;
+}
+
+/** Declares an upload answering `R`: `upload<R>()(params, doc)`. */
+function upload<R>() {
+  return <P extends z.ZodType>(params: P, doc: string): UploadSpec<P, R> => ({ params, doc });
+}
 
 export type UploadName = keyof typeof uploads;
 export type UploadParams<N extends UploadName> = z.output<(typeof uploads)[N]['params']>;
-export type UploadResult<N extends UploadName> = (typeof uploads)[N]['result'];
+export type UploadResult<N extends UploadName> = (typeof uploads)[N] extends UploadSpec<z.ZodType, infer R> ? R : never;
 
 export const uploadPathPrefix = '/upload/';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tarEntries } from './tar-entries.js';
+import { archiveContent, tarEntries } from './tar-entries.js';
 
 /** One ustar header block with the given name, size and type, then the content padded to 512. */
 function entry(name: string, content: string, type = '0'): Buffer {
@@ -24,5 +24,15 @@ describe('tarEntries', () => {
       { name: 'manifest.json', type: '0', size: 2 },
     ]);
     expect(entries[2]!.sha256).toBe('4f53cda18c2baa0c0354bb5f9a3ecbe5ed12ab4d8e11ba873c2f11161202b945');
+  });
+
+  it('reads manifest.json as its images in config order, so two orders of the same images compare equal', () => {
+    const a = { Config: 'a.json', RepoTags: ['x:1'], Layers: ['l1/layer.tar'] };
+    const b = { Config: 'b.json', RepoTags: null, Layers: ['l1/layer.tar', 'l2/layer.tar'] };
+    const archive = (manifest: unknown[]) => Buffer.concat([entry('l1/layer.tar', 'layer'), entry('manifest.json', JSON.stringify(manifest)), Buffer.alloc(1024)]);
+    expect(archiveContent(archive([b, a]))).toEqual(archiveContent(archive([a, b])));
+    expect(archiveContent(archive([a, b])).manifest).toEqual([a, b]);
+    expect(archiveContent(archive([a, b])).entries.map((item) => item.name)).toEqual(['l1/layer.tar']);
+    expect(archiveContent(archive([a]))).not.toEqual(archiveContent(archive([a, b])));
   });
 });

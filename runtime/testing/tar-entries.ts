@@ -1,5 +1,7 @@
 // Test-only: the entries of a tar file (ustar, as `docker save` writes it), to compare two
 // archives by their content when their bytes may differ (see archive.int.test.ts).
+// Why: two `docker save` calls of several images (Docker 20.10) may differ in the times of a
+// layer the images share and in the order of the images in manifest.json.
 import { createHash } from 'node:crypto';
 
 export interface TarEntry {
@@ -26,4 +28,33 @@ export function tarEntries(archive: Buffer): TarEntry[] {
     offset += 512 + Math.ceil(size / 512) * 512;
   }
   return entries;
+}
+
+/**
+ * What an image archive holds, to compare two saves of the same images: every entry but its
+ * time, and manifest.json read as its images in the order of their config (the order `docker
+ * save` writes them in changes between calls).
+ */
+export function archiveContent(archive: Buffer): { entries: TarEntry[]; manifest: unknown[] } {
+  const entries = tarEntries(archive);
+  const manifestEntry = entries.find((entry) => entry.name === 'manifest.json');
+  let manifest: unknown[] = [];
+  if (manifestEntry !== undefined) {
+    const start = offsetOf(archive, 'manifest.json');
+    const parsed = JSON.parse(archive.toString('utf8', start, start + manifestEntry.size)) as { Config: string }[];
+    manifest = [...parsed].sort((a, b) => a.Config.localeCompare(b.Config));
+  }
+  return { entries: entries.filter((entry) => entry !== manifestEntry), manifest };
+}
+
+/** Where an entry's content starts. */
+function offsetOf(archive: Buffer, wanted: string): number {
+  let offset = 0;
+  while (offset + 512 <= archive.length) {
+    const name = archive.toString('latin1', offset, offset + 100).replace(/\0.*$/s, '');
+    const size = parseInt(archive.toString('latin1', offset + 124, offset + 136).replace(/\0.*$/s, '').trim() || '0', 8);
+    if (name === wanted) return offset + 512;
+    offset += 512 + Math.ceil(size / 512) * 512;
+  }
+  throw new Error(`no ${wanted} in the archive`);
 }
