@@ -12,6 +12,8 @@ export class ImageArchiveActions {
   /** What the actions say beside them: progress, the result (status) or an error (alert). */
   readonly status: Locator;
   readonly error: Locator;
+  /** The bar of a load in progress. */
+  readonly progress: Locator;
 
   constructor(readonly page: Page) {
     const actions = page.locator('.image-archive');
@@ -20,6 +22,7 @@ export class ImageArchiveActions {
     this.dialog = page.getByRole('dialog', { name: 'Save images to a tar file' });
     this.status = actions.getByRole('status');
     this.error = actions.getByRole('alert');
+    this.progress = actions.getByRole('progressbar', { name: 'Loading images' });
   }
 
   /** Save…, tick each image by its label, Download: answers the browser's download. */

@@ -44,8 +44,18 @@ test('saves an image from the browser, removes it, and loads the file back into 
     await expect(images.row(tag)).toHaveCount(0);
     expect((await docker.run(['images', '-q', imageId])).trim()).toBe('');
 
+    // The upload slowed to 512 KiB/s (Chromium's own network emulation), so its progress is
+    // there to be seen for a few seconds: the bytes sent of the file's size, and a bar.
+    const network = await page.context().newCDPSession(page);
+    await network.send('Network.enable');
+    await network.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 512 * 1024 });
+    const size = (await readFile(saved)).length;
     await archive.load(saved);
-    await expect(archive.status).toContainText(`Loaded ${tag}`);
+    await expect(archive.progress).toBeVisible();
+    await expect(archive.progress).toHaveAttribute('max', String(size));
+    await expect(archive.status).toContainText(/Loading [1-9][\d.]* (B|KiB|MiB) of [\d.]+ MiB/);
+    await expect(archive.status).toContainText(`Loaded ${tag}`, { timeout: 30_000 });
+    await network.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
     await expect(images.row(tag)).toBeVisible();
     await expect(images.row(tag)).toContainText(imageId.replace('sha256:', '').slice(0, 12));
     expect((await docker.run(['image', 'inspect', '-f', '{{.Id}}', tag])).trim()).toBe(imageId);
