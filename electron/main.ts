@@ -1,10 +1,11 @@
 // Composition root of the desktop app: one window, one IPC port, the runtime backend.
 // No domain logic lives here (DESIGN.md rule 4).
 import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
-import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createBackend } from '../runtime/backend.js';
 import { serveRpc } from '../runtime/rpc/dispatcher.js';
+import type { OpenFileRequest } from '../runtime/services/images/archive.js';
+import { openDialogOptions, openedPathOf, saveDialogOptions, savedPathOf } from './file-dialogs.js';
 import { ipcPort } from './ipc-port.js';
 import { isAllowedNavigation, isExternalWebLink } from './trust.js';
 
@@ -18,13 +19,17 @@ app.enableSandbox();
 
 async function openWindow(): Promise<void> {
   let window: BrowserWindow | null = null;
-  // logs.save without a path: the user picks the file (the backend writes it, streaming from the engine).
+  // logs.save and images.save without a path: the user picks the file (the backend writes it, streaming from the engine).
   const chooseSavePath = async (suggestedName: string): Promise<string | null> => {
-    const options = { defaultPath: path.join(app.getPath('downloads'), suggestedName), properties: ['createDirectory', 'showOverwriteConfirmation'] as ('createDirectory' | 'showOverwriteConfirmation')[] };
-    const chosen = window === null || window.isDestroyed() ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(window, options);
-    return chosen.canceled || chosen.filePath === undefined || chosen.filePath === '' ? null : chosen.filePath;
+    const options = saveDialogOptions(app.getPath('downloads'), suggestedName);
+    return savedPathOf(window === null || window.isDestroyed() ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(window, options));
   };
-  const backend = createBackend({ autoStartManaged: true, connectOthers: true, chooseSavePath });
+  // images.load without a path: the user picks the archive (the backend streams it to the engine).
+  const chooseOpenPath = async (request: OpenFileRequest): Promise<string | null> => {
+    const options = openDialogOptions(app.getPath('downloads'), request);
+    return openedPathOf(window === null || window.isDestroyed() ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(window, options));
+  };
+  const backend = createBackend({ autoStartManaged: true, connectOthers: true, chooseSavePath, chooseOpenPath });
   // No permission (camera, notifications, ...) is ever needed by the UI.
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
 

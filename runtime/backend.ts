@@ -11,6 +11,7 @@ import type { HandlerRouter } from './rpc/dispatcher.js';
 import { EngineRegistry } from './engine/registry/registry.js';
 import { findEngines } from './engine/registry/inventory.js';
 import { createServiceHandlers } from './services/handlers.js';
+import type { OpenFileRequest } from './services/images/archive.js';
 
 export interface BackendOptions {
   /** `--engine URL|NAME`: use exactly this engine as the default (a name or id from the Engines page, or a URL). */
@@ -27,7 +28,12 @@ export interface BackendOptions {
    */
   chooseSavePath?: (suggestedName: string) => Promise<string | null>;
   /**
-   * Let callers name files for the backend to write (`logs.save`'s `path`): `berth api` only,
+   * Asks the user which file to read (the desktop app's open dialog); null when they cancel.
+   * Without it, `images.load` needs its `path`.
+   */
+  chooseOpenPath?: (request: OpenFileRequest) => Promise<string | null>;
+  /**
+   * Let callers name files for the backend to write or read (`logs.save`'s, `images.save`'s and `images.load`'s `path`): `berth api` only,
    * where the caller is the user at a shell. The desktop app and `berth serve` leave it off.
    */
   acceptsPaths?: boolean;
@@ -78,7 +84,7 @@ export function createBackend(options: BackendOptions): Backend {
     find: () => findEngines({ ...fileSystem, flag: options.engineUrl?.includes('://') ? options.engineUrl : undefined, exists: (file) => access(file).then(() => true, () => false) }),
     defaultConnection: engine,
     connectOthers: options.connectOthers ?? false,
-    servicesFor: (connection, registry) => createServiceHandlers(connection, registry, { chooseSavePath: options.chooseSavePath, acceptsPaths: options.acceptsPaths }),
+    servicesFor: (connection, registry) => createServiceHandlers(connection, registry, { chooseSavePath: options.chooseSavePath, chooseOpenPath: options.chooseOpenPath, acceptsPaths: options.acceptsPaths }),
     defaultAccess: (endpoint) => ({ tls: tlsFromEnv(endpoint, env) }),
     log: (line) => process.stderr.write(`${line}\n`),
   });

@@ -68,7 +68,7 @@ async function serve(args: string[]): Promise<number> {
 
   const backend = createBackend({ engineUrl: values.engine, autoStartManaged: values.engine === undefined, connectOthers: true });
   backend.engine.onStatus(logStatus);
-  const host = await startHost({ handlers: backend.handlers, downloads: backend.engines, rendererDir, host: values.host, port, ...(values.token ? { token: values.token } : {}) });
+  const host = await startHost({ handlers: backend.handlers, downloads: backend.engines, uploads: backend.engines, rendererDir, host: values.host, port, ...(values.token ? { token: values.token } : {}) });
   process.stdout.write(`${host.url}\n`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineDomain, method, noParams, params, stream } from './define.js';
+import { imageArchiveStreams } from './image-archive.js';
 import { imageRef } from './refs.js';
 // images.build (the build part of the images issue): its params, events and rules.
 import { imagesBuildSchema, type BuildEvent } from './image-build.js';
@@ -69,5 +70,7 @@ export const imagesContract = defineDomain({
       imagesBuildSchema,
       "Build an image from a directory on the backend's machine (`docker build`, classic builder): the log step by step, then the image id; a failed step ends it with that step's error.",
     ),
+    // Save and load (image-archive.ts).
+    ...imageArchiveStreams,
   },
 });

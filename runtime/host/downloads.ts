@@ -12,7 +12,8 @@ export function isDownloadPath(pathname: string): boolean {
   return pathname.startsWith(downloadPathPrefix);
 }
 
-const statusOf: Record<ErrorCode, number> = {
+/** The HTTP status of each error code, for the web host's plain routes (downloads, uploads). */
+export const statusOf: Record<ErrorCode, number> = {
   invalid_argument: 400,
   unauthorized: 403,
   not_found: 404,
@@ -46,7 +47,8 @@ export async function serveDownload(
     const read = downloadParamsFrom(name, url.searchParams);
     if ('duplicate' in read) throw new BerthError('invalid_argument', `${read.duplicate}: is given more than once.`, { field: read.duplicate });
     const params = parseParams(`download ${name}`, downloads[name].params, read.params);
-    const handler = router.downloadsFor(read.engine)[name];
+    // The params were read with this name's own schema; TypeScript cannot pair the two through the union of names.
+    const handler = router.downloadsFor(read.engine)[name] as (params: unknown, signal: AbortSignal) => Promise<Download>;
     download = await handler(params, abort.signal);
   } catch (error) {
     const wire = error instanceof BerthError ? error : new BerthError('internal', error instanceof Error ? error.message : String(error));

@@ -9,6 +9,7 @@ import { serveRpc } from '../rpc/dispatcher.js';
 import { checkRequest, hostIdentity, sessionCookie, type HostIdentity, type RequestFacts } from './auth.js';
 import { isDownloadPath, serveDownload, type DownloadRouter } from './downloads.js';
 import { readStaticFile } from './static-files.js';
+import { isUploadPath, serveUpload, type UploadRouter } from './uploads.js';
 import { webSocketPort } from './ws-port.js';
 
 export interface HostOptions {
@@ -26,6 +27,8 @@ export interface HostOptions {
   maxMessageBytes?: number;
   /** The files served on `/download/<name>` (logs), from the engine each request names. None without it. */
   downloads?: DownloadRouter;
+  /** The files taken on `POST /upload/<name>` (image archives), for the engine each request names. None without it. */
+  uploads?: UploadRouter;
 }
 
 export interface RunningHost {
@@ -69,6 +72,17 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     const verdict = checkRequest(identity!, facts(request, url));
     if (!verdict.ok) {
       refuse(response, verdict.status);
+      return;
+    }
+    if (options.uploads && isUploadPath(url.pathname) && verdict.via === 'cookie') {
+      // A POST that changes the engine: a browser always says where it comes from, so a request
+      // without an Origin is no page of this host's, and is refused as a foreign one would be.
+      if (request.headers.origin === undefined) {
+        refuse(response, 403);
+        request.resume();
+        return;
+      }
+      await serveUpload(request, response, url, options.uploads, securityHeaders);
       return;
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {

@@ -129,6 +129,9 @@ const calm: Partial<Record<Name, (params: Record<string, unknown>) => Record<str
     tags: Array.isArray(params.tags) ? params.tags.map((tag) => `${sandbox.prefix}/built-${digestOf(tag)}:it`) : params.tags,
     pull: false,
   }),
+  // The same for image archives: a load reads what a save of the same generated path wrote (or finds no file).
+  'images.save': (params) => ({ ...params, ...(typeof params.path === 'string' ? { path: path.join(dataDir, `saved-${digestOf(params.path)}.tar`) } : {}) }),
+  'images.load': (params) => ({ ...params, ...(typeof params.path === 'string' ? { path: path.join(dataDir, `saved-${digestOf(params.path)}.tar`) } : {}) }),
 };
 
 const caseDeadlineMs = 20_000;

@@ -13,6 +13,9 @@ import type {
   ResultOf,
   StreamEvent,
   StreamName,
+  UploadName,
+  UploadParams,
+  UploadResult,
 } from '../api/index.js';
 
 /** Implements one method. `signal` aborts when the caller cancels or goes away. */
@@ -92,9 +95,18 @@ export interface Download {
  */
 export type DownloadHandlers = { [N in DownloadName]: (params: DownloadParams<N>, signal: AbortSignal) => Promise<Download> };
 
-/** Everything served on one engine connection: the contract's handlers and the downloads. */
+/**
+ * Serves the web host's uploads (`runtime/api/uploads.ts`) for one engine: `body` is the
+ * request's body as it arrives (never buffered whole). `signal` aborts when the browser goes
+ * away; pass it to the engine request. The handler leaves `body` to the host (which drains it
+ * so the browser hears the answer even when the engine refused the upload early).
+ */
+export type UploadHandlers = { [N in UploadName]: (params: UploadParams<N>, body: Readable, signal: AbortSignal) => Promise<UploadResult<N>> };
+
+/** Everything served on one engine connection: the contract's handlers, the downloads and the uploads. */
 export interface EngineServices {
   handlers: ServiceHandlers;
   downloads: DownloadHandlers;
+  uploads: UploadHandlers;
   dispose(): void;
 }

@@ -1,6 +1,6 @@
 import { DisposableStore } from '../api/index.js';
 import type { EngineConnection } from '../engine/connection.js';
-import { composeSlices, type DownloadHandlers, type EngineServices, type ServiceHandlers } from '../rpc/handlers.js';
+import { composeSlices, type DownloadHandlers, type EngineServices, type ServiceHandlers, type UploadHandlers } from '../rpc/handlers.js';
 import { containerDetailsHandlers } from './container-inspection.js';
 import { ContainerWatcher } from './container-watcher.js';
 import { ContainersService, containersHandlers } from './containers.js';
@@ -9,8 +9,9 @@ import { enginesHandlers } from './engines.js';
 import type { EngineRegistry } from '../engine/registry/registry.js';
 import { eventsHandlers } from './events.js';
 import { ImageWatcher } from './image-watcher.js';
-import { imagesHandlers } from './images/handlers.js';
+import type { ImageArchiveHost } from './images/archive.js';
 import { imageDetailsHandlers } from './images/details-handlers.js';
+import { imageDownloads, imagesHandlers, imageUploads } from './images/handlers.js';
 import { logsDownloads, logsHandlers, type LogsHost } from './logs/logs-service.js';
 import { runHandlers } from './run/run-service.js';
 import { statsHandlers } from './stats.js';
@@ -18,12 +19,12 @@ import { systemHandlers } from './system.js';
 import { terminalHandlers } from './terminal/terminal-service.js';
 
 /** What the program hosting the backend offers the services (the desktop app's dialogs). */
-export type ServicesHost = LogsHost;
+export type ServicesHost = LogsHost & ImageArchiveHost;
 
 /**
  * Every domain's handler slice, composed: one instance per engine connection. A new domain
  * adds one line to the list; the type says whether every method and stream has its handler,
- * and every download of the web host its server.
+ * and every download and upload of the web host its server.
  */
 export function createServiceHandlers(engine: EngineConnection, registry: EngineRegistry, host: ServicesHost = {}): EngineServices {
   const store = new DisposableStore();
@@ -41,11 +42,12 @@ export function createServiceHandlers(engine: EngineConnection, registry: Engine
     containerDetailsHandlers(engine),
     runHandlers(engine),
     statsHandlers(engine),
-    imagesHandlers(engine),
+    imagesHandlers(engine, host),
     imageDetailsHandlers(engine),
     terminalHandlers(engine),
     logsHandlers(engine, host),
   );
-  const downloads: DownloadHandlers = { ...logsDownloads(engine) };
-  return { handlers, downloads, dispose: () => store.dispose() };
+  const downloads: DownloadHandlers = { ...logsDownloads(engine), ...imageDownloads(engine) };
+  const uploads: UploadHandlers = { ...imageUploads(engine) };
+  return { handlers, downloads, uploads, dispose: () => store.dispose() };
 }

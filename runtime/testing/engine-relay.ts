@@ -19,6 +19,7 @@ export class EngineRelay {
   readonly connections: RelayedConnection[] = [];
   private readonly sockets = new Set<net.Socket>();
   private isCut = false;
+  private readonly holds: { prefix: string; bytes: number }[] = [];
 
   private constructor(
     private readonly dir: string,
@@ -61,6 +62,15 @@ export class EngineRelay {
     this.sockets.clear();
   }
 
+  /**
+   * From now on, a connection whose latest request starts with `prefix` relays only the first
+   * `bytes` bytes of the engine's answer and then holds the rest (the engine waits, as it would
+   * for a slow reader): a test can act in the middle of a transfer without racing it.
+   */
+  holdAnswers(prefix: string, bytes: number): void {
+    this.holds.push({ prefix, bytes });
+  }
+
   /** The engine is back. */
   restore(): void {
     this.isCut = false;
@@ -90,9 +100,17 @@ export class EngineRelay {
       }
     });
     let tail = '';
+    let relayed = 0;
     upstream.on('data', (chunk: Buffer) => {
       tail = (tail + chunk.toString('latin1', Math.max(0, chunk.length - 7))).slice(-7);
       if (tail.endsWith('\r\n0\r\n\r\n')) connection.answered = true;
+      relayed += chunk.length;
+      const request = withoutVersion(connection.requests.at(-1) ?? '');
+      const hold = this.holds.find((candidate) => request.startsWith(candidate.prefix));
+      if (hold !== undefined && relayed >= hold.bytes) {
+        upstream.unpipe(client);
+        upstream.pause();
+      }
     });
     client.pipe(upstream).pipe(client);
     client.on('close', () => {

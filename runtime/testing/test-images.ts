@@ -1,12 +1,21 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { docker, testImage } from './real-engine.js';
+import { docker, testImage, uniqueName } from './real-engine.js';
+
+/** An image `TestImages.make` made. */
+export interface TestImage {
+  /** `it-xxxxxx-label:it`, or the id for an untagged image. */
+  tag: string;
+  /** The full image id, `sha256:...`. */
+  id: string;
+}
 
 /**
- * Images a test builds for itself from the busybox test image (there is no registry to pull
- * from but the private one), each removed by `removeAll` (afterAll). `docker build` with the
- * classic builder, as the test engine has no BuildKit.
+ * Images a test makes for itself on the REAL test engine from the busybox test image (there is
+ * no registry to pull from but the private one), so it may remove, prune or load them back
+ * without touching the images other tests use. Each is removed by `removeAll` (afterAll).
+ * `docker build` with the classic builder, as the test engine has no BuildKit.
  */
 export class TestImages {
   private readonly refs = new Set<string>();
@@ -28,6 +37,23 @@ export class TestImages {
       return id;
     } finally {
       await rm(context, { recursive: true, force: true });
+    }
+  }
+
+  /**
+   * A new image: the test image plus a layer of `randomBytes` bytes (random, so no two images
+   * share it and it does not compress). Tagged `it-xxxxxx-label:it` unless `tag` is false (then
+   * `tag` is the id, which is what names it).
+   */
+  async make(label: string, randomBytes: number, { tag = true } = {}): Promise<TestImage> {
+    const container = uniqueName(`${label}-source`);
+    const name = `${uniqueName(label)}:it`;
+    await docker('run', '--name', container, testImage(), 'sh', '-c', `head -c ${randomBytes} /dev/urandom > /data; echo ${name} > /label`);
+    try {
+      const id = this.track(await docker('commit', container, ...(tag ? [name] : [])));
+      return { tag: tag ? name : id, id };
+    } finally {
+      await docker('rm', container);
     }
   }
 

@@ -3,6 +3,7 @@ import './images.css';
 import { useCallback, useState } from 'react';
 import { NoticeList } from '../../ui/NoticeList.js';
 import { runHref } from '../run/runRoute.js';
+import { ImageArchiveActions } from './archive/ImageArchiveActions.js';
 import { ImageTable } from './ImageTable.js';
 import { PruneImagesButton } from './PruneImagesButton.js';
 import { BuildPanel } from './build/BuildPanel.js';
@@ -48,6 +49,8 @@ export function ImagesPage() {
             Build…
           </button>
           {transfers.pullButton}
+          {/* Save and load (archive/). */}
+          <ImageArchiveActions rows={visible.rows} engines={engines} loadEngineId={engineFilter ?? undefined} />
           <a className="button-link" href={runHref()}>
             Run container
           </a>

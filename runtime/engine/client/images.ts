@@ -91,6 +91,23 @@ export class ImageCalls {
     return imageRemovalAsDocker(readAnswer(engineImageRemovalSchema, answer, 'DELETE /images/{name}'), this.dialect);
   }
 
+  /**
+   * `docker save`: the images as one tar stream (`GET /images/get?names=a&names=b`). Aborting
+   * `signal` ends it. An unknown name is the engine's 404, before any byte.
+   */
+  save(names: readonly string[], signal?: AbortSignal): Promise<Readable> {
+    return this.http.stream({ method: 'GET', path: '/images/get', query: { names: [...names] }, signal });
+  }
+
+  /**
+   * `docker load -q`: `archive` streamed to the engine as it is read. Answers once the engine
+   * has taken it all: NDJSON lines, `{"stream":"Loaded image: x\n"}` each, or an `error` line.
+   * Aborting `signal` ends the request; the caller destroys `archive`.
+   */
+  load(archive: Readable, signal?: AbortSignal): Promise<Readable> {
+    return this.http.stream({ method: 'POST', path: '/images/load', query: { quiet: true }, upload: archive, signal });
+  }
+
   /** A pull's NDJSON progress (json/image.ts reads its lines). Aborting `signal` stops the pull. */
   pull(source: { fromImage: string; tag: string }, signal?: AbortSignal): Promise<Readable> {
     return this.http.stream({ method: 'POST', path: '/images/create', query: source, signal });

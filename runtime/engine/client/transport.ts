@@ -12,7 +12,10 @@ export interface EngineRequest {
   query?: Record<string, string | number | boolean | object | undefined>;
   /** Sent as JSON (POST only). */
   body?: object;
-  /** A byte stream sent as the body instead (a build context's tar); the request ends when it does. */
+  /**
+   * A byte stream sent as the body instead, as it is read (POST only: a build context's tar, an
+   * image archive), never buffered whole; the request ends when it does.
+   */
   upload?: Readable | undefined;
   signal?: AbortSignal | undefined;
   /** Statuses besides 2xx that mean the work is done: 304 from start/stop (already in that state). */
@@ -86,6 +89,7 @@ export function modemTransport(docker: Docker, engineUrl: string, options: Trans
           method: request.method,
           // `_body: {}` sends no body at all: the modem would otherwise send the query as the body too.
           options: { _query: query, _body: request.body ?? {} },
+          // The modem pipes `file` into the request (as `application/tar`), chunked.
           ...(request.upload ? { file: request.upload } : {}),
           statusCodes,
           ...(request.registryAuth === undefined ? {} : { authconfig: { base64: request.registryAuth } }),

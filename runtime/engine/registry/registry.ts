@@ -3,7 +3,7 @@ import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { BerthError, DisposableStore, toDisposable, type Disposable, type EngineEntry, type EngineEndpoint, type EngineStatus } from '../../api/index.js';
 import type { HandlerRouter } from '../../rpc/dispatcher.js';
-import type { DownloadHandlers, EngineServices, ServiceHandlers } from '../../rpc/handlers.js';
+import type { DownloadHandlers, EngineServices, ServiceHandlers, UploadHandlers } from '../../rpc/handlers.js';
 import { EngineConnection } from '../connection.js';
 import { parseEngineUrl, type EndpointAccess } from '../endpoint.js';
 import { engineIdFor } from '../identity.js';
@@ -120,6 +120,11 @@ export class EngineRegistry implements HandlerRouter, Disposable {
   /** The web host's downloads from the engine a request names (the default when none). */
   downloadsFor(engine: string | undefined): DownloadHandlers {
     return this.servicesOf(engine).downloads;
+  }
+
+  /** The web host's uploads to the engine a request names (the default when none). */
+  uploadsFor(engine: string | undefined): UploadHandlers {
+    return this.servicesOf(engine).uploads;
   }
 
   private servicesOf(engine: string | undefined): EngineServices {
