@@ -1,11 +1,11 @@
 import type { BerthClient, Disposable, LogEvent } from '../../../../runtime/api/index.js';
 import { itemKey } from '../../../stores/itemKey.js';
-import { frameScheduler, type FrameClock, type FrameScheduler } from './frameScheduler.js';
+import { browserClock, frameScheduler, isFlood, type FrameClock, type FrameScheduler } from './frameScheduler.js';
 import { LogBuffer, type BufferChange } from './logBuffer.js';
 import { pickSourceColor } from './sourceColors.js';
 import { SourceLines } from './sourceLines.js';
 
-/** A frame that brought in at least this many lines: the next waits `floodGapMs` (see frameScheduler.ts). */
+/** Lines coming at this many or more per `floodGapMs` (see isFlood): the next frame waits `floodGapMs` (see frameScheduler.ts). */
 const floodLines = 2_000;
 const floodGapMs = 100;
 
@@ -63,6 +63,9 @@ export class LogSession implements Disposable {
   /** Lines taken in since listeners last heard. */
   private pendingLines = 0;
   private readonly frame: FrameScheduler;
+  private readonly clock: FrameClock | undefined;
+  /** When listeners last heard (the clock's time), or null before. */
+  private lastFlushAt: number | null = null;
   private views: readonly SourceView[] = [];
   private isDisposed = false;
 
@@ -73,6 +76,7 @@ export class LogSession implements Disposable {
     clock?: FrameClock,
   ) {
     this.buffer = new LogBuffer(capacity);
+    this.clock = clock;
     this.frame = frameScheduler(() => this.flush(), clock);
   }
 
@@ -211,7 +215,10 @@ export class LogSession implements Disposable {
   private flush(): void {
     const change = this.pendingChange;
     this.pendingChange = null;
-    if (this.pendingLines >= floodLines) this.frame.holdOff(floodGapMs);
+    const now = (this.clock ?? browserClock).now?.() ?? null;
+    const elapsed = now === null || this.lastFlushAt === null ? null : now - this.lastFlushAt;
+    this.lastFlushAt = now;
+    if (isFlood(this.pendingLines, elapsed, floodLines, floodGapMs)) this.frame.holdOff(floodGapMs);
     this.pendingLines = 0;
     if (change === null || this.isDisposed) return;
     const combined = { dropped: change.dropped, changedFrom: Math.max(change.changedFrom, change.dropped) };
