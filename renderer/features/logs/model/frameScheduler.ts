@@ -21,13 +21,13 @@ export interface FrameClock {
 }
 
 /**
- * Whether lines come as a flood: at least `floodLines` per `gapMs`, as a rate over the
+ * Whether lines come as a flood: at least `floodLines` per `periodMs`, as a rate over the
  * `elapsedMs` since the last run (or at least `floodLines` at once, when the time is not known).
  * A rate, not a count per frame: at 60 frames a second, a flood of 40,000 lines a second brings
  * only 700 to each frame, and drawing each of those frames costs as much as a frame of 2,000.
  */
-export function isFlood(lines: number, elapsedMs: number | null, floodLines: number, gapMs: number): boolean {
-  return lines >= floodLines || (elapsedMs !== null && lines * gapMs >= floodLines * elapsedMs);
+export function isFlood(lines: number, elapsedMs: number | null, floodLines: number, periodMs: number): boolean {
+  return lines >= floodLines || (elapsedMs !== null && lines * periodMs >= floodLines * elapsedMs);
 }
 
 export const browserClock: FrameClock = {

@@ -5,9 +5,10 @@ import { LogBuffer, type BufferChange } from './logBuffer.js';
 import { pickSourceColor } from './sourceColors.js';
 import { SourceLines } from './sourceLines.js';
 
-/** Lines coming at this many or more per `floodGapMs` (see isFlood): the next frame waits `floodGapMs` (see frameScheduler.ts). */
+/** Lines coming at this many or more per `floodPeriodMs` are a flood (see isFlood): the next frame waits `floodGapMs` (see frameScheduler.ts). */
 const floodLines = 2_000;
-const floodGapMs = 100;
+const floodPeriodMs = 100;
+const floodGapMs = 250;
 
 /** A container whose log the view shows. */
 export interface LogSource {
@@ -218,7 +219,7 @@ export class LogSession implements Disposable {
     const now = (this.clock ?? browserClock).now?.() ?? null;
     const elapsed = now === null || this.lastFlushAt === null ? null : now - this.lastFlushAt;
     this.lastFlushAt = now;
-    if (isFlood(this.pendingLines, elapsed, floodLines, floodGapMs)) this.frame.holdOff(floodGapMs);
+    if (isFlood(this.pendingLines, elapsed, floodLines, floodPeriodMs)) this.frame.holdOff(floodGapMs);
     this.pendingLines = 0;
     if (change === null || this.isDisposed) return;
     const combined = { dropped: change.dropped, changedFrom: Math.max(change.changedFrom, change.dropped) };
