@@ -8,7 +8,7 @@ import { startBerthServe, type RunningServe } from './berth-serve.js';
 import { bringUpEngine } from './environment.js';
 import { literal, logsProbeScript, pageNow, waitShown, watchFor } from './logs-probe.js';
 import { lineText, linesCommand, writeLogContainer } from './logs-source.js';
-import { cpuSecondsOf, cpuSecondsOfAll, descendantsOf, listProcesses } from './process-cpu.js';
+import { cpuSecondsOf, cpuSecondsOfAll, cpuSplitOf, descendantsOf, listProcesses } from './process-cpu.js';
 import { round } from './stats.js';
 import { delay, envInt, log } from './support.js';
 
@@ -39,6 +39,8 @@ type Mode = 'view' | 'follow' | 'serve';
 interface Sample {
   wallSeconds: number;
   serve: number;
+  /** Of `serve`, in the kernel (system calls: reading the engine, writing the WebSocket). */
+  serveSystem: number;
   renderer: number;
   chromiumOther: number;
   dockerd: number;
@@ -118,14 +120,16 @@ async function measure(serve: RunningServe, dockerdPid: number | null, cdp: CDPS
     return { renderer: all.filter((info) => info.command.includes('--type=renderer')).map((info) => info.pid), other: all.filter((info) => !info.command.includes('--type=renderer')).map((info) => info.pid) };
   };
   const pids = chromiumPids();
-  const before = { serve: cpuSecondsOf(serve.pid) ?? 0, renderer: cpuSecondsOfAll(pids.renderer), other: cpuSecondsOfAll(pids.other), dockerd: dockerdPid === null ? 0 : (cpuSecondsOf(dockerdPid) ?? 0), metrics: cdp === null ? null : await metricsOf(cdp) };
+  const serveSystem = () => cpuSplitOf(serve.pid)?.system ?? 0;
+  const before = { serveSystem: serveSystem(), serve: cpuSecondsOf(serve.pid) ?? 0, renderer: cpuSecondsOfAll(pids.renderer), other: cpuSecondsOfAll(pids.other), dockerd: dockerdPid === null ? 0 : (cpuSecondsOf(dockerdPid) ?? 0), metrics: cdp === null ? null : await metricsOf(cdp) };
   const started = performance.now();
   await window();
   const wallSeconds = (performance.now() - started) / 1000;
-  const after = { serve: cpuSecondsOf(serve.pid) ?? 0, renderer: cpuSecondsOfAll(pids.renderer), other: cpuSecondsOfAll(pids.other), dockerd: dockerdPid === null ? 0 : (cpuSecondsOf(dockerdPid) ?? 0), metrics: cdp === null ? null : await metricsOf(cdp) };
+  const after = { serveSystem: serveSystem(), serve: cpuSecondsOf(serve.pid) ?? 0, renderer: cpuSecondsOfAll(pids.renderer), other: cpuSecondsOfAll(pids.other), dockerd: dockerdPid === null ? 0 : (cpuSecondsOf(dockerdPid) ?? 0), metrics: cdp === null ? null : await metricsOf(cdp) };
   const sample: Sample = {
     wallSeconds: round(wallSeconds, 2),
     serve: round(after.serve - before.serve, 2),
+    serveSystem: round(after.serveSystem - before.serveSystem, 2),
     renderer: round(after.renderer - before.renderer, 2),
     chromiumOther: round(after.other - before.other, 2),
     dockerd: round(after.dockerd - before.dockerd, 2),

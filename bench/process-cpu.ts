@@ -17,12 +17,18 @@ export interface ProcessInfo {
 
 /** user + system CPU seconds the process has used, or null when it is gone. */
 export function cpuSecondsOf(pid: number): number | null {
+  const split = cpuSplitOf(pid);
+  return split === null ? null : split.user + split.system;
+}
+
+/** The user and system (kernel: system calls) CPU seconds the process has used, or null when it is gone. */
+export function cpuSplitOf(pid: number): { user: number; system: number } | null {
   const stat = readProc(pid, 'stat');
   if (stat === null) return null;
   // The command name (field 2) may hold spaces and parentheses: count fields after its last `)`.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   // Fields 14 and 15 of stat (utime, stime) are 11 and 12 after the name's.
-  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+  return { user: Number(fields[11]) / ticksPerSecond, system: Number(fields[12]) / ticksPerSecond };
 }
 
 /** Every process on the machine that can be read. */
