@@ -44,6 +44,8 @@ interface Sample {
   renderer: number;
   chromiumOther: number;
   dockerd: number;
+  /** follow: from the container's exit (the engine's FinishedAt) until its last line was painted. */
+  lastLineAfterExitMs?: number;
   devtools?: { taskSeconds: number; scriptSeconds: number; layoutSeconds: number; styleSeconds: number };
 }
 
@@ -114,7 +116,7 @@ async function main(): Promise<void> {
 }
 
 /** CPU seconds of each side while `window` runs (it starts the work and resolves when it is done). */
-async function measure(serve: RunningServe, dockerdPid: number | null, cdp: CDPSession | null, window: () => Promise<void>): Promise<Sample> {
+async function measure(serve: RunningServe, dockerdPid: number | null, cdp: CDPSession | null, window: () => Promise<number | void>): Promise<Sample> {
   const chromiumPids = () => {
     const all = descendantsOf(process.pid, listProcesses()).filter((info) => /chrom/i.test(info.command) && !info.command.includes('bin/berth.js'));
     return { renderer: all.filter((info) => info.command.includes('--type=renderer')).map((info) => info.pid), other: all.filter((info) => !info.command.includes('--type=renderer')).map((info) => info.pid) };
@@ -123,7 +125,7 @@ async function measure(serve: RunningServe, dockerdPid: number | null, cdp: CDPS
   const serveSystem = () => cpuSplitOf(serve.pid)?.system ?? 0;
   const before = { serveSystem: serveSystem(), serve: cpuSecondsOf(serve.pid) ?? 0, renderer: cpuSecondsOfAll(pids.renderer), other: cpuSecondsOfAll(pids.other), dockerd: dockerdPid === null ? 0 : (cpuSecondsOf(dockerdPid) ?? 0), metrics: cdp === null ? null : await metricsOf(cdp) };
   const started = performance.now();
-  await window();
+  const lastLineAfterExitMs = await window();
   const wallSeconds = (performance.now() - started) / 1000;
   const after = { serveSystem: serveSystem(), serve: cpuSecondsOf(serve.pid) ?? 0, renderer: cpuSecondsOfAll(pids.renderer), other: cpuSecondsOfAll(pids.other), dockerd: dockerdPid === null ? 0 : (cpuSecondsOf(dockerdPid) ?? 0), metrics: cdp === null ? null : await metricsOf(cdp) };
   const sample: Sample = {
@@ -133,6 +135,7 @@ async function measure(serve: RunningServe, dockerdPid: number | null, cdp: CDPS
     renderer: round(after.renderer - before.renderer, 2),
     chromiumOther: round(after.other - before.other, 2),
     dockerd: round(after.dockerd - before.dockerd, 2),
+    ...(typeof lastLineAfterExitMs === 'number' ? { lastLineAfterExitMs: round(lastLineAfterExitMs) } : {}),
   };
   if (before.metrics !== null && after.metrics !== null) {
     const delta = (name: string) => round((after.metrics!.get(name) ?? 0) - (before.metrics!.get(name) ?? 0), 2);
@@ -159,7 +162,7 @@ async function prepareView(page: Page, docker: Docker, engineId: string, lines: 
 }
 
 /** The Logs tab of a fresh container that will write the lines; answers the window: its start until its last line is painted. */
-async function prepareFollow(page: Page, docker: Docker, image: string, engineId: string, lines: number): Promise<() => Promise<void>> {
+async function prepareFollow(page: Page, docker: Docker, image: string, engineId: string, lines: number): Promise<() => Promise<number>> {
   await page.evaluate(`location.hash = '#/containers'`);
   await removeNamed(docker, [followName]);
   const container = await docker.createContainer({ name: followName, Image: image, Cmd: linesCommand(lines), Labels: { [benchLabel]: '1' }, HostConfig: { NetworkMode: 'none' } });
@@ -169,7 +172,9 @@ async function prepareFollow(page: Page, docker: Docker, image: string, engineId
   return async () => {
     await watchFor(page, 'follow', '.log-row', literal(lineText(lines)));
     await container.start();
-    await waitShown(page, 'follow', 600_000);
+    const shown = await waitShown(page, 'follow', 600_000);
+    const finishedAt = (await container.inspect()).State.FinishedAt;
+    return shown.frameMs - Date.parse(finishedAt.replace(/(\.\d{3})\d*/, '$1'));
   };
 }
 
