@@ -8,6 +8,8 @@ import { log, repoRoot } from './support.js';
 export interface RunningServe {
   /** `http://127.0.0.1:PORT/?token=...` */
   url: string;
+  /** The process's id (for its CPU time, logs-cpu.ts). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -15,11 +17,13 @@ export interface ServeOptions {
   timeoutMs?: number;
   /** The process's environment (default: the bench's own), e.g. with BERTH_DATA_DIR. */
   env?: NodeJS.ProcessEnv;
+  /** Options for node itself, before the script (e.g. `--cpu-prof`, which NODE_OPTIONS refuses). */
+  nodeArgs?: string[];
 }
 
 export async function startBerthServe(engineUrl: string, label: string, options: ServeOptions = {}): Promise<RunningServe> {
   const timeoutMs = options.timeoutMs ?? 30_000;
-  const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'berth.js'), 'serve', '--port', '0', '--engine', engineUrl], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), path.join(repoRoot, 'bin', 'berth.js'), 'serve', '--port', '0', '--engine', engineUrl], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
     ...(options.env ? { env: options.env } : {}),
@@ -51,7 +55,7 @@ export async function startBerthServe(engineUrl: string, label: string, options:
       child.once('error', reject);
     });
     log(`serve(${label}): listening; engine ${engineUrl}`);
-    return { url, stop };
+    return { url, pid: child.pid ?? 0, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -71,7 +71,12 @@ export class LogFollow implements Disposable {
     this.runStartedAt = facts.startedAt;
     const since = engineTime(params.since);
     const until = engineTime(params.until);
-    const first = await openLog(this.engine.client, facts, this.query({ since, until, tail: params.tail }), this.signal);
+    // A container that has stopped has its whole log written: it is read without following, and
+    // not caught up after (see catchUp), which would make the engine go through the whole log
+    // once more (its `since` filters every entry) to find nothing. Whether it starts again
+    // meanwhile, settling sees, as after any read.
+    const isLogComplete = !facts.isRunning;
+    const first = await openLog(this.engine.client, facts, this.query({ since, until, tail: params.tail }, params.follow && !isLogComplete), this.signal);
     if (first.unreadable) {
       this.sink.emit(first.unreadable);
       return;
@@ -79,6 +84,7 @@ export class LogFollow implements Disposable {
     this.sink.emit({ type: 'opened', name: facts.name, tty: facts.tty, logDriver: facts.logDriver });
     let outcome = await this.read(first.stream, facts);
     if (!params.follow) return;
+    let mayEndEarly = !isLogComplete;
     // Read on from the last line delivered; before any, from where the first read began.
     const fallbackSince = since ?? (params.tail === 'all' ? undefined : openedAt.toFixed(3));
     const readOnFrom = () => {
@@ -86,7 +92,8 @@ export class LogFollow implements Disposable {
       return latest === null ? fallbackSince : unixSecondsOf(latest);
     };
     for (;;) {
-      if (outcome !== 'broken') outcome = await this.catchUp(facts, readOnFrom(), until);
+      if (outcome !== 'broken' && mayEndEarly) outcome = await this.catchUp(facts, readOnFrom(), until);
+      mayEndEarly = true;
       if (until !== undefined && Number(until) <= Date.now() / 1000) return;
       const runBefore = this.runStartedAt;
       const current = await this.settle(outcome);

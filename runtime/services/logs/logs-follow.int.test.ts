@@ -120,6 +120,29 @@ describe('following a log', () => {
     await expect.poll(() => carrying.every((connection) => connection.closed || connection.answered)).toBe(true);
   });
 
+  it("reads a stopped container's log once, without following, and reads on when it starts again", async () => {
+    const name = await containers.run('stopped', testImage(), 'sh', '-c', 'echo "run $(cat /proc/uptime)"; echo done');
+    await docker('wait', name);
+    const id = await fullId(name);
+    const follow = new FollowRecorder(connected.client, { id: name });
+    try {
+      await follow.waitFor(() => follow.lines.length === 2, 20_000, 'its two lines');
+      // That no second request comes can only be seen by waiting a while: catching up would send it at once.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const reads = () => relay.requests.filter((request) => request.includes(`/containers/${id}/logs?`));
+      // Its log is whole: one read, and not a second one through the whole log to find nothing after the last line.
+      expect(reads()).toHaveLength(1);
+      expect(reads()[0]).not.toMatch(/follow=(1|true)/);
+      await docker('start', name);
+      await follow.waitFor(() => follow.lines.length === 4, 20_000, 'the second run');
+      expect(marks(follow).map((mark) => mark.kind)).toEqual(['started', 'exited']);
+      expect(follow.texts()).toEqual(linesOf(await shell(`docker logs ${name}`)));
+      expect(follow.ended).toBe(false);
+    } finally {
+      follow.dispose();
+    }
+  });
+
   it('stops reading the engine while the subscriber does not take what was sent, and reads on when it does', async () => {
     const name = await containers.run('slow-reader', testImage(), 'sh', '-c', 'i=0; while [ $i -lt 200000 ]; do echo "line $i with some more text to make it longer"; i=$((i+1)); done');
     await docker('wait', name);

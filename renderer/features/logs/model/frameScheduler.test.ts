@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frameScheduler, type FrameClock } from './frameScheduler.js';
+import { frameScheduler, isFlood, type FrameClock } from './frameScheduler.js';
 
 class ManualClock implements FrameClock {
   time = 0;
@@ -67,5 +67,23 @@ describe('frameScheduler', () => {
     frame.request();
     clock.advance(250);
     expect(runs).toBe(1);
+  });
+});
+
+describe('isFlood', () => {
+  it('counts a pace of lines, not the lines of one frame', () => {
+    // 2,000 lines per 100 ms is a flood: 700 lines 16 ms after the last frame are one (43,750 a second).
+    expect(isFlood(700, 16, 2000, 100)).toBe(true);
+    expect(isFlood(2000, 100, 2000, 100)).toBe(true);
+    expect(isFlood(1999, 100, 2000, 100)).toBe(false);
+    // A counter printing every 16 ms, or a burst after a quiet minute: no flood.
+    expect(isFlood(1, 16, 2000, 100)).toBe(false);
+    expect(isFlood(1500, 60_000, 2000, 100)).toBe(false);
+  });
+
+  it('takes many lines at once as a flood whatever the time, and only those when the time is not known', () => {
+    expect(isFlood(2000, 60_000, 2000, 100)).toBe(true);
+    expect(isFlood(2000, null, 2000, 100)).toBe(true);
+    expect(isFlood(700, null, 2000, 100)).toBe(false);
   });
 });

@@ -20,6 +20,16 @@ export interface FrameClock {
   now?(): number;
 }
 
+/**
+ * Whether lines come as a flood: at least `floodLines` per `periodMs`, as a rate over the
+ * `elapsedMs` since the last run (or at least `floodLines` at once, when the time is not known).
+ * A rate, not a count per frame: at 60 frames a second, a flood of 40,000 lines a second brings
+ * only 700 to each frame, and drawing each of those frames costs as much as a frame of 2,000.
+ */
+export function isFlood(lines: number, elapsedMs: number | null, floodLines: number, periodMs: number): boolean {
+  return lines >= floodLines || (elapsedMs !== null && lines * periodMs >= floodLines * elapsedMs);
+}
+
 export const browserClock: FrameClock = {
   requestFrame(callback) {
     const id = requestAnimationFrame(callback);

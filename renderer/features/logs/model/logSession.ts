@@ -1,13 +1,14 @@
 import type { BerthClient, Disposable, LogEvent } from '../../../../runtime/api/index.js';
 import { itemKey } from '../../../stores/itemKey.js';
-import { frameScheduler, type FrameClock, type FrameScheduler } from './frameScheduler.js';
+import { browserClock, frameScheduler, isFlood, type FrameClock, type FrameScheduler } from './frameScheduler.js';
 import { LogBuffer, type BufferChange } from './logBuffer.js';
 import { pickSourceColor } from './sourceColors.js';
 import { SourceLines } from './sourceLines.js';
 
-/** A frame that brought in at least this many lines: the next waits `floodGapMs` (see frameScheduler.ts). */
+/** Lines coming at this many or more per `floodPeriodMs` are a flood (see isFlood): the next frame waits `floodGapMs` (see frameScheduler.ts). */
 const floodLines = 2_000;
-const floodGapMs = 100;
+const floodPeriodMs = 100;
+const floodGapMs = 250;
 
 /** A container whose log the view shows. */
 export interface LogSource {
@@ -63,6 +64,9 @@ export class LogSession implements Disposable {
   /** Lines taken in since listeners last heard. */
   private pendingLines = 0;
   private readonly frame: FrameScheduler;
+  private readonly clock: FrameClock | undefined;
+  /** When listeners last heard (the clock's time), or null before. */
+  private lastFlushAt: number | null = null;
   private views: readonly SourceView[] = [];
   private isDisposed = false;
 
@@ -73,6 +77,7 @@ export class LogSession implements Disposable {
     clock?: FrameClock,
   ) {
     this.buffer = new LogBuffer(capacity);
+    this.clock = clock;
     this.frame = frameScheduler(() => this.flush(), clock);
   }
 
@@ -211,7 +216,10 @@ export class LogSession implements Disposable {
   private flush(): void {
     const change = this.pendingChange;
     this.pendingChange = null;
-    if (this.pendingLines >= floodLines) this.frame.holdOff(floodGapMs);
+    const now = (this.clock ?? browserClock).now?.() ?? null;
+    const elapsed = now === null || this.lastFlushAt === null ? null : now - this.lastFlushAt;
+    this.lastFlushAt = now;
+    if (isFlood(this.pendingLines, elapsed, floodLines, floodPeriodMs)) this.frame.holdOff(floodGapMs);
     this.pendingLines = 0;
     if (change === null || this.isDisposed) return;
     const combined = { dropped: change.dropped, changedFrom: Math.max(change.changedFrom, change.dropped) };
