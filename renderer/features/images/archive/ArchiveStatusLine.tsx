@@ -6,7 +6,7 @@ export function ArchiveStatusLine({ status, onDismiss }: { status: ArchiveStatus
   if (status.kind === 'working') {
     const name = status.action === 'save' ? 'Saving images' : 'Loading images';
     return (
-      <span className="archive-status" role="status">
+      <span className="archive-status" role="status" aria-label="Save and load">
         {status.bar === null ? <progress aria-label={name} /> : <progress aria-label={name} value={status.bar.value} max={status.bar.max} />}
         <span>{status.text}</span>
         <button type="button" className="button-quiet" onClick={status.cancel}>
@@ -16,7 +16,7 @@ export function ArchiveStatusLine({ status, onDismiss }: { status: ArchiveStatus
     );
   }
   return (
-    <span className={status.kind === 'error' ? 'archive-status error-text' : 'archive-status'} role={status.kind === 'error' ? 'alert' : 'status'}>
+    <span className={status.kind === 'error' ? 'archive-status error-text' : 'archive-status'} role={status.kind === 'error' ? 'alert' : 'status'} aria-label="Save and load">
       <span>{status.text}</span>
       <button type="button" className="button-quiet" aria-label="Dismiss" onClick={onDismiss}>
         ×

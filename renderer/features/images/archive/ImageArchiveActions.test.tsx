@@ -59,7 +59,7 @@ describe('Save… and Load… in the desktop app', () => {
     expect(screen.getByText('Saving 1 MiB of about 2 MiB')).toBeTruthy();
     act(() => host.emitTo(id, { type: 'saved', path: '/home/u/images.tar', bytes: 2 * 1024 * 1024 }));
     await act(settle);
-    expect(screen.getByRole('status').textContent).toContain('Saved app:1, image 222222222222 (2 MiB) to /home/u/images.tar');
+    expect(screen.getByRole('status', { name: 'Save and load' }).textContent).toContain('Saved app:1, image 222222222222 (2 MiB) to /home/u/images.tar');
   });
 
   it('Cancel save unsubscribes; a failed save is said next to the action', async () => {
@@ -94,11 +94,11 @@ describe('Save… and Load… in the desktop app', () => {
     expect(screen.getByText('Loading 2 KiB of 4 KiB')).toBeTruthy();
     act(() => host.emitTo(id, { type: 'loaded', path: '/x.tar', bytes: 4096, references: ['app:2'], ids: [] }));
     await act(settle);
-    expect(screen.getByRole('status').textContent).toContain('Loaded app:2');
+    expect(screen.getByRole('status', { name: 'Save and load' }).textContent).toContain('Loaded app:2');
     // A cancelled open dialog leaves nothing behind.
     fireEvent.click(screen.getByRole('button', { name: 'Load…' }));
     act(() => host.emitTo(host.subscriptionId('images.load'), { type: 'loaded', path: null, bytes: 0, references: [], ids: [] }));
     await act(settle);
-    expect(screen.queryByRole('status')).toBeNull();
+    expect(screen.queryByRole('status', { name: 'Save and load' })).toBeNull();
   });
 });
