@@ -1,51 +1,31 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImageLoadEvent, ImageSaveEvent } from './api/index.js';
-import { docker, testEngineUrl } from './testing/real-engine.js';
+import { docker } from './testing/real-engine.js';
 import { TestImages } from './testing/test-images.js';
+import { BerthCli, eventsIn } from './testing/berth-cli.js';
 
 /**
  * `berth api images.save` and `images.load` as a user runs them from a shell: the built command
  * (bin/berth.js, after `npm run build`) against the real test engine, as the README writes them.
  */
-const run = promisify(execFile);
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const bin = path.join(repoRoot, 'bin', 'berth.js');
 const images = new TestImages();
-let dataDir: string;
 let dir: string;
 
-async function berth(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { ...process.env, BERTH_DATA_DIR: dataDir, DOCKER_HOST: testEngineUrl() } });
-    return { stdout, stderr, code: 0 };
-  } catch (error) {
-    const failed = error as { stdout?: string; stderr?: string; code?: number };
-    return { stdout: failed.stdout ?? '', stderr: failed.stderr ?? '', code: failed.code ?? -1 };
-  }
-}
-
-const eventsIn = <E>(stdout: string): E[] =>
-  stdout
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as E);
+const cli = new BerthCli();
+const berth = (...args: string[]) => cli.run(...args);
 
 beforeAll(async () => {
-  if (!existsSync(path.join(repoRoot, 'dist', 'runtime', 'cli.js'))) throw new Error('berth is not built: run `npm run build` first (npm test does).');
-  dataDir = await mkdtemp(path.join(os.tmpdir(), 'berth-cli-'));
+  await cli.setUp();
   dir = await mkdtemp(path.join(os.tmpdir(), 'berth-cli-archive-'));
 });
 
 afterAll(async () => {
   await images.removeAll();
-  await rm(dataDir, { recursive: true, force: true });
+  await cli.tearDown();
   await rm(dir, { recursive: true, force: true });
 });
 

@@ -1,41 +1,23 @@
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImageDetails, ImageHistoryEntry, ImagePruneResult } from '../../api/index.js';
-import { docker, testEngineUrl, uniqueName } from '../../testing/real-engine.js';
+import { docker, uniqueName } from '../../testing/real-engine.js';
 import { TestImages } from '../../testing/test-images.js';
+import { BerthCli } from '../../testing/berth-cli.js';
 
 /**
  * The images calls the issue writes out, run as a user runs them: the built `berth` command
  * (bin/berth.js, after `npm run build`) against the real test engine, with the JSON exactly
  * as written.
  */
-const run = promisify(execFile);
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const bin = path.join(repoRoot, 'bin', 'berth.js');
 const images = new TestImages();
-let dataDir: string;
 /** Whether this file made `app:1` (then it removes it), or found one there and leaves it. */
 let madeApp = false;
 
-async function berth(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { ...process.env, BERTH_DATA_DIR: dataDir, DOCKER_HOST: testEngineUrl() } });
-    return { stdout, stderr, code: 0 };
-  } catch (error) {
-    const failed = error as { stdout?: string; stderr?: string; code?: number };
-    return { stdout: failed.stdout ?? '', stderr: failed.stderr ?? '', code: failed.code ?? -1 };
-  }
-}
+const cli = new BerthCli();
+const berth = (...args: string[]) => cli.run(...args);
 
 beforeAll(async () => {
-  if (!existsSync(path.join(repoRoot, 'dist', 'runtime', 'cli.js'))) throw new Error('berth is not built: run `npm run build` first (npm test does).');
-  dataDir = await mkdtemp(path.join(os.tmpdir(), 'berth-cli-images-'));
+  await cli.setUp();
   const existing = await docker('image', 'inspect', '-f', '{{.Id}}', 'app:1').catch(() => null);
   if (existing === null) {
     await images.build(`LABEL berth.test.cli=${uniqueName('app')}\nRUN echo built > /built\nEXPOSE 8080`, 'app:1');
@@ -45,7 +27,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (madeApp) await images.removeAll();
-  await rm(dataDir, { recursive: true, force: true });
+  await cli.tearDown();
 });
 
 describe('berth api images.* from a shell', () => {

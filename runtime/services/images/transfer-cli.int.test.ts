@@ -1,43 +1,25 @@
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TransferProgress } from '../../api/index.js';
-import { docker, testEngineUrl, testImage, uniqueName } from '../../testing/real-engine.js';
+import { docker, testImage, uniqueName } from '../../testing/real-engine.js';
+import { BerthCli } from '../../testing/berth-cli.js';
 
 /**
  * `berth api images.tag` and `images.push` as the issue writes them, run as a user runs them
  * from a shell: the built command (bin/berth.js, after `npm run build`) on the real test engine,
  * pushing to the real local registry.
  */
-const run = promisify(execFile);
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const bin = path.join(repoRoot, 'bin', 'berth.js');
-let dataDir: string;
 const tags: string[] = [];
 
-async function berth(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { ...process.env, BERTH_DATA_DIR: dataDir, DOCKER_HOST: testEngineUrl() } });
-    return { stdout, stderr, code: 0 };
-  } catch (error) {
-    const failed = error as { stdout?: string; stderr?: string; code?: number };
-    return { stdout: failed.stdout ?? '', stderr: failed.stderr ?? '', code: failed.code ?? -1 };
-  }
-}
+const cli = new BerthCli();
+const berth = (...args: string[]) => cli.run(...args);
 
 beforeAll(async () => {
-  if (!existsSync(path.join(repoRoot, 'dist', 'runtime', 'cli.js'))) throw new Error('berth is not built: run `npm run build` first (npm test does).');
-  dataDir = await mkdtemp(path.join(os.tmpdir(), 'berth-cli-'));
+  await cli.setUp();
 });
 
 afterAll(async () => {
   for (const tag of tags) await docker('rmi', tag).catch(() => undefined);
-  await rm(dataDir, { recursive: true, force: true });
+  await cli.tearDown();
 });
 
 describe('berth api images.tag and images.push from a shell', () => {
