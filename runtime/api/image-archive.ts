@@ -94,9 +94,10 @@ export interface ImageLoadResult {
   /** The references the archive tagged, now naming their images (`Loaded image: busybox:latest`). */
   references: string[];
   /**
-   * Images loaded, by id (`Loaded image ID: sha256:...`). The engine names images by id when the
-   * archive holds one without a tag: then it lists every image's id, the tagged ones' too (Docker
-   * 20.10); an archive of tagged images only gives just `references`.
+   * Images loaded, by id (`Loaded image ID: sha256:...`), as the engine names them. Docker 20.10
+   * names them by id only when the LAST image in the archive's manifest.json has no tag, and then
+   * every image's id, the tagged ones' too; otherwise an untagged image is loaded unnamed and only
+   * `references` says anything (`docker save` orders manifest.json differently from call to call).
    */
   ids: string[];
 }
@@ -116,7 +117,7 @@ export const imageArchiveStreams = {
   ),
   'images.load': stream<ImageLoadEvent>()(
     imagesLoadSchema,
-    'Load images from a tar file as `docker load` does, streamed from the file to the engine. Events: `started` {path, totalBytes (the file\'s size)}; `progress` {bytes read}; last `loaded` {path (null: the dialog was cancelled), bytes, references: the tags loaded, ids: image ids the engine named (when the archive held an untagged image)}.',
+    'Load images from a tar file as `docker load` does, streamed from the file to the engine. Events: `started` {path, totalBytes (the file\'s size)}; `progress` {bytes read}; last `loaded` {path (null: the dialog was cancelled), bytes, references: the tags loaded, ids: image ids the engine named (when the last image of the archive is untagged)}.',
   ),
 } as const;
 

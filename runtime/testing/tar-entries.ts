@@ -47,6 +47,14 @@ export function archiveContent(archive: Buffer): { entries: TarEntry[]; manifest
   return { entries: entries.filter((entry) => entry !== manifestEntry), manifest };
 }
 
+/** manifest.json of a `docker save` archive as written, in its own order (one entry per image). */
+export function manifestInOrder(archive: Buffer): { Config: string; RepoTags: string[] | null }[] {
+  const entry = tarEntries(archive).find((candidate) => candidate.name === 'manifest.json');
+  if (entry === undefined) throw new Error('no manifest.json in the archive');
+  const start = offsetOf(archive, 'manifest.json');
+  return JSON.parse(archive.toString('utf8', start, start + entry.size)) as { Config: string; RepoTags: string[] | null }[];
+}
+
 /** Where an entry's content starts. */
 function offsetOf(archive: Buffer, wanted: string): number {
   let offset = 0;

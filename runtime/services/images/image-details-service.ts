@@ -62,14 +62,17 @@ export class ImageDetailsService {
     });
     const byId = new Map(inspected.map((image) => [image.Id, image]));
     return {
-      images: plan.deleted.flatMap((id) => {
-        const image = byId.get(id);
-        if (image === undefined) return [];
-        const store = toStoreImage(image);
-        return [{ id, repoTags: store.repoTags, repoDigests: store.repoDigests, created: store.created?.seconds ?? 0, sizeBytes: image.Size ?? 0 }];
-      }),
-      intermediateIds: plan.intermediate,
-      untaggedOnly: plan.untaggedOnly,
+      // Newest first, then by id: the engine lists images created in the same second in no fixed order.
+      images: plan.deleted
+        .flatMap((id) => {
+          const image = byId.get(id);
+          if (image === undefined) return [];
+          const store = toStoreImage(image);
+          return [{ id, repoTags: store.repoTags, repoDigests: store.repoDigests, created: store.created?.seconds ?? 0, sizeBytes: image.Size ?? 0 }];
+        })
+        .sort((a, b) => b.created - a.created || a.id.localeCompare(b.id)),
+      intermediateIds: [...plan.intermediate].sort(),
+      untaggedOnly: [...plan.untaggedOnly].sort((a, b) => a.id.localeCompare(b.id)),
       spaceBytes: freedBytes(going, layered),
     };
   }
