@@ -4,35 +4,10 @@
 // has the password, so every pull and push is refused. Not part of the build.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-
-/** A TCP port on 127.0.0.1 that nothing listens on right now (the OS picks it). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => (port > 0 ? resolve(port) : reject(new Error('Could not find a free port.'))));
-    });
-  });
-}
-
-/** The HTTP status of `GET http://ADDRESS/v2/`, or null when nothing answers. */
-function probe(address: string): Promise<number | null> {
-  return new Promise((resolve) => {
-    const request = http.get(`http://${address}/v2/`, { timeout: 1000 }, (response) => {
-      response.resume();
-      resolve(response.statusCode ?? null);
-    });
-    request.once('timeout', () => request.destroy());
-    request.once('error', () => resolve(null));
-  });
-}
+import { freePort } from '../../scripts/ports.js';
+import { probeRegistry } from '../../scripts/test-registry.js';
 
 export class ThrowawayRegistry {
   private constructor(
@@ -60,7 +35,7 @@ export class ThrowawayRegistry {
     const registry = new ThrowawayRegistry(address, dir, child);
     const deadline = Date.now() + 30_000;
     for (;;) {
-      const status = await Promise.race([exited, probe(address)]);
+      const status = await Promise.race([exited, probeRegistry(address)]);
       if (typeof status === 'string') throw new Error(status);
       if (status !== null) return registry;
       if (Date.now() > deadline) {
