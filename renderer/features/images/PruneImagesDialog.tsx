@@ -7,6 +7,7 @@ import { useNow } from '../../ui/useNow.js';
 import { useMethodResult } from '../container-details/useMethodResult.js';
 import { shortImageId } from './imageRows.js';
 import type { PruneRequest } from './usePruneImages.js';
+import { EngineSelect } from '../../ui/EngineSelect.js';
 
 interface PruneImagesDialogProps {
   /** The engine to prune; several engines known: the user may pick another connected one. */
@@ -67,16 +68,7 @@ export function PruneImagesDialog({ engineId: initialEngineId, engines, onPrune,
       }}
     >
       {engines.isShown && connected.length > 1 && (
-        <label className="field">
-          Engine
-          <select value={engineId} onChange={(event) => setEngineId(event.target.value)}>
-            {connected.map((view) => (
-              <option key={view.engineId} value={view.engineId}>
-                {view.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <EngineSelect engineId={engineId} choices={connected} onChoose={setEngineId} />
       )}
       <fieldset className="prune-choice">
         <legend>Which images</legend>

@@ -5,6 +5,7 @@ import { useDefaultEngineId, useEngineViews } from '../../app/useEngineViews.js'
 import { useBerth } from '../../stores/store.js';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.js';
 import { Field } from '../../ui/Field.js';
+import { EngineSelect } from '../../ui/EngineSelect.js';
 
 /** Why a reference cannot be pulled, naming the field, or null: the backend's own rule (runtime/api/image-reference.ts). */
 export function pullReferenceError(reference: string): string | null {
@@ -60,18 +61,7 @@ export function PullImageDialog({ onClose }: { onClose: () => void }) {
         )}
       </Field>
       {connected.length > 1 && (
-        <Field label="Engine">
-          {(control) => (
-            <select {...control} value={engineId ?? ''} onChange={(event) => setChosenEngine(event.target.value)}>
-              {connected.map((engine) => (
-                <option key={engine.engineId} value={engine.engineId}>
-                  {engine.name}
-                  {engine.isDefault ? ' (default)' : ''}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <EngineSelect engineId={engineId ?? undefined} choices={connected} onChoose={setChosenEngine} />
       )}
       {connected.length === 0 && <p className="field-error">No engine is connected.</p>}
     </ConfirmDialog>

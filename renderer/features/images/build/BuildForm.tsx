@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { StreamParams } from '../../../../runtime/api/index.js';
 import { Field } from '../../../ui/Field.js';
 import type { EngineView } from '../../../stores/engineViews.js';
+import { EngineSelect } from '../../../ui/EngineSelect.js';
 import { buildParamsOf, emptyBuildForm, type BuildArgRow, type BuildFieldErrors, type BuildFormValues } from './buildForm.js';
 
 interface BuildFormProps {
@@ -40,19 +41,7 @@ export function BuildForm({ isRunning, backendErrors, engineId, engineChoices, o
       }}
     >
       {engineChoices.length > 0 && (
-        <Field label="Engine" hint="The image is built on this engine.">
-          {(control) => (
-            <select {...control} value={engineId ?? ''} onChange={(event) => onChooseEngine(event.target.value)} disabled={isRunning}>
-              {engineChoices.map((engine) => (
-                <option key={engine.engineId} value={engine.engineId}>
-                  {engine.name}
-                  {engine.isDefault ? ' (default)' : ''}
-                  {engine.state === 'connected' ? '' : ` (${engine.state})`}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <EngineSelect engineId={engineId} choices={engineChoices} onChoose={onChooseEngine} hint="The image is built on this engine." disabled={isRunning} />
       )}
       <Field label="Context directory" hint="An absolute path on the machine Berth's backend runs on; its .dockerignore is honoured." error={errors.context ?? null}>
         {(control) => <input {...control} value={values.context} placeholder="/home/me/app" spellCheck={false} onChange={(event) => set({ context: event.target.value })} />}

@@ -1,4 +1,4 @@
-import { Field } from '../../../ui/Field.js';
+import { EngineSelect } from '../../../ui/EngineSelect.js';
 import type { EngineView } from '../../../stores/engineViews.js';
 
 interface EngineSectionProps {
@@ -13,19 +13,7 @@ export function EngineSection({ engineId, choices, onChoose }: EngineSectionProp
   return (
     <fieldset className="run-section">
       <legend>Engine</legend>
-      <Field label="Engine" hint="The image is checked, pulled and run on this engine.">
-        {(control) => (
-          <select {...control} value={engineId ?? ''} onChange={(event) => onChoose(event.target.value)}>
-            {choices.map((engine) => (
-              <option key={engine.engineId} value={engine.engineId}>
-                {engine.name}
-                {engine.isDefault ? ' (default)' : ''}
-                {engine.state === 'connected' ? '' : ` (${engine.state})`}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <EngineSelect engineId={engineId} choices={choices} onChoose={onChoose} hint="The image is checked, pulled and run on this engine." />
     </fieldset>
   );
 }
