@@ -1,7 +1,7 @@
-import type { ReactNode } from 'react';
 import type { ContainerDetails } from '../../../runtime/api/index.js';
 import { EnvTable } from './EnvTable.js';
 import { LabelTable, MountTable, NetworkTable, PortTable } from './OverviewTables.js';
+import { Fact, Section } from '../../ui/DetailSections.js';
 
 /** Everything a person asks first about a container, each value as the engine reported it (as text). */
 export function OverviewTab({ details }: { details: ContainerDetails }) {
@@ -62,22 +62,4 @@ function timeText(iso: string | null): string {
   if (iso === null) return 'never';
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
-}
-
-function Fact({ term, children }: { term: string; children: string }) {
-  return (
-    <>
-      <dt>{term}</dt>
-      <dd>{children}</dd>
-    </>
-  );
-}
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={id}>
-      <h2 id={id}>{title}</h2>
-      {children}
-    </section>
-  );
 }

@@ -1,8 +1,8 @@
-import type { ReactNode } from 'react';
 import { displayByteSize, type ImageConfig, type ImageDetails } from '../../../runtime/api/index.js';
 import { joinShellWords } from '../../../runtime/api/shell-words.js';
 import { EnvTable } from '../container-details/EnvTable.js';
 import { LabelTable } from '../container-details/OverviewTables.js';
+import { Fact, Section } from '../../ui/DetailSections.js';
 
 /** The image at a glance (ids, digests, platform, size) and its config, every value as text. */
 export function ImageFacts({ details }: { details: ImageDetails }) {
@@ -79,22 +79,4 @@ function healthText(health: NonNullable<ImageConfig['healthcheck']>): string {
     health.retries !== null && `${health.retries} retries`,
   ].filter((part) => part !== false);
   return every.length > 0 ? `${test} (${every.join(', ')})` : test;
-}
-
-function Fact({ term, children }: { term: string; children: string }) {
-  return (
-    <>
-      <dt>{term}</dt>
-      <dd>{children}</dd>
-    </>
-  );
-}
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={id}>
-      <h2 id={id}>{title}</h2>
-      {children}
-    </section>
-  );
 }
