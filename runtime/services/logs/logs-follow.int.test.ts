@@ -134,7 +134,8 @@ describe('following a log', () => {
       expect(reads()).toHaveLength(1);
       expect(reads()[0]).not.toMatch(/follow=(1|true)/);
       await docker('start', name);
-      await follow.waitFor(() => follow.lines.length === 4, 20_000, 'the second run');
+      // The second run's lines can arrive before the mark of its exit: wait for both.
+      await follow.waitFor(() => follow.lines.length === 4 && marks(follow).some((mark) => mark.kind === 'exited'), 20_000, 'the second run and its exit');
       expect(marks(follow).map((mark) => mark.kind)).toEqual(['started', 'exited']);
       expect(follow.texts()).toEqual(linesOf(await shell(`docker logs ${name}`)));
       expect(follow.ended).toBe(false);
