@@ -1,13 +1,12 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { engineTlsSchema } from '../../api/index.js';
+import { loadDataFile, saveDataFile } from '../../data-file.js';
 
 /**
  * The engines the user added, and what the user changed about found ones (name, colour,
- * connected or not), kept in `<data dir>/engines.json`. Paths only, never keys or passwords.
- * Written atomically (a temporary file, then rename); read through the schema, and a file that
- * does not pass is set aside with the reason instead of crashing Berth or being overwritten.
+ * connected or not), kept in `<data dir>/engines.json` (runtime/data-file.ts: atomic, a bad file
+ * set aside). Paths only, never keys or passwords.
  */
 
 const savedEngineSchema = z.strictObject({
@@ -44,32 +43,10 @@ export function enginesFilePath(dataDir: string): string {
 }
 
 export async function loadEngines(dataDir: string, now = new Date()): Promise<LoadedEngines> {
-  const file = enginesFilePath(dataDir);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { file: emptyEnginesFile };
-    throw error;
-  }
-  let reason: string;
-  try {
-    const parsed = enginesFileSchema.safeParse(JSON.parse(text));
-    if (parsed.success) return { file: parsed.data };
-    const issue = parsed.error.issues[0];
-    reason = `${issue?.path.join('.') || '(file)'}: ${issue?.message ?? 'invalid'}`;
-  } catch (error) {
-    reason = `not JSON (${(error as Error).message})`;
-  }
-  const setAsideAs = `${file}.unreadable-${now.toISOString().replace(/[:.]/g, '-')}`;
-  await rename(file, setAsideAs);
-  return { file: emptyEnginesFile, problem: { message: `${file} could not be read (${reason}); it was set aside as ${setAsideAs}.`, setAsideAs } };
+  const { value, problem } = await loadDataFile(enginesFilePath(dataDir), enginesFileSchema, emptyEnginesFile, now);
+  return problem ? { file: value, problem } : { file: value };
 }
 
-export async function saveEngines(dataDir: string, engines: EnginesFile): Promise<void> {
-  const file = enginesFilePath(dataDir);
-  await mkdir(dataDir, { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, `${JSON.stringify(enginesFileSchema.parse(engines), null, 2)}\n`, { mode: 0o600 });
-  await rename(temporary, file);
+export function saveEngines(dataDir: string, engines: EnginesFile): Promise<void> {
+  return saveDataFile(enginesFilePath(dataDir), enginesFileSchema, engines);
 }
