@@ -13,7 +13,7 @@ import { Sidebar } from './Sidebar.js';
 import { StatusBar } from './StatusBar.js';
 import { useContainerRoute } from './useContainerRoute.js';
 import { useHashRoute } from './useHashRoute.js';
-import { useImageRoute } from './useImageRoute.js';
+import { useImageRoute } from './useDetailRoutes.js';
 
 export function App() {
   const current = useHashRoute();

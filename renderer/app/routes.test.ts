@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containerHref, containerHrefOnDefault, containerRouteFromHash, pageFromHash } from './routes.js';
+import { containerHref, containerHrefOnDefault, containerRouteFromHash, pageFromHash, registryHref, registryRouteFromHash } from './routes.js';
 
 const id = 'a'.repeat(64);
 const engineId = '0123456789ab';
@@ -34,5 +34,30 @@ describe('routes', () => {
 
   it('routes the Engines page', () => {
     expect(pageFromHash('#/engines')).toBe('engines');
+  });
+});
+
+describe('registry routes', () => {
+  it('names a registry, a repository with slashes in it, and a tag or digest, and reads each back', () => {
+    expect(registryHref('127.0.0.1:5000')).toBe('#/registries/127.0.0.1%3A5000');
+    expect(registryHref('127.0.0.1:5000', 'seed/bb')).toBe('#/registries/127.0.0.1%3A5000/seed%2Fbb');
+    const digest = `sha256:${'a'.repeat(64)}`;
+    for (const [repository, reference] of [
+      [null, null],
+      ['seed/bb', null],
+      ['seed/bb', '1.0'],
+      ['a/b/c', digest],
+    ] as const) {
+      expect(registryRouteFromHash(registryHref('ghcr.io', repository, reference))).toEqual({ registry: 'ghcr.io', repository, reference });
+    }
+    expect(pageFromHash(registryHref('ghcr.io', 'x'))).toBe('registries');
+  });
+
+  it('is the list on #/registries, on another page, and on a malformed address', () => {
+    expect(registryRouteFromHash('#/registries')).toBeNull();
+    expect(registryRouteFromHash('#/images/x/y')).toBeNull();
+    expect(registryRouteFromHash('#/registries/%E0%A4%A')).toBeNull();
+    expect(registryRouteFromHash('#/registries/a/b/c/d')).toBeNull();
+    expect(registryRouteFromHash('#/registries//b')).toBeNull();
   });
 });

@@ -100,3 +100,31 @@ export function imageRouteFromHash(hash: string): ImageRoute | null {
     return null;
   }
 }
+
+/**
+ * The Registries page's place: `#/registries` (the list), `#/registries/<registry>` (its
+ * catalog), `.../<repository>` (its tags) and `.../<repository>/<reference>` (a manifest). Each
+ * part is escaped whole, so a repository's `/` stays inside its part.
+ */
+export interface RegistryRoute {
+  registry: string;
+  repository: string | null;
+  reference: string | null;
+}
+
+export function registryHref(registry: string, repository?: string | null, reference?: string | null): string {
+  const parts = [registry, ...(repository ? [repository] : []), ...(repository && reference ? [reference] : [])];
+  return `#/registries/${parts.map((part) => encodeURIComponent(part)).join('/')}`;
+}
+
+/** The registry browser a hash names, or null on the list (or on a malformed address). */
+export function registryRouteFromHash(hash: string): RegistryRoute | null {
+  const [page, ...rest] = hash.replace(/^#\/?/, '').split('?')[0]?.split('/') ?? [];
+  if (page !== 'registries' || rest.length === 0 || rest.length > 3 || rest.some((part) => part === '')) return null;
+  try {
+    const [registry = '', repository = null, reference = null] = rest.map((part) => decodeURIComponent(part));
+    return { registry, repository, reference };
+  } catch {
+    return null;
+  }
+}

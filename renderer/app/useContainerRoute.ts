@@ -1,13 +1,9 @@
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect } from 'react';
 import { useBerth } from '../stores/store.js';
 import { resolveContainerRoute, type ResolvedContainerRoute } from './resolveContainerRoute.js';
 import { containerHref, containerRouteFromHash } from './routes.js';
 import { useDefaultEngineId } from './useEngineViews.js';
-
-function subscribe(onChange: () => void): () => void {
-  window.addEventListener('hashchange', onChange);
-  return () => window.removeEventListener('hashchange', onChange);
-}
+import { useHash } from './useHashRoute.js';
 
 /** What the hash says about the container page: null on other pages, `resolving` while an old address's engine is being found. */
 export type ContainerRouteState = ResolvedContainerRoute | 'resolving' | null;
@@ -18,7 +14,7 @@ export type ContainerRouteState = ResolvedContainerRoute | 'resolving' | null;
  * place to name it, so what the address bar shows can be shared.
  */
 export function useContainerRoute(): ContainerRouteState {
-  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  const hash = useHash();
   const byEngine = useBerth((s) => s.containers.byEngine);
   const statuses = useBerth((s) => s.engine.statuses);
   const defaultEngineId = useDefaultEngineId();

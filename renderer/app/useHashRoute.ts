@@ -6,7 +6,12 @@ function subscribe(onChange: () => void): () => void {
   return () => window.removeEventListener('hashchange', onChange);
 }
 
-/** The page named by the URL hash. Hash routing works from file:// (Electron) and over HTTP alike. */
+/** The URL hash, kept current. Hash routing works from file:// (Electron) and over HTTP alike. */
+export function useHash(): string {
+  return useSyncExternalStore(subscribe, () => window.location.hash);
+}
+
+/** The page named by the URL hash. */
 export function useHashRoute(): PageId {
-  return useSyncExternalStore(subscribe, () => pageFromHash(window.location.hash));
+  return pageFromHash(useHash());
 }

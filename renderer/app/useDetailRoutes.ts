@@ -1,0 +1,12 @@
+import { imageRouteFromHash, registryRouteFromHash, type ImageRoute, type RegistryRoute } from './routes.js';
+import { useHash } from './useHashRoute.js';
+
+/** The image whose details page the hash shows (`#/images/<engineId>/<id>`), or null. */
+export function useImageRoute(): ImageRoute | null {
+  return imageRouteFromHash(useHash());
+}
+
+/** The registry browser the hash shows (`#/registries/<registry>[/<repository>[/<reference>]]`), or null. */
+export function useRegistryRoute(): RegistryRoute | null {
+  return registryRouteFromHash(useHash());
+}
