@@ -69,6 +69,17 @@ async function addressRanges(): Promise<{ ifname: string; range: Ipv4Range }[]> 
   );
 }
 
+/**
+ * The bridge's own IPv4 address (`10.213.7.1`): an address of this machine that is not
+ * loopback, so a test can serve something there that the engine treats as any other host.
+ */
+export async function bridgeAddress(name: string): Promise<string> {
+  const links = JSON.parse(await captureOk('ip', ['-j', '-4', 'addr', 'show', 'dev', name])) as IpAddressJson[];
+  const local = links[0]?.addr_info?.[0]?.local;
+  if (local === undefined) throw new Error(`the bridge ${name} has no IPv4 address`);
+  return local;
+}
+
 /** Every IPv4 route's destination except the default route (a VPN's 10.0.0.0/8, say). */
 async function routeRanges(): Promise<Ipv4Range[]> {
   const routes = JSON.parse(await captureOk('ip', ['-j', '-4', 'route', 'show', 'table', 'all'])) as IpRouteJson[];

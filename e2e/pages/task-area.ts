@@ -20,6 +20,11 @@ export class TaskArea {
     return this.task(kind, reference).getByRole('progressbar', { name: `${kind} of ${reference}`, exact: true });
   }
 
+  /** The one line that says why the task failed. */
+  failure(kind: 'Pull' | 'Push', reference: string): Locator {
+    return this.task(kind, reference).getByRole('alert');
+  }
+
   /** Its layers' lines, once shown. */
   layers(kind: 'Pull' | 'Push', reference: string): Locator {
     return this.task(kind, reference).getByRole('list', { name: `Layers of ${reference}` }).getByRole('listitem');

@@ -53,6 +53,23 @@ test('pulls an image from the local registry watching each layer to 100 %, then 
   }
 });
 
+test('a pull that fails says why in one line next to it in the task area, and offers no Run', async ({ containersPage, names, testEnv, page }) => {
+  // A repository the local registry does not have.
+  const reference = `${testEnv.registry}/${names.name('absent')}:1`;
+  await expect(containersPage.heading).toBeVisible();
+  const images = new ImagesPage(page);
+  await images.open();
+  await images.pull(reference);
+
+  const tasks = new TaskArea(page);
+  await expect(tasks.toggle).toHaveText('Tasks: 1 failed');
+  await tasks.open();
+  await expect(tasks.task('Pull', reference)).toContainText('Failed');
+  await expect(tasks.failure('Pull', reference)).toHaveText(/^manifest for .+:1 not found: manifest unknown/);
+  await expect(tasks.runLink(reference)).toHaveCount(0);
+  await expect(images.row(reference)).toHaveCount(0);
+});
+
 test('tags an image and pushes the tag from its row; the registry then lists it', async ({ containersPage, docker, names, testEnv, page }) => {
   const repository = names.name('pushed');
   const target = `${testEnv.registry}/${repository}:v1`;

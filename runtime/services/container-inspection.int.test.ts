@@ -144,12 +144,12 @@ describe('images', () => {
     ).rejects.toMatchObject({ code: 'not_found' });
   });
 
-  it('names a registry that does not answer as not_found in the engine\'s words (the engine answers it with 500)', async () => {
+  it('names a registry that does not answer in the engine\'s words, as conflict on the reference (the engine answers it with 500)', async () => {
     const unreachable = '127.0.0.1:1/berth-test/busybox:latest';
     await expect(
       new Promise<void>((resolve, reject) => {
         connected.client.subscribe('images.pull', { reference: unreachable }, { onEvent: () => undefined, onEnd: resolve, onError: reject });
       }),
-    ).rejects.toMatchObject({ code: 'not_found', message: expect.stringMatching(/127\.0\.0\.1:1/) as unknown, details: { field: 'reference' } });
+    ).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/127\.0\.0\.1:1/) as unknown, details: { field: 'reference' } });
   });
 });

@@ -12,6 +12,16 @@ export function clientStreaming(stream: PassThrough): EngineClient {
   return new EngineClient({ request: refuse, stream: () => Promise.resolve(stream), hijack: refuse, failureOf: (error) => fromEngineError(error) });
 }
 
+/**
+ * An engine client that refuses every streamed request as dockerode reports the engine's
+ * refusal of one: `statusCode` and the engine's words only in its message.
+ */
+export function clientRefusingStreams(statusCode: number, words: string): EngineClient {
+  const refuse = () => Promise.reject(new BerthError('internal', 'not used in this test'));
+  const failure = Object.assign(new Error(`(HTTP code ${statusCode}) unexpected - ${words} `), { statusCode, json: null });
+  return new EngineClient({ request: refuse, stream: () => Promise.reject(fromEngineError(failure)), hijack: refuse, failureOf: (error) => fromEngineError(error) });
+}
+
 /** What the backend writes to its log (stderr) from now on; undo with `vi.restoreAllMocks()`. */
 export function captureLog(): string[] {
   const logged: string[] = [];

@@ -105,7 +105,7 @@ describe('Pull from the Images page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Pull' }));
     typeInto('Image reference', '127.0.0.1:1/app:1');
     fireEvent.click(within(screen.getByRole('dialog', { name: 'Pull an image' })).getByRole('button', { name: 'Pull' }));
-    act(() => host.fail(host.subscriptionId('images.pull'), { code: 'not_found', message: 'Get "http://127.0.0.1:1/v2/": dial tcp 127.0.0.1:1: connect: connection refused' }));
+    act(() => host.fail(host.subscriptionId('images.pull'), { code: 'conflict', message: 'Get "http://127.0.0.1:1/v2/": dial tcp 127.0.0.1:1: connect: connection refused' }));
     await act(settle);
     const failed = screen.getByRole('listitem', { name: 'Pull 127.0.0.1:1/app:1' });
     expect(within(failed).getByRole('alert').textContent).toBe('Get "http://127.0.0.1:1/v2/": dial tcp 127.0.0.1:1: connect: connection refused');

@@ -26,15 +26,20 @@ export async function pullImage(
   try {
     stream = await client.images.pull(pullArguments(check.reference), signal);
   } catch (error) {
-    // The engine answers an unknown tag or repository with 404 (not_found, its own words). A
-    // registry it cannot reach or that refuses it (connection refused, no credentials) is its
-    // internal error, 500, before any progress: the image cannot be had from where the
-    // reference points.
-    const status = error instanceof BerthError && typeof error.details?.status === 'number' ? error.details.status : 0;
-    if (status < 500) throw error;
-    // For a streamed answer the engine's words come after dockerode's own prefix.
-    const words = (error as BerthError).message.replace(/^\(HTTP code \d+\) [^-]*- /, '').trim();
-    throw new BerthError('not_found', words || (error as BerthError).message, { status, field: 'reference' });
+    throw refusalOfReference(error);
   }
   await followTransfer(client, stream, 'pull', `pull of ${reference}`, onProgress, options);
+}
+
+/**
+ * The engine refusing a pull before any progress. An unknown tag or repository is its 404,
+ * `not_found`, as it is. A registry it cannot reach, does not trust or that refuses it
+ * (connection refused, a certificate signed by an unknown authority, no credentials) is its
+ * internal error, 500, in its own words: `conflict` by the status like any other
+ * (codeForStatus), as the same faults are for a push, for nothing there is "not found"; and it
+ * names the field, the reference that points there. (A proxy's 502 or 504 is about the engine.)
+ */
+function refusalOfReference(error: unknown): unknown {
+  if (!(error instanceof BerthError) || error.code !== 'conflict' || typeof error.details?.status !== 'number' || error.details.status < 500) return error;
+  return new BerthError(error.code, error.message, { ...error.details, field: 'reference' });
 }

@@ -1,15 +1,19 @@
 import { writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bridgeAddress } from '../../../scripts/test-bridge.js';
 import { BerthError, type BerthClient, type StreamName, type TransferProgress } from '../../api/index.js';
 import { buildLayeredImage } from '../../testing/layered-image.js';
-import { connectBackend, docker, testImage, uniqueName, type Connected } from '../../testing/real-engine.js';
+import { connectBackend, docker, testDataDir, testImage, uniqueName, type Connected } from '../../testing/real-engine.js';
 import { SlowRelay } from '../../testing/slow-relay.js';
+import { testBridgeName } from '../../testing/test-engine.js';
 import { ThrowawayRegistry } from '../../testing/throwaway-registry.js';
 
 /**
  * Pull, push and tag against the real test engine and the real local registry
  * (`BERTH_TEST_REGISTRY`), and against registries of the test's own: a stopped one, one behind
- * basic auth, one with a damaged layer, and the local one behind a slow relay.
+ * basic auth, one with a damaged layer, one on HTTPS with a certificate the engine does not
+ * trust, and the local one behind a slow relay. (A full disk is pull-disk-full.int.test.ts:
+ * it needs an engine of its own.)
  */
 let connected: Connected;
 const registry = (): string => {
@@ -40,6 +44,19 @@ function transfer(client: BerthClient, stream: TransferStream, reference: string
 const removeLayered = async () => {
   for (const reference of [layered.reference, `${layered.repository}@${layered.digest}`]) await docker('rmi', reference).catch(() => undefined);
 };
+
+/**
+ * A registry on HTTPS whose self-signed certificate the engine does not trust, started once for
+ * the pull and the push. On the test engine's bridge address: an address of this machine that
+ * is not loopback, for the engine talks plain HTTP to 127.0.0.0/8 and checks no certificate there.
+ */
+let untrusted: Promise<ThrowawayRegistry> | undefined;
+const untrustedRegistry = (): Promise<ThrowawayRegistry> =>
+  (untrusted ??= (async () => {
+    const started = await ThrowawayRegistry.start({ untrustedTlsOn: await bridgeAddress(testBridgeName(testDataDir())) });
+    cleanups.push(() => started.stop());
+    return started;
+  })());
 
 const isPresent = async (reference: string) => (await connected.client.call('images.list', {})).some((image) => image.repoTags.includes(reference));
 
@@ -136,7 +153,7 @@ describe('images.pull from the local registry', () => {
     expect(error).toMatchObject({ code: 'invalid_argument', message: expect.stringMatching(/reference.*must be lowercase/) as unknown });
   });
 
-  it('a stopped registry: one clear line saying the connection was refused', async () => {
+  it('a stopped registry: one clear line saying the connection was refused, naming the reference', async () => {
     const stopped = await ThrowawayRegistry.start();
     cleanups.push(() => stopped.stop());
     const reference = `${stopped.address}/${uniqueName('gone')}:1`;
@@ -146,7 +163,8 @@ describe('images.pull from the local registry', () => {
     await docker('rmi', reference);
     await stopped.halt();
     const { error } = await transfer(connected.client, 'images.pull', reference);
-    expect(error).toMatchObject({ code: 'not_found', details: { field: 'reference' } });
+    // The engine's 500 before any progress: the engine refusing the pull (nothing is "not found").
+    expect(error).toMatchObject({ code: 'conflict', details: { status: 500, field: 'reference' } });
     const message = (error as BerthError).message;
     expect(message).toContain(stopped.address);
     expect(message).toMatch(/connection refused/);
@@ -160,6 +178,21 @@ describe('images.pull from the local registry', () => {
     const { error } = await transfer(connected.client, 'images.pull', `${guarded.address}/team/app:1`);
     expect(error).toMatchObject({ message: expect.stringMatching(/no basic auth credentials/) as unknown });
     expect((error as BerthError).message).not.toContain('\n');
+  });
+
+  it('a registry whose certificate the engine does not trust: one clear line naming the certificate, before any progress, and no tag', async () => {
+    const untrusted = await untrustedRegistry();
+    const reference = `${untrusted.address}/${uniqueName('untrusted')}:1`;
+    tags.push(reference);
+    const { error, events } = await transfer(connected.client, 'images.pull', reference);
+    expect(events).toEqual([]);
+    // Like a registry that is down: the engine's 500 before any progress, naming the reference.
+    expect(error).toMatchObject({ code: 'conflict', details: { status: 500, field: 'reference' } });
+    const message = (error as BerthError).message;
+    expect(message).toContain(`https://${untrusted.address}/v2/`);
+    expect(message).toMatch(/x509: certificate signed by unknown authority$/);
+    expect(message).not.toContain('\n');
+    expect(await isPresent(reference)).toBe(false);
   });
 
   it('a layer that fails to download: the pull fails with the engine\'s words, after the progress so far, and leaves no tag', async () => {
@@ -235,5 +268,18 @@ describe('images.tag and images.push', () => {
     expect(refused.error).toMatchObject({ code: 'conflict', message: expect.stringMatching(/connection refused/) as unknown });
     const denied = await transfer(connected.client, 'images.push', toGuarded);
     expect(denied.error).toMatchObject({ code: 'conflict', message: 'no basic auth credentials' });
+  });
+
+  it('push to a registry whose certificate the engine does not trust: one line naming the certificate', async () => {
+    const untrusted = await untrustedRegistry();
+    const target = `${untrusted.address}/${uniqueName('app')}:1`;
+    tags.push(target);
+    await connected.client.call('images.tag', { source: testImage(), target });
+    const { error } = await transfer(connected.client, 'images.push', target);
+    expect(error).toMatchObject({ code: 'conflict', details: { step: 'push' } });
+    const message = (error as BerthError).message;
+    expect(message).toContain(`https://${untrusted.address}/v2/`);
+    expect(message).toMatch(/x509: certificate signed by unknown authority$/);
+    expect(message).not.toContain('\n');
   });
 });

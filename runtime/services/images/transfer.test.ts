@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { TransferProgress } from '../../api/index.js';
-import { captureLog, clientStreaming } from '../../testing/streaming-client.js';
+import type { BerthError, TransferProgress } from '../../api/index.js';
+import { captureLog, clientRefusingStreams, clientStreaming } from '../../testing/streaming-client.js';
 import { pullImage } from './pull.js';
 import { followTransfer } from './transfer.js';
 
@@ -58,6 +58,26 @@ describe('followTransfer', () => {
     stream.end('{"errorDetail":{"message":"filesystem layer verification failed for digest sha256:abc"},"error":"filesystem layer verification failed for digest sha256:abc"}\n');
     await expect(pulled).rejects.toMatchObject({ code: 'conflict', message: 'filesystem layer verification failed for digest sha256:abc' });
     expect(events[events.length - 1]).toMatchObject({ done: false, layers: [{ id: 'layer1', current: 20 }] });
+  });
+
+  it('a refusal before any progress keeps the code of its status: a 404 is not_found, a registry the engine cannot reach or trust (500) is conflict naming the reference', async () => {
+    const unknownTag = 'manifest for 127.0.0.1:5000/app:2 not found: manifest unknown: manifest unknown';
+    await expect(pullImage(clientRefusingStreams(404, unknownTag), '127.0.0.1:5000/app:2', () => undefined)).rejects.toMatchObject({
+      code: 'not_found',
+      message: unknownTag,
+      details: { status: 404 },
+    });
+    for (const words of [
+      'Get "https://10.213.7.1:5000/v2/": x509: certificate signed by unknown authority',
+      'Get "http://127.0.0.1:1/v2/": dial tcp 127.0.0.1:1: connect: connection refused',
+    ]) {
+      const refused = pullImage(clientRefusingStreams(500, words), '10.213.7.1:5000/app:1', () => undefined);
+      await expect(refused).rejects.toMatchObject({ code: 'conflict', message: words, details: { status: 500, field: 'reference' } });
+    }
+    // A proxy in front of the engine that cannot reach it is still the engine being unreachable.
+    const viaProxy = await pullImage(clientRefusingStreams(502, 'Bad Gateway'), 'app:1', () => undefined).catch((error: unknown) => error);
+    expect(viaProxy).toMatchObject({ code: 'engine_unreachable', message: 'Bad Gateway' });
+    expect((viaProxy as BerthError).details).toEqual({ status: 502 });
   });
 
   it('refuses an invalid reference before asking the engine, naming the field', async () => {
