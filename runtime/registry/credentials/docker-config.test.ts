@@ -61,7 +61,8 @@ describe("the docker CLI's config.json", () => {
   });
 
   it('a file that is not JSON is refused naming the file, without the parser quoting its text', () => {
-    const text = `{"auths": {"x": {"auth": "${auth('alice:hunter2-secret')}"}}, oops}`;
+    // The parser's message would quote the text around the fault: here, the auth.
+    const text = `{"auths": {"x": {"auth": "${auth('alice:hunter2-secret')}" oops}}}`;
     let error: unknown;
     try {
       parseDockerConfig(file, text);
@@ -70,7 +71,7 @@ describe("the docker CLI's config.json", () => {
     }
     expect(error).toBeInstanceOf(BerthError);
     expect((error as BerthError).code).toBe('invalid_argument');
-    expect((error as BerthError).message).toMatch(/^\/home\/me\/\.docker\/config\.json is not valid JSON/);
+    expect((error as BerthError).message).toBe(`${file} is not valid JSON, so its logins cannot be read or changed; fix or move it (docker itself refuses it too).`);
     expect((error as BerthError).message).not.toContain(auth('alice:hunter2-secret'));
   });
 
