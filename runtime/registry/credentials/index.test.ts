@@ -27,16 +27,19 @@ beforeEach(async () => {
   seen = [];
 });
 afterEach(async () => {
-  // Nothing that left the module, nor any message, holds a secret (as JSON, as printed, or base64 in an `auth`).
-  for (const value of seen) {
-    for (const text of [JSON.stringify(value), inspect(value, { depth: 20, showHidden: true }), value instanceof Error ? `${value.message}\n${value.stack ?? ''}` : '']) {
-      for (const secret of [password, otherPassword]) {
-        expect(text).not.toContain(secret);
-        expect(text).not.toContain(Buffer.from(`alice:${secret}`).toString('base64'));
+  try {
+    // Nothing that left the module, nor any message, holds a secret (as JSON, as printed, or base64 in an `auth`).
+    for (const value of seen) {
+      for (const text of [JSON.stringify(value), inspect(value, { depth: 20, showHidden: true }), value instanceof Error ? `${value.message}\n${value.stack ?? ''}` : '']) {
+        for (const secret of [password, otherPassword]) {
+          expect(text).not.toContain(secret);
+          expect(text).not.toContain(Buffer.from(`alice:${secret}`).toString('base64'));
+        }
       }
     }
+  } finally {
+    await rm(root, { recursive: true, force: true });
   }
-  await rm(root, { recursive: true, force: true });
 });
 
 const configFile = () => path.join(home, '.docker', 'config.json');
