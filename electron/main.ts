@@ -1,11 +1,12 @@
 // Composition root of the desktop app: one window, one IPC port, the runtime backend.
 // No domain logic lives here (DESIGN.md rule 4).
-import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from 'electron';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createBackend } from '../runtime/backend.js';
 import { serveRpc } from '../runtime/rpc/dispatcher.js';
 import type { OpenFileRequest } from '../runtime/services/images/archive.js';
 import { openDialogOptions, openedPathOf, saveDialogOptions, savedPathOf } from './file-dialogs.js';
+import { keychainEncryptor } from './keychain.js';
 import { ipcPort } from './ipc-port.js';
 import { isAllowedNavigation, isExternalWebLink } from './trust.js';
 
@@ -29,7 +30,7 @@ async function openWindow(): Promise<void> {
     const options = openDialogOptions(app.getPath('downloads'), request);
     return openedPathOf(window === null || window.isDestroyed() ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(window, options));
   };
-  const backend = createBackend({ autoStartManaged: true, connectOthers: true, chooseSavePath, chooseOpenPath });
+  const backend = createBackend({ autoStartManaged: true, connectOthers: true, chooseSavePath, chooseOpenPath, encryptor: keychainEncryptor(safeStorage) });
   // No permission (camera, notifications, ...) is ever needed by the UI.
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
 

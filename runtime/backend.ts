@@ -12,6 +12,8 @@ import { EngineRegistry } from './engine/registry/registry.js';
 import { findEngines } from './engine/registry/inventory.js';
 import { createServiceHandlers } from './services/handlers.js';
 import type { OpenFileRequest } from './services/images/archive.js';
+import { RegistryCredentials, type StringEncryptor } from './registry/credentials/index.js';
+import { engineRegistryAuth } from './registry/engine-auth.js';
 
 export interface BackendOptions {
   /** `--engine URL|NAME`: use exactly this engine as the default (a name or id from the Engines page, or a URL). */
@@ -37,6 +39,12 @@ export interface BackendOptions {
    * where the caller is the user at a shell. The desktop app and `berth serve` leave it off.
    */
   acceptsPaths?: boolean;
+  /**
+   * The OS keychain, for keeping registry logins encrypted (the desktop app passes Electron's
+   * `safeStorage`, electron/keychain.ts); without it a login is kept by a credential helper, for
+   * the session, or in the docker CLI's file, as the user chooses.
+   */
+  encryptor?: StringEncryptor | undefined;
 }
 
 export interface Backend {
@@ -60,6 +68,10 @@ export function createBackend(options: BackendOptions): Backend {
     readText: (file: string) => readFile(file, 'utf8').catch(() => null),
     listDir: (dir: string) => readdir(dir).catch(() => []),
   };
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  // Registry logins: the docker CLI's, and those made in Berth. Pulls and pushes on every engine send them.
+  const credentials = new RegistryCredentials({ dataDir, env, ...(options.encryptor ? { encryptor: options.encryptor } : {}) });
+  const registryAuth = engineRegistryAuth(credentials, log);
   // Settled below, before the connection is started; read only through the closures.
   let registry: EngineRegistry | null = null;
   const engine = new EngineConnection({
@@ -78,6 +90,7 @@ export function createBackend(options: BackendOptions): Backend {
     autoStartManaged: options.autoStartManaged,
     accessFor: (endpoint) => registry?.accessFor(endpoint),
     onRoundTrip: (milliseconds) => registry?.recordDefaultRoundTrip(milliseconds),
+    registryAuth,
   });
   const engines = new EngineRegistry({
     dataDir,
@@ -86,7 +99,8 @@ export function createBackend(options: BackendOptions): Backend {
     connectOthers: options.connectOthers ?? false,
     servicesFor: (connection, registry) => createServiceHandlers(connection, registry, { chooseSavePath: options.chooseSavePath, chooseOpenPath: options.chooseOpenPath, acceptsPaths: options.acceptsPaths }),
     defaultAccess: (endpoint) => ({ tls: tlsFromEnv(endpoint, env) }),
-    log: (line) => process.stderr.write(`${line}\n`),
+    registryAuth,
+    log,
   });
   registry = engines;
   const ready = engines.start();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkImageReference, checkPullReference, checkTagTarget, couldBeImageIdPrefix, isImageId, normalizeImageReference, repositoryAndTag } from './image-reference.js';
+import { checkImageReference, checkPullReference, checkTagTarget, couldBeImageIdPrefix, isImageId, normalizeImageReference, repositoryAndTag, registryOfRepository } from './image-reference.js';
 
 const digest = `sha256:${'a'.repeat(64)}`;
 
@@ -120,5 +120,17 @@ describe('tag targets (docker tag, docker push)', () => {
   it('a pull takes a digest but not an image id', () => {
     expect(checkPullReference(`app@${digest}`)).toEqual({ ok: true, reference: { path: 'app', digest } });
     expect(checkPullReference('f'.repeat(64))).toEqual({ ok: false, reason: `${'f'.repeat(64)} is an image id; only a name can be pulled` });
+  });
+});
+
+describe('registryOfRepository', () => {
+  it('is the first component when it is a host, and Docker Hub otherwise', () => {
+    expect(registryOfRepository('127.0.0.1:5000/team/app')).toBe('127.0.0.1:5000');
+    expect(registryOfRepository('localhost/app')).toBe('localhost');
+    expect(registryOfRepository('ghcr.io/owner/app')).toBe('ghcr.io');
+    expect(registryOfRepository('[::1]:5000/app')).toBe('[::1]:5000');
+    expect(registryOfRepository('busybox')).toBe('docker.io');
+    expect(registryOfRepository('library/busybox')).toBe('docker.io');
+    expect(registryOfRepository('index.docker.io/library/busybox')).toBe('docker.io');
   });
 });

@@ -151,3 +151,13 @@ export function checkTagTarget(text: string): ReferenceCheck {
 export function repositoryAndTag(reference: ImageReference): { repository: string; tag: string } {
   return { repository: reference.domain === undefined ? reference.path : `${reference.domain}/${reference.path}`, tag: reference.tag ?? 'latest' };
 }
+
+/**
+ * The registry a repository name (`127.0.0.1:5000/team/app`, `busybox`) is pulled from and
+ * pushed to, split as the docker CLI splits it: its first component when that is a host,
+ * otherwise Docker Hub (`docker.io`).
+ */
+export function registryOfRepository(repository: string): string {
+  const { domain } = splitDomain(repository);
+  return domain === undefined || domain === 'index.docker.io' ? defaultDomain : domain;
+}

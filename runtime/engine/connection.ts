@@ -1,3 +1,4 @@
+import type { RegistryAuthSource } from './client/images.js';
 import type { Readable } from 'node:stream';
 import {
   BerthError,
@@ -20,6 +21,8 @@ export interface EngineConnectionOptions extends AttemptOptions {
   backoff?: { initialMs: number; maxMs: number };
   /** Told the round-trip time of each request answered (the Engines page's latency). */
   onRoundTrip?: (milliseconds: number) => void;
+  /** `X-Registry-Auth` for the pulls and pushes on this engine: the credentials Berth keeps (runtime/registry). */
+  registryAuth?: RegistryAuthSource | undefined;
   /**
    * Whether this connection may start and stop Berth's managed engine (default true). Only the
    * default engine's connection does: another would switch itself over to the managed engine.
@@ -159,7 +162,7 @@ export class EngineConnection implements Disposable {
 
   private async connectTo(endpoint: EngineEndpoint, managed: ManagedEngineStatus): Promise<void> {
     try {
-      const { client, version, info, api } = await EngineClient.open(endpoint.url, this.options.accessFor?.(endpoint), undefined, { onRoundTrip: this.options.onRoundTrip });
+      const { client, version, info, api } = await EngineClient.open(endpoint.url, this.options.accessFor?.(endpoint), undefined, { onRoundTrip: this.options.onRoundTrip, registryAuth: this.options.registryAuth });
       const identity = identityOf(version, info);
       if (!api.ok) return this.fail(endpoint, { ok: false, reason: 'unsupported_version', message: api.message }, managed);
       const abort = new AbortController();

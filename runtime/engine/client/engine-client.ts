@@ -8,7 +8,7 @@ import { identityOf, negotiateApiVersion, type ApiChoice } from '../identity.js'
 import type { EngineInfo, EngineVersion } from '../json/system.js';
 import { ContainerCalls } from './containers.js';
 import { ExecCalls } from './exec.js';
-import { ImageCalls } from './images.js';
+import { ImageCalls, type RegistryAuthSource } from './images.js';
 import { SystemCalls } from './system.js';
 import { modemTransport, type EngineTransport, type TransportOptions } from './transport.js';
 
@@ -29,10 +29,12 @@ export class EngineClient {
     readonly dialect: EngineDialect = 'docker',
     /** The API version every request is sent at (null: unversioned paths). */
     readonly apiVersion: string | null = null,
+    /** `X-Registry-Auth` for each pull and push (anonymous when absent). */
+    registryAuth?: RegistryAuthSource,
   ) {
     this.containers = new ContainerCalls(http, dialect);
     this.exec = new ExecCalls(http);
-    this.images = new ImageCalls(http, dialect);
+    this.images = new ImageCalls(http, dialect, registryAuth);
     this.system = new SystemCalls(http);
   }
 
@@ -45,7 +47,7 @@ export class EngineClient {
     engineUrl: string,
     access?: EndpointAccess,
     signal?: AbortSignal,
-    options: TransportOptions = {},
+    options: TransportOptions & { registryAuth?: RegistryAuthSource | undefined } = {},
   ): Promise<{ client: EngineClient; version: EngineVersion; info: EngineInfo; api: ApiChoice }> {
     const docker = new Docker(dockerOptions(engineUrl, access));
     // `/version` and `/info` unversioned, as every engine answers them; the rest at the version negotiated from them.
@@ -53,7 +55,7 @@ export class EngineClient {
     const [version, info] = await Promise.all([system.version(signal), system.info(signal)]);
     const api = negotiateApiVersion(identityOf(version, info), version.MinAPIVersion);
     const http = modemTransport(docker, engineUrl, { ...options, apiVersion: api.ok ? api.version : null });
-    return { client: new EngineClient(http, dialectOf(version), api.ok ? api.version : null), version, info, api };
+    return { client: new EngineClient(http, dialectOf(version), api.ok ? api.version : null, options.registryAuth), version, info, api };
   }
 
   /** A failure of an open stream or hijacked socket, as the BerthError it means. */

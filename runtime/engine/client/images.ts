@@ -20,6 +20,7 @@ import {
 } from '../json/image-details.js';
 import { readAnswer } from '../json/read.js';
 import { imagePathPart, orNullWhenMissing, type EngineTransport } from './transport.js';
+import { registryOfRepository } from '../../api/image-reference.js';
 
 /** The query of `POST /build` that Berth sends (the engine's own names). */
 export interface EngineBuildQuery {
@@ -40,6 +41,7 @@ export class ImageCalls {
   constructor(
     private readonly http: EngineTransport,
     private readonly dialect: EngineDialect,
+    private readonly registryAuth: RegistryAuthSource = anonymousAuth,
   ) {}
 
   async list(signal?: AbortSignal): Promise<EngineImageListItem[]> {
@@ -109,8 +111,9 @@ export class ImageCalls {
   }
 
   /** A pull's NDJSON progress (json/image.ts reads its lines). Aborting `signal` stops the pull. */
-  pull(source: { fromImage: string; tag: string }, signal?: AbortSignal): Promise<Readable> {
-    return this.http.stream({ method: 'POST', path: '/images/create', query: source, signal });
+  async pull(source: { fromImage: string; tag: string }, signal?: AbortSignal): Promise<Readable> {
+    const registryAuth = await this.registryAuth(registryOfRepository(source.fromImage), signal);
+    return this.http.stream({ method: 'POST', path: '/images/create', query: source, registryAuth, signal });
   }
 
   /**
@@ -125,8 +128,9 @@ export class ImageCalls {
   // Transfers and tags (images-transfer).
 
   /** `docker push`'s NDJSON progress for one local tag. Aborting `signal` stops the push. */
-  push(repository: string, tag: string, signal?: AbortSignal): Promise<Readable> {
-    return this.http.stream({ method: 'POST', path: `/images/${imagePathPart(repository)}/push`, query: { tag }, registryAuth: anonymousRegistryAuth, signal });
+  async push(repository: string, tag: string, signal?: AbortSignal): Promise<Readable> {
+    const registryAuth = await this.registryAuth(registryOfRepository(repository), signal);
+    return this.http.stream({ method: 'POST', path: `/images/${imagePathPart(repository)}/push`, query: { tag }, registryAuth, signal });
   }
 
   /** `docker tag SOURCE REPOSITORY:TAG`. */
@@ -135,5 +139,12 @@ export class ImageCalls {
   }
 }
 
+/**
+ * `X-Registry-Auth` for a registry (`host[:port]`, `docker.io`): what the engine passes on to it
+ * for a pull or push (runtime/registry/engine-auth.ts makes it from Berth's credentials).
+ */
+export type RegistryAuthSource = (registry: string, signal?: AbortSignal) => Promise<string>;
+
 /** No credentials (`{}`), as the docker CLI sends when it has none for the registry. */
-const anonymousRegistryAuth = Buffer.from('{}').toString('base64');
+export const anonymousRegistryAuth = Buffer.from('{}').toString('base64');
+const anonymousAuth: RegistryAuthSource = () => Promise.resolve(anonymousRegistryAuth);

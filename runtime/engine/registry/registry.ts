@@ -1,3 +1,4 @@
+import type { RegistryAuthSource } from '../client/images.js';
 import { constants as fsConstants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import path from 'node:path';
@@ -32,6 +33,8 @@ export interface RegistryOptions {
   servicesFor(connection: EngineConnection, registry: EngineRegistry): EngineServices;
   /** What the default engine's endpoint takes to reach (TLS from the environment). */
   defaultAccess?(endpoint: EngineEndpoint): EndpointAccess | undefined;
+  /** `X-Registry-Auth` for the pulls and pushes on every engine (the default connection is given its own). */
+  registryAuth?: RegistryAuthSource | undefined;
   log(line: string): void;
 }
 
@@ -332,6 +335,7 @@ export class EngineRegistry implements HandlerRouter, Disposable {
       ownsManaged: false,
       accessFor: () => accessOf(config),
       onRoundTrip: (milliseconds) => latency.record(milliseconds),
+      registryAuth: this.options.registryAuth,
     });
   }
 
