@@ -155,7 +155,7 @@ export class RegistrySession {
 
   /** One request to the token service per scope at a time: concurrent calls share it. */
   private async buyToken(key: string, challenge: BearerChallenge, scopes: readonly string[], credentials: RegistryCredentials | null, signal: AbortSignal | undefined): Promise<Token> {
-    const pendingKey = `${challenge.realm} ${scopes.join(' ')}`;
+    const pendingKey = `${this.credentialsKey} ${challenge.realm} ${scopes.join(' ')}`;
     let pending = this.pendingTokens.get(pendingKey);
     if (pending === undefined) {
       const { endpoint, timeoutMs, ca } = this.options;
