@@ -6,9 +6,10 @@ import { capture, runAttached } from './process.js';
 
 /**
  * Installs the Debian packages the integration and end-to-end tests need, and only those
- * that are missing: a private dockerd, a registry, a static busybox for the test images, a
- * Chromium for Playwright, and what the other engines need (openssl for the TLS engine's
- * certificates, OpenSSH for the ssh engine, Podman with netavark). Usage: `tsx scripts/ensure-packages.ts`.
+ * that are missing: a private dockerd, a registry (and htpasswd for the Basic-auth one), a
+ * static busybox for the test images, a Chromium for Playwright, and what the other engines
+ * need (openssl for the TLS engine's certificates, OpenSSH for the ssh engine, Podman with
+ * netavark). Usage: `tsx scripts/ensure-packages.ts`.
  */
 
 interface Requirement {
@@ -24,6 +25,8 @@ const requirements: readonly Requirement[] = [
   // Any dockerd will do: a developer with docker-ce installed must not get docker.io on top.
   { debianPackage: 'docker.io', executables: ['dockerd', 'docker'] },
   { debianPackage: 'docker-registry', executables: ['docker-registry'] },
+  // The Basic-auth test registry's htpasswd file is made with `htpasswd -B` (bcrypt) for each run.
+  { debianPackage: 'apache2-utils', executables: ['htpasswd'] },
   // The test image copies /bin/busybox into an empty rootfs, so it must be the static build.
   { debianPackage: 'busybox-static', executables: ['/bin/busybox'], mustBeDebianPackage: true },
   // e2e/playwright.config.ts launches exactly this binary.

@@ -25,6 +25,8 @@ export interface TestEnv {
   ssh: SshTestEngine;
   /** Podman 4.3's Docker-compatible API; it holds the same image. */
   podman: PodmanTestEngine;
+  /** Two more registries that want credentials (see scripts/test-auth-registries.ts for their users). */
+  authRegistries: AuthTestRegistries;
 }
 
 export interface TlsTestEngine {
@@ -74,6 +76,21 @@ export interface PodmanTestEngine {
   url: string;
 }
 
+export interface AuthTestRegistries {
+  /** `127.0.0.1:PORT`, plain HTTP: HTTP Basic auth (htpasswd, bcrypt) for `username`; deletion disabled. */
+  basic: string;
+  /** `127.0.0.1:PORT`, plain HTTP: Bearer tokens from `tokenRealm`; deletion enabled; `public/*` may be pulled anonymously. */
+  token: string;
+  /** The token server, `http://127.0.0.1:PORT/token`. */
+  tokenRealm: string;
+  /** `berth`, who may do everything on both. The token registry's other users share the password. */
+  username: string;
+  /** Made for the run. */
+  password: string;
+  /** An identity (OAuth2 refresh) token the token server takes for `username`. */
+  identityToken: string;
+}
+
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const testEnvFile = path.join(repoRoot, '.berth-test', 'env.json');
 
@@ -97,6 +114,12 @@ export function testEnvVars(env: TestEnv): Record<string, string> {
     BERTH_TEST_SSH_WRONG_KNOWN_HOSTS: env.ssh.wrongKnownHosts,
     BERTH_TEST_SSH_BIN_DIR: env.ssh.binDir,
     BERTH_TEST_PODMAN_URL: env.podman.url,
+    BERTH_TEST_BASIC_REGISTRY: env.authRegistries.basic,
+    BERTH_TEST_TOKEN_REGISTRY: env.authRegistries.token,
+    BERTH_TEST_TOKEN_REALM: env.authRegistries.tokenRealm,
+    BERTH_TEST_REGISTRY_USER: env.authRegistries.username,
+    BERTH_TEST_REGISTRY_PASSWORD: env.authRegistries.password,
+    BERTH_TEST_REGISTRY_IDENTITY_TOKEN: env.authRegistries.identityToken,
   };
 }
 
@@ -128,6 +151,14 @@ const sshVariables: Fields<SshTestEngine> = {
   binDir: 'BERTH_TEST_SSH_BIN_DIR',
 };
 const podmanVariables: Fields<PodmanTestEngine> = { url: 'BERTH_TEST_PODMAN_URL' };
+const authRegistryVariables: Fields<AuthTestRegistries> = {
+  basic: 'BERTH_TEST_BASIC_REGISTRY',
+  token: 'BERTH_TEST_TOKEN_REGISTRY',
+  tokenRealm: 'BERTH_TEST_TOKEN_REALM',
+  username: 'BERTH_TEST_REGISTRY_USER',
+  password: 'BERTH_TEST_REGISTRY_PASSWORD',
+  identityToken: 'BERTH_TEST_REGISTRY_IDENTITY_TOKEN',
+};
 
 /** The same field names in env.json as in TestEnv. */
 function identity<T>(names: Fields<T>): Fields<T> {
@@ -140,7 +171,8 @@ function fromVariables(vars: NodeJS.ProcessEnv): TestEnv | null {
   const tls = pick<TlsTestEngine>(vars, tlsVariables);
   const ssh = pick<SshTestEngine>(vars, sshVariables);
   const podman = pick<PodmanTestEngine>(vars, podmanVariables);
-  if (!tls || !ssh || !podman) return null;
+  const authRegistries = pick<AuthTestRegistries>(vars, authRegistryVariables);
+  if (!tls || !ssh || !podman || !authRegistries) return null;
   return {
     engineUrl: BERTH_TEST_ENGINE_URL,
     dataDir: BERTH_TEST_DATA_DIR,
@@ -150,6 +182,7 @@ function fromVariables(vars: NodeJS.ProcessEnv): TestEnv | null {
     tls,
     ssh,
     podman,
+    authRegistries,
   };
 }
 
@@ -164,8 +197,9 @@ export function testEnvFromState(record: Record<string, unknown>): TestEnv | nul
   const tls = pick<TlsTestEngine>(nested('tls'), identity(tlsVariables));
   const ssh = pick<SshTestEngine>(nested('ssh'), identity(sshVariables));
   const podman = pick<PodmanTestEngine>(nested('podman'), identity(podmanVariables));
-  if (!tls || !ssh || !podman) return null;
-  return { engineUrl, dataDir, registry, image, registryImage: typeof registryImage === 'string' ? registryImage : `${registry}/${image}`, tls, ssh, podman };
+  const authRegistries = pick<AuthTestRegistries>(nested('authRegistries'), identity(authRegistryVariables));
+  if (!tls || !ssh || !podman || !authRegistries) return null;
+  return { engineUrl, dataDir, registry, image, registryImage: typeof registryImage === 'string' ? registryImage : `${registry}/${image}`, tls, ssh, podman, authRegistries };
 }
 
 function fromFile(file: string): TestEnv | null {

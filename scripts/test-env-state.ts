@@ -4,6 +4,7 @@ import { managedEnginePaths } from '../runtime/engine/managed.js';
 import { testSshEngineOptions, tlsEnginePaths } from '../runtime/testing/test-engine.js';
 import { isAlive } from './process.js';
 import { testEnvFile, type PodmanTestEngine, type SshTestEngine, type TlsTestEngine } from './test-env-info.js';
+import type { AuthRegistriesProgress } from './test-auth-registries.js';
 import type { PodmanProgress } from './test-podman.js';
 
 /**
@@ -23,6 +24,8 @@ export interface TestEnvState {
   registryConfig?: string;
   image?: string;
   registryImage?: string;
+  /** The registries that want credentials: their pids as soon as they run, addresses and secrets when up. */
+  authRegistries?: AuthRegistriesProgress;
   /** The other engines: their url as soon as it is chosen, their pids as soon as they run, the rest when they are up. */
   tls?: Partial<TlsTestEngine>;
   ssh?: Partial<SshTestEngine> & { sshdPid?: number };
@@ -66,12 +69,13 @@ export function dockerEngineDirs(dataDir: string): string[] {
 
 /**
  * Whether anything of the environment still lives: its owner (a running `npm test`), a
- * dockerd, sshd, Podman or a registry. Only an environment with nothing alive is stale and may be cleaned
+ * dockerd, sshd, Podman, a registry or the token server. Only an environment with nothing alive is stale and may be cleaned
  * up by a new start; a live one may be mid-start, or its engine briefly stopped by a test.
  */
 export async function isInUse(state: TestEnvState): Promise<boolean> {
   if (state.ownerPid !== process.pid && isAlive(state.ownerPid)) return true;
-  for (const pid of [state.registryPid, state.ssh?.sshdPid, state.podman?.pid, state.podman?.registryPid]) {
+  const auth = state.authRegistries;
+  for (const pid of [state.registryPid, state.ssh?.sshdPid, state.podman?.pid, state.podman?.registryPid, auth?.basicPid, auth?.tokenPid, auth?.tokenServerPid]) {
     if (pid !== undefined && isAlive(pid)) return true;
   }
   for (const engineDir of dockerEngineDirs(state.dataDir)) {

@@ -1,6 +1,8 @@
+import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { capture, captureOk } from './process.js';
 import { readTestEnv } from './test-env-info.js';
 import { sshHostAlias, sshWrongHostKeyAlias } from './test-ssh.js';
@@ -133,5 +135,55 @@ describe('the environment', () => {
       engineId(['-H', env.podman.url]),
     ]);
     expect(new Set(ids).size).toBe(4);
+  });
+});
+
+describe('the registries that want credentials', () => {
+  // The docker CLI and engine are the reference client: what they can do with these registries
+  // and the token server, any client may expect to do.
+  const { authRegistries } = env;
+  let config: string;
+  const withConfig = (args: readonly string[], input?: string) =>
+    capture('docker', args, { env: { ...process.env, DOCKER_HOST: env.engineUrl, DOCKER_CONFIG: config }, timeoutMs: 60_000, ...(input === undefined ? {} : { input }) });
+
+  beforeAll(async () => {
+    config = await mkdtemp(path.join(os.tmpdir(), 'berth-docker-config-'));
+  });
+  afterAll(async () => {
+    await rm(config, { recursive: true, force: true });
+  });
+
+  it('Basic: refuses a wrong password, takes the run password, and refuses deletion', async () => {
+    const wrong = await withConfig(['login', authRegistries.basic, '-u', authRegistries.username, '--password-stdin'], 'not-the-password\n');
+    expect(wrong.code).not.toBe(0);
+    expect((await withConfig(['login', authRegistries.basic, '-u', authRegistries.username, '--password-stdin'], `${authRegistries.password}\n`)).code).toBe(0);
+    const image = `${authRegistries.basic}/env-check/busybox:1`;
+    await withConfig(['tag', env.image, image]);
+    const pushed = await withConfig(['push', image]);
+    expect(pushed.code, pushed.stderr).toBe(0);
+    const digest = /digest: (sha256:[0-9a-f]{64})/.exec(pushed.stdout)?.[1] ?? '';
+    const basic = Buffer.from(`${authRegistries.username}:${authRegistries.password}`).toString('base64');
+    const deleted = await fetch(`http://${authRegistries.basic}/v2/env-check/busybox/manifests/${digest}`, { method: 'DELETE', headers: { Authorization: `Basic ${basic}` } });
+    expect(deleted.status).toBe(405);
+    await withConfig(['rmi', image]);
+  });
+
+  it('Bearer: the token server signs in docker, whose push and pull go through; anonymous pulls only public/*', async () => {
+    expect((await withConfig(['login', authRegistries.token, '-u', authRegistries.username, '--password-stdin'], `${authRegistries.password}\n`)).code).toBe(0);
+    const publicImage = `${authRegistries.token}/public/env-check:1`;
+    const privateImage = `${authRegistries.token}/private/env-check:1`;
+    for (const image of [publicImage, privateImage]) {
+      await withConfig(['tag', env.image, image]);
+      const pushed = await withConfig(['push', image]);
+      expect(pushed.code, pushed.stderr).toBe(0);
+      await withConfig(['rmi', image]);
+    }
+    await withConfig(['logout', authRegistries.token]);
+    const anonymousPublic = await withConfig(['pull', publicImage]);
+    expect(anonymousPublic.code, anonymousPublic.stderr).toBe(0);
+    const anonymousPrivate = await withConfig(['pull', privateImage]);
+    expect(anonymousPrivate.code).not.toBe(0);
+    expect(anonymousPrivate.stderr).toMatch(/denied|unauthorized|authentication required/);
+    await withConfig(['rmi', publicImage]);
   });
 });

@@ -4,7 +4,9 @@ import { pathToFileURL } from 'node:url';
 import { managedEnginePaths, startManagedEngine, stopManagedEngine } from '../runtime/engine/managed.js';
 import { probeEngine } from '../runtime/engine/probe.js';
 import { otherBridgeName, testBridgeName, testEngineOptions, testSshEngineOptions, tlsEnginePaths, writeTestEngineConfig } from '../runtime/testing/test-engine.js';
+import { isListening } from './ports.js';
 import { allSettledOrThrow, capture, isAlive } from './process.js';
+import { startAuthRegistries, stopAuthRegistries } from './test-auth-registries.js';
 import { createBridge, removeBridge } from './test-bridge.js';
 import { killLeftoverProcesses, unmountUnder } from './test-env-cleanup.js';
 import { dockerEngineDirs, isInUse, readState, writeState, type TestEnvState } from './test-env-state.js';
@@ -18,7 +20,8 @@ import { startTlsEngine } from './test-tls-engine.js';
 /**
  * The environment integration and end-to-end tests run against: a private dockerd started
  * through Berth's own managed-engine code (on a bridge of its own, leaving the host's iptables
- * alone, ip-masq off), a registry on 127.0.0.1, and the busybox test images; and the other
+ * alone, ip-masq off), a registry on 127.0.0.1 (and two that want credentials: HTTP Basic and
+ * Bearer tokens, test-auth-registries.ts), and the busybox test images; and the other
  * kinds of engine Berth connects to: a second dockerd behind mutual TLS on 127.0.0.1
  * (test-tls-engine.ts), a third behind a private sshd (test-ssh.ts), and Podman's
  * Docker-compatible API (test-podman.ts). They start side by side, all under one temp
@@ -46,6 +49,9 @@ async function isRunning(env: TestEnv, state: TestEnvState): Promise<boolean> {
   const probes = await Promise.all([
     probeEngine(env.engineUrl, { timeoutMs: 2000 }).then((result) => result.ok),
     probeRegistry(env.registry, 2000).then((status) => status === 200),
+    probeRegistry(env.authRegistries.basic, 2000).then((status) => status === 401),
+    probeRegistry(env.authRegistries.token, 2000).then((status) => status === 401),
+    isListening(Number(new URL(env.authRegistries.tokenRealm).port), 2000),
     probeEngine(managedEnginePaths(tlsEnginePaths(env.dataDir).root).url, { timeoutMs: 2000 }).then((result) => result.ok),
     probeEngine(managedEnginePaths(testSshEngineOptions(env.dataDir).dataDir).url, { timeoutMs: 2000 }).then((result) => result.ok),
     probeEngine(env.podman.url, { timeoutMs: 2000 }).then((result) => result.ok),
@@ -103,7 +109,7 @@ export async function startTestEnv(options: StartOptions = {}): Promise<StartedT
   }
   const env = completeEnv(state);
   if (!env) throw new Error('internal: test environment state incomplete after start');
-  log(`up: engine ${env.engineUrl}, registry ${env.registry}, image ${env.image}, TLS engine ${env.tls.url}, ssh engine ${env.ssh.url}, Podman ${env.podman.url}`);
+  log(`up: engine ${env.engineUrl}, registry ${env.registry} (basic auth ${env.authRegistries.basic}, token auth ${env.authRegistries.token}), image ${env.image}, TLS engine ${env.tls.url}, ssh engine ${env.ssh.url}, Podman ${env.podman.url}`);
   return { env, vars: testEnvVars(env) };
 }
 
@@ -141,6 +147,14 @@ async function startAll(state: TestEnvState): Promise<void> {
     state.registryImage = images.registryImage;
     await save();
   })();
+  const authRegistries = (async () => {
+    const started = await startAuthRegistries(dataDir, async (progress) => {
+      state.authRegistries = { ...state.authRegistries, ...progress };
+      await save();
+    });
+    state.authRegistries = { ...state.authRegistries, ...started };
+    await save();
+  })();
   const tlsEngine = (async () => {
     state.tls = await startTlsEngine(dataDir, tarball, async (url) => {
       state.tls = { url };
@@ -164,7 +178,7 @@ async function startAll(state: TestEnvState): Promise<void> {
     state.podman = { ...state.podman, url };
     await save();
   })();
-  await allSettledOrThrow([tarball, registry, firstEngine, tlsEngine, sshEngine, podman]);
+  await allSettledOrThrow([tarball, registry, authRegistries, firstEngine, tlsEngine, sshEngine, podman]);
 }
 
 export interface StopOptions {
@@ -211,6 +225,7 @@ export async function stopTestEnv(options: StopOptions = {}): Promise<void> {
     registryPid === undefined
       ? Promise.resolve()
       : attempt('stopping the registry', () => stopRegistry(registryPid, state.registryConfig ?? registryPaths(dataDir).configFile)),
+    attempt('stopping the registries with auth', () => stopAuthRegistries(dataDir, state.authRegistries ?? {})),
   ]);
   // After a hard engine death: containerd, shims, a registry whose pid was never recorded,
   // sshd's sessions, Podman's conmons, container processes.
