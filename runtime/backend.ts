@@ -14,6 +14,7 @@ import { createServiceHandlers } from './services/handlers.js';
 import type { OpenFileRequest } from './services/images/archive.js';
 import { RegistryCredentials, type StringEncryptor } from './registry/credentials/index.js';
 import { engineRegistryAuth } from './registry/engine-auth.js';
+import { RegistriesService } from './services/registries/registries-service.js';
 
 export interface BackendOptions {
   /** `--engine URL|NAME`: use exactly this engine as the default (a name or id from the Engines page, or a URL). */
@@ -72,6 +73,7 @@ export function createBackend(options: BackendOptions): Backend {
   // Registry logins: the docker CLI's, and those made in Berth. Pulls and pushes on every engine send them.
   const credentials = new RegistryCredentials({ dataDir, env, ...(options.encryptor ? { encryptor: options.encryptor } : {}) });
   const registryAuth = engineRegistryAuth(credentials, log);
+  const registries = new RegistriesService({ dataDir, credentials, log });
   // Settled below, before the connection is started; read only through the closures.
   let registry: EngineRegistry | null = null;
   const engine = new EngineConnection({
@@ -97,7 +99,7 @@ export function createBackend(options: BackendOptions): Backend {
     find: () => findEngines({ ...fileSystem, flag: options.engineUrl?.includes('://') ? options.engineUrl : undefined, exists: (file) => access(file).then(() => true, () => false) }),
     defaultConnection: engine,
     connectOthers: options.connectOthers ?? false,
-    servicesFor: (connection, registry) => createServiceHandlers(connection, registry, { chooseSavePath: options.chooseSavePath, chooseOpenPath: options.chooseOpenPath, acceptsPaths: options.acceptsPaths }),
+    servicesFor: (connection, registry) => createServiceHandlers(connection, registry, registries, { chooseSavePath: options.chooseSavePath, chooseOpenPath: options.chooseOpenPath, acceptsPaths: options.acceptsPaths }),
     defaultAccess: (endpoint) => ({ tls: tlsFromEnv(endpoint, env) }),
     registryAuth,
     log,

@@ -98,6 +98,9 @@ export const testEnvFile = path.join(repoRoot, '.berth-test', 'env.json');
 export function testEnvVars(env: TestEnv): Record<string, string> {
   return {
     DOCKER_HOST: env.engineUrl,
+    // The tests' own docker CLI config: logins made by a test (through the docker CLI or through
+    // Berth, which keeps them where the CLI does) never touch the user's ~/.docker.
+    DOCKER_CONFIG: path.join(env.dataDir, 'docker-config'),
     BERTH_TEST_ENGINE_URL: env.engineUrl,
     BERTH_TEST_DATA_DIR: env.dataDir,
     BERTH_TEST_REGISTRY: env.registry,

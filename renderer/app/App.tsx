@@ -4,6 +4,7 @@ import { EnginesPage } from '../features/engines/EnginesPage.js';
 import { ImageDetailsPage } from '../features/image-details/ImageDetailsPage.js';
 import { ImagesPage } from '../features/images/ImagesPage.js';
 import { LogsPage } from '../features/logs/LogsPage.js';
+import { RegistriesPage } from '../features/registries/RegistriesPage.js';
 import { RunPage } from '../features/run/RunPage.js';
 import { itemKey } from '../stores/itemKey.js';
 import { NoticeList } from '../ui/NoticeList.js';
@@ -40,6 +41,8 @@ export function App() {
           <ImagesPage />
         ) : current === 'logs' ? (
           <LogsPage />
+        ) : current === 'registries' ? (
+          <RegistriesPage />
         ) : current === 'engines' ? (
           <EnginesPage />
         ) : (

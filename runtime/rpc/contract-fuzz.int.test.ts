@@ -75,6 +75,9 @@ const verbose = process.env.FUZZ_VERBOSE === '1';
  * `engines.add`, `engines.connect` and `engines.setDefault` would reach whatever URL was
  * generated (traffic beyond 127.0.0.1) or move the default engine away from the test engine.
  * `images.prune` deletes every unused image its filters let through, other test files' too.
+ * `registries.login`, `registries.logout` and `registries.remove` (with `logout`) keep or erase
+ * logins where the docker CLI keeps them; `registries.deleteTag` deletes from the registry other
+ * test files share; `registries.search` sends the engine to Docker Hub (beyond 127.0.0.1).
  */
 const neverValid: ReadonlySet<Name> = new Set([
   'containers.prune',
@@ -84,6 +87,11 @@ const neverValid: ReadonlySet<Name> = new Set([
   'engines.add',
   'engines.connect',
   'engines.setDefault',
+  'registries.login',
+  'registries.logout',
+  'registries.remove',
+  'registries.deleteTag',
+  'registries.search',
 ]);
 
 /** Percent of cases that are valid calls, where a valid call is slow (the default is 50). */
@@ -117,6 +125,11 @@ const calm: Partial<Record<Name, (params: Record<string, unknown>) => Record<str
   'images.push': (params) => ({ ...params, reference: onTestRegistry(String(params.reference), 'images.push') }),
   // A new tag stays on the engine: it names the fuzz's own image space, and goes with its image at the end.
   'images.tag': (params) => ({ ...params, target: `${sandbox.prefix}/img:tag-${digestOf(String(params.target)).slice(0, 12)}` }),
+  // A generated registry could be any host: browsing goes to the test registry (127.0.0.1).
+  'registries.test': (params) => ({ ...params, registry }),
+  'registries.catalog': (params) => ({ ...params, registry }),
+  'registries.tags': (params) => ({ ...params, registry }),
+  'registries.manifest': (params) => ({ ...params, registry }),
   // A generated path could be any file on this machine: the save goes into the fuzz's own directory.
   'logs.save': (params) => ({ ...params, ...(typeof params.path === 'string' ? { path: path.join(dataDir, `saved-${digestOf(params.path)}.log`) } : {}) }),
   // A generated context could be any directory here (packing / takes hours): builds go from the

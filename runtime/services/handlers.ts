@@ -13,6 +13,8 @@ import type { ImageArchiveHost } from './images/archive.js';
 import { imageDetailsHandlers } from './images/details-handlers.js';
 import { imageDownloads, imagesHandlers, imageUploads } from './images/handlers.js';
 import { logsDownloads, logsHandlers, type LogsHost } from './logs/logs-service.js';
+import { registriesHandlers } from './registries/handlers.js';
+import type { RegistriesService } from './registries/registries-service.js';
 import { runHandlers } from './run/run-service.js';
 import { statsHandlers } from './stats.js';
 import { systemHandlers } from './system.js';
@@ -26,7 +28,7 @@ export type ServicesHost = LogsHost & ImageArchiveHost;
  * adds one line to the list; the type says whether every method and stream has its handler,
  * and every download and upload of the web host its server.
  */
-export function createServiceHandlers(engine: EngineConnection, registry: EngineRegistry, host: ServicesHost = {}): EngineServices {
+export function createServiceHandlers(engine: EngineConnection, registry: EngineRegistry, registries: RegistriesService, host: ServicesHost = {}): EngineServices {
   const store = new DisposableStore();
   const summaries = new ContainersService(engine);
   const watchers = {
@@ -46,6 +48,7 @@ export function createServiceHandlers(engine: EngineConnection, registry: Engine
     imageDetailsHandlers(engine),
     terminalHandlers(engine),
     logsHandlers(engine, host),
+    registriesHandlers(registries, engine),
   );
   const downloads: DownloadHandlers = { ...logsDownloads(engine), ...imageDownloads(engine) };
   const uploads: UploadHandlers = { ...imageUploads(engine) };

@@ -1,6 +1,8 @@
 import type { Readable } from 'node:stream';
 import {
   engineImageListSchema,
+  engineSearchResultsSchema,
+  type EngineSearchResult,
   engineImageRemovalSchema,
   engineImageSchema,
   type EngineImage,
@@ -47,6 +49,16 @@ export class ImageCalls {
   async list(signal?: AbortSignal): Promise<EngineImageListItem[]> {
     const images = readAnswer(engineImageListSchema, await this.http.request({ method: 'GET', path: '/images/json', signal }), 'GET /images/json') ?? [];
     return this.dialect === 'docker' ? images : images.map((image) => imageAsDocker(image, this.dialect));
+  }
+
+  /**
+   * `docker search`: the engine asks Docker Hub (`GET /images/search`); an engine that cannot
+   * reach it answers 500 in its own words. Sends the Docker Hub login as the CLI does.
+   */
+  async search(term: string, limit: number, signal?: AbortSignal): Promise<EngineSearchResult[]> {
+    const registryAuth = await this.registryAuth('docker.io', signal);
+    const answer = await this.http.request({ method: 'GET', path: '/images/search', query: { term, limit }, registryAuth, signal });
+    return readAnswer(engineSearchResultsSchema, answer, 'GET /images/search') ?? [];
   }
 
   async inspect(reference: string, signal?: AbortSignal): Promise<EngineImage> {

@@ -14,6 +14,11 @@ const texts = z.array(z.string()).nullish();
 export const engineImageListItemSchema = z.looseObject({ Id: z.string(), RepoTags: texts, RepoDigests: texts, Created: count, Size: count });
 export const engineImageListSchema = z.array(engineImageListItemSchema).nullable();
 
+/** One result of `GET /images/search` (Docker Hub, as the engine asks it). */
+export const engineSearchResultSchema = z.looseObject({ name: z.string(), description: text, star_count: count, is_official: z.boolean().nullish() });
+export const engineSearchResultsSchema = z.array(engineSearchResultSchema).nullable();
+export type EngineSearchResult = z.output<typeof engineSearchResultSchema>;
+
 /** The image's own config (what CMD, ENTRYPOINT, ENV, LABEL, VOLUME, WORKDIR and USER set). */
 const imageConfigSchema = z.looseObject({
   Cmd: texts,

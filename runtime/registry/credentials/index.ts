@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { BerthError } from '../../api/index.js';
 import { CredentialHelper, type HelperOptions } from './credential-helper.js';
-import { helperFor, readDockerConfig, type DockerConfig, type DockerConfigLocation } from './docker-config.js';
+import { dockerConfigFile, helperFor, readDockerConfig, type DockerConfig, type DockerConfigLocation } from './docker-config.js';
 import { DockerConfigStore } from './docker-config-store.js';
 import { KeychainStore, type StringEncryptor } from './keychain-store.js';
 import { registryKey } from './registry-key.js';
@@ -96,6 +96,11 @@ export class RegistryCredentials {
     this.dockerFile = new DockerConfigStore(this.location);
     this.keychain = options.encryptor === undefined ? null : new KeychainStore(options.dataDir, options.encryptor);
     this.helperOptions = { env, timeoutMs: options.helperTimeoutMs };
+  }
+
+  /** The docker CLI's `config.json` these stores read and write (`DOCKER_CONFIG` respected). */
+  get dockerConfigFile(): string {
+    return dockerConfigFile(this.location);
   }
 
   /** Where a new login for `registry` goes (throws `invalid_argument` for a registry that is no host, or a config.json that cannot be read). */
