@@ -8,7 +8,7 @@ import { createPortPair } from '../../rpc/memory-port.js';
 import { startHost } from '../../host/server.js';
 import { connectHostClient } from '../../testing/host-client.js';
 import { connectBackend, docker, testImage, type Connected } from '../../testing/real-engine.js';
-import { identityToken, password, seederFor, uniqueRepository, users } from '../../testing/test-registries.js';
+import { identityToken, password, seederFor, startHttpServer, uniqueRepository, users } from '../../testing/test-registries.js';
 
 /**
  * registries.* through the contract against the test environment's three real registries
@@ -224,6 +224,29 @@ describe('a registry with bearer tokens', () => {
     const withToken = await client.call('registries.login', { registry: hosts.token, username: '<token>', password: identityToken, store: 'session' });
     expect(withToken.credentialStore).toBe('session');
     expect(await client.call('registries.test', { registry: hosts.token })).toMatchObject({ outcome: 'reachable', signedInAs: '(identity token)' });
+  });
+});
+
+describe('search, through the engine', () => {
+  it("answers the engine's results from the registry a `host/term` names, and one clear line when it cannot", async () => {
+    // The engine's search speaks the v1 search API; a server of the test's own on 127.0.0.1 plays the registry.
+    const queries: string[] = [];
+    const server = await startHttpServer((request, response) => {
+      queries.push(request.url ?? '');
+      response.setHeader('Content-Type', 'application/json');
+      response.end(JSON.stringify({ num_results: 1, query: 'web', results: [{ name: 'team/web', description: '<b>not html</b>', star_count: 7, is_official: false, is_automated: false }] }));
+    });
+    cleanups.push(() => server.close());
+    const host = server.url.slice('http://'.length);
+    const results = await client.call('registries.search', { term: `${host}/web`, limit: 5 });
+    expect(results).toEqual([{ name: 'team/web', description: '<b>not html</b>', stars: 7, official: false }]);
+    expect(queries.some((query) => query.startsWith('/v1/search?') && query.includes('q=web') && query.includes('n=5'))).toBe(true);
+
+    // A registry without the v1 search API (every docker-registry): the engine's words, naming where.
+    const refused = await failure(client.call('registries.search', { term: `${hosts.open}/web` }));
+    expect(refused.code).toBe('conflict');
+    expect(refused.message).toContain(`The engine could not search ${hosts.open}:`);
+    expect(refused.message).not.toContain('\n');
   });
 });
 
