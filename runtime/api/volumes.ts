@@ -147,7 +147,9 @@ const pruneSelection = {
         .superRefine((word, context) => {
           const problem = volumeFilterProblem(word);
           if (problem !== null) context.addIssue({ code: 'custom', message: problem });
-        }),
+        })
+        // The same rule as a pattern, so that generated params (the contract fuzz) follow it too.
+        .regex(/^label!?=[^=]/, 'must be label=KEY[=VALUE] or label!=KEY[=VALUE]'),
     )
     .max(64, 'has too many filters')
     .default([])
