@@ -5,6 +5,9 @@ import { ImageDetailsPage } from '../features/image-details/ImageDetailsPage.js'
 import { ImagesPage } from '../features/images/ImagesPage.js';
 import { LogsPage } from '../features/logs/LogsPage.js';
 import { RunPage } from '../features/run/RunPage.js';
+import { VolumePage } from '../features/volumes/VolumePage.js';
+import { VolumesPage } from '../features/volumes/VolumesPage.js';
+import { useVolumesFeed } from '../features/volumes/useVolumesFeed.js';
 import { itemKey } from '../stores/itemKey.js';
 import { NoticeList } from '../ui/NoticeList.js';
 import { NotBuilt } from './NotBuilt.js';
@@ -13,18 +16,21 @@ import { Sidebar } from './Sidebar.js';
 import { StatusBar } from './StatusBar.js';
 import { useContainerRoute } from './useContainerRoute.js';
 import { useHashRoute } from './useHashRoute.js';
-import { useImageRoute } from './useDetailRoutes.js';
+import { useImageRoute, useVolumeRoute } from './useDetailRoutes.js';
 
 export function App() {
   const current = useHashRoute();
   const containerRoute = useContainerRoute();
   const imageRoute = useImageRoute();
+  const volumeRoute = useVolumeRoute();
   const title = pages.find((page) => page.id === current)?.title ?? '';
   return (
     <div className="app">
       <Sidebar current={current} />
       <main className="main">
         <NoticeList area="app" />
+        {/* The volumes pages' live list: streamed only while one of them is open. */}
+        {current === 'volumes' && <VolumesFeed />}
         {/* Keyed by engine and id: another container's page starts fresh, with nothing of the last one's state. */}
         {containerRoute === 'resolving' ? (
           <p className="empty">Finding the container…</p>
@@ -32,6 +38,8 @@ export function App() {
           <ContainerDetailsPage key={itemKey(containerRoute.engineId, containerRoute.containerId)} engineId={containerRoute.engineId} containerId={containerRoute.containerId} />
         ) : imageRoute !== null ? (
           <ImageDetailsPage key={itemKey(imageRoute.engineId, imageRoute.imageId)} engineId={imageRoute.engineId} imageId={imageRoute.imageId} />
+        ) : volumeRoute !== null ? (
+          <VolumePage key={itemKey(volumeRoute.engineId, volumeRoute.name)} engineId={volumeRoute.engineId} name={volumeRoute.name} path={volumeRoute.path} />
         ) : current === 'run' ? (
           <RunPage />
         ) : current === 'containers' ? (
@@ -40,6 +48,8 @@ export function App() {
           <ImagesPage />
         ) : current === 'logs' ? (
           <LogsPage />
+        ) : current === 'volumes' ? (
+          <VolumesPage />
         ) : current === 'engines' ? (
           <EnginesPage />
         ) : (
@@ -49,4 +59,10 @@ export function App() {
       <StatusBar />
     </div>
   );
+}
+
+/** Keeps the volumes in the store live while mounted (useVolumesFeed). */
+function VolumesFeed() {
+  useVolumesFeed();
+  return null;
 }

@@ -52,4 +52,10 @@ describe('who uses which volume', () => {
     expect(isAnonymousVolume({ Name: anonymousName, Labels: null })).toBe(true);
     expect(isAnonymousVolume({ Name: 'A'.repeat(64), Labels: null })).toBe(false);
   });
+
+  it('shows no helper container of Berth\'s as a user, but counts it where the engine would', () => {
+    const containers = [{ Id: 'h1', Names: ['/berth-volume-helper-1'], State: 'created', Labels: { 'berth.helper': 'volume-files' }, Mounts: [{ Type: 'volume', Name: 'data' }] }];
+    expect(usersByVolume('e1', containers).get('data')).toBeUndefined();
+    expect(usersByVolume('e1', containers, { withHelpers: true }).get('data')?.map((user) => user.name)).toEqual(['berth-volume-helper-1']);
+  });
 });

@@ -37,7 +37,8 @@ export class VolumePrune {
   private async picks(selection: Selection, signal: AbortSignal): Promise<EngineVolume[]> {
     const { client } = this.engine;
     const [volumes, containers] = await Promise.all([client.volumes.list(signal), client.volumes.mountsOfContainers(undefined, signal)]);
-    const used = new Set(usersByVolume(this.engine.status.engineId, containers).keys());
+    // A volume a helper has mounted (being browsed or backed up) counts as used: the engine would refuse it.
+    const used = new Set(usersByVolume(this.engine.status.engineId, containers, { withHelpers: true }).keys());
     return prunePicks(volumes, used, selection);
   }
 

@@ -121,6 +121,8 @@ describe('volumes.browse', () => {
     const controller = new AbortController();
     const call = connected.client.call('volumes.browse', { name, path: '/many' }, { signal: controller.signal });
     await expect.poll(async () => (await helperContainers()).length, { timeout: 5_000, interval: 5 }).toBe(1);
+    // The helper is no user to show (nor to count once gone), though the engine sees it.
+    expect((await connected.client.call('volumes.inspect', { name })).containers).toEqual([]);
     controller.abort();
     expect(await refusal(call)).toMatchObject({ code: 'cancelled' });
     await expect.poll(helperContainers, { timeout: 10_000 }).toEqual([]);

@@ -1,5 +1,6 @@
 import type { ContainerState, VolumeSummary, VolumeUser } from '../../api/index.js';
 import type { EngineContainerMounts, EngineVolume } from '../../engine/json/volume.js';
+import { helperLabel } from './helper-container.js';
 
 const states: readonly ContainerState[] = ['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead'];
 
@@ -11,10 +12,16 @@ export function isAnonymousVolume(volume: Pick<EngineVolume, 'Name' | 'Labels'>)
   return Object.hasOwn(volume.Labels ?? {}, anonymousLabel) || /^[0-9a-f]{64}$/.test(volume.Name);
 }
 
-/** Every container's named volumes, as users by volume name, in the engine's order (newest first). Pure. */
-export function usersByVolume(engineId: string, containers: readonly EngineContainerMounts[]): Map<string, VolumeUser[]> {
+/**
+ * Every container's named volumes, as users by volume name, in the engine's order (newest first).
+ * Berth's own helper containers (browsing, backups: created, never started, gone in a moment) are
+ * no user to show: `withHelpers` counts them only where they matter, for what a prune may take and
+ * for naming who holds a volume the engine refused to remove. Pure.
+ */
+export function usersByVolume(engineId: string, containers: readonly EngineContainerMounts[], { withHelpers = false } = {}): Map<string, VolumeUser[]> {
   const users = new Map<string, VolumeUser[]>();
   for (const container of containers) {
+    if (!withHelpers && container.Labels?.[helperLabel.key] === helperLabel.value) continue;
     const user: VolumeUser = {
       engineId,
       id: container.Id,

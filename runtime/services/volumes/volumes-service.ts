@@ -78,7 +78,7 @@ export class VolumesService {
   async namingUsers(error: unknown, name: string, signal?: AbortSignal): Promise<unknown> {
     if (!(error instanceof BerthError) || error.code !== 'conflict') return error;
     try {
-      const users = usersByVolume(this.engineId, await this.engine.client.volumes.mountsOfContainers(name, signal)).get(name) ?? [];
+      const users = usersByVolume(this.engineId, await this.engine.client.volumes.mountsOfContainers(name, signal), { withHelpers: true }).get(name) ?? [];
       if (users.length === 0) return error;
       return new BerthError('conflict', `${name} is used by ${describeUsers(users)}. ${error.message}`, { ...error.details, containers: users });
     } catch {
