@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 import { engineArchiveStatSchema, type EngineArchiveStat } from '../json/volume.js';
 import { check } from '../json/read.js';
+import type { EngineDialect } from '../dialect.js';
 import { pathPart, type EngineTransport } from './transport.js';
 
 /**
@@ -10,7 +11,24 @@ import { pathPart, type EngineTransport } from './transport.js';
  * file system and volumes for the call. Aborting `signal` ends the request.
  */
 export class ArchiveCalls {
-  constructor(private readonly http: EngineTransport) {}
+  constructor(
+    private readonly http: EngineTransport,
+    private readonly dialect: EngineDialect = 'docker',
+  ) {}
+
+  /**
+   * Where to extract an archive (entries from its root: `./a`) so that it lands in the volume
+   * mounted at `mountPath` with the archive's root entry applied to the volume's root. Docker
+   * applies the owner, mode and time of every entry but the folder it extracts into, so there the
+   * archive goes one level up, its entries moved under the mount's name (`entriesUnder`). Podman
+   * extracts into a volume only at its mount path (one level up lands in the container's own
+   * files) and applies the root entry's mode there, not its owner.
+   */
+  extractionPlan(mountPath: string): { path: string; entriesUnder: string | null } {
+    if (this.dialect === 'podman') return { path: mountPath, entriesUnder: null };
+    const at = mountPath.lastIndexOf('/');
+    return { path: mountPath.slice(0, at) || '/', entriesUnder: mountPath.slice(at + 1) };
+  }
 
   /**
    * `GET /containers/{id}/archive?path=`: the path (a folder with everything below it) as a tar

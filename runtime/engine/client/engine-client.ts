@@ -40,7 +40,7 @@ export class EngineClient {
     this.images = new ImageCalls(http, dialect);
     this.system = new SystemCalls(http);
     this.volumes = new VolumeCalls(http);
-    this.archive = new ArchiveCalls(http);
+    this.archive = new ArchiveCalls(http, dialect);
   }
 
   static over(docker: Docker, engineUrl: string, dialect: EngineDialect = 'docker'): EngineClient {

@@ -24,13 +24,18 @@ import { noSuchVolume } from './volumes-service.js';
 type OnBytes = (bytes: number) => void;
 
 /**
- * Where restores and clones put the volume they write: one level below the folder the archive is
- * extracted into, so the volume's root gets its owner, mode and time from the archive's root
- * entry (see tar-rebase.ts). The folder above is the helper's own; nothing else is in it.
+ * Where restores and clones mount the volume they write: one level below a folder of the helper's
+ * own, so that an engine that extracts one level up (Docker, see ArchiveCalls.extractionPlan)
+ * finds nothing else there.
  */
-const restoreInto = '/berth-restore';
-const restoredName = 'volume';
-const cloneFrom = '/berth-clone';
+const writeMount = '/berth-restore/volume';
+const cloneFrom = '/berth-clone/volume';
+
+/** Extracts a tar (entries from its root) into the volume mounted at `mount`, its root's owner, mode and time kept where the engine allows. */
+function extractInto(client: EngineClient, containerId: string, mount: string, tar: Readable, label: string, signal: AbortSignal): Promise<void> {
+  const plan = client.archive.extractionPlan(mount);
+  return client.archive.write(containerId, plan.path, plan.entriesUnder === null ? tar : rebaseTar(tar, plan.entriesUnder, label), signal);
+}
 
 /** A counter between `source` and the rest: `onBytes` hears the bytes read so far, at most every 100 ms. */
 function counted(source: Readable, onBytes: OnBytes): { stream: Readable; progress: ByteProgress } {
@@ -101,10 +106,9 @@ export async function restoreVolume(
       await client.volumes.create({ Name: params.name, Driver: 'local', DriverOpts: {}, Labels: {} }, signal);
       made = true;
     }
-    const mount = `${restoreInto}/${restoredName}`;
-    await withHelper(client, [{ volume: params.name, target: mount, readOnly: false }], signal, async (containerId) => {
+    await withHelper(client, [{ volume: params.name, target: writeMount, readOnly: false }], signal, async (containerId) => {
       if (!made && !params.overwrite) {
-        const held = await entriesOf(client, containerId, mount, signal);
+        const held = await entriesOf(client, containerId, writeMount, signal);
         if (held.length > 0) {
           throw new BerthError(
             'conflict',
@@ -113,7 +117,7 @@ export async function restoreVolume(
           );
         }
       }
-      await client.archive.write(containerId, restoreInto, rebaseTar(tar, restoredName, label), signal).catch((error: unknown) => {
+      await extractInto(client, containerId, writeMount, tar, label, signal).catch((error: unknown) => {
         const problem = sourceProblem();
         if (problem !== null) throw problem;
         if (error instanceof BerthError && error.details?.field === 'file') throw error;
@@ -177,15 +181,14 @@ export async function cloneVolume(client: EngineClient, name: string, target: st
     return await withHelper(
       client,
       [
-        { volume: name, target: `${cloneFrom}/${restoredName}`, readOnly: true },
-        { volume: target, target: `${restoreInto}/${restoredName}`, readOnly: false },
+        { volume: name, target: cloneFrom, readOnly: true },
+        { volume: target, target: writeMount, readOnly: false },
       ],
       signal,
       async (containerId) => {
-        // Read as `volume/...` and extracted one level above the target: its root keeps the source root's owner and mode.
-        const { body } = await client.archive.read(containerId, `${cloneFrom}/${restoredName}`, signal);
+        const { body } = await client.archive.read(containerId, `${cloneFrom}/.`, signal);
         const copy = counted(body, onBytes);
-        await client.archive.write(containerId, restoreInto, copy.stream, signal);
+        await extractInto(client, containerId, writeMount, copy.stream, `the copy of ${name}`, signal);
         return { bytes: copy.progress.bytes };
       },
     );

@@ -217,3 +217,38 @@ describe('volumes.backup, restore and clone', () => {
     expect(await helperContainers()).toEqual([]);
   });
 });
+
+describe('on Podman', () => {
+  it('browses, backs up, restores and clones every file as on Docker (Podman extracts into a volume only at its mount point)', async () => {
+    const podmanUrl = process.env.BERTH_TEST_PODMAN_URL;
+    if (!podmanUrl) throw new Error('BERTH_TEST_PODMAN_URL is not set: start the test environment (scripts/test-env.ts).');
+    const podman = (...args: string[]) => docker('-H', podmanUrl, ...args);
+    const image = 'docker.io/berth-test/busybox:latest';
+    const on = await connectBackend(podmanUrl);
+    const name = volumes.name('podman');
+    const restored = volumes.name('podman-restored');
+    const cloned = volumes.name('podman-clone');
+    // The volume's root itself aside (`find . -mindepth 1`): Podman's archive of a folder has no entry for the folder, so its mode is not carried.
+    const contentOn = (volume: string) => podman('run', '--rm', '--network', 'none', '-v', `${volume}:/v:ro`, image, 'sh', '-c', 'cd /v && find . -mindepth 1 -exec stat -c "%n %A %s" {} + | sort && find . -type f -exec md5sum {} + | sort');
+    try {
+      await podman('volume', 'create', name);
+      await podman('run', '--rm', '--network', 'none', '-v', `${name}:/v`, image, 'sh', '-c', 'cd /v && echo hello > a.txt && mkdir -p sub && head -c 5000 /dev/urandom > sub/bin && ln -s a.txt link && chmod 750 /v');
+      const listing = await on.client.call('volumes.browse', { name });
+      expect(listing.entries.map((entry) => [entry.name, entry.type, entry.sizeBytes])).toEqual([
+        ['a.txt', 'file', 6],
+        ['link', 'symlink', 5],
+        ['sub', 'directory', 0],
+      ]);
+      const file = path.join(dir, 'podman.tar.gz');
+      await streamEvents(on.client, 'volumes.backup', { name, file });
+      expect((await streamEvents(on.client, 'volumes.restore', { name: restored, file })).at(-1)).toMatchObject({ type: 'restored', created: true });
+      expect(await contentOn(restored)).toBe(await contentOn(name));
+      await streamEvents(on.client, 'volumes.clone', { name, target: cloned });
+      expect(await contentOn(cloned)).toBe(await contentOn(name));
+      expect(await podman('ps', '-aq', '--filter', 'label=berth.helper=volume-files')).toBe('');
+    } finally {
+      on.close();
+      await podman('volume', 'rm', '-f', name, restored, cloned).catch(() => '');
+    }
+  });
+});
