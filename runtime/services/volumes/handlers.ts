@@ -79,7 +79,7 @@ export function volumesHandlers(engine: EngineConnection, host: VolumeFilesHost 
         runStream(sink, signal, async () => {
           checkFileRule('volumes.restore', params.file, host, 'open', uploadInstead);
           const file = await chosenFile('volumes.restore', params.file, host, {
-            open: { title: `Restore into ${params.name}`, filters: [{ name: 'Volume backups', extensions: ['tar.gz', 'tgz', 'tar'] }] },
+            open: { title: `Restore into ${params.name}`, filters: [{ name: 'Volume backups', extensions: ['gz', 'tgz', 'tar'] }] },
           });
           if (file === null) return sink.emit({ type: 'restored', file: null, volume: params.name, created: false, bytes: 0 });
           const result = await restoreFromFile(
