@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BulkStop } from './measure-bulk-stop.js';
 import type { BuildMeasure } from './run-build.js';
+import type { VolumeBrowseMeasure, VolumesListMeasure } from './run-volumes.js';
 import type { CreateStart } from './measure-create.js';
 import type { EnginesIdle } from './measure-engines-idle.js';
 import type { EnginesList } from './measure-engines-list.js';
@@ -40,6 +41,9 @@ export interface Measures {
   build?: Outcome<BuildMeasure>;
   /** The pull and push measures; absent when skipped (BENCH_IMAGES=0). */
   images?: Outcome<ImagesMeasure>;
+  /** The volumes measures; absent when skipped (BENCH_VOLUMES=0). */
+  volumesList?: Outcome<VolumesListMeasure>;
+  volumeBrowse?: Outcome<VolumeBrowseMeasure>;
 }
 
 export interface TargetVerdict {
@@ -75,6 +79,19 @@ export function judgeTargets(measures: Measures): TargetVerdict[] {
       ? [judge(measures.build, 'build-ratio', 'images.build --no-cache of a small context over the web host / `DOCKER_BUILDKIT=0 docker build --no-cache`', 'build.ratios.berthOverCliMedian', 1.1, (m) => m.ratios.berthOverCliMedian)]
       : []),
     ...judgeImages(measures),
+    ...judgeVolumes(measures),
+  ];
+}
+
+/** The volumes targets (issue 13), judged only when those measures ran. */
+function judgeVolumes({ volumesList, volumeBrowse }: Measures): TargetVerdict[] {
+  return [
+    ...(volumesList
+      ? [judge(volumesList, 'volumes-list-ratio', 'volumes.list of BENCH_VOLUME_COUNT volumes over the web host / raw GET /volumes', 'volumesList.ratios.berthOverRawMedian', 1.2, (m) => m.ratios.berthOverRawMedian)]
+      : []),
+    ...(volumeBrowse
+      ? [judge(volumeBrowse, 'volume-browse-first-screen-ms', "ms from opening a volume's folder of BENCH_VOLUME_FILES files in Chromium to its first screen of files", 'volumeBrowse.firstScreen.medianMs', 500, (m) => m.firstScreen.medianMs)]
+      : []),
   ];
 }
 
@@ -140,6 +157,7 @@ function judgeEngines({ enginesList, hangingEngine, enginesIdle }: Measures): Ta
 
 /** How the numbers were taken, printed with them so they can be read without the code. */
 export const methodNotes = [
+  'volumesList, volumeBrowse (BENCH_VOLUMES=0 skips them; run first, before any other measure fills the engine): BENCH_VOLUME_COUNT volumes, a tenth mounted by a created container each. volumes.list over the WebSocket vs node:http GET /volumes on the engine socket (body parsed), and vs GET /volumes with GET /containers/json?all=1 at once (what the list asks of the engine, for each volume\'s users), order rotated, warm-ups untimed; then volumes.list timed while a volumes.sizes (GET /system/df) is in flight. Browse: a folder of BENCH_VOLUME_FILES small files; volumes.browse over the WebSocket (helper container created, folder read, helper removed), and in Chromium from setting the volume page\'s hash (from the Volumes list) to the first animation frame with a row in its files table.',
   'build (BENCH_BUILD=0 skips it): a context of 40 files of 8 KiB (and one .dockerignored) with a five-step Dockerfile (FROM the test image, COPY, two RUNs, CMD); images.build {noCache: true} over the WebSocket until its end vs `docker build --no-cache -t TAG DIR` with DOCKER_BUILDKIT=0 spawned to exit; both images removed before each build (untimed), order alternating, one warm-up each; BENCH_BUILD_RUNS runs.',
   'containersList: a `berth serve` talking to the engine directly; BerthClient over its WebSocket vs node:http GET /containers/json?all=1 on the engine socket (body JSON-parsed), interleaved, same process; docker CLI spawned for context.',
   'pageOpen, idle, startToRow: a second `berth serve` whose engine is a counting unix-socket proxy in front of the real socket; the proxy hop is included in these numbers.',

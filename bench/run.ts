@@ -21,6 +21,7 @@ import { runEngineMeasures } from './run-engines.js';
 import { runLogsMeasures } from './run-logs.js';
 import { runBuildMeasures } from './run-build.js';
 import { runImagesMeasures } from './run-images.js';
+import { runVolumesMeasures } from './run-volumes.js';
 import { attempt, delay, errorMessage, log } from './support.js';
 import { Teardown } from './teardown.js';
 
@@ -31,7 +32,8 @@ import { Teardown } from './teardown.js';
  * output and keystroke echo against `docker exec` and a raw engine socket, (g) reading a log
  * of a million lines against `docker logs` (measure-logs.ts), (h) unless BENCH_BUILD=0,
  * building an image against `docker build` (run-build.ts), (i) unless BENCH_IMAGES=0, pull and
- * push against `docker pull` / `docker push` (run-images.ts), then (unless BENCH_ENGINES=0) the
+ * push against `docker pull` / `docker push` (run-images.ts), (j) first of all unless
+ * BENCH_VOLUMES=0, the volumes list and browse (run-volumes.ts), then (unless BENCH_ENGINES=0) the
  * several-engines measures (run-engines.ts), then tears everything down and prints one JSON
  * document (also bench/results/latest.json).
  */
@@ -63,6 +65,13 @@ async function main(): Promise<number> {
     const docker = new Docker({ socketPath: engine.socketPath });
     const version = await docker.version();
     environment.engine = { version: version.Version, apiVersion: version.ApiVersion, url: engine.engineUrl, reusedTestEnv: !engine.startedHere };
+
+    // First, on an engine no other measure has filled: the volumes list also lists the containers (for each volume's users).
+    if (settings.volumes) {
+      const volumes = await runVolumesMeasures({ engineUrl: engine.engineUrl, socketPath: engine.socketPath, docker, image: engine.image, settings, chromiumArgs });
+      Object.assign(measures, volumes.measures);
+      teardownProblems.push(...volumes.teardownProblems);
+    }
 
     if (settings.core) {
       teardown.add('bench containers', () => removeFleet(docker));

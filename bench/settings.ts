@@ -56,6 +56,12 @@ export interface BenchSettings {
   build: boolean;
   /** Builds each through Berth and `docker build` (BENCH_BUILD_RUNS). */
   buildRuns: number;
+  /** Run the volumes measures (BENCH_VOLUMES; default on). */
+  volumes: boolean;
+  /** Volumes in the engine for the list measure (BENCH_VOLUME_COUNT), files in the browsed folder (BENCH_VOLUME_FILES), browses timed (BENCH_VOLUME_RUNS). */
+  volumeCount: number;
+  volumeFiles: number;
+  volumeRuns: number;
 }
 
 export function readSettings(): BenchSettings {
@@ -87,5 +93,9 @@ export function readSettings(): BenchSettings {
     imageLayers: envInt('BENCH_IMAGE_LAYERS', 5),
     imageLayerMiB: envInt('BENCH_IMAGE_LAYER_MIB', 20),
     imageRuns: envInt('BENCH_IMAGE_RUNS', 5),
+    volumes: envFlag('BENCH_VOLUMES', true),
+    volumeCount: envInt('BENCH_VOLUME_COUNT', 1000),
+    volumeFiles: envInt('BENCH_VOLUME_FILES', 10_000),
+    volumeRuns: envInt('BENCH_VOLUME_RUNS', 5),
   };
 }

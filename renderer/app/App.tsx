@@ -6,6 +6,9 @@ import { ImagesPage } from '../features/images/ImagesPage.js';
 import { LogsPage } from '../features/logs/LogsPage.js';
 import { RegistriesPage } from '../features/registries/RegistriesPage.js';
 import { RunPage } from '../features/run/RunPage.js';
+import { VolumePage } from '../features/volumes/VolumePage.js';
+import { VolumesPage } from '../features/volumes/VolumesPage.js';
+import { useVolumesFeed } from '../features/volumes/useVolumesFeed.js';
 import { itemKey } from '../stores/itemKey.js';
 import { NoticeList } from '../ui/NoticeList.js';
 import { NotBuilt } from './NotBuilt.js';
@@ -14,18 +17,21 @@ import { Sidebar } from './Sidebar.js';
 import { StatusBar } from './StatusBar.js';
 import { useContainerRoute } from './useContainerRoute.js';
 import { useHashRoute } from './useHashRoute.js';
-import { useImageRoute } from './useDetailRoutes.js';
+import { useImageRoute, useVolumeRoute } from './useDetailRoutes.js';
 
 export function App() {
   const current = useHashRoute();
   const containerRoute = useContainerRoute();
   const imageRoute = useImageRoute();
+  const volumeRoute = useVolumeRoute();
   const title = pages.find((page) => page.id === current)?.title ?? '';
   return (
     <div className="app">
       <Sidebar current={current} />
       <main className="main">
         <NoticeList area="app" />
+        {/* The volumes pages' live list: streamed only while one of them is open. */}
+        {current === 'volumes' && <VolumesFeed />}
         {/* Keyed by engine and id: another container's page starts fresh, with nothing of the last one's state. */}
         {containerRoute === 'resolving' ? (
           <p className="empty">Finding the container…</p>
@@ -33,6 +39,8 @@ export function App() {
           <ContainerDetailsPage key={itemKey(containerRoute.engineId, containerRoute.containerId)} engineId={containerRoute.engineId} containerId={containerRoute.containerId} />
         ) : imageRoute !== null ? (
           <ImageDetailsPage key={itemKey(imageRoute.engineId, imageRoute.imageId)} engineId={imageRoute.engineId} imageId={imageRoute.imageId} />
+        ) : volumeRoute !== null ? (
+          <VolumePage key={itemKey(volumeRoute.engineId, volumeRoute.name)} engineId={volumeRoute.engineId} name={volumeRoute.name} path={volumeRoute.path} />
         ) : current === 'run' ? (
           <RunPage />
         ) : current === 'containers' ? (
@@ -43,6 +51,8 @@ export function App() {
           <LogsPage />
         ) : current === 'registries' ? (
           <RegistriesPage />
+        ) : current === 'volumes' ? (
+          <VolumesPage />
         ) : current === 'engines' ? (
           <EnginesPage />
         ) : (
@@ -52,4 +62,10 @@ export function App() {
       <StatusBar />
     </div>
   );
+}
+
+/** Keeps the volumes in the store live while mounted (useVolumesFeed). */
+function VolumesFeed() {
+  useVolumesFeed();
+  return null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containerHref, containerHrefOnDefault, containerRouteFromHash, pageFromHash, registryHref, registryRouteFromHash } from './routes.js';
+import { containerHref, containerHrefOnDefault, containerRouteFromHash, pageFromHash, registryHref, registryRouteFromHash, volumeHref, volumeRouteFromHash } from './routes.js';
 
 const id = 'a'.repeat(64);
 const engineId = '0123456789ab';
@@ -59,5 +59,18 @@ describe('registry routes', () => {
     expect(registryRouteFromHash('#/registries/%E0%A4%A')).toBeNull();
     expect(registryRouteFromHash('#/registries/a/b/c/d')).toBeNull();
     expect(registryRouteFromHash('#/registries//b')).toBeNull();
+  });
+});
+
+describe('a volume page address', () => {
+  it('names the engine, the volume and the folder shown, and reads back what it wrote', () => {
+    expect(volumeHref('engine-1', 'data')).toBe('#/volumes/engine-1/data');
+    expect(volumeHref('engine-1', 'data', '/logs/app x')).toBe('#/volumes/engine-1/data?path=%2Flogs%2Fapp%20x');
+    expect(volumeRouteFromHash(volumeHref('engine-1', 'data', '/logs/app x'))).toEqual({ engineId: 'engine-1', name: 'data', path: '/logs/app x' });
+    expect(volumeRouteFromHash('#/volumes/engine-1/data')).toEqual({ engineId: 'engine-1', name: 'data', path: '/' });
+    expect(volumeRouteFromHash('#/volumes')).toBeNull();
+    expect(volumeRouteFromHash('#/volumes/engine-1')).toBeNull();
+    expect(volumeRouteFromHash('#/volumes/%E0%A4%A/x')).toBeNull();
+    expect(pageFromHash('#/volumes/engine-1/data?path=/x')).toBe('volumes');
   });
 });

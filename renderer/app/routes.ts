@@ -128,3 +128,33 @@ export function registryRouteFromHash(hash: string): RegistryRoute | null {
     return null;
   }
 }
+
+/**
+ * One volume's page: `#/volumes/<engineId>/<name>`, optionally on a folder of its files
+ * (`?path=/logs`). A volume name is unique only within its engine, so the address names both.
+ */
+export function volumeHref(engineId: string, name: string, path?: string): string {
+  const base = `#/volumes/${encodeURIComponent(engineId)}/${encodeURIComponent(name)}`;
+  return path === undefined || path === '/' ? base : `${base}?path=${encodeURIComponent(path)}`;
+}
+
+export interface VolumeRoute {
+  engineId: string;
+  name: string;
+  /** The folder shown, from the volume's root (`/` when the address names none). */
+  path: string;
+}
+
+/** The volume page a hash names, or null on any other page (or a malformed address: the list is shown). */
+export function volumeRouteFromHash(hash: string): VolumeRoute | null {
+  const [address = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
+  const [page, ...rest] = address.split('/');
+  if (page !== 'volumes' || rest.length !== 2 || rest.some((part) => part === '')) return null;
+  try {
+    const [engineId = '', name = ''] = rest.map((part) => decodeURIComponent(part));
+    const path = new URLSearchParams(query).get('path');
+    return { engineId, name, path: path === null || path === '' ? '/' : path };
+  } catch {
+    return null;
+  }
+}

@@ -1,4 +1,4 @@
-import { imageRouteFromHash, registryRouteFromHash, type ImageRoute, type RegistryRoute } from './routes.js';
+import { imageRouteFromHash, registryRouteFromHash, volumeRouteFromHash, type ImageRoute, type RegistryRoute, type VolumeRoute } from './routes.js';
 import { useHash } from './useHashRoute.js';
 
 /** The image whose details page the hash shows (`#/images/<engineId>/<id>`), or null. */
@@ -9,4 +9,9 @@ export function useImageRoute(): ImageRoute | null {
 /** The registry browser the hash shows (`#/registries/<registry>[/<repository>[/<reference>]]`), or null. */
 export function useRegistryRoute(): RegistryRoute | null {
   return registryRouteFromHash(useHash());
+}
+
+/** The volume whose page the hash shows (`#/volumes/<engineId>/<name>[?path=...]`), or null. */
+export function useVolumeRoute(): VolumeRoute | null {
+  return volumeRouteFromHash(useHash());
 }

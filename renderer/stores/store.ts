@@ -6,12 +6,13 @@ import { createImagesSlice, type ImagesSlice } from './imagesSlice.js';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice.js';
 import { createTasksSlice, type TasksSlice } from './tasksSlice.js';
 import { createUiSlice, type UiSlice } from './uiSlice.js';
+import { createVolumesSlice, type VolumesSlice } from './volumesSlice.js';
 
 /**
  * The one bound store (zustand slices pattern). Each slice lives under its own key so that
  * actions of different areas never collide (`containers.replaceEngine`, `images.replaceEngine`).
  */
-export type BerthState = EngineSlice & EnginesSlice & ContainersSlice & ImagesSlice & SelectionSlice & UiSlice & TasksSlice;
+export type BerthState = EngineSlice & EnginesSlice & ContainersSlice & ImagesSlice & SelectionSlice & UiSlice & TasksSlice & VolumesSlice;
 
 /** How a slice is written: it sees the whole state but returns only its own key. */
 export type SliceCreator<T> = StateCreator<BerthState, [], [], T>;
@@ -28,6 +29,7 @@ export function createBerthStore(): BerthStore {
     ...createSelectionSlice(...a),
     ...createUiSlice(...a),
     ...createTasksSlice(...a),
+    ...createVolumesSlice(...a),
   }));
 }
 

@@ -13,6 +13,7 @@ import { runContract } from './run.js';
 import { statsContract } from './stats.js';
 import { systemContract } from './system.js';
 import { terminalContract } from './terminal.js';
+import { volumesContract } from './volumes.js';
 
 /**
  * THE contract between Berth's backend and anything that drives it (the renderer, `berth api`,
@@ -34,6 +35,7 @@ const domains = [
   terminalContract,
   logsContract,
   registriesContract,
+  volumesContract,
 ] as const;
 
 type Domains = typeof domains;

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { imagesDownloadSchema } from './image-archive.js';
 import { logsDownloadSchema } from './logs.js';
 import { unwrapSchema } from './schema-walk.js';
+import { volumeBackupDownloadSchema, volumeFilesDownloadSchema } from './volume-files.js';
 
 /**
  * Files the web host of `berth serve` serves for download, each on its own path
@@ -18,6 +19,14 @@ export const downloads = {
   images: {
     params: imagesDownloadSchema,
     doc: 'Images as `docker save` writes them, as `<image>.tar` or `images.tar`: `ids` once per image (`?ids=app:1&ids=app:2`).',
+  },
+  'volume-backup': {
+    params: volumeBackupDownloadSchema,
+    doc: "A volume's whole content as `<name>.tar.gz` (what volumes.backup writes).",
+  },
+  'volume-files': {
+    params: volumeFilesDownloadSchema,
+    doc: 'A file or folder of a volume as `<name>.tar` (what volumes.download writes).',
   },
 } as const;
 

@@ -32,3 +32,6 @@ export * from './log-time.js';
 export * from './engine-time.js';
 export * from './downloads.js';
 export * from './uploads.js';
+export * from './volumes.js';
+export * from './volume-files.js';
+export * from './volume-paths.js';

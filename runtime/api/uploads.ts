@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { noParams } from './define.js';
 import type { ImageLoadResult } from './image-archive.js';
 import { paramsFromQuery } from './downloads.js';
+import { volumeRestoreUploadSchema, type VolumeRestoreResult } from './volume-files.js';
 
 /**
  * Files a browser sends to the web host of `berth serve`, each on its own path
@@ -16,6 +17,10 @@ export const uploads = {
   images: upload<ImageLoadResult & { bytes: number }>()(
     noParams,
     'An image archive as `docker save` writes it (the body), loaded by the engine like `docker load`; answers {references, ids, bytes}.',
+  ),
+  'volume-restore': upload<VolumeRestoreResult>()(
+    volumeRestoreUploadSchema,
+    'A volume backup (`.tar.gz` or `.tar`, the body) restored into a new or empty volume (`?name=data`, `&overwrite=1` for one holding files); answers {volume, created, bytes}.',
   ),
 } as const;
 
@@ -41,9 +46,18 @@ export function isUploadName(name: string): name is UploadName {
   return Object.hasOwn(uploads, name);
 }
 
-/** The path of an upload to `engine` (the default when absent): `/upload/images?engine=...`. */
-export function uploadUrl(name: UploadName, engine?: string): string {
-  return `${uploadPathPrefix}${name}${engine === undefined ? '' : `?engine=${encodeURIComponent(engine)}`}`;
+/**
+ * The path of an upload to `engine` (the default when absent), with its query params written as
+ * a download's are: `/upload/images?engine=...`, `/upload/volume-restore?name=data&overwrite=1`.
+ */
+export function uploadUrl(name: UploadName, engine?: string, params: Record<string, string | number | boolean | undefined> = {}): string {
+  const query: string[] = [];
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined) continue;
+    query.push(`${encodeURIComponent(key)}=${encodeURIComponent(typeof value === 'boolean' ? (value ? '1' : '0') : String(value))}`);
+  }
+  if (engine !== undefined) query.push(`engine=${encodeURIComponent(engine)}`);
+  return `${uploadPathPrefix}${name}${query.length > 0 ? `?${query.join('&')}` : ''}`;
 }
 
 /** A query's params for an upload, read as a download's are (downloads.ts). */

@@ -46,7 +46,8 @@ export async function serveUpload(
     const read = uploadParamsFrom(name, url.searchParams);
     if ('duplicate' in read) throw new BerthError('invalid_argument', `${read.duplicate}: is given more than once.`, { field: read.duplicate });
     const params = parseParams(`upload ${name}`, uploads[name].params, read.params);
-    const handler = router.uploadsFor(read.engine)[name];
+    // The params were read with this name's own schema; TypeScript cannot pair the two through the union of names.
+    const handler = router.uploadsFor(read.engine)[name] as (params: unknown, body: http.IncomingMessage, signal: AbortSignal) => Promise<unknown>;
     const result = await handler(params, request, abort.signal);
     answer(200, 'application/json; charset=utf-8', JSON.stringify(result));
   } catch (error) {

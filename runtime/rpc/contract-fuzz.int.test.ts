@@ -74,7 +74,8 @@ const verbose = process.env.FUZZ_VERBOSE === '1';
  * container; `engine.startManaged` / `engine.stopManaged` start or stop a whole engine;
  * `engines.add`, `engines.connect` and `engines.setDefault` would reach whatever URL was
  * generated (traffic beyond 127.0.0.1) or move the default engine away from the test engine.
- * `images.prune` deletes every unused image its filters let through, other test files' too.
+ * `images.prune` deletes every unused image its filters let through, other test files' too, and
+ * `volumes.prune` every unused volume.
  * `registries.login`, `registries.logout` and `registries.remove` (with `logout`) keep or erase
  * logins where the docker CLI keeps them; `registries.deleteTag` deletes from the registry other
  * test files share; `registries.search` sends the engine to Docker Hub (beyond 127.0.0.1).
@@ -82,6 +83,7 @@ const verbose = process.env.FUZZ_VERBOSE === '1';
 const neverValid: ReadonlySet<Name> = new Set([
   'containers.prune',
   'images.prune',
+  'volumes.prune',
   'engine.startManaged',
   'engine.stopManaged',
   'engines.add',
@@ -145,7 +147,20 @@ const calm: Partial<Record<Name, (params: Record<string, unknown>) => Record<str
   // The same for image archives: a load reads what a save of the same generated path wrote (or finds no file).
   'images.save': (params) => ({ ...params, ...(typeof params.path === 'string' ? { path: path.join(dataDir, `saved-${digestOf(params.path)}.tar`) } : {}) }),
   'images.load': (params) => ({ ...params, ...(typeof params.path === 'string' ? { path: path.join(dataDir, `saved-${digestOf(params.path)}.tar`) } : {}) }),
+  // Volumes it makes carry its prefix (teardown removes them); a generated driver would be looked
+  // up as a plugin for 15 s; files go into its own directory, as above.
+  // (An unnamed one would be named by the engine, out of the fuzz's reach: every create is named.)
+  'volumes.create': (params) => ({ ...params, driver: 'local', name: `${sandbox.prefix}-v-${digestOf(params.name)}` }),
+  'volumes.clone': (params) => ({ ...params, target: `${sandbox.prefix}-v-${digestOf(params.target)}` }),
+  'volumes.restore': (params) => ({ ...params, name: `${sandbox.prefix}-v-${digestOf(params.name)}`, ...volumeFile(params, 'tar.gz') }),
+  'volumes.backup': (params) => ({ ...params, ...volumeFile(params, 'tar.gz') }),
+  'volumes.download': (params) => ({ ...params, ...volumeFile(params, 'tar') }),
 };
+
+/** A volume stream's generated `file`, moved into the fuzz's own directory (a backup and a restore of the same name meet). */
+function volumeFile(params: Record<string, unknown>, extension: string): { file?: string } {
+  return typeof params.file === 'string' ? { file: path.join(dataDir, `volume-${digestOf(params.file)}.${extension}`) } : {};
+}
 
 const caseDeadlineMs = 20_000;
 const streamWindow = { firstMs: 3_000, quietMs: 60, restMs: 1_000 };

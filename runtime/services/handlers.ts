@@ -19,6 +19,7 @@ import { runHandlers } from './run/run-service.js';
 import { statsHandlers } from './stats.js';
 import { systemHandlers } from './system.js';
 import { terminalHandlers } from './terminal/terminal-service.js';
+import { volumeDownloads, volumesHandlers, volumeUploads } from './volumes/handlers.js';
 
 /** What the program hosting the backend offers the services (the desktop app's dialogs). */
 export type ServicesHost = LogsHost & ImageArchiveHost;
@@ -49,8 +50,9 @@ export function createServiceHandlers(engine: EngineConnection, registry: Engine
     terminalHandlers(engine),
     logsHandlers(engine, host),
     registriesHandlers(registries, engine),
+    volumesHandlers(engine, host),
   );
-  const downloads: DownloadHandlers = { ...logsDownloads(engine), ...imageDownloads(engine) };
-  const uploads: UploadHandlers = { ...imageUploads(engine) };
+  const downloads: DownloadHandlers = { ...logsDownloads(engine), ...imageDownloads(engine), ...volumeDownloads(engine) };
+  const uploads: UploadHandlers = { ...imageUploads(engine), ...volumeUploads(engine) };
   return { handlers, downloads, uploads, dispose: () => store.dispose() };
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, type FormEvent } from 'react';
 import { buildSpec, checkLocally } from './model/buildSpec.js';
-import { draftReducer, initialDraftState } from './model/draftReducer.js';
+import { draftReducer, initialRunState } from './model/draftReducer.js';
 import { fieldDomId } from './model/fieldPaths.js';
 import { CommandSection } from './form/CommandSection.js';
 import { EngineSection } from './form/EngineSection.js';
@@ -29,11 +29,13 @@ interface RunFormProps {
   initialImage: string;
   /** The engine the address names (`#/run?engine=ID`); null or absent: the default engine. */
   initialEngine?: string | null;
+  /** A named volume to start with mounted (`#/run?volume=NAME`, from a volume's page); null or absent: none. */
+  initialVolume?: string | null;
 }
 
 /** The Run form: the engine, the draft (useReducer, local to the page), its checks, and the Run flow. */
-export function RunForm({ initialImage, initialEngine = null }: RunFormProps) {
-  const [state, dispatch] = useReducer(draftReducer, initialImage, initialDraftState);
+export function RunForm({ initialImage, initialEngine = null, initialVolume = null }: RunFormProps) {
+  const [state, dispatch] = useReducer(draftReducer, { image: initialImage, volume: initialVolume }, initialRunState);
   const engine = useRunEngine(initialEngine);
   const { engineId } = engine;
   const built = useMemo(() => buildSpec(state.draft), [state.draft]);

@@ -1,7 +1,7 @@
 import './run.css';
 import { useSyncExternalStore } from 'react';
 import { RunForm } from './RunForm.js';
-import { engineFromRunHash, imageFromRunHash } from './runRoute.js';
+import { engineFromRunHash, imageFromRunHash, volumeFromRunHash } from './runRoute.js';
 
 function subscribeToHash(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange);
@@ -12,10 +12,11 @@ function subscribeToHash(onChange: () => void): () => void {
 export function RunPage() {
   const image = useSyncExternalStore(subscribeToHash, () => imageFromRunHash(window.location.hash));
   const engineId = useSyncExternalStore(subscribeToHash, () => engineFromRunHash(window.location.hash));
+  const volume = useSyncExternalStore(subscribeToHash, () => volumeFromRunHash(window.location.hash));
   return (
     <section className="page run-page" aria-labelledby="page-title">
       <h1 id="page-title">Run a container</h1>
-      <RunForm key={`${engineId ?? ''}|${image}`} initialImage={image} initialEngine={engineId} />
+      <RunForm key={`${engineId ?? ''}|${image}|${volume ?? ''}`} initialImage={image} initialEngine={engineId} initialVolume={volume} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pageFromHash } from '../../app/routes.js';
-import { engineFromRunHash, imageFromRunHash, runHref } from './runRoute.js';
+import { engineFromRunHash, imageFromRunHash, runHref, volumeFromRunHash } from './runRoute.js';
+import { initialRunState } from './model/draftReducer.js';
 
 describe('the Run page address', () => {
   it('links to the form, optionally for one image, and reads the image back', () => {
@@ -24,5 +25,18 @@ describe('the Run page address', () => {
     expect(pageFromHash('#/run')).toBe('run');
     expect(pageFromHash(runHref('busybox'))).toBe('run');
     expect(pageFromHash('#/containers')).toBe('containers');
+  });
+});
+
+describe('the Run page opened for a volume', () => {
+  it('carries the volume in its address and starts the form with it mounted at /data', () => {
+    const href = runHref(undefined, 'engine-1', 'my data');
+    expect(href).toBe('#/run?engine=engine-1&volume=my%20data');
+    expect(volumeFromRunHash(href)).toBe('my data');
+    expect(volumeFromRunHash('#/run?image=busybox')).toBeNull();
+    const state = initialRunState({ image: '', volume: 'my-data' });
+    expect(state.draft.mounts).toEqual([{ rowId: 1, type: 'volume', source: 'my-data', target: '/data', readOnly: false, options: '' }]);
+    expect(state.nextRowId).toBe(2);
+    expect(initialRunState({ image: 'busybox', volume: null }).draft.mounts).toEqual([]);
   });
 });

@@ -1,11 +1,13 @@
 /**
  * The Run page's address: `#/run`, `#/run?image=REF` to open it for one image, and
- * `&engine=ID` (or `?engine=ID`) to open it on one engine (the Images page uses `runHref`).
+ * `&engine=ID` (or `?engine=ID`) to open it on one engine (the Images page uses `runHref`);
+ * `volume=NAME` opens it with that named volume mounted (a volume's page uses it).
  */
-export function runHref(image?: string, engineId?: string): string {
+export function runHref(image?: string, engineId?: string, volume?: string): string {
   const query: string[] = [];
   if (image !== undefined && image !== '') query.push(`image=${encodeURIComponent(image)}`);
   if (engineId !== undefined && engineId !== '') query.push(`engine=${encodeURIComponent(engineId)}`);
+  if (volume !== undefined && volume !== '') query.push(`volume=${encodeURIComponent(volume)}`);
   return query.length === 0 ? '#/run' : `#/run?${query.join('&')}`;
 }
 
@@ -23,4 +25,10 @@ export function imageFromRunHash(hash: string): string {
 export function engineFromRunHash(hash: string): string | null {
   const engineId = queryOf(hash).get('engine');
   return engineId === null || engineId === '' ? null : engineId;
+}
+
+/** The named volume a `#/run?volume=NAME` hash asks to mount; null when none. */
+export function volumeFromRunHash(hash: string): string | null {
+  const volume = queryOf(hash).get('volume');
+  return volume === null || volume === '' ? null : volume;
 }

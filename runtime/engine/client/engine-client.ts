@@ -6,10 +6,12 @@ import { sshAgent } from '../ssh.js';
 import type { Agent } from 'node:http';
 import { identityOf, negotiateApiVersion, type ApiChoice } from '../identity.js';
 import type { EngineInfo, EngineVersion } from '../json/system.js';
+import { ArchiveCalls } from './archive.js';
 import { ContainerCalls } from './containers.js';
 import { ExecCalls } from './exec.js';
 import { ImageCalls, type RegistryAuthSource } from './images.js';
 import { SystemCalls } from './system.js';
+import { VolumeCalls } from './volumes.js';
 import { modemTransport, type EngineTransport, type TransportOptions } from './transport.js';
 
 /**
@@ -23,6 +25,9 @@ export class EngineClient {
   readonly exec: ExecCalls;
   readonly images: ImageCalls;
   readonly system: SystemCalls;
+  readonly volumes: VolumeCalls;
+  /** A container's files (`docker cp`): how volumes are browsed, backed up and restored. */
+  readonly archive: ArchiveCalls;
 
   constructor(
     private readonly http: EngineTransport,
@@ -36,6 +41,8 @@ export class EngineClient {
     this.exec = new ExecCalls(http);
     this.images = new ImageCalls(http, dialect, registryAuth);
     this.system = new SystemCalls(http);
+    this.volumes = new VolumeCalls(http);
+    this.archive = new ArchiveCalls(http, dialect);
   }
 
   static over(docker: Docker, engineUrl: string, dialect: EngineDialect = 'docker'): EngineClient {

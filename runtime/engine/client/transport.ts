@@ -5,7 +5,7 @@ import { fromEngineError } from '../errors.js';
 
 /** One request to the engine's HTTP API, spelled out: no options object doubling as query and body. */
 export interface EngineRequest {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE';
   /** Without the query, e.g. `/containers/abc/start`; values in it are escaped with `pathPart`. */
   path: string;
   /** Objects (filters) are sent as JSON, as the engine wants them; undefined values are left out. */
@@ -13,8 +13,8 @@ export interface EngineRequest {
   /** Sent as JSON (POST only). */
   body?: object;
   /**
-   * A byte stream sent as the body instead, as it is read (POST only: a build context's tar, an
-   * image archive), never buffered whole; the request ends when it does.
+   * A byte stream sent as the body instead, as it is read (POST or PUT: a build context's tar, an
+   * image archive, files for a container's archive), never buffered whole; the request ends when it does.
    */
   upload?: Readable | undefined;
   signal?: AbortSignal | undefined;

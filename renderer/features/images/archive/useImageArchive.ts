@@ -149,7 +149,7 @@ export function useImageArchive(): {
  * an engine away) is said next to the action instead of as a failed download; its reason is then
  * read from the refused GET, which sends nothing but the reason.
  */
-async function downloadInBrowser(url: string, fileName: string): Promise<string> {
+export async function downloadInBrowser(url: string, fileName: string): Promise<string> {
   const check = await fetch(url, { method: 'HEAD', cache: 'no-store' });
   if (!check.ok) {
     const refused = await fetch(url, { cache: 'no-store' });

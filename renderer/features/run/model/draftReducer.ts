@@ -51,6 +51,17 @@ export function initialDraftState(image = ''): DraftState {
   return { draft: emptyDraft(image), touched: {}, touchedAll: false, nextRowId: 1 };
 }
 
+/** Where "Run a container with this volume" mounts it until the user says otherwise. */
+export const offeredVolumeTarget = '/data';
+
+/** The form opened for an image and, from a volume's page, with that named volume already mounted (at /data, changeable). */
+export function initialRunState({ image, volume }: { image: string; volume: string | null }): DraftState {
+  const state = initialDraftState(image);
+  if (volume === null || volume === '') return state;
+  const mount = { rowId: state.nextRowId, type: 'volume' as const, source: volume, target: offeredVolumeTarget, readOnly: false, options: '' };
+  return { ...state, draft: { ...state.draft, mounts: [mount] }, nextRowId: state.nextRowId + 1 };
+}
+
 export function draftReducer(state: DraftState, action: DraftAction): DraftState {
   const { draft } = state;
   switch (action.type) {

@@ -1,0 +1,116 @@
+import { toDisposable, type Disposable, type volumesContract } from '../../api/index.js';
+import type { EngineConnection } from '../../engine/connection.js';
+import type { DownloadHandlers, HandlerSlice, StreamSink, UploadHandlers } from '../../rpc/handlers.js';
+import { writeLogFile } from '../logs/log-file.js';
+import { browseVolume, readVolumeFile, requireVolume } from './browse.js';
+import { checkFileRule, chosenFile, onFileField, safeFileName, type VolumeFilesHost } from './file-choice.js';
+import { VolumePrune } from './prune.js';
+import { cloneVolume, openVolumeBackup, openVolumeFiles, restoreFromFile, restoreVolume } from './transfers.js';
+import { VolumesService } from './volumes-service.js';
+import { VolumeWatch } from './volume-watch.js';
+
+/** Runs `work`, ending the stream after its last event, or failing it unless it was cancelled. */
+function runStream<E>(sink: StreamSink<E>, signal: AbortSignal, work: () => Promise<void>): Disposable {
+  work().then(
+    () => sink.end(),
+    (error: unknown) => {
+      if (!signal.aborted) sink.fail(error);
+    },
+  );
+  return toDisposable(() => undefined); // the signal ends the engine requests; helpers and half files are cleaned up by the work
+}
+
+const downloadInstead = 'download it instead (its link is served by this host)';
+const uploadInstead = 'upload the backup instead (POST /upload/volume-restore on this host)';
+
+/** The volumes domain's handlers (`runtime/api/volumes.ts`, `volume-files.ts`). */
+export function volumesHandlers(engine: EngineConnection, host: VolumeFilesHost = {}): HandlerSlice<typeof volumesContract> {
+  const volumes = new VolumesService(engine);
+  const prune = new VolumePrune(engine, volumes);
+  const engineId = () => engine.status.engineId;
+  return {
+    methods: {
+      'volumes.list': (_params, signal) => volumes.list(signal),
+      'volumes.sizes': (_params, signal) => volumes.sizes(signal),
+      'volumes.inspect': (params, signal) => volumes.inspect(params.name, signal),
+      'volumes.create': (params, signal) => volumes.create(params, signal),
+      'volumes.remove': (params, signal) => volumes.remove(params.name, signal),
+      'volumes.prunePreview': (params, signal) => prune.preview(params, signal),
+      'volumes.prune': (params, signal) => prune.prune(params, signal),
+      'volumes.browse': (params, signal) => browseVolume(engine.client, engineId(), params, signal),
+      'volumes.readFile': (params, signal) => readVolumeFile(engine.client, params, signal),
+    },
+    streams: {
+      'volumes.watch': (_params, sink) => {
+        const inspectMounts = async (containerId: string, signal: AbortSignal) => {
+          const container = await engine.client.containers.inspectOrNull(containerId, signal);
+          return container === null ? null : (container.Mounts ?? []).flatMap((mount) => (mount.Type === 'volume' && mount.Name ? [mount.Name] : []));
+        };
+        return new VolumeWatch(engine, volumes, inspectMounts, (event) => sink.emit(event), (error) => sink.fail(error));
+      },
+      'volumes.backup': (params, sink, signal) =>
+        runStream(sink, signal, async () => {
+          checkFileRule('volumes.backup', params.file, host, 'save', downloadInstead);
+          await requireVolume(engine.client, params.name, signal);
+          const file = await chosenFile('volumes.backup', params.file, host, { save: safeFileName(params.name, '.tar.gz') });
+          if (file === null) return sink.emit({ type: 'saved', file: null, bytes: 0 });
+          const download = await openVolumeBackup(engine.client, params.name, (bytes) => sink.emit({ type: 'progress', bytes }), signal);
+          sink.emit({ type: 'started', file, totalBytes: null });
+          const bytes = await writeLogFile(download.body, file, signal).catch((error: unknown) => {
+            throw onFileField(error);
+          });
+          sink.emit({ type: 'saved', file, bytes });
+        }),
+      'volumes.download': (params, sink, signal) =>
+        runStream(sink, signal, async () => {
+          checkFileRule('volumes.download', params.file, host, 'save', downloadInstead);
+          await requireVolume(engine.client, params.name, signal);
+          const base = params.path === '/' ? params.name : params.path.slice(params.path.lastIndexOf('/') + 1);
+          const file = await chosenFile('volumes.download', params.file, host, { save: safeFileName(base, '.tar') });
+          if (file === null) return sink.emit({ type: 'saved', file: null, bytes: 0 });
+          const download = await openVolumeFiles(engine.client, params.name, params.path, (bytes) => sink.emit({ type: 'progress', bytes }), signal);
+          sink.emit({ type: 'started', file, totalBytes: null });
+          const bytes = await writeLogFile(download.body, file, signal).catch((error: unknown) => {
+            throw onFileField(error);
+          });
+          sink.emit({ type: 'saved', file, bytes });
+        }),
+      'volumes.restore': (params, sink, signal) =>
+        runStream(sink, signal, async () => {
+          checkFileRule('volumes.restore', params.file, host, 'open', uploadInstead);
+          const file = await chosenFile('volumes.restore', params.file, host, {
+            open: { title: `Restore into ${params.name}`, filters: [{ name: 'Volume backups', extensions: ['gz', 'tgz', 'tar'] }] },
+          });
+          if (file === null) return sink.emit({ type: 'restored', file: null, volume: params.name, created: false, bytes: 0 });
+          const result = await restoreFromFile(
+            engine.client,
+            params,
+            file,
+            (totalBytes) => sink.emit({ type: 'started', file, totalBytes }),
+            (bytes) => sink.emit({ type: 'progress', bytes }),
+            signal,
+          );
+          sink.emit({ type: 'restored', file, ...result });
+        }),
+      'volumes.clone': (params, sink, signal) =>
+        runStream(sink, signal, async () => {
+          sink.emit({ type: 'started', file: null, totalBytes: null });
+          const { bytes } = await cloneVolume(engine.client, params.name, params.target, (copied) => sink.emit({ type: 'progress', bytes: copied }), signal);
+          sink.emit({ type: 'cloned', source: params.name, target: params.target, bytes });
+        }),
+    },
+  };
+}
+
+/** The web host's volume downloads: a backup and a file or folder, streamed from the engine to the browser. */
+export function volumeDownloads(engine: Pick<EngineConnection, 'client'>): Pick<DownloadHandlers, 'volume-backup' | 'volume-files'> {
+  return {
+    'volume-backup': (params, signal) => openVolumeBackup(engine.client, params.name, () => undefined, signal),
+    'volume-files': (params, signal) => openVolumeFiles(engine.client, params.name, params.path, () => undefined, signal),
+  };
+}
+
+/** The web host's restore upload: the browser's file streamed, checked, into the volume. */
+export function volumeUploads(engine: Pick<EngineConnection, 'client'>): Pick<UploadHandlers, 'volume-restore'> {
+  return { 'volume-restore': (params, body, signal) => restoreVolume(engine.client, params, body, 'the upload', () => undefined, signal) };
+}
