@@ -33,7 +33,7 @@ export function ManifestFacts({ manifest }: { manifest: ManifestView }) {
                 <td className="digest">
                   <a href={registryHref(manifest.registry, manifest.repository, platform.digest)}>{platform.digest}</a>
                 </td>
-                <td>{displayByteSize(platform.sizeBytes)}</td>
+                <td className="size">{displayByteSize(platform.sizeBytes)}</td>
               </tr>
             ))}
           </tbody>
@@ -52,7 +52,9 @@ export function ManifestFacts({ manifest }: { manifest: ManifestView }) {
             {manifest.layers.map((layer, index) => (
               <tr key={`${index}-${layer.digest}`}>
                 <td className="digest">{layer.digest}</td>
-                <td title={`${layer.sizeBytes} bytes`}>{displayByteSize(layer.sizeBytes)}</td>
+                <td className="size" title={`${layer.sizeBytes} bytes`}>
+                  {displayByteSize(layer.sizeBytes)}
+                </td>
                 <td>{layer.mediaType}</td>
               </tr>
             ))}

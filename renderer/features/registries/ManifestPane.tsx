@@ -89,11 +89,11 @@ export function ManifestPane({ registry, repository, reference, onDeleted }: Man
         <button type="button" aria-label={`Pull ${imageReference}`} disabled={engineId === null || isPulling} onClick={pull}>
           {isPulling ? 'Pulling…' : 'Pull'}
         </button>
-        <a className="button" aria-label={`Run ${imageReference}`} href={runHref(imageReference, engineId ?? undefined)}>
+        <a className="button-link" aria-label={`Run ${imageReference}`} href={runHref(imageReference, engineId ?? undefined)}>
           Run
         </a>
         {isTag && (
-          <button type="button" className="danger" aria-label={`Delete tag ${tagName}`} disabled={deletion !== 'idle'} onClick={() => setDeletion('asking')}>
+          <button type="button" className="button-danger" aria-label={`Delete tag ${tagName}`} disabled={deletion !== 'idle'} onClick={() => setDeletion('asking')}>
             {deletion === 'sending' ? 'Deleting…' : 'Delete tag…'}
           </button>
         )}

@@ -136,11 +136,11 @@ export function RegistryTable({ entries, onChanged, onSignIn }: RegistryTablePro
                       {rowBusy === 'logout' ? 'Signing out…' : 'Sign out'}
                     </button>
                   )}
-                  <a className="button" href={registryHref(entry.registry)} aria-label={`Browse ${entry.registry}`}>
+                  <a className="button-link" href={registryHref(entry.registry)} aria-label={`Browse ${entry.registry}`}>
                     Browse
                   </a>
                   {entry.source === 'user' && (
-                    <button type="button" className="danger" aria-label={`Remove ${entry.registry}`} disabled={rowBusy !== undefined} onClick={() => setRemoving(entry)}>
+                    <button type="button" className="button-danger" aria-label={`Remove ${entry.registry}`} disabled={rowBusy !== undefined} onClick={() => setRemoving(entry)}>
                       Remove…
                     </button>
                   )}
