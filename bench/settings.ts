@@ -56,6 +56,12 @@ export interface BenchSettings {
   build: boolean;
   /** Builds each through Berth and `docker build` (BENCH_BUILD_RUNS). */
   buildRuns: number;
+  /** Run the registry measures (BENCH_REGISTRIES; default on). */
+  registries: boolean;
+  /** Repositories in the bench's registry (BENCH_REGISTRY_REPOSITORIES). */
+  registryRepositories: number;
+  /** Opens of the registry's page, each in a fresh browser context (BENCH_REGISTRY_RUNS). */
+  registryRuns: number;
 }
 
 export function readSettings(): BenchSettings {
@@ -87,5 +93,8 @@ export function readSettings(): BenchSettings {
     imageLayers: envInt('BENCH_IMAGE_LAYERS', 5),
     imageLayerMiB: envInt('BENCH_IMAGE_LAYER_MIB', 20),
     imageRuns: envInt('BENCH_IMAGE_RUNS', 5),
+    registries: envFlag('BENCH_REGISTRIES', true),
+    registryRepositories: envInt('BENCH_REGISTRY_REPOSITORIES', 5000),
+    registryRuns: envInt('BENCH_REGISTRY_RUNS', 5),
   };
 }
