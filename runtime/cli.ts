@@ -125,8 +125,7 @@ async function api(args: string[]): Promise<number> {
   try {
     // A one-shot call answers about the engine Berth settled on, not the "connecting" before it.
     await backend.ready;
-    // Engine status and the list of engines answer whether or not the default engine is up.
-    if (!name.startsWith('engine.') && !name.startsWith('engines.')) await backend.engine.whenConnected(10_000);
+    if (!answersWithoutEngine(name)) await backend.engine.whenConnected(10_000);
     if (isMethodName(name)) {
       const result = await client.call(name, params as never);
       process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
@@ -178,4 +177,14 @@ async function engine(args: string[]): Promise<number> {
       process.stderr.write('Usage: berth engine start|stop|status\n');
       return 2;
   }
+}
+
+/**
+ * Engine status, the list of engines and the registries (Berth's own client, not the engine's)
+ * answer whether or not the default engine is up; everything else waits for it. Docker Hub
+ * search is the engine's.
+ */
+function answersWithoutEngine(name: string): boolean {
+  if (name === 'registries.search') return false;
+  return name.startsWith('engine.') || name.startsWith('engines.') || name.startsWith('registries.');
 }

@@ -4,6 +4,7 @@ import type { RegistryEntry } from '../../../runtime/api/index.js';
 import { useRegistryRoute } from '../../app/useDetailRoutes.js';
 import { useBerth } from '../../stores/store.js';
 import { AddRegistryForm } from './AddRegistryForm.js';
+import { DockerHubSearch } from './DockerHubSearch.js';
 import { RegistryBrowser } from './RegistryBrowser.js';
 import { RegistryTable } from './RegistryTable.js';
 import { SignInDialog } from './SignInDialog.js';
@@ -40,6 +41,7 @@ export function RegistriesPage() {
         <RegistryTable entries={entries} onChanged={reload} onSignIn={setSigningIn} />
       )}
       <AddRegistryForm onAdded={reload} />
+      <DockerHubSearch />
       {signingIn && (
         <SignInDialog
           entry={signingIn}

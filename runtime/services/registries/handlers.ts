@@ -1,4 +1,5 @@
-import type { RegistrySearchResult, registriesContract } from '../../api/index.js';
+import { BerthError, type RegistrySearchResult, type registriesContract } from '../../api/index.js';
+import { registryOfRepository } from '../../api/image-reference.js';
 import type { EngineConnection } from '../../engine/connection.js';
 import type { HandlerSlice } from '../../rpc/handlers.js';
 import type { RegistriesService } from './registries-service.js';
@@ -23,7 +24,14 @@ export function registriesHandlers(registries: RegistriesService, engine: Engine
       'registries.manifest': (params, signal) => registries.manifest(params, signal),
       'registries.deleteTag': (params, signal) => registries.deleteTag(params, signal),
       'registries.search': async (params, signal): Promise<RegistrySearchResult[]> => {
-        const results = await engine.client.images.search(params.term, params.limit, signal);
+        const results = await engine.client.images.search(params.term, params.limit, signal).catch((error: unknown) => {
+          // The engine answers 500 in its own words when it cannot reach Docker Hub (no internet, DNS, a proxy),
+          // or the registry a `host/term` names.
+          const registry = registryOfRepository(params.term.trim());
+          const where = registry === 'docker.io' ? 'Docker Hub' : registry;
+          if (error instanceof BerthError && error.code === 'conflict') throw new BerthError('conflict', `The engine could not search ${where}: ${error.message}`, error.details);
+          throw error;
+        });
         return results.map((result) => ({ name: result.name, description: result.description ?? '', stars: result.star_count ?? 0, official: result.is_official === true }));
       },
     },

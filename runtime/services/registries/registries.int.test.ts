@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BerthClient, BerthError, toDisposable, type Port } from '../../api/index.js';
@@ -6,9 +7,10 @@ import { readTestEnv } from '../../../scripts/test-env-info.js';
 import { serveRpc } from '../../rpc/dispatcher.js';
 import { createPortPair } from '../../rpc/memory-port.js';
 import { startHost } from '../../host/server.js';
+import { writeFakeHelper } from '../../registry/credentials/testing/fake-helper.js';
 import { connectHostClient } from '../../testing/host-client.js';
 import { connectBackend, docker, testImage, type Connected } from '../../testing/real-engine.js';
-import { identityToken, password, seederFor, uniqueRepository, users } from '../../testing/test-registries.js';
+import { identityToken, password, seederFor, startHttpServer, uniqueRepository, users } from '../../testing/test-registries.js';
 
 /**
  * registries.* through the contract against the test environment's three real registries
@@ -224,6 +226,63 @@ describe('a registry with bearer tokens', () => {
     const withToken = await client.call('registries.login', { registry: hosts.token, username: '<token>', password: identityToken, store: 'session' });
     expect(withToken.credentialStore).toBe('session');
     expect(await client.call('registries.test', { registry: hosts.token })).toMatchObject({ outcome: 'reachable', signedInAs: '(identity token)' });
+  });
+});
+
+describe("a login kept by the docker CLI's credential helper", () => {
+  it('goes to the helper config.json names, is used for the pull, and erased from it on sign-out', async () => {
+    const configFile = path.join(process.env.DOCKER_CONFIG ?? '', 'config.json');
+    const before = await readFile(configFile, 'utf8').catch(() => null);
+    const binDir = await mkdtemp(path.join(os.tmpdir(), 'berth-helper-bin-'));
+    const helper = await writeFakeHelper(binDir, 'berthtest');
+    const oldPath = process.env.PATH;
+    process.env.PATH = `${binDir}${path.delimiter}${oldPath ?? ''}`;
+    try {
+      await writeFile(configFile, JSON.stringify({ credsStore: 'berthtest' }));
+      expect(await client.call('registries.signInOptions', { registry: hosts.basic })).toMatchObject({ store: 'helper', helper: 'berthtest' });
+      // No store asked for: the helper takes it.
+      const entry = await client.call('registries.login', { registry: hosts.basic, username: basicUser, password });
+      expect(entry).toMatchObject({ signedInAs: basicUser, credentialStore: 'helper', helper: 'berthtest' });
+      expect(Object.values(await helper.stored())).toEqual([{ Username: basicUser, Secret: password }]);
+      // The file holds no secret: only the helper does.
+      expect(await readFile(configFile, 'utf8')).not.toContain(Buffer.from(`${basicUser}:${password}`).toString('base64'));
+
+      const reference = `${hosts.basic}/${uniqueRepository('helper')}:1`;
+      await client.call('images.tag', { source: testImage(), target: reference });
+      cleanups.push(() => docker('rmi', '-f', reference));
+      await streamToEnd('images.push', reference);
+
+      await client.call('registries.logout', { registry: hosts.basic });
+      expect(await helper.stored()).toEqual({});
+    } finally {
+      process.env.PATH = oldPath;
+      if (before === null) await rm(configFile, { force: true });
+      else await writeFile(configFile, before);
+      await rm(binDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('search, through the engine', () => {
+  it("answers the engine's results from the registry a `host/term` names, and one clear line when it cannot", async () => {
+    // The engine's search speaks the v1 search API; a server of the test's own on 127.0.0.1 plays the registry.
+    const queries: string[] = [];
+    const server = await startHttpServer((request, response) => {
+      queries.push(request.url ?? '');
+      response.setHeader('Content-Type', 'application/json');
+      response.end(JSON.stringify({ num_results: 1, query: 'web', results: [{ name: 'team/web', description: '<b>not html</b>', star_count: 7, is_official: false, is_automated: false }] }));
+    });
+    cleanups.push(() => server.close());
+    const host = server.url.slice('http://'.length);
+    const results = await client.call('registries.search', { term: `${host}/web`, limit: 5 });
+    expect(results).toEqual([{ name: 'team/web', description: '<b>not html</b>', stars: 7, official: false }]);
+    expect(queries.some((query) => query.startsWith('/v1/search?') && query.includes('q=web') && query.includes('n=5'))).toBe(true);
+
+    // A registry without the v1 search API (every docker-registry): the engine's words, naming where.
+    const refused = await failure(client.call('registries.search', { term: `${hosts.open}/web` }));
+    expect(refused.code).toBe('conflict');
+    expect(refused.message).toContain(`The engine could not search ${hosts.open}:`);
+    expect(refused.message).not.toContain('\n');
   });
 });
 
