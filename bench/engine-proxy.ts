@@ -26,6 +26,8 @@ export interface ProxiedRequest {
   endMs: number | null;
   status: number | null;
   upgrade: boolean;
+  /** When the connection to the client closed (answered, or given up by the client); unset while open. */
+  closedMs?: number;
 }
 
 export interface EngineProxy {
@@ -45,14 +47,27 @@ export interface ProxyUpstream {
   connect(): Duplex;
 }
 
-/** How the proxy itself is reached: a unix socket in a fresh temporary directory, or TLS on 127.0.0.1 (the engine's own server certificate). */
-export type ProxyListener = { kind: 'unix' } | { kind: 'tls'; key: Buffer; cert: Buffer; ca: Buffer };
+/**
+ * How the proxy itself is reached: a unix socket in a fresh temporary directory, TLS on
+ * 127.0.0.1 (the engine's own server certificate), or plain HTTP on 127.0.0.1 (in front of a
+ * registry, run-registries.ts).
+ */
+export type ProxyListener = { kind: 'unix' } | { kind: 'tls'; key: Buffer; cert: Buffer; ca: Buffer } | { kind: 'tcp' };
 
 /** The engine's unix socket as the upstream. */
 export function unixUpstream(engineSocket: string): ProxyUpstream {
   return {
     request: (options) => http.request({ socketPath: engineSocket, ...options }),
     connect: () => net.connect(engineSocket),
+  };
+}
+
+/** A plain-HTTP server on 127.0.0.1 (`127.0.0.1:PORT`) as the upstream: a registry. */
+export function tcpUpstream(address: string): ProxyUpstream {
+  const [host = '127.0.0.1', port = ''] = address.split(':');
+  return {
+    request: (options) => http.request({ host, port: Number(port), ...options }),
+    connect: () => net.connect(Number(port), host),
   };
 }
 
@@ -84,12 +99,13 @@ export async function startCountingProxy(upstreamEngine: ProxyUpstream, listener
     });
     // The client went away (e.g. an aborted /events): stop the engine request too.
     response.on('close', () => {
+      record.closedMs = nowMs();
       if (!response.writableFinished) upstream.destroy();
     });
     request.pipe(upstream);
   };
   const server =
-    listener.kind === 'unix'
+    listener.kind !== 'tls'
       ? http.createServer({ requestTimeout: 0 }, onRequest)
       : https.createServer({ requestTimeout: 0, key: listener.key, cert: listener.cert, ca: listener.ca, requestCert: true, rejectUnauthorized: true }, onRequest);
 

@@ -13,6 +13,7 @@ import type { LogsPage } from './measure-logs-page.js';
 import type { ListLatency } from './measure-list.js';
 import type { LogsMeasure } from './measure-logs.js';
 import type { PageOpen } from './measure-page-open.js';
+import type { RegistriesMeasure } from './measure-registries.js';
 import type { StartToRow } from './measure-start-to-row.js';
 import type { TerminalMeasure } from './measure-terminal.js';
 import { repoRoot } from './support.js';
@@ -44,6 +45,8 @@ export interface Measures {
   /** The volumes measures; absent when skipped (BENCH_VOLUMES=0). */
   volumesList?: Outcome<VolumesListMeasure>;
   volumeBrowse?: Outcome<VolumeBrowseMeasure>;
+  /** The registry page and filter measures; absent when skipped (BENCH_REGISTRIES=0). */
+  registries?: Outcome<RegistriesMeasure>;
 }
 
 export interface TargetVerdict {
@@ -80,6 +83,7 @@ export function judgeTargets(measures: Measures): TargetVerdict[] {
       : []),
     ...judgeImages(measures),
     ...judgeVolumes(measures),
+    ...judgeRegistries(measures),
   ];
 }
 
@@ -92,6 +96,16 @@ function judgeVolumes({ volumesList, volumeBrowse }: Measures): TargetVerdict[] 
     ...(volumeBrowse
       ? [judge(volumeBrowse, 'volume-browse-first-screen-ms', "ms from opening a volume's folder of BENCH_VOLUME_FILES files in Chromium to its first screen of files", 'volumeBrowse.firstScreen.medianMs', 500, (m) => m.firstScreen.medianMs)]
       : []),
+  ];
+}
+
+/** The registry targets (issue 12), judged only when those measures ran. */
+function judgeRegistries({ registries }: Measures): TargetVerdict[] {
+  if (!registries) return [];
+  return [
+    judge(registries, 'registry-first-page-ms', "ms from going to a registry of BENCH_REGISTRY_REPOSITORIES repositories (its Browse link) to its first page of repositories painted, the app already open", 'registries.open.totalMs.medianMs', 300, (m) => m.open.totalMs.medianMs),
+    judge(registries, 'registry-filter-pages-per-call', "the registry's _catalog pages (of 500) one filtered registries.catalog call reads at most; the whole catalog is registries.catalogPagesOf500", 'registries.filter.maxRegistryPagesPerCall', 4, (m) => m.filter.maxRegistryPagesPerCall),
+    judge(registries, 'registry-filter-calls-per-burst', 'registries.catalog calls the page sends for one filter typed key by key (80 ms apart)', 'registries.filter.maxBerthCallsPerBurst', 1, (m) => m.filter.maxBerthCallsPerBurst),
   ];
 }
 
@@ -176,6 +190,7 @@ export const methodNotes = [
   'terminal: no issue names a target yet, so it is reported, not judged. Output: exec.open {tty: false} of `head -c N /dev/zero` over the web host, counted to the stream end, vs `docker exec NAME head -c N /dev/zero` spawned with stdout counted, alternating. Echo: one character every 50 ms by terminal.input to a TTY `cat` until the pty echo arrives, vs the same written to an exec socket hijacked straight from the engine in the bench process.',
   'images (BENCH_IMAGES=0 skips them): a registry of the bench\'s own (docker-registry on 127.0.0.1); an image of the test image plus BENCH_IMAGE_LAYERS layers of BENCH_IMAGE_LAYER_MIB MiB from /dev/urandom (classic builder) pushed to it. Pull: images.pull over the WebSocket until its end vs `docker pull -q` spawned to exit, `docker rmi -f` before each, order alternating, one warm-up each untimed. Push: images.push vs `docker push -q`, each push to a fresh registry (in one registry the engine would mount the blobs from an earlier push instead of uploading them). Progress: events a Berth pull delivered, per second of the pull and the most in any 1 s window.',
   'logs: taking turns (order rotated each run, one warm-up untimed): logs.follow {follow: false} over the WebSocket until its end with every line counted (BerthClient acknowledges each batch, as the UI does); GET /download/logs?id=NAME read to its end; `docker logs NAME` spawned with stdout and stderr to /dev/null, timed to exit. The engine reads its json-file for each, so all three include its time.',
+  'registries (BENCH_REGISTRIES=0 skips them): a registry of the bench\'s own (docker-registry on 127.0.0.1) with BENCH_REGISTRY_REPOSITORIES repositories bench/repo-NNNNN, one small image each, seeded through its HTTP API; a counting HTTP proxy in front of it, known to a `berth serve` (own data directory and DOCKER_CONFIG) by registries.add. Open: BENCH_REGISTRY_RUNS times, a fresh context opens the app, waits for the Containers page, then sets the hash to the registry\'s page (as its Browse link does) and a MutationObserver in the page notes the first repository in the table, plus one animation frame; the proxy\'s _catalog request splits the time. Filter: three filters (matching on the first page, only at the catalog\'s end, nowhere) typed key by key 80 ms apart; counted per burst are the registries.catalog calls in the page\'s WebSocket frames and the registry\'s _catalog requests until 750 ms pass without one; then each filter as one direct registries.catalog call, counting its _catalog pages.',
 ];
 
 export async function writeReport(document: object): Promise<string> {

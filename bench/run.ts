@@ -22,6 +22,7 @@ import { runLogsMeasures } from './run-logs.js';
 import { runBuildMeasures } from './run-build.js';
 import { runImagesMeasures } from './run-images.js';
 import { runVolumesMeasures } from './run-volumes.js';
+import { runRegistriesMeasures } from './run-registries.js';
 import { attempt, delay, errorMessage, log } from './support.js';
 import { Teardown } from './teardown.js';
 
@@ -33,7 +34,8 @@ import { Teardown } from './teardown.js';
  * of a million lines against `docker logs` (measure-logs.ts), (h) unless BENCH_BUILD=0,
  * building an image against `docker build` (run-build.ts), (i) unless BENCH_IMAGES=0, pull and
  * push against `docker pull` / `docker push` (run-images.ts), (j) first of all unless
- * BENCH_VOLUMES=0, the volumes list and browse (run-volumes.ts), then (unless BENCH_ENGINES=0) the
+ * BENCH_VOLUMES=0, the volumes list and browse (run-volumes.ts), (k) unless BENCH_REGISTRIES=0, a
+ * registry of many repositories opened and filtered in Chromium (run-registries.ts), then (unless BENCH_ENGINES=0) the
  * several-engines measures (run-engines.ts), then tears everything down and prints one JSON
  * document (also bench/results/latest.json).
  */
@@ -156,6 +158,12 @@ async function main(): Promise<number> {
       const images = await runImagesMeasures({ engineUrl: engine.engineUrl, image: engine.image, cliEnv: engine.cliEnv, settings });
       Object.assign(measures, images.measures);
       teardownProblems.push(...images.teardownProblems);
+    }
+
+    if (settings.registries) {
+      const registries = await runRegistriesMeasures({ engineUrl: engine.engineUrl, settings, chromiumArgs });
+      Object.assign(measures, registries.measures);
+      teardownProblems.push(...registries.teardownProblems);
     }
 
     if (settings.engines) {

@@ -62,6 +62,12 @@ export interface BenchSettings {
   volumeCount: number;
   volumeFiles: number;
   volumeRuns: number;
+  /** Run the registry measures (BENCH_REGISTRIES; default on). */
+  registries: boolean;
+  /** Repositories in the bench's registry (BENCH_REGISTRY_REPOSITORIES). */
+  registryRepositories: number;
+  /** Opens of the registry's page, each in a fresh browser context (BENCH_REGISTRY_RUNS). */
+  registryRuns: number;
 }
 
 export function readSettings(): BenchSettings {
@@ -97,5 +103,8 @@ export function readSettings(): BenchSettings {
     volumeCount: envInt('BENCH_VOLUME_COUNT', 1000),
     volumeFiles: envInt('BENCH_VOLUME_FILES', 10_000),
     volumeRuns: envInt('BENCH_VOLUME_RUNS', 5),
+    registries: envFlag('BENCH_REGISTRIES', true),
+    registryRepositories: envInt('BENCH_REGISTRY_REPOSITORIES', 5000),
+    registryRuns: envInt('BENCH_REGISTRY_RUNS', 5),
   };
 }

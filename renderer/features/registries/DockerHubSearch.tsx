@@ -84,7 +84,7 @@ export function DockerHubSearch() {
                   >
                     Pull
                   </button>
-                  <a className="button" href={runHref(result.name)} aria-label={`Run ${result.name}`}>
+                  <a className="button-link" href={runHref(result.name)} aria-label={`Run ${result.name}`}>
                     Run
                   </a>
                 </td>

@@ -4,6 +4,8 @@ import type { PagedList } from './usePagedList.js';
 
 interface NameListProps<P extends RegistryPage<string>> {
   label: string;
+  /** What the rows are, in the plural ("repositories", "tags"): names the loading line and Load more. */
+  noun: string;
   column: string;
   list: PagedList<P>;
   /** The name's link target. */
@@ -20,7 +22,7 @@ interface NameListProps<P extends RegistryPage<string>> {
  * Repositories or tags, one page at a time: only the rows on screen are rendered, and the next
  * page is read when "Load more" is pressed, never all at once. Names from the registry are text.
  */
-export function NameList<P extends RegistryPage<string>>({ label, column, list, hrefOf, selected, emptyText, moreText }: NameListProps<P>) {
+export function NameList<P extends RegistryPage<string>>({ label, noun, column, list, hrefOf, selected, emptyText, moreText }: NameListProps<P>) {
   return (
     <div className="registry-names">
       {list.items.length > 0 && (
@@ -44,7 +46,11 @@ export function NameList<P extends RegistryPage<string>>({ label, column, list, 
           }}
         />
       )}
-      {list.isLoading && <p className="empty">Loading…</p>}
+      {list.isLoading && (
+        <p className="empty" role="status">
+          Loading {noun}…
+        </p>
+      )}
       {!list.isLoading && list.error === null && list.lastPage !== null && list.items.length === 0 && !list.hasMore && <p className="empty">{emptyText}</p>}
       {list.error !== null && (
         <p role="alert" className="form-error">
@@ -57,7 +63,7 @@ export function NameList<P extends RegistryPage<string>>({ label, column, list, 
       {list.hasMore && !list.isLoading && (
         <p className="registry-more">
           {moreText && <span>{moreText} </span>}
-          <button type="button" onClick={list.loadMore}>
+          <button type="button" aria-label={`Load more ${noun}`} onClick={list.loadMore}>
             Load more
           </button>
         </p>

@@ -31,18 +31,18 @@ export function RegistryBrowser({ route, entry }: { route: RegistryRoute; entry:
   }, [typed]);
 
   const readCatalog = useCallback<PageReader<CatalogPage>>(
-    (last) => {
+    (last, signal) => {
       const client = clientSource();
       if (client === null) return Promise.reject(new Error('Not connected to Berth.'));
-      return client.call('registries.catalog', { registry, ...(filter ? { filter } : {}), ...(last === undefined ? {} : { last }) });
+      return client.call('registries.catalog', { registry, ...(filter ? { filter } : {}), ...(last === undefined ? {} : { last }) }, { signal });
     },
     [clientSource, registry, filter],
   );
   const readTags = useCallback<PageReader<RegistryPage<string>>>(
-    (last) => {
+    (last, signal) => {
       const client = clientSource();
       if (client === null || repository === null) return Promise.reject(new Error('Not connected to Berth.'));
-      return client.call('registries.tags', { registry, repository, ...(last === undefined ? {} : { last }) });
+      return client.call('registries.tags', { registry, repository, ...(last === undefined ? {} : { last }) }, { signal });
     },
     // tagsVersion: a new reader after a deletion, so the list starts over.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -84,6 +84,7 @@ export function RegistryBrowser({ route, entry }: { route: RegistryRoute; entry:
               <FilterBox label="Filter repositories" placeholder="Filter repositories" value={typed} onChange={setTyped} />
               <NameList
                 label="Repositories"
+                noun="repositories"
                 column="Repository"
                 list={catalog}
                 selected={repository}
@@ -97,7 +98,7 @@ export function RegistryBrowser({ route, entry }: { route: RegistryRoute; entry:
         {repository !== null && (
           <div className="registry-pane" aria-label={`Tags of ${repository}`} role="region">
             <h2>Tags of {repository}</h2>
-            <NameList label={`Tags of ${repository}`} column="Tag" list={tags} selected={reference} hrefOf={(tag) => registryHref(registry, repository, tag)} emptyText="This repository has no tags." />
+            <NameList label={`Tags of ${repository}`} noun="tags" column="Tag" list={tags} selected={reference} hrefOf={(tag) => registryHref(registry, repository, tag)} emptyText="This repository has no tags." />
           </div>
         )}
         {repository !== null && reference !== null && <ManifestPane key={`${repository}@${reference}`} registry={registry} repository={repository} reference={reference} onDeleted={() => setTagsVersion((version) => version + 1)} />}

@@ -14,6 +14,8 @@ interface RegistryTableProps {
 /** What a row says after Test, or after an action failed. */
 type RowNote = { tone: 'ok' | 'problem'; text: string };
 
+type RowAction = 'test' | 'logout' | 'remove';
+
 const storeNames: Record<NonNullable<RegistryEntry['credentialStore']>, string> = {
   helper: 'credential helper',
   keychain: 'OS keychain',
@@ -36,11 +38,12 @@ export function checkNote(check: RegistryCheck): RowNote {
 export function RegistryTable({ entries, onChanged, onSignIn }: RegistryTableProps) {
   const clientSource = useClientSource();
   const [notes, setNotes] = useState<Record<string, RowNote>>({});
-  const [busy, setBusy] = useState<Record<string, boolean>>({});
+  /** What each registry's row is doing now (its controls wait meanwhile). */
+  const [busy, setBusy] = useState<Record<string, RowAction>>({});
   const [removing, setRemoving] = useState<RegistryEntry | null>(null);
 
-  const act = async (registry: string, action: () => Promise<RowNote | null>) => {
-    setBusy((old) => ({ ...old, [registry]: true }));
+  const act = async (registry: string, kind: RowAction, action: () => Promise<RowNote | null>) => {
+    setBusy((old) => ({ ...old, [registry]: kind }));
     try {
       const note = await action();
       setNotes((old) => {
@@ -52,7 +55,11 @@ export function RegistryTable({ entries, onChanged, onSignIn }: RegistryTablePro
     } catch (thrown) {
       setNotes((old) => ({ ...old, [registry]: { tone: 'problem', text: toBerthError(thrown).message } }));
     } finally {
-      setBusy((old) => ({ ...old, [registry]: false }));
+      setBusy((old) => {
+        const next = { ...old };
+        delete next[registry];
+        return next;
+      });
     }
   };
   const client = () => {
@@ -77,6 +84,7 @@ export function RegistryTable({ entries, onChanged, onSignIn }: RegistryTablePro
         <tbody>
           {entries.map((entry) => {
             const note = notes[entry.registry];
+            const rowBusy = busy[entry.registry];
             return (
               <tr key={entry.registry} aria-label={entry.registry}>
                 <th scope="row">
@@ -100,33 +108,39 @@ export function RegistryTable({ entries, onChanged, onSignIn }: RegistryTablePro
                   )}
                 </td>
                 <td className="registry-actions">
-                  <button type="button" disabled={busy[entry.registry]} onClick={() => void act(entry.registry, async () => checkNote(await client().call('registries.test', { registry: entry.registry })))}>
-                    Test connection
+                  <button
+                    type="button"
+                    aria-label={`Test connection to ${entry.registry}`}
+                    disabled={rowBusy !== undefined}
+                    onClick={() => void act(entry.registry, 'test', async () => checkNote(await client().call('registries.test', { registry: entry.registry })))}
+                  >
+                    {rowBusy === 'test' ? 'Testing…' : 'Test connection'}
                   </button>
                   {entry.signedInAs === null ? (
-                    <button type="button" onClick={() => onSignIn(entry)}>
+                    <button type="button" aria-label={`Sign in to ${entry.registry}`} disabled={rowBusy !== undefined} onClick={() => onSignIn(entry)}>
                       Sign in…
                     </button>
                   ) : (
                     <button
                       type="button"
-                      disabled={busy[entry.registry]}
+                      aria-label={`Sign out of ${entry.registry}`}
+                      disabled={rowBusy !== undefined}
                       onClick={() =>
-                        void act(entry.registry, async () => {
+                        void act(entry.registry, 'logout', async () => {
                           await client().call('registries.logout', { registry: entry.registry });
                           onChanged();
                           return null;
                         })
                       }
                     >
-                      Sign out
+                      {rowBusy === 'logout' ? 'Signing out…' : 'Sign out'}
                     </button>
                   )}
-                  <a className="button" href={registryHref(entry.registry)}>
+                  <a className="button-link" href={registryHref(entry.registry)} aria-label={`Browse ${entry.registry}`}>
                     Browse
                   </a>
                   {entry.source === 'user' && (
-                    <button type="button" className="danger" onClick={() => setRemoving(entry)}>
+                    <button type="button" className="button-danger" aria-label={`Remove ${entry.registry}`} disabled={rowBusy !== undefined} onClick={() => setRemoving(entry)}>
                       Remove…
                     </button>
                   )}
@@ -144,7 +158,7 @@ export function RegistryTable({ entries, onChanged, onSignIn }: RegistryTablePro
           onConfirm={() => {
             const entry = removing;
             setRemoving(null);
-            void act(entry.registry, async () => {
+            void act(entry.registry, 'remove', async () => {
               await client().call('registries.remove', { registry: entry.registry, logout: true });
               onChanged();
               return null;

@@ -44,9 +44,11 @@ export function SignInDialog({ entry, onClose, onSignedIn }: { entry: RegistryEn
       return;
     }
     setIsSending(true);
+    // Sent once: the field is emptied as the password leaves, whatever the answer.
+    const sent = client.call('registries.login', { registry: entry.registry, username: username.trim(), password, ...(options?.store === null ? { store } : {}) });
+    setPassword('');
     try {
-      await client.call('registries.login', { registry: entry.registry, username: username.trim(), password, ...(options?.store === null ? { store } : {}) });
-      setPassword('');
+      await sent;
       onSignedIn();
     } catch (thrown) {
       const failure = toBerthError(thrown);
@@ -68,14 +70,18 @@ export function SignInDialog({ entry, onClose, onSignedIn }: { entry: RegistryEn
       {options?.store === null && (
         <fieldset className="sign-in-store">
           <legend>Keep the credentials</legend>
-          <label className="check">
-            <input type="radio" name="store" checked={store === 'session'} onChange={() => setStore('session')} />
-            For this session only (forgotten when Berth quits)
-          </label>
-          <label className="check">
-            <input type="radio" name="store" checked={store === 'docker-config'} onChange={() => setStore('docker-config')} />
-            In the docker CLI&apos;s file ({options.dockerConfigPath})
-          </label>
+          {options.choices.includes('session') && (
+            <label className="check">
+              <input type="radio" name="store" checked={store === 'session'} onChange={() => setStore('session')} />
+              For this session only (forgotten when Berth quits)
+            </label>
+          )}
+          {options.choices.includes('docker-config') && (
+            <label className="check">
+              <input type="radio" name="store" checked={store === 'docker-config'} onChange={() => setStore('docker-config')} />
+              In the docker CLI&apos;s file ({options.dockerConfigPath})
+            </label>
+          )}
           {store === 'docker-config' && (
             <p className="registry-warning" role="note">
               {options.dockerConfigWarning}

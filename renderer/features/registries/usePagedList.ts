@@ -2,8 +2,12 @@ import { useCallback, useEffect, useState } from 'react';
 import type { RegistryPage } from '../../../runtime/api/index.js';
 import { toBerthError } from '../../transport/callError.js';
 
-/** One page as a paged list reads it: its items, where the next starts, and anything else the page says. */
-export type PageReader<P extends RegistryPage<string>> = (last: string | undefined) => Promise<P>;
+/**
+ * Reads one page: its items, where the next starts, and anything else the page says. `signal`
+ * aborts when the page is no longer wanted (another filter typed, the view closed), so the
+ * backend stops reading the registry for it.
+ */
+export type PageReader<P extends RegistryPage<string>> = (last: string | undefined, signal: AbortSignal) => Promise<P>;
 
 export interface PagedList<P extends RegistryPage<string>> {
   items: string[];
@@ -34,7 +38,7 @@ function initial<P extends RegistryPage<string>>(read: PageReader<P> | null): Pa
 /**
  * A list read one page at a time (a registry's catalog, a repository's tags): the first page
  * at once, the next only when asked ("Load more"), never all at once. A new `read` (another
- * filter, another repository) starts over, and answers meant for an older one are dropped.
+ * filter, another repository) starts over: the older one's page still on its way is cancelled.
  */
 export function usePagedList<P extends RegistryPage<string>>(read: PageReader<P> | null): PagedList<P> {
   const [state, setState] = useState<PagedState<P>>(() => initial(read));
@@ -49,7 +53,8 @@ export function usePagedList<P extends RegistryPage<string>>(read: PageReader<P>
   useEffect(() => {
     if (read === null || requested <= answered || error !== null) return;
     let isCurrent = true;
-    read(lastPage?.next ?? undefined).then(
+    const controller = new AbortController();
+    read(lastPage?.next ?? undefined, controller.signal).then(
       (page) => {
         if (isCurrent) setState((old) => (old.read === read ? { ...old, items: [...old.items, ...page.items], lastPage: page, answered: old.answered + 1 } : old));
       },
@@ -59,6 +64,8 @@ export function usePagedList<P extends RegistryPage<string>>(read: PageReader<P>
     );
     return () => {
       isCurrent = false;
+      // A page already answered is not affected; one still on its way is cancelled.
+      controller.abort();
     };
   }, [read, requested, answered, lastPage, error]);
 
