@@ -15,8 +15,8 @@ export interface MethodResultState<T> {
 }
 
 export interface MethodResultOptions {
-  /** The engine to ask. */
-  engineId: string;
+  /** The engine to ask; null: the default engine (for what is no engine's, e.g. registries). */
+  engineId: string | null;
   /** Call again whenever this changes (e.g. the item's summary, live from the events stream). */
   refreshKey?: string;
 }
@@ -34,11 +34,11 @@ export function useMethodResult<M extends MethodName>(
 ): MethodResultState<MethodResult<M>> {
   const clientSource = useClientSource();
   const linkState = useBerth((s) => s.engine.link.state);
-  const engineState = useBerth((s) => s.engine.statuses[engineId]?.status.state ?? null);
+  const engineState = useBerth((s) => (engineId === null ? null : (s.engine.statuses[engineId]?.status.state ?? null)));
   const [generation, setGeneration] = useState(0);
   const [result, setResult] = useState<{ key: string; data: MethodResult<M> | null; error: BerthError | null } | null>(null);
   const paramsJson = params === null ? null : JSON.stringify(params);
-  const key = paramsJson === null ? null : `${engineId}|${method}|${paramsJson}|${generation}|${linkState}|${engineState}|${refreshKey}`;
+  const key = paramsJson === null ? null : `${engineId ?? '(default)'}|${method}|${paramsJson}|${generation}|${linkState}|${engineState}|${refreshKey}`;
 
   useEffect(() => {
     if (key === null || paramsJson === null) return;
@@ -47,7 +47,7 @@ export function useMethodResult<M extends MethodName>(
     const call =
       client === null
         ? Promise.reject(new BerthError('engine_unreachable', 'Not connected to Berth.'))
-        : client.call(method, JSON.parse(paramsJson) as MethodParams<M>, { engine: engineId, signal: controller.signal });
+        : client.call(method, JSON.parse(paramsJson) as MethodParams<M>, { ...(engineId === null ? {} : { engine: engineId }), signal: controller.signal });
     call.then(
       (data) => setResult({ key, data, error: null }),
       (error: unknown) => {

@@ -1,6 +1,5 @@
 import { useCallback, useState } from 'react';
 import type { RegistryEntry } from '../../../runtime/api/index.js';
-import { useDefaultEngineId } from '../../app/useEngineViews.js';
 import { useMethodResult } from '../container-details/useMethodResult.js';
 
 export interface RegistriesState {
@@ -15,12 +14,11 @@ export interface RegistriesState {
 /**
  * The registries Berth knows (`registries.list`). They change only when the user changes them
  * (here, or with `docker login`), so the list is read when the page opens and after each action,
- * never polled. Registries belong to no engine; the call goes through the default one.
+ * never polled. Registries belong to no engine: the call names none, and answers with no engine connected.
  */
 export function useRegistries(): RegistriesState {
-  const engineId = useDefaultEngineId();
   const [version, setVersion] = useState(0);
-  const result = useMethodResult('registries.list', engineId === null ? null : {}, { engineId: engineId ?? '', refreshKey: String(version) });
+  const result = useMethodResult('registries.list', {}, { engineId: null, refreshKey: String(version) });
   const reload = useCallback(() => setVersion((old) => old + 1), []);
   return { entries: result.data, error: result.error?.message ?? null, reload };
 }
