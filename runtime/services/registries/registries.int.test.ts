@@ -181,6 +181,16 @@ describe('a registry behind HTTP Basic', () => {
     await streamToEnd('images.pull', reference);
     expect((await client.call('images.list', {})).some((image) => image.repoTags.includes(reference))).toBe(true);
 
+    // By digest too: the digest the registry reports for the tag.
+    const { digest } = await client.call('registries.manifest', { registry: hosts.basic, repository, reference: tag });
+    const byDigest = `${hosts.basic}/${repository}@${digest}`;
+    await docker('rmi', reference);
+    await streamToEnd('images.pull', byDigest);
+    cleanups.push(() => docker('rmi', '-f', byDigest));
+    expect((await client.call('images.list', {})).some((image) => image.repoDigests.includes(byDigest))).toBe(true);
+    await docker('rmi', byDigest);
+    await client.call('images.tag', { source: testImage(), target: reference });
+
     await docker('rmi', reference);
     await client.call('registries.logout', { registry: hosts.basic });
     const refused = await streamToEnd('images.pull', reference).then(
