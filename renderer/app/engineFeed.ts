@@ -79,7 +79,7 @@ export function startEngineFeed(client: BerthClient, store: BerthStore, engineId
     if (event.type === 'engine') return onStatus(event.status);
     if (engineId !== undefined && event.engineId !== engineId) return;
     if (event.type === 'images') refreshImages(event.engineId);
-    else store.getState().containers.applyChange(event);
+    else if (event.type === 'container') store.getState().containers.applyChange(event);
   };
 
   let subscription: Disposable | null = null;

@@ -8,6 +8,7 @@ import { eventsContract } from './events.js';
 import { imageDetailsContract } from './image-details.js';
 import { imagesContract } from './images.js';
 import { logsContract } from './logs.js';
+import { networksContract } from './networks.js';
 import { runContract } from './run.js';
 import { statsContract } from './stats.js';
 import { systemContract } from './system.js';
@@ -32,6 +33,7 @@ const domains = [
   imageDetailsContract,
   terminalContract,
   logsContract,
+  networksContract,
 ] as const;
 
 type Domains = typeof domains;

@@ -31,3 +31,6 @@ export * from './log-time.js';
 export * from './engine-time.js';
 export * from './downloads.js';
 export * from './uploads.js';
+export * from './networks.js';
+export * from './network-rules.js';
+export * from './network-address.js';

@@ -13,6 +13,7 @@ import type { ImageArchiveHost } from './images/archive.js';
 import { imageDetailsHandlers } from './images/details-handlers.js';
 import { imageDownloads, imagesHandlers, imageUploads } from './images/handlers.js';
 import { logsDownloads, logsHandlers, type LogsHost } from './logs/logs-service.js';
+import { networksHandlers, networksWatcher } from './networks/handlers.js';
 import { runHandlers } from './run/run-service.js';
 import { statsHandlers } from './stats.js';
 import { systemHandlers } from './system.js';
@@ -32,6 +33,7 @@ export function createServiceHandlers(engine: EngineConnection, registry: Engine
   const watchers = {
     containers: store.add(new ContainerWatcher(engine, (containerId) => summaries.summary(containerId))),
     images: store.add(new ImageWatcher(engine)),
+    networks: store.add(networksWatcher(engine)),
   };
   const handlers: ServiceHandlers = composeSlices(
     engineHandlers(engine),
@@ -46,6 +48,7 @@ export function createServiceHandlers(engine: EngineConnection, registry: Engine
     imageDetailsHandlers(engine),
     terminalHandlers(engine),
     logsHandlers(engine, host),
+    networksHandlers(engine, watchers.networks),
   );
   const downloads: DownloadHandlers = { ...logsDownloads(engine), ...imageDownloads(engine) };
   const uploads: UploadHandlers = { ...imageUploads(engine) };

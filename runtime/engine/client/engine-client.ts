@@ -9,6 +9,7 @@ import type { EngineInfo, EngineVersion } from '../json/system.js';
 import { ContainerCalls } from './containers.js';
 import { ExecCalls } from './exec.js';
 import { ImageCalls } from './images.js';
+import { NetworkCalls } from './networks.js';
 import { SystemCalls } from './system.js';
 import { modemTransport, type EngineTransport, type TransportOptions } from './transport.js';
 
@@ -22,6 +23,7 @@ export class EngineClient {
   readonly containers: ContainerCalls;
   readonly exec: ExecCalls;
   readonly images: ImageCalls;
+  readonly networks: NetworkCalls;
   readonly system: SystemCalls;
 
   constructor(
@@ -33,6 +35,7 @@ export class EngineClient {
     this.containers = new ContainerCalls(http, dialect);
     this.exec = new ExecCalls(http);
     this.images = new ImageCalls(http, dialect);
+    this.networks = new NetworkCalls(http);
     this.system = new SystemCalls(http);
   }
 
