@@ -74,11 +74,15 @@ const verbose = process.env.FUZZ_VERBOSE === '1';
  * container; `engine.startManaged` / `engine.stopManaged` start or stop a whole engine;
  * `engines.add`, `engines.connect` and `engines.setDefault` would reach whatever URL was
  * generated (traffic beyond 127.0.0.1) or move the default engine away from the test engine.
- * `images.prune` deletes every unused image its filters let through, other test files' too.
+ * `images.prune` deletes every unused image its filters let through, other test files' too, and
+ * `networks.prune` every unused network. `networks.create` makes a bridge on this machine with
+ * whatever subnet was generated: one another engine's bridge uses would cut that engine off.
  */
 const neverValid: ReadonlySet<Name> = new Set([
   'containers.prune',
   'images.prune',
+  'networks.prune',
+  'networks.create',
   'engine.startManaged',
   'engine.stopManaged',
   'engines.add',
