@@ -3,6 +3,7 @@ import { createContainersSlice, type ContainersSlice } from './containersSlice.j
 import { createEngineSlice, type EngineSlice } from './engineSlice.js';
 import { createEnginesSlice, type EnginesSlice } from './enginesSlice.js';
 import { createImagesSlice, type ImagesSlice } from './imagesSlice.js';
+import { createNetworksSlice, type NetworksSlice } from './networksSlice.js';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice.js';
 import { createTasksSlice, type TasksSlice } from './tasksSlice.js';
 import { createUiSlice, type UiSlice } from './uiSlice.js';
@@ -11,7 +12,7 @@ import { createUiSlice, type UiSlice } from './uiSlice.js';
  * The one bound store (zustand slices pattern). Each slice lives under its own key so that
  * actions of different areas never collide (`containers.replaceEngine`, `images.replaceEngine`).
  */
-export type BerthState = EngineSlice & EnginesSlice & ContainersSlice & ImagesSlice & SelectionSlice & UiSlice & TasksSlice;
+export type BerthState = EngineSlice & EnginesSlice & ContainersSlice & ImagesSlice & SelectionSlice & UiSlice & TasksSlice & NetworksSlice;
 
 /** How a slice is written: it sees the whole state but returns only its own key. */
 export type SliceCreator<T> = StateCreator<BerthState, [], [], T>;
@@ -28,6 +29,7 @@ export function createBerthStore(): BerthStore {
     ...createSelectionSlice(...a),
     ...createUiSlice(...a),
     ...createTasksSlice(...a),
+    ...createNetworksSlice(...a),
   }));
 }
 
