@@ -4,6 +4,8 @@ import { EnginesPage } from '../features/engines/EnginesPage.js';
 import { ImageDetailsPage } from '../features/image-details/ImageDetailsPage.js';
 import { ImagesPage } from '../features/images/ImagesPage.js';
 import { LogsPage } from '../features/logs/LogsPage.js';
+import { NetworkDetailsPage } from '../features/networks/NetworkDetailsPage.js';
+import { NetworksPage } from '../features/networks/NetworksPage.js';
 import { RunPage } from '../features/run/RunPage.js';
 import { itemKey } from '../stores/itemKey.js';
 import { NoticeList } from '../ui/NoticeList.js';
@@ -14,11 +16,13 @@ import { StatusBar } from './StatusBar.js';
 import { useContainerRoute } from './useContainerRoute.js';
 import { useHashRoute } from './useHashRoute.js';
 import { useImageRoute } from './useImageRoute.js';
+import { useNetworkRoute } from './useNetworkRoute.js';
 
 export function App() {
   const current = useHashRoute();
   const containerRoute = useContainerRoute();
   const imageRoute = useImageRoute();
+  const networkRoute = useNetworkRoute();
   const title = pages.find((page) => page.id === current)?.title ?? '';
   return (
     <div className="app">
@@ -32,6 +36,8 @@ export function App() {
           <ContainerDetailsPage key={itemKey(containerRoute.engineId, containerRoute.containerId)} engineId={containerRoute.engineId} containerId={containerRoute.containerId} />
         ) : imageRoute !== null ? (
           <ImageDetailsPage key={itemKey(imageRoute.engineId, imageRoute.imageId)} engineId={imageRoute.engineId} imageId={imageRoute.imageId} />
+        ) : networkRoute !== null ? (
+          <NetworkDetailsPage key={itemKey(networkRoute.engineId, networkRoute.networkId)} engineId={networkRoute.engineId} networkId={networkRoute.networkId} />
         ) : current === 'run' ? (
           <RunPage />
         ) : current === 'containers' ? (
@@ -40,6 +46,8 @@ export function App() {
           <ImagesPage />
         ) : current === 'logs' ? (
           <LogsPage />
+        ) : current === 'networks' ? (
+          <NetworksPage />
         ) : current === 'engines' ? (
           <EnginesPage />
         ) : (
