@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BerthError, type NetworkSummary } from '../../api/index.js';
 import { connectBackend, docker, idleCommand, recordEvents, testDataDir, testImage, TestContainers, type Connected } from '../../testing/real-engine.js';
 import { testBridgeName } from '../../testing/test-engine.js';
-import { allowTrafficWithin, freeTestSubnets, hostIn, TestNetworks, testIpv6Subnet } from '../../testing/test-networks.js';
+import { freeTestSubnets, hostIn, testIpv6Subnet } from '../../../scripts/test-subnets.js';
+import { allowTrafficWithin, TestNetworks } from '../../testing/test-networks.js';
 
 /**
  * The networks domain against the real engine, each result checked against what the docker CLI
