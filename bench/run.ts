@@ -21,6 +21,7 @@ import { runEngineMeasures } from './run-engines.js';
 import { runLogsMeasures } from './run-logs.js';
 import { runBuildMeasures } from './run-build.js';
 import { runImagesMeasures } from './run-images.js';
+import { runNetworksMeasures } from './run-networks.js';
 import { attempt, delay, errorMessage, log } from './support.js';
 import { Teardown } from './teardown.js';
 
@@ -31,7 +32,8 @@ import { Teardown } from './teardown.js';
  * output and keystroke echo against `docker exec` and a raw engine socket, (g) reading a log
  * of a million lines against `docker logs` (measure-logs.ts), (h) unless BENCH_BUILD=0,
  * building an image against `docker build` (run-build.ts), (i) unless BENCH_IMAGES=0, pull and
- * push against `docker pull` / `docker push` (run-images.ts), then (unless BENCH_ENGINES=0) the
+ * push against `docker pull` / `docker push` (run-images.ts), (j) unless BENCH_NETWORKS=0, the
+ * networks list against `GET /networks` (run-networks.ts), then (unless BENCH_ENGINES=0) the
  * several-engines measures (run-engines.ts), then tears everything down and prints one JSON
  * document (also bench/results/latest.json).
  */
@@ -147,6 +149,12 @@ async function main(): Promise<number> {
       const images = await runImagesMeasures({ engineUrl: engine.engineUrl, image: engine.image, cliEnv: engine.cliEnv, settings });
       Object.assign(measures, images.measures);
       teardownProblems.push(...images.teardownProblems);
+    }
+
+    if (settings.networks) {
+      const networks = await runNetworksMeasures({ engineUrl: engine.engineUrl, image: engine.image, cliEnv: engine.cliEnv, settings });
+      Object.assign(measures, networks.measures);
+      teardownProblems.push(...networks.teardownProblems);
     }
 
     if (settings.engines) {

@@ -56,6 +56,10 @@ export interface BenchSettings {
   build: boolean;
   /** Builds each through Berth and `docker build` (BENCH_BUILD_RUNS). */
   buildRuns: number;
+  /** Run the networks list measure (BENCH_NETWORKS; default on). */
+  networks: boolean;
+  /** Networks in the engine for it (BENCH_NETWORK_COUNT). */
+  networkCount: number;
 }
 
 export function readSettings(): BenchSettings {
@@ -87,5 +91,7 @@ export function readSettings(): BenchSettings {
     imageLayers: envInt('BENCH_IMAGE_LAYERS', 5),
     imageLayerMiB: envInt('BENCH_IMAGE_LAYER_MIB', 20),
     imageRuns: envInt('BENCH_IMAGE_RUNS', 5),
+    networks: envFlag('BENCH_NETWORKS', true),
+    networkCount: envInt('BENCH_NETWORK_COUNT', 200),
   };
 }
