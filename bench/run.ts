@@ -23,6 +23,7 @@ import { runBuildMeasures } from './run-build.js';
 import { runImagesMeasures } from './run-images.js';
 import { runVolumesMeasures } from './run-volumes.js';
 import { runRegistriesMeasures } from './run-registries.js';
+import { runNetworksMeasures } from './run-networks.js';
 import { attempt, delay, errorMessage, log } from './support.js';
 import { Teardown } from './teardown.js';
 
@@ -35,7 +36,8 @@ import { Teardown } from './teardown.js';
  * building an image against `docker build` (run-build.ts), (i) unless BENCH_IMAGES=0, pull and
  * push against `docker pull` / `docker push` (run-images.ts), (j) first of all unless
  * BENCH_VOLUMES=0, the volumes list and browse (run-volumes.ts), (k) unless BENCH_REGISTRIES=0, a
- * registry of many repositories opened and filtered in Chromium (run-registries.ts), then (unless BENCH_ENGINES=0) the
+ * registry of many repositories opened and filtered in Chromium (run-registries.ts), (l) unless
+ * BENCH_NETWORKS=0, the networks list against `GET /networks` (run-networks.ts), then (unless BENCH_ENGINES=0) the
  * several-engines measures (run-engines.ts), then tears everything down and prints one JSON
  * document (also bench/results/latest.json).
  */
@@ -164,6 +166,12 @@ async function main(): Promise<number> {
       const registries = await runRegistriesMeasures({ engineUrl: engine.engineUrl, settings, chromiumArgs });
       Object.assign(measures, registries.measures);
       teardownProblems.push(...registries.teardownProblems);
+    }
+
+    if (settings.networks) {
+      const networks = await runNetworksMeasures({ engineUrl: engine.engineUrl, image: engine.image, cliEnv: engine.cliEnv, settings });
+      Object.assign(measures, networks.measures);
+      teardownProblems.push(...networks.teardownProblems);
     }
 
     if (settings.engines) {

@@ -68,6 +68,10 @@ export interface BenchSettings {
   registryRepositories: number;
   /** Opens of the registry's page, each in a fresh browser context (BENCH_REGISTRY_RUNS). */
   registryRuns: number;
+  /** Run the networks list measure (BENCH_NETWORKS; default on). */
+  networks: boolean;
+  /** Networks in the engine for it (BENCH_NETWORK_COUNT). */
+  networkCount: number;
 }
 
 export function readSettings(): BenchSettings {
@@ -106,5 +110,7 @@ export function readSettings(): BenchSettings {
     registries: envFlag('BENCH_REGISTRIES', true),
     registryRepositories: envInt('BENCH_REGISTRY_REPOSITORIES', 5000),
     registryRuns: envInt('BENCH_REGISTRY_RUNS', 5),
+    networks: envFlag('BENCH_NETWORKS', true),
+    networkCount: envInt('BENCH_NETWORK_COUNT', 200),
   };
 }

@@ -59,7 +59,7 @@ interface IpRouteJson {
 }
 
 /** Every IPv4 address's network on the machine, per interface. */
-async function addressRanges(): Promise<{ ifname: string; range: Ipv4Range }[]> {
+export async function addressRanges(): Promise<{ ifname: string; range: Ipv4Range }[]> {
   const links = JSON.parse(await captureOk('ip', ['-j', '-4', 'addr', 'show'])) as IpAddressJson[];
   return links.flatMap((link) =>
     (link.addr_info ?? []).flatMap((info) => {
@@ -81,7 +81,7 @@ export async function bridgeAddress(name: string): Promise<string> {
 }
 
 /** Every IPv4 route's destination except the default route (a VPN's 10.0.0.0/8, say). */
-async function routeRanges(): Promise<Ipv4Range[]> {
+export async function routeRanges(): Promise<Ipv4Range[]> {
   const routes = JSON.parse(await captureOk('ip', ['-j', '-4', 'route', 'show', 'table', 'all'])) as IpRouteJson[];
   return routes.flatMap((route) => {
     const range = route.dst === undefined || route.dst === 'default' ? null : parseIpv4Range(route.dst);

@@ -5,6 +5,8 @@ import { ImageDetailsPage } from '../features/image-details/ImageDetailsPage.js'
 import { ImagesPage } from '../features/images/ImagesPage.js';
 import { LogsPage } from '../features/logs/LogsPage.js';
 import { RegistriesPage } from '../features/registries/RegistriesPage.js';
+import { NetworkDetailsPage } from '../features/networks/NetworkDetailsPage.js';
+import { NetworksPage } from '../features/networks/NetworksPage.js';
 import { RunPage } from '../features/run/RunPage.js';
 import { VolumePage } from '../features/volumes/VolumePage.js';
 import { VolumesPage } from '../features/volumes/VolumesPage.js';
@@ -17,13 +19,14 @@ import { Sidebar } from './Sidebar.js';
 import { StatusBar } from './StatusBar.js';
 import { useContainerRoute } from './useContainerRoute.js';
 import { useHashRoute } from './useHashRoute.js';
-import { useImageRoute, useVolumeRoute } from './useDetailRoutes.js';
+import { useImageRoute, useNetworkRoute, useVolumeRoute } from './useDetailRoutes.js';
 
 export function App() {
   const current = useHashRoute();
   const containerRoute = useContainerRoute();
   const imageRoute = useImageRoute();
   const volumeRoute = useVolumeRoute();
+  const networkRoute = useNetworkRoute();
   const title = pages.find((page) => page.id === current)?.title ?? '';
   return (
     <div className="app">
@@ -41,6 +44,8 @@ export function App() {
           <ImageDetailsPage key={itemKey(imageRoute.engineId, imageRoute.imageId)} engineId={imageRoute.engineId} imageId={imageRoute.imageId} />
         ) : volumeRoute !== null ? (
           <VolumePage key={itemKey(volumeRoute.engineId, volumeRoute.name)} engineId={volumeRoute.engineId} name={volumeRoute.name} path={volumeRoute.path} />
+        ) : networkRoute !== null ? (
+          <NetworkDetailsPage key={itemKey(networkRoute.engineId, networkRoute.networkId)} engineId={networkRoute.engineId} networkId={networkRoute.networkId} />
         ) : current === 'run' ? (
           <RunPage />
         ) : current === 'containers' ? (
@@ -53,6 +58,8 @@ export function App() {
           <RegistriesPage />
         ) : current === 'volumes' ? (
           <VolumesPage />
+        ) : current === 'networks' ? (
+          <NetworksPage />
         ) : current === 'engines' ? (
           <EnginesPage />
         ) : (

@@ -2,12 +2,14 @@ import { DisposableStore, toDisposable, type BerthClient, type BerthEvent, type 
 import { reconnectDelayMs } from '../../runtime/api/backoff.js';
 import type { BerthStore } from '../stores/store.js';
 import { toBerthError } from '../transport/callError.js';
+import { listArea, startNetworkFeed } from './networkFeed.js';
 
 /**
  * Keeps one engine's items live: one `events` subscription naming the engine (its first event
  * is the engine's status), that engine's full container and image lists on every `connected`,
  * one container patched per container change, and its images listed again once per images
- * change (the backend sends one per burst). Everything it writes is that engine's alone, so a
+ * change (the backend sends one per burst), and, while a view wants them, its networks
+ * (networkFeed.ts). Everything it writes is that engine's alone, so a
  * slow or dead engine never holds up another's rows. No polling: nothing here runs unless the
  * backend speaks.
  *
@@ -27,9 +29,9 @@ export function startEngineFeed(client: BerthClient, store: BerthStore, engineId
   const isCurrent = (generation: number, latest: () => number) => generation === latest() && !disposables.isDisposed;
   const listFailed = (what: string, target: string, error: unknown) => {
     const { code, message } = toBerthError(error);
-    const area = what === 'images' ? 'images' : 'containers';
-    store.getState().ui.pushNotice({ area, code, message: `Could not list ${what}${engineSuffix(store, target)}: ${message}` });
+    store.getState().ui.pushNotice({ area: listArea(what), code, message: `Could not list ${what}${engineSuffix(store, target)}: ${message}` });
   };
+  const networks = disposables.add(startNetworkFeed(client, store, engineId, listFailed));
 
   const refreshContainers = (target: string) => {
     // A newer `connected` supersedes a list still in flight: only the last answer counts.
@@ -72,6 +74,7 @@ export function startEngineFeed(client: BerthClient, store: BerthStore, engineId
       refreshContainers(target);
       refreshImages(target);
     }
+    networks.onStatus(target, status.state === 'connected');
   };
 
   const onEvent = (event: BerthEvent) => {
@@ -79,6 +82,7 @@ export function startEngineFeed(client: BerthClient, store: BerthStore, engineId
     if (event.type === 'engine') return onStatus(event.status);
     if (engineId !== undefined && event.engineId !== engineId) return;
     if (event.type === 'images') refreshImages(event.engineId);
+    else if (event.type === 'networks') networks.onChange(event);
     else store.getState().containers.applyChange(event);
   };
 
@@ -93,6 +97,7 @@ export function startEngineFeed(client: BerthClient, store: BerthStore, engineId
   const forgetStatus = () => {
     listGeneration++;
     imagesGeneration++;
+    networks.forget(filedUnder);
     if (filedUnder === undefined) return;
     store.getState().containers.abortRefresh(filedUnder);
     store.getState().engine.clearStatus(filedUnder);

@@ -37,12 +37,13 @@ export function startLiveData(client: BerthClient, store: BerthStore): Disposabl
       feed.dispose();
       feeds.delete(key);
     }
-    const { containers, images } = store.getState();
+    const { containers, images, networks } = store.getState();
     const keep = new Set([...wanted.values()]);
-    for (const engineId of new Set([...Object.keys(containers.byEngine), ...Object.keys(images.byEngine)])) {
+    for (const engineId of new Set([...Object.keys(containers.byEngine), ...Object.keys(images.byEngine), ...Object.keys(networks.byEngine)])) {
       if (keep.has(engineId)) continue;
       containers.dropEngine(engineId);
       images.dropEngine(engineId);
+      networks.dropEngine(engineId);
     }
     for (const [key, engineId] of wanted) {
       if (!feeds.has(key)) feeds.set(key, startEngineFeed(client, store, engineId));

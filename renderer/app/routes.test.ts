@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containerHref, containerHrefOnDefault, containerRouteFromHash, pageFromHash, registryHref, registryRouteFromHash, volumeHref, volumeRouteFromHash } from './routes.js';
+import { containerHref, containerHrefOnDefault, containerRouteFromHash, pageFromHash, registryHref, registryRouteFromHash, volumeHref, volumeRouteFromHash, networkHref, networkRouteFromHash } from './routes.js';
 
 const id = 'a'.repeat(64);
 const engineId = '0123456789ab';
@@ -34,6 +34,15 @@ describe('routes', () => {
 
   it('routes the Engines page', () => {
     expect(pageFromHash('#/engines')).toBe('engines');
+  });
+
+  it('names a network page by engine and id, and reads both back', () => {
+    expect(networkHref(engineId, id)).toBe(`#/networks/${engineId}/${id}`);
+    expect(networkRouteFromHash(networkHref('engine one', id))).toEqual({ engineId: 'engine one', networkId: id });
+    expect(pageFromHash(networkHref(engineId, id))).toBe('networks');
+    expect(networkRouteFromHash('#/networks')).toBeNull();
+    expect(networkRouteFromHash(`#/networks/${engineId}`)).toBeNull();
+    expect(networkRouteFromHash('#/networks/%E0%A4%A/x')).toBeNull();
   });
 });
 

@@ -158,3 +158,25 @@ export function volumeRouteFromHash(hash: string): VolumeRoute | null {
     return null;
   }
 }
+
+/** One network's page: `#/networks/<engineId>/<networkId>` (the full id: a name can be taken again by another network). */
+export function networkHref(engineId: string, networkId: string): string {
+  return `#/networks/${encodeURIComponent(engineId)}/${encodeURIComponent(networkId)}`;
+}
+
+export interface NetworkRoute {
+  engineId: string;
+  networkId: string;
+}
+
+/** The network page a hash names, or null on any other page (or a malformed address: the list is shown). */
+export function networkRouteFromHash(hash: string): NetworkRoute | null {
+  const [page, ...rest] = hash.replace(/^#\/?/, '').split('?')[0]?.split('/') ?? [];
+  if (page !== 'networks' || rest.length !== 2 || rest.some((part) => part === '')) return null;
+  try {
+    const [engineId = '', networkId = ''] = rest.map((part) => decodeURIComponent(part));
+    return { engineId, networkId };
+  } catch {
+    return null;
+  }
+}

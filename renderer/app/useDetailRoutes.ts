@@ -1,4 +1,4 @@
-import { imageRouteFromHash, registryRouteFromHash, volumeRouteFromHash, type ImageRoute, type RegistryRoute, type VolumeRoute } from './routes.js';
+import { imageRouteFromHash, networkRouteFromHash, registryRouteFromHash, volumeRouteFromHash, type ImageRoute, type NetworkRoute, type RegistryRoute, type VolumeRoute } from './routes.js';
 import { useHash } from './useHashRoute.js';
 
 /** The image whose details page the hash shows (`#/images/<engineId>/<id>`), or null. */
@@ -14,4 +14,9 @@ export function useRegistryRoute(): RegistryRoute | null {
 /** The volume whose page the hash shows (`#/volumes/<engineId>/<name>[?path=...]`), or null. */
 export function useVolumeRoute(): VolumeRoute | null {
   return volumeRouteFromHash(useHash());
+}
+
+/** The network whose page the hash shows (`#/networks/<engineId>/<id>`), or null. */
+export function useNetworkRoute(): NetworkRoute | null {
+  return networkRouteFromHash(useHash());
 }

@@ -3,6 +3,7 @@ import { createContainersSlice, type ContainersSlice } from './containersSlice.j
 import { createEngineSlice, type EngineSlice } from './engineSlice.js';
 import { createEnginesSlice, type EnginesSlice } from './enginesSlice.js';
 import { createImagesSlice, type ImagesSlice } from './imagesSlice.js';
+import { createNetworksSlice, type NetworksSlice } from './networksSlice.js';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice.js';
 import { createTasksSlice, type TasksSlice } from './tasksSlice.js';
 import { createUiSlice, type UiSlice } from './uiSlice.js';
@@ -12,7 +13,7 @@ import { createVolumesSlice, type VolumesSlice } from './volumesSlice.js';
  * The one bound store (zustand slices pattern). Each slice lives under its own key so that
  * actions of different areas never collide (`containers.replaceEngine`, `images.replaceEngine`).
  */
-export type BerthState = EngineSlice & EnginesSlice & ContainersSlice & ImagesSlice & SelectionSlice & UiSlice & TasksSlice & VolumesSlice;
+export type BerthState = EngineSlice & EnginesSlice & ContainersSlice & ImagesSlice & SelectionSlice & UiSlice & TasksSlice & VolumesSlice & NetworksSlice;
 
 /** How a slice is written: it sees the whole state but returns only its own key. */
 export type SliceCreator<T> = StateCreator<BerthState, [], [], T>;
@@ -30,6 +31,7 @@ export function createBerthStore(): BerthStore {
     ...createUiSlice(...a),
     ...createTasksSlice(...a),
     ...createVolumesSlice(...a),
+    ...createNetworksSlice(...a),
   }));
 }
 

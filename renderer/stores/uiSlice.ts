@@ -2,7 +2,7 @@ import type { ErrorCode } from '../../runtime/api/index.js';
 import type { SliceCreator } from './store.js';
 
 /** Where a notice is shown: each area renders its own next to the controls that caused it. */
-export type NoticeArea = 'app' | 'engine' | 'engines' | 'containers' | 'images';
+export type NoticeArea = 'app' | 'engine' | 'engines' | 'containers' | 'images' | 'networks';
 
 /** What a failed action was about, so the UI can offer a follow-up (e.g. "Force remove"). */
 export interface NoticeSubject {

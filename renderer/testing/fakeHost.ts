@@ -6,6 +6,8 @@ import {
   type EngineStatus,
   type Envelope,
   type ImageSummary,
+  type NetworkAttachment,
+  type NetworkSummary,
   type Port,
   type WireError,
 } from '../../runtime/api/index.js';
@@ -139,6 +141,44 @@ export function engineEntry(overrides: Partial<EngineEntry> = {}): EngineEntry {
     state: 'connected',
     identity: { name: 'Docker Engine', version: '27.5.1', apiVersion: '1.47', os: 'linux', arch: 'amd64', cpus: 2, memoryBytes: 2 ** 33 },
     latency: { medianMs: 2.5, maxMs: 14, samples: 12 },
+    ...overrides,
+  };
+}
+
+/** A user-defined bridge network of engine-1 for tests. */
+export function network(overrides: Partial<NetworkSummary> = {}): NetworkSummary {
+  return {
+    engineId: 'engine-1',
+    id: 'd'.repeat(64),
+    name: 'app-net',
+    driver: 'bridge',
+    scope: 'local',
+    created: '2026-11-30T10:00:00.000000000Z',
+    internal: false,
+    attachable: false,
+    ipv6: false,
+    subnets: [{ subnet: '10.1.0.0/24', gateway: '10.1.0.1', ipRange: null }],
+    ipamDriver: 'default',
+    options: {},
+    labels: {},
+    predefined: false,
+    ...overrides,
+  };
+}
+
+/** The `web` container on the `app-net` network, running, for tests. */
+export function attachment(overrides: Partial<NetworkAttachment> = {}): NetworkAttachment {
+  return {
+    networkId: 'd'.repeat(64),
+    networkName: 'app-net',
+    containerId: 'a'.repeat(64),
+    containerName: 'web',
+    containerState: 'running',
+    ipv4Address: '10.1.0.2',
+    ipv6Address: null,
+    macAddress: '02:42:0a:01:00:02',
+    fixedIpv4Address: null,
+    fixedIpv6Address: null,
     ...overrides,
   };
 }

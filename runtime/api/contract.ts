@@ -9,6 +9,7 @@ import { imageDetailsContract } from './image-details.js';
 import { imagesContract } from './images.js';
 import { logsContract } from './logs.js';
 import { registriesContract } from './registries.js';
+import { networksContract } from './networks.js';
 import { runContract } from './run.js';
 import { statsContract } from './stats.js';
 import { systemContract } from './system.js';
@@ -36,6 +37,7 @@ const domains = [
   logsContract,
   registriesContract,
   volumesContract,
+  networksContract,
 ] as const;
 
 type Domains = typeof domains;

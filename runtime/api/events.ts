@@ -1,12 +1,13 @@
 import { defineDomain, noParams, stream } from './define.js';
 import type { ContainerSummary } from './containers.js';
 import type { EngineStatus } from './engine.js';
+import type { NetworksChangedEvent } from './networks.js';
 
 /**
  * What the `events` stream delivers. Lists are kept live by these: a full `containers.list`
  * only after an `engine` event that says `connected`, then one patch per changed item.
  */
-export type BerthEvent = EngineStatusEvent | ContainerChangedEvent | ImagesChangedEvent;
+export type BerthEvent = EngineStatusEvent | ContainerChangedEvent | ImagesChangedEvent | NetworksChangedEvent;
 
 /** The connection changed: connecting, connected (refetch lists now) or unreachable. */
 export interface EngineStatusEvent {
@@ -44,7 +45,7 @@ export const eventsContract = defineDomain({
   streams: {
     events: stream<BerthEvent>()(
       noParams,
-      'Engine status changes, container changes and image changes, as they happen. Starts with the current engine status.',
+      'Engine status changes, container, image and network changes, as they happen. Starts with the current engine status.',
     ),
   },
 });

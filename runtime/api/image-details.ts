@@ -183,7 +183,7 @@ export function pruneFilterProblem(word: string): string | null {
  * or `label!=` and a key, or `until=` and Unix seconds, a duration or a date (its time loosely:
  * the check above reads it exactly and says precisely what is wrong).
  */
-const filterWordPattern =
+export const pruneFilterWordPattern =
   /^(?:label!?=[^=].*|until=(?:\d{1,10}(?:\.\d{1,9})?|(?:\d{1,6}(?:\.\d{1,3})?(?:ns|us|µs|ms|s|m|h))+|\d{4}-\d{2}-\d{2}(?:[Tt ][\d:.Zz+-]{5,30})?))$/;
 
 const pruneParams = params({
@@ -200,7 +200,7 @@ const pruneParams = params({
           const problem = pruneFilterProblem(word);
           if (problem !== null) context.addIssue({ code: 'custom', message: problem });
         })
-        .regex(filterWordPattern, 'must be label=KEY[=VALUE], label!=KEY[=VALUE] or until=TIME'),
+        .regex(pruneFilterWordPattern, 'must be label=KEY[=VALUE], label!=KEY[=VALUE] or until=TIME'),
     )
     .max(64, 'has too many filters')
     .default([])

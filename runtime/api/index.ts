@@ -35,3 +35,6 @@ export * from './uploads.js';
 export * from './volumes.js';
 export * from './volume-files.js';
 export * from './volume-paths.js';
+export * from './networks.js';
+export * from './network-rules.js';
+export * from './network-address.js';

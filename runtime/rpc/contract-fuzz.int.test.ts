@@ -75,7 +75,9 @@ const verbose = process.env.FUZZ_VERBOSE === '1';
  * `engines.add`, `engines.connect` and `engines.setDefault` would reach whatever URL was
  * generated (traffic beyond 127.0.0.1) or move the default engine away from the test engine.
  * `images.prune` deletes every unused image its filters let through, other test files' too, and
- * `volumes.prune` every unused volume.
+ * `volumes.prune` every unused volume, and `networks.prune` every unused network. `networks.create`
+ * makes a bridge on this machine with whatever subnet was generated: one another engine's bridge
+ * uses would cut that engine off.
  * `registries.login`, `registries.logout` and `registries.remove` (with `logout`) keep or erase
  * logins where the docker CLI keeps them; `registries.deleteTag` deletes from the registry other
  * test files share; `registries.search` sends the engine to Docker Hub (beyond 127.0.0.1).
@@ -84,6 +86,8 @@ const neverValid: ReadonlySet<Name> = new Set([
   'containers.prune',
   'images.prune',
   'volumes.prune',
+  'networks.prune',
+  'networks.create',
   'engine.startManaged',
   'engine.stopManaged',
   'engines.add',

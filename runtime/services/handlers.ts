@@ -15,6 +15,7 @@ import { imageDownloads, imagesHandlers, imageUploads } from './images/handlers.
 import { logsDownloads, logsHandlers, type LogsHost } from './logs/logs-service.js';
 import { registriesHandlers } from './registries/handlers.js';
 import type { RegistriesService } from './registries/registries-service.js';
+import { networksHandlers, networksWatcher } from './networks/handlers.js';
 import { runHandlers } from './run/run-service.js';
 import { statsHandlers } from './stats.js';
 import { systemHandlers } from './system.js';
@@ -35,6 +36,7 @@ export function createServiceHandlers(engine: EngineConnection, registry: Engine
   const watchers = {
     containers: store.add(new ContainerWatcher(engine, (containerId) => summaries.summary(containerId))),
     images: store.add(new ImageWatcher(engine)),
+    networks: store.add(networksWatcher(engine)),
   };
   const handlers: ServiceHandlers = composeSlices(
     engineHandlers(engine),
@@ -51,6 +53,7 @@ export function createServiceHandlers(engine: EngineConnection, registry: Engine
     logsHandlers(engine, host),
     registriesHandlers(registries, engine),
     volumesHandlers(engine, host),
+    networksHandlers(engine, watchers.networks),
   );
   const downloads: DownloadHandlers = { ...logsDownloads(engine), ...imageDownloads(engine), ...volumeDownloads(engine) };
   const uploads: UploadHandlers = { ...imageUploads(engine), ...volumeUploads(engine) };

@@ -1,6 +1,7 @@
 import type { ContainerDetails } from '../../../runtime/api/index.js';
 import { EnvTable } from './EnvTable.js';
-import { LabelTable, MountTable, NetworkTable, PortTable } from './OverviewTables.js';
+import { LabelTable, MountTable, PortTable } from './OverviewTables.js';
+import { ContainerNetworks } from '../networks/ContainerNetworks.js';
 import { Fact, Section } from '../../ui/DetailSections.js';
 
 /** Everything a person asks first about a container, each value as the engine reported it (as text). */
@@ -40,7 +41,7 @@ export function OverviewTab({ details }: { details: ContainerDetails }) {
         <MountTable mounts={details.mounts} />
       </Section>
       <Section id="overview-networks" title="Networks">
-        <NetworkTable networks={details.networks} />
+        <ContainerNetworks details={details} />
       </Section>
       <Section id="overview-labels" title="Labels">
         <LabelTable labels={details.labels} />

@@ -45,11 +45,6 @@ export function MountTable({ mounts }: Pick<ContainerDetails, 'mounts'>) {
   return <TextTable label="Mounts" headers={['Type', 'Source', 'Destination', 'Mode']} rows={rows} empty="No mounts." />;
 }
 
-export function NetworkTable({ networks }: Pick<ContainerDetails, 'networks'>) {
-  const rows = networks.map((network) => [network.name, network.ipAddress || '(none)', network.gateway || '(none)', network.macAddress, network.aliases.join(', ')]);
-  return <TextTable label="Networks" headers={['Network', 'IP address', 'Gateway', 'MAC address', 'Aliases']} rows={rows} empty="Not attached to any network." />;
-}
-
 export function LabelTable({ labels }: Pick<ContainerDetails, 'labels'>) {
   const rows = Object.entries(labels)
     .sort(([a], [b]) => a.localeCompare(b))

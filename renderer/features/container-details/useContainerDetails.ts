@@ -15,11 +15,14 @@ export interface ContainerDetailsState {
 
 /**
  * One container's inspect answer from its engine, fetched again whenever that engine's events
- * stream brings news of it (its summary in the store changes): the page stays live without polling.
+ * stream brings news of it (its summary or its networks in the store change): the page stays
+ * live without polling.
  */
 export function useContainerDetails(engineId: string, containerId: string): ContainerDetailsState {
   const summary = useBerth((s) => s.containers.byEngine[engineId]?.byId[containerId]);
-  const refreshKey = summary === undefined ? 'unlisted' : JSON.stringify(summary);
+  // Its networks change without its summary changing (a connect): those are news too, once listed.
+  const attachments = useBerth((s) => s.networks.byEngine[engineId]?.attachments?.[containerId]);
+  const refreshKey = `${summary === undefined ? 'unlisted' : JSON.stringify(summary)}|${JSON.stringify(attachments ?? null)}`;
   const { data, error, isLoading, reload } = useMethodResult('containers.inspect', { id: containerId }, { engineId, refreshKey });
   // When the container goes, its summary leaves the store, which re-inspects: not_found is the proof.
   const isGone = error?.code === 'not_found';

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { displayByteSize, pruneFilterProblem, type ImagePrunePreview } from '../../../runtime/api/index.js';
 import type { EngineTags } from '../../app/useEngineViews.js';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.js';
@@ -8,6 +8,7 @@ import { useMethodResult } from '../container-details/useMethodResult.js';
 import { shortImageId } from './imageRows.js';
 import type { PruneRequest } from './usePruneImages.js';
 import { EngineSelect } from '../../ui/EngineSelect.js';
+import { useSettled } from '../../ui/useSettled.js';
 
 interface PruneImagesDialogProps {
   /** The engine to prune; several engines known: the user may pick another connected one. */
@@ -20,16 +21,6 @@ interface PruneImagesDialogProps {
 /** The filter words as typed (`label=team=web until=24h`), split on spaces. */
 function filterWords(text: string): string[] {
   return text.split(/\s+/).filter((word) => word !== '');
-}
-
-/** Waits until typing pauses before the preview asks the engine again. */
-function useSettled<T>(value: T, delayMs: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), delayMs);
-    return () => clearTimeout(timer);
-  }, [value, delayMs]);
-  return settled;
 }
 
 /**

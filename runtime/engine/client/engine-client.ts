@@ -10,6 +10,7 @@ import { ArchiveCalls } from './archive.js';
 import { ContainerCalls } from './containers.js';
 import { ExecCalls } from './exec.js';
 import { ImageCalls, type RegistryAuthSource } from './images.js';
+import { NetworkCalls } from './networks.js';
 import { SystemCalls } from './system.js';
 import { VolumeCalls } from './volumes.js';
 import { modemTransport, type EngineTransport, type TransportOptions } from './transport.js';
@@ -24,6 +25,7 @@ export class EngineClient {
   readonly containers: ContainerCalls;
   readonly exec: ExecCalls;
   readonly images: ImageCalls;
+  readonly networks: NetworkCalls;
   readonly system: SystemCalls;
   readonly volumes: VolumeCalls;
   /** A container's files (`docker cp`): how volumes are browsed, backed up and restored. */
@@ -40,6 +42,7 @@ export class EngineClient {
     this.containers = new ContainerCalls(http, dialect);
     this.exec = new ExecCalls(http);
     this.images = new ImageCalls(http, dialect, registryAuth);
+    this.networks = new NetworkCalls(http);
     this.system = new SystemCalls(http);
     this.volumes = new VolumeCalls(http);
     this.archive = new ArchiveCalls(http, dialect);
