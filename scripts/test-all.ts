@@ -119,12 +119,12 @@ const steps: readonly Step[] = [
   {
     name: 'integration tests',
     needs: ['test environment up'],
-    run: () => vitest('integration tests', 'integration', 8 * minute, testEnvVars),
+    run: () => vitest('integration tests', 'integration', 15 * minute, testEnvVars),
   },
   {
     name: 'end-to-end tests',
     needs: ['build', 'test environment up'],
-    run: () => playwright('end-to-end tests', 8 * minute, testEnvVars),
+    run: () => playwright('end-to-end tests', 12 * minute, testEnvVars),
   },
 ];
 // Only what this run started: a developer's `test-env up` or another run in the same checkout is left alone.
