@@ -128,8 +128,12 @@ export class VolumeWatch implements Disposable {
 
   private gone(name: string): void {
     this.queued.delete(name);
-    if (this.listing !== null) this.listing.touched.add(name);
     for (const names of this.volumesOf.values()) names.delete(name);
+    // During a list, the list comes first: the name is looked up after it (and found gone then).
+    if (this.listing !== null) {
+      this.listing.touched.add(name);
+      return;
+    }
     this.emit({ type: 'volume', engineId: this.engineId, name, action: 'destroy', volume: null });
   }
 
