@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { params } from './define.js';
 import { containerNamePattern } from './refs.js';
+import { devicesSchema, healthcheckSchema, lifecycleSchema, limitsSchema, loggingSchema, mountFlagSchema, networkingSchema, securitySchema } from './run-spec-groups.js';
 
 /**
  * RunSpec: everything `docker run` can say about a new container, as structured data. The Run
@@ -140,6 +141,26 @@ export const runSpecSchema = params({
   ipcMode: text(256).optional().describe('`--ipc`: `host`, `private`, `shareable` or `container:NAME`.'),
   capAdd: stringList('`--cap-add`: capabilities to add, e.g. `NET_ADMIN`.'),
   capDrop: stringList('`--cap-drop`: capabilities to drop, e.g. `ALL`.'),
+  mountFlags: z
+    .array(mountFlagSchema)
+    .max(1024)
+    .default([])
+    .describe('`--mount type=...,target=...`: mounts in the engine\'s own form (`HostConfig.Mounts`), every option kept as given.'),
+  volumesFrom: stringList('`--volumes-from CONTAINER[:ro|rw]`: the volumes of other containers, at the same paths.'),
+  volumeDriver: text(256).optional().describe('`--volume-driver`: the driver of volumes `-v` creates.'),
+  healthcheck: healthcheckSchema.prefault({}).describe('`--health-*` and `--no-healthcheck`: how the engine checks that it is healthy.'),
+  limits: limitsSchema.prefault({}).describe('Further limits: `--ulimit`, `--shm-size`, OOM, CPU scheduling, block IO.'),
+  devices: devicesSchema.prefault({}).describe('`--device`, `--device-cgroup-rule`, `--gpus`.'),
+  security: securitySchema.prefault({}).describe('`--security-opt`, `--group-add`, namespaces (`--userns`, `--uts`, `--cgroupns`), `--sysctl`, `--runtime`.'),
+  networking: networkingSchema
+    .prefault({})
+    .describe('`--expose`, DNS search and options, domain name, fixed addresses, aliases and links.'),
+  logging: loggingSchema.prefault({}).describe('`--log-driver` and `--log-opt`.'),
+  lifecycle: lifecycleSchema.prefault({}).describe('`--stop-signal`, `--stop-timeout`, `--pull`, `--platform`.'),
+  annotations: z
+    .record(text(), text(100_000))
+    .default({})
+    .describe('`--annotation KEY=VALUE`: passed to the OCI runtime. Needs engine API 1.43 (Docker 24).'),
 });
 
 /** A RunSpec as the backend receives it (defaults filled). */

@@ -64,6 +64,19 @@ export async function hostIssues(spec: RunSpec, context: HostCheckContext): Prom
       );
       if (!exists) issues.push({ field: `mounts.${index}.source`, message: `${mount.source} does not exist on the engine host` });
     }
+    // `--mount type=bind` is refused by the engine when its source is missing; `--device` only at start.
+    const local: [string, string | undefined][] = [
+      ...spec.mountFlags.map((mount, index): [string, string | undefined] => [`mountFlags.${index}.source`, mount.type === 'bind' ? mount.source : undefined]),
+      ...spec.devices.mappings.map((device, index): [string, string | undefined] => [`devices.mappings.${index}`, device.source]),
+    ];
+    for (const [field, path] of local) {
+      if (path === undefined || !path.startsWith('/')) continue;
+      const exists = await stat(path).then(
+        () => true,
+        () => false,
+      );
+      if (!exists) issues.push({ field, message: `${path} does not exist on the engine host` });
+    }
   }
   return issues;
 }
