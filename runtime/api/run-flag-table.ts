@@ -69,7 +69,7 @@ export interface TableFlag {
   windowsOnly?: true;
   /** Reads one occurrence's value into the spec; a switch gets `true` or `false`. */
   apply(spec: SpecObject, text: string): FlagValue<unknown>;
-  /** The spec's values as the occurrences that say them (a switch that is on: one empty text). */
+  /** The spec's values as the occurrences that say them (a switch that is on: one empty text). Any field may be absent. */
   print(spec: RunSpec): string[];
 }
 
@@ -212,7 +212,8 @@ const deviceFlag: TableFlag = {
     list.push('cdi' in read.value ? read.value.cdi : read.value);
     return read;
   },
-  print: (spec) => [...spec.devices.mappings.map(writeDevice), ...spec.devices.cdi],
+  // Tolerant of a spec as written (`devices` or its lists left out), as the form prints a pasted one.
+  print: (spec) => [...((spec.devices as Partial<RunSpec['devices']> | undefined)?.mappings ?? []).map(writeDevice), ...((spec.devices as Partial<RunSpec['devices']> | undefined)?.cdi ?? [])],
 };
 
 export const tableFlags: readonly TableFlag[] = [
@@ -285,7 +286,7 @@ export const tableFlags: readonly TableFlag[] = [
   valueFlag({ name: 'pull', section: 'Lifecycle', label: 'Pull', field: 'lifecycle.pull', example: 'always' }, pull, String),
   valueFlag({ name: 'platform', section: 'Lifecycle', label: 'Platform', field: 'lifecycle.platform', example: 'linux/arm64' }, platform),
 
-  listFlag({ name: 'mount', section: 'Mounts', label: 'Mounts (--mount)', field: 'mountFlags', example: 'type=bind,source=/srv/data,target=/data,readonly' }, readMount, writeMount),
+  listFlag({ name: 'mount', section: 'Mounts', label: 'Mounts', field: 'mountFlags', example: 'type=bind,source=/srv/data,target=/data,readonly' }, readMount, writeMount),
   listFlag({ name: 'volumes-from', section: 'Mounts', label: 'Volumes from', field: 'volumesFrom', example: 'other-container:ro' }, anyText),
   valueFlag({ name: 'volume-driver', section: 'Mounts', label: 'Volume driver', field: 'volumeDriver', example: 'local' }, anyText),
 ];

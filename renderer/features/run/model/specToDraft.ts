@@ -1,4 +1,5 @@
-import type { RunSpecInput } from '../../../../runtime/api/index.js';
+import type { RunSpec, RunSpecInput } from '../../../../runtime/api/index.js';
+import { printedValues, tableFlags } from '../../../../runtime/api/run-flag-table.js';
 import { joinShellWords } from '../../../../runtime/api/shell-words.js';
 import { emptyDraft, type ArgvDraft, type MountRow, type NetworkDraft, type RunDraft } from './runDraft.js';
 
@@ -53,7 +54,19 @@ export function specToDraft(spec: RunSpecInput, nextRowId: () => number): RunDra
     tty: spec.tty ?? false,
     init: spec.init ?? false,
     labels: Object.entries(spec.labels ?? {}).map(([key, value]) => ({ rowId: nextRowId(), key, value })),
+    advanced: advancedDraft(spec),
   };
+}
+
+/** The flag table's values as the Advanced part shows them: each flag's occurrences, one per line. */
+function advancedDraft(spec: RunSpecInput): Record<string, string> {
+  const advanced: Record<string, string> = {};
+  for (const flag of tableFlags) {
+    // The table prints a spec as written too: every field it reads may be absent.
+    const values = printedValues(flag, spec as RunSpec);
+    if (values.length > 0) advanced[flag.name] = flag.kind === 'switch' ? 'true' : values.join('\n');
+  }
+  return advanced;
 }
 
 function text(value: number | undefined): string {
