@@ -12,6 +12,7 @@ import type { LogsPage } from './measure-logs-page.js';
 import type { ListLatency } from './measure-list.js';
 import type { LogsMeasure } from './measure-logs.js';
 import type { PageOpen } from './measure-page-open.js';
+import type { RunCommandMeasure } from './measure-run-command.js';
 import type { StartToRow } from './measure-start-to-row.js';
 import type { TerminalMeasure } from './measure-terminal.js';
 import { repoRoot } from './support.js';
@@ -40,6 +41,8 @@ export interface Measures {
   build?: Outcome<BuildMeasure>;
   /** The pull and push measures; absent when skipped (BENCH_IMAGES=0). */
   images?: Outcome<ImagesMeasure>;
+  /** A pasted 100-flag docker run line parsed and checked; absent when skipped (BENCH_RUN_COMMAND=0). */
+  runCommand?: Outcome<RunCommandMeasure>;
 }
 
 export interface TargetVerdict {
@@ -75,6 +78,18 @@ export function judgeTargets(measures: Measures): TargetVerdict[] {
       ? [judge(measures.build, 'build-ratio', 'images.build --no-cache of a small context over the web host / `DOCKER_BUILDKIT=0 docker build --no-cache`', 'build.ratios.berthOverCliMedian', 1.1, (m) => m.ratios.berthOverCliMedian)]
       : []),
     ...judgeImages(measures),
+    ...(measures.runCommand
+      ? [
+          judge(
+            measures.runCommand,
+            'run-command-paste-check',
+            'ms for containers.parseRunCommand of a 100-flag docker run line, then containers.validateRun of its spec, over the web host',
+            'runCommand.pasteAndCheck.medianMs',
+            50,
+            (m) => m.pasteAndCheck.medianMs,
+          ),
+        ]
+      : []),
   ];
 }
 
@@ -157,6 +172,7 @@ export const methodNotes = [
   'logsPage: Chromium on `berth serve`. open: hash change to the Logs tab (default tail) until the last line is painted. allLines: choosing "All lines" until the status counts every line (throughputOverCli compares with the logs measure\'s docker logs median). search: typing `line NNNNNNN ` (one line holds it) until the count is complete. follow: the tab open on a created container that is then started and writes every line; its exit (FinishedAt) to its last line painted, and for context the same for `docker logs -f` to /dev/null started with a like container (its exit is when it has every line); long tasks from PerformanceObserver; heap from CDP Runtime.getHeapUsage after HeapProfiler.collectGarbage.',
   'terminal: no issue names a target yet, so it is reported, not judged. Output: exec.open {tty: false} of `head -c N /dev/zero` over the web host, counted to the stream end, vs `docker exec NAME head -c N /dev/zero` spawned with stdout counted, alternating. Echo: one character every 50 ms by terminal.input to a TTY `cat` until the pty echo arrives, vs the same written to an exec socket hijacked straight from the engine in the bench process.',
   'images (BENCH_IMAGES=0 skips them): a registry of the bench\'s own (docker-registry on 127.0.0.1); an image of the test image plus BENCH_IMAGE_LAYERS layers of BENCH_IMAGE_LAYER_MIB MiB from /dev/urandom (classic builder) pushed to it. Pull: images.pull over the WebSocket until its end vs `docker pull -q` spawned to exit, `docker rmi -f` before each, order alternating, one warm-up each untimed. Push: images.push vs `docker push -q`, each push to a fresh registry (in one registry the engine would mount the blobs from an earlier push instead of uploading them). Progress: events a Berth pull delivered, per second of the pull and the most in any 1 s window.',
+  'runCommand (BENCH_RUN_COMMAND=0 skips it): a `docker run -d` line of 105 flags of every kind (env, labels, ports, ulimits, sysctls, log options, --mount and --tmpfs, health, limits, security, devices, ...); a `berth serve` on the engine; containers.parseRunCommand of the line, then containers.validateRun of the spec it gave (host checks included: the name is looked up, the device path statted), one after the other over the WebSocket as the Run form asks them; BENCH_WARMUP rounds untimed, then BENCH_RUN_COMMAND_RUNS timed. For context, the same parse and the spec checks (no host checks) in the bench process. The docker CLI has no counterpart: it reads its flags only on the way to a create.',
   'logs: taking turns (order rotated each run, one warm-up untimed): logs.follow {follow: false} over the WebSocket until its end with every line counted (BerthClient acknowledges each batch, as the UI does); GET /download/logs?id=NAME read to its end; `docker logs NAME` spawned with stdout and stderr to /dev/null, timed to exit. The engine reads its json-file for each, so all three include its time.',
 ];
 

@@ -12,6 +12,7 @@ import { measureCreateStart } from './measure-create.js';
 import { measureIdleCalls } from './measure-idle.js';
 import { measureListLatency } from './measure-list.js';
 import { measurePageOpen } from './measure-page-open.js';
+import { measureRunCommand } from './measure-run-command.js';
 import { measureStartToRow } from './measure-start-to-row.js';
 import { measureTerminal } from './measure-terminal.js';
 import { rawListContainers } from './raw-engine.js';
@@ -31,7 +32,8 @@ import { Teardown } from './teardown.js';
  * output and keystroke echo against `docker exec` and a raw engine socket, (g) reading a log
  * of a million lines against `docker logs` (measure-logs.ts), (h) unless BENCH_BUILD=0,
  * building an image against `docker build` (run-build.ts), (i) unless BENCH_IMAGES=0, pull and
- * push against `docker pull` / `docker push` (run-images.ts), then (unless BENCH_ENGINES=0) the
+ * push against `docker pull` / `docker push` (run-images.ts), (j) unless BENCH_RUN_COMMAND=0,
+ * parsing and checking a pasted 100-flag `docker run` line (measure-run-command.ts), then (unless BENCH_ENGINES=0) the
  * several-engines measures (run-engines.ts), then tears everything down and prints one JSON
  * document (also bench/results/latest.json).
  */
@@ -147,6 +149,12 @@ async function main(): Promise<number> {
       const images = await runImagesMeasures({ engineUrl: engine.engineUrl, image: engine.image, cliEnv: engine.cliEnv, settings });
       Object.assign(measures, images.measures);
       teardownProblems.push(...images.teardownProblems);
+    }
+
+    if (settings.runCommand) {
+      measures.runCommand = await attempt('pasted command of 100 flags', () =>
+        measureRunCommand({ engineUrl: engine.engineUrl, image: engine.image, runs: settings.runCommandRuns, warmup: settings.warmup }),
+      );
     }
 
     if (settings.engines) {

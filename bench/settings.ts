@@ -56,6 +56,10 @@ export interface BenchSettings {
   build: boolean;
   /** Builds each through Berth and `docker build` (BENCH_BUILD_RUNS). */
   buildRuns: number;
+  /** Run the pasted-command measure: parse and check a 100-flag docker run line (BENCH_RUN_COMMAND; default on). */
+  runCommand: boolean;
+  /** Timed paste-and-check rounds (BENCH_RUN_COMMAND_RUNS). */
+  runCommandRuns: number;
 }
 
 export function readSettings(): BenchSettings {
@@ -87,5 +91,7 @@ export function readSettings(): BenchSettings {
     imageLayers: envInt('BENCH_IMAGE_LAYERS', 5),
     imageLayerMiB: envInt('BENCH_IMAGE_LAYER_MIB', 20),
     imageRuns: envInt('BENCH_IMAGE_RUNS', 5),
+    runCommand: envFlag('BENCH_RUN_COMMAND', true),
+    runCommandRuns: envInt('BENCH_RUN_COMMAND_RUNS', 50),
   };
 }
