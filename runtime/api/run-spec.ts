@@ -36,6 +36,11 @@ export type PortSpec = z.infer<typeof portSpecSchema>;
 const mountSource = text().min(1, 'is empty');
 const mountTarget = text().min(1, 'is empty').describe('Where it appears inside the container (absolute path).');
 const readOnly = z.boolean().default(false).describe('Mount read-only (`:ro`).');
+const volumeOption = '(rw|z|Z|shared|slave|private|rshared|rslave|rprivate|nocopy|consistent|cached|delegated)';
+const volumeOptions = text(256)
+  .regex(new RegExp(`^${volumeOption}(,${volumeOption})*$`), 'must be -v options: rw, z, Z, [r]shared, [r]slave, [r]private, nocopy, consistent, cached, delegated')
+  .optional()
+  .describe('The other `-v` options, comma-separated as written after `ro`: an SELinux label (`z`, `Z`), propagation (`rshared`, ...), `nocopy`, `rw`.');
 
 export const mountSpecSchema = z.discriminatedUnion('type', [
   params({
@@ -43,12 +48,14 @@ export const mountSpecSchema = z.discriminatedUnion('type', [
     source: mountSource.describe('The host path: absolute, and existing on the engine host.'),
     target: mountTarget,
     readOnly,
+    options: volumeOptions,
   }),
   params({
     type: z.literal('volume').describe('`-v NAME:/container/path`: a named volume, created when missing.'),
     source: mountSource.describe('The volume name.'),
     target: mountTarget,
     readOnly,
+    options: volumeOptions,
   }),
   params({ type: z.literal('anonymous').describe('`-v /container/path`: an anonymous volume.'), target: mountTarget }),
   params({

@@ -60,6 +60,7 @@ const everydayLines: readonly ParityLine[] = [
   { line: 'docker run -d -v {bind}:/host {img} sleep 300' },
   { line: 'docker run -d -v {bind}:/host:ro -v {vol}:/named -v /anonymous {img} sleep 300', everyEngine: true },
   { line: 'docker run -d --volume={vol}:/named:ro -v /a1 -v /a2 {img} sleep 300' },
+  { line: 'docker run -d -v {bind}:/b:ro,z -v {vol}:/n:nocopy -v {bind}:/c:rw,rprivate {img} sleep 300' },
   { line: 'docker run -d --tmpfs /scratch --tmpfs /sized:size=64m,mode=1777 {img} sleep 300', everyEngine: true },
   { line: 'docker run -d --restart always {img} sleep 300' },
   { line: 'docker run -d --restart unless-stopped {img} sleep 300' },

@@ -63,6 +63,12 @@ export function normalizeCapabilities(capabilities: string[]): string[] | null {
   return [...new Set(normalized)].sort();
 }
 
+/** `-v SOURCE:TARGET[:OPTIONS]` as the CLI sends it: `ro` first, then the other options as written. */
+export function bindText(mount: Extract<RunSpec['mounts'][number], { type: 'bind' | 'volume' }>): string {
+  const options = [...(mount.readOnly ? ['ro'] : []), ...(mount.options ?? '').split(',').filter(Boolean)];
+  return `${mount.source}:${mount.target}${options.length > 0 ? `:${options.join(',')}` : ''}`;
+}
+
 export function portKey(containerPort: number, protocol: string): string {
   return `${containerPort}/${protocol}`;
 }
@@ -75,7 +81,7 @@ export function createBody(spec: RunSpec, options: CreateOptions = {}): CreateBo
   for (const mount of spec.mounts) {
     if (mount.type === 'anonymous') volumes[mount.target] = {};
     else if (mount.type === 'tmpfs') tmpfs[mount.target] = mount.options ?? '';
-    else binds.push(`${mount.source}:${mount.target}${mount.readOnly ? ':ro' : ''}`);
+    else binds.push(bindText(mount));
   }
 
   const exposed: Record<string, Record<string, never>> = {};

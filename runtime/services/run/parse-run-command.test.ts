@@ -159,13 +159,18 @@ describe('parseRunCommand: every RunSpec option', () => {
       { type: 'bind', source: '/srv/data', target: '/data', readOnly: false },
       { type: 'bind', source: '/etc/hosts', target: '/h', readOnly: true },
       { type: 'volume', source: 'cache', target: '/cache', readOnly: false },
-      { type: 'volume', source: 'logs', target: '/logs', readOnly: false },
+      { type: 'volume', source: 'logs', target: '/logs', readOnly: false, options: 'rw' },
       { type: 'anonymous', target: '/anon' },
       { type: 'bind', source: './rel', target: '/rel', readOnly: false },
     ]);
     expect(parsed.warnings.join('\n')).toMatch(/"\.\/rel" is relative/);
     expect(refusal('docker run -v /x:ro b').message).toMatch(/-v: "\/x:ro" is not a valid volume specification/);
-    expect(refusal('docker run -v /x:/y:z b').message).toMatch(/volume option "z" is not supported by Berth yet/);
+    expect(spec('docker run -v /x:/y:ro,Z -v v:/w:nocopy,rw b').mounts).toEqual([
+      { type: 'bind', source: '/x', target: '/y', readOnly: true, options: 'Z' },
+      { type: 'volume', source: 'v', target: '/w', readOnly: false, options: 'nocopy,rw' },
+    ]);
+    expect(refusal('docker run -v /x:/y:q b').message).toMatch(/-v: "\/x:\/y:q": invalid mode: q/);
+    expect(refusal('docker run -v /x:/y:ro,rw b').message).toMatch(/invalid mode: ro and rw together/);
     expect(refusal('docker run -v a:b:c:d x').message).toMatch(/not a valid volume specification/);
   });
 

@@ -3,6 +3,7 @@ import { formatPublishedPort } from '../../api/published-ports.js';
 import { formatCpus } from '../../api/resource-text.js';
 import { printedValues, tableFlags } from '../../api/run-flag-table.js';
 import { joinShellWords } from '../../api/shell-words.js';
+import { bindText } from './create-body.js';
 
 /**
  * "Copy as docker run": a RunSpec as one `docker run -d ...` line, flags in a fixed order so
@@ -72,7 +73,7 @@ function mountText(mount: MountSpec): string {
   switch (mount.type) {
     case 'bind':
     case 'volume':
-      return `${mount.source}:${mount.target}${mount.readOnly ? ':ro' : ''}`;
+      return bindText(mount);
     case 'anonymous':
       return mount.target;
     case 'tmpfs':

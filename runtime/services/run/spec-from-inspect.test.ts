@@ -75,7 +75,7 @@ describe('specFromInspect', () => {
       mounts: [
         { type: 'bind', source: '/srv', target: '/srv', readOnly: true },
         { type: 'volume', source: 'vol', target: '/v', readOnly: false },
-        { type: 'volume', source: 'named', target: '/n', readOnly: false },
+        { type: 'volume', source: 'named', target: '/n', readOnly: false, options: 'rw' },
         { type: 'anonymous', target: '/cache' },
         { type: 'tmpfs', target: '/t' },
         { type: 'tmpfs', target: '/u', options: 'size=64m' },

@@ -133,8 +133,10 @@ function userMounts(container: EngineContainer, image: EngineImageConfig): Mount
   const mounts: MountSpec[] = [];
   for (const bind of host.Binds ?? []) {
     const [source = '', target = '', options = ''] = bind.split(':');
-    const readOnly = options.split(',').includes('ro');
-    mounts.push({ type: source.startsWith('/') ? 'bind' : 'volume', source, target, readOnly });
+    const all = options.split(',').filter(Boolean);
+    const others = all.filter((option) => option !== 'ro').join(',');
+    const mount: Extract<MountSpec, { type: 'bind' | 'volume' }> = { type: source.startsWith('/') ? 'bind' : 'volume', source, target, readOnly: all.includes('ro') };
+    mounts.push(others === '' ? mount : { ...mount, options: others });
   }
   // `--mount` ones (HostConfig.Mounts) are the spec's mountFlags, kept as the engine has them (spec-from-inspect-more.ts).
   const taken = new Set([...mounts.map((mount) => mount.target), ...(host.Mounts ?? []).map((mount) => mount.Target ?? '')]);

@@ -80,6 +80,9 @@ function mountIssues(spec: RunSpec, add: Add): void {
   const targets = new Map<string, string>();
   spec.mounts.forEach((mount, index) => {
     if (mount.type === 'bind' && !mount.source.startsWith('/')) add(`mounts.${index}.source`, 'must be an absolute path on the engine host');
+    if ((mount.type === 'bind' || mount.type === 'volume') && mount.readOnly && (mount.options ?? '').split(',').includes('rw')) {
+      add(`mounts.${index}.options`, 'has rw, which contradicts read-only');
+    }
     if (mount.type === 'volume' && !volumeNamePattern.test(mount.source)) {
       add(`mounts.${index}.source`, 'is not a valid volume name (letters, digits, _ . -; at least two characters)');
     }

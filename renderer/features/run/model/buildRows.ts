@@ -67,8 +67,10 @@ export function buildMounts(rows: readonly MountRow[]): Built<Record<string, unk
       const target = row.target.trim();
       switch (row.type) {
         case 'bind':
-        case 'volume':
-          return { type: row.type, source: row.source.trim(), target, readOnly: row.readOnly };
+        case 'volume': {
+          const mount = { type: row.type, source: row.source.trim(), target, readOnly: row.readOnly };
+          return row.options.trim() === '' ? mount : { ...mount, options: row.options.trim() };
+        }
         case 'anonymous':
           return { type: row.type, target };
         case 'tmpfs':

@@ -58,7 +58,7 @@ const rowLabels: Record<string, string> = {
   'mounts.source': 'Mount source',
   'mounts.target': 'Mount target',
   'mounts.readOnly': 'Read-only',
-  'mounts.options': 'Tmpfs options',
+  'mounts.options': 'Mount options',
   'labels.key': 'Label key',
   'labels.value': 'Label value',
 };
@@ -137,7 +137,7 @@ export function visibleFields(draft: RunDraft): Set<string> {
   draft.labels.forEach((_, i) => add('labels', i, 'key', 'value'));
   draft.mounts.forEach((mount, i) => {
     add('mounts', i, 'type', 'target');
-    if (mount.type === 'bind' || mount.type === 'volume') add('mounts', i, 'source', 'readOnly');
+    if (mount.type === 'bind' || mount.type === 'volume') add('mounts', i, 'source', 'readOnly', 'options');
     if (mount.type === 'tmpfs') add('mounts', i, 'options');
   });
   return fields;

@@ -81,7 +81,7 @@ type MountInput = NonNullable<RunSpecInput['mounts']>[number];
 
 function mountRow(mount: MountInput, rowId: number): MountRow {
   const row: MountRow = { rowId, type: mount.type, source: '', target: mount.target, readOnly: false, options: '' };
-  if (mount.type === 'bind' || mount.type === 'volume') return { ...row, source: mount.source, readOnly: mount.readOnly ?? false };
+  if (mount.type === 'bind' || mount.type === 'volume') return { ...row, source: mount.source, readOnly: mount.readOnly ?? false, options: mount.options ?? '' };
   if (mount.type === 'tmpfs') return { ...row, options: mount.options ?? '' };
   return row;
 }
