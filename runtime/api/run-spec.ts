@@ -28,6 +28,9 @@ export type EnvVar = z.infer<typeof envVarSchema>;
 export const portSpecSchema = params({
   hostIp: text(64).optional().describe('`-p HOSTIP:...`: the host address to publish on; all addresses when left out.'),
   hostPort: port.optional().describe('The host port; a random free one when left out (`-p CONTAINERPORT`).'),
+  hostPortEnd: port
+    .optional()
+    .describe('With `hostPort`, the last host port of a range for one container port (`-p 8000-8010:80`): the engine takes a free one of them.'),
   containerPort: port.describe('The port inside the container.'),
   protocol: z.enum(['tcp', 'udp', 'sctp']).default('tcp').describe('`tcp`, `udp` or `sctp`.'),
 });

@@ -55,6 +55,7 @@ const everydayLines: readonly ParityLine[] = [
   { line: 'docker run -d -p 127.0.0.1:18081:82/udp -p 0.0.0.0:18082:83 {img} sleep 300' },
   { line: 'docker run -d -p 18083-18084:90-91 -p 92-93/udp {img} sleep 300', everyEngine: true },
   { line: 'docker run -d -p 18085:80 -p 18086:80 --publish=published=18087,target=81,protocol=udp {img} sleep 300' },
+  { line: 'docker run -d -p 18093-18096:80 -p 127.0.0.1:18097-18099:81/udp {img} sleep 300' },
   { line: 'docker run -d -P {exposing} sleep 300' },
   { line: 'docker run -d -P -p 18088:80 {exposing} sleep 300' },
   { line: 'docker run -d -v {bind}:/host {img} sleep 300' },

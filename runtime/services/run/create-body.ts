@@ -90,7 +90,8 @@ export function createBody(spec: RunSpec, options: CreateOptions = {}): CreateBo
   for (const port of spec.ports) {
     const key = portKey(port.containerPort, port.protocol);
     exposed[key] = {};
-    (portBindings[key] ??= []).push({ HostIp: port.hostIp ?? '', HostPort: port.hostPort === undefined ? '' : String(port.hostPort) });
+    const hostPort = port.hostPort === undefined ? '' : port.hostPortEnd === undefined ? String(port.hostPort) : `${port.hostPort}-${port.hostPortEnd}`;
+    (portBindings[key] ??= []).push({ HostIp: port.hostIp ?? '', HostPort: hostPort });
   }
 
   const hostConfig: CreateBody['HostConfig'] = {

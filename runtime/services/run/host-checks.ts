@@ -41,7 +41,8 @@ export async function hostIssues(spec: RunSpec, context: HostCheckContext): Prom
 
   const replaced = containers.find((container) => container.Id === context.excludeContainerId);
   for (const [index, port] of spec.ports.entries()) {
-    if (port.hostPort === undefined || port.hostPort < 1 || port.hostPort > 65535) continue;
+    // A range (`8000-8010:80`) leaves the engine to take a free one: nothing to probe.
+    if (port.hostPort === undefined || port.hostPortEnd !== undefined || port.hostPort < 1 || port.hostPort > 65535) continue;
     const field = `ports.${index}.hostPort`;
     const holder = others.find((container) => container.State === 'running' && holdsPort(container, port.hostPort ?? 0, port.protocol, port.hostIp));
     if (holder) {

@@ -149,6 +149,18 @@ describe('the flags with a grammar', () => {
     expect(refusal('docker run --ip 10.0.0.300 b')).toBe('--ip 10.0.0.300: "10.0.0.300" is not an IPv4 address');
   });
 
+  it('--network in its long form: the per-network options as their own flags', () => {
+    expect(spec('docker run --network name=my-net,alias=web,alias=www,ip=10.1.0.5,link-local-ip=169.254.1.1 b')).toEqual({
+      image: 'b',
+      network: 'my-net',
+      networking: { aliases: ['web', 'www'], ipv4Address: '10.1.0.5', linkLocalIps: ['169.254.1.1'] },
+    });
+    expect(refusal('docker run --network-alias x --network name=n,alias=y b')).toBe('--network name=n,alias=y: conflicting options: cannot specify both --network-alias and per-network alias');
+    expect(refusal('docker run --network name=n,ip=10.0.0.1 --ip 10.0.0.2 b')).toBe('--ip: conflicting options: cannot specify both --ip and its per-network form in --network.');
+    expect(refusal('docker run --network name=n,driver-opt=a=b b')).toMatch(/driver-opt \(per-network driver options\) is not supported by Berth yet/);
+    expect(refusal('docker run --network alias=a b')).toMatch(/network name\/id is not specified/);
+  });
+
   it('--pull and --platform', () => {
     expect(spec('docker run --pull always --platform Linux/ARM64 b').lifecycle).toEqual({ pull: 'always', platform: 'linux/arm64' });
     expect(refusal('docker run --pull sometimes b')).toBe(`--pull sometimes: invalid pull option: 'sometimes': must be one of "always", "missing" or "never"`);

@@ -150,7 +150,7 @@ describe('parseRunCommand: every RunSpec option', () => {
     expect(refusal('docker run -p abc b').message).toMatch(/-p: "abc": "abc" is not a port/);
     expect(refusal('docker run -p 1.2.3:80:80 b').message).toMatch(/not an IP address/);
     expect(refusal('docker run -p 8000-8001:80-82 b').message).toMatch(/differ in length/);
-    expect(refusal('docker run --publish 8000-8010:80 b').message).toMatch(/^--publish: .*not supported by Berth yet/);
+    expect(spec('docker run --publish 127.0.0.1:8000-8010:80/udp b').ports).toEqual([{ hostIp: '127.0.0.1', hostPort: 8000, hostPortEnd: 8010, containerPort: 80, protocol: 'udp' }]);
   });
 
   it('reads every -v form', () => {

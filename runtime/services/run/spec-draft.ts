@@ -2,6 +2,7 @@ import { BerthError, parseByteSize, type EnvVar, type MountSpec, type PortSpec, 
 import { parsePublishedPorts } from '../../api/published-ports.js';
 import { parseCpus, parseMemorySwap, parseWholeNumber } from '../../api/resource-text.js';
 import { apiBefore, describeApi, tableFlag, type SpecObject } from '../../api/run-flag-table.js';
+import { readCsvRecord } from '../../api/csv-fields.js';
 import { isSeccompFile, seccompValue } from '../../api/run-flag-values.js';
 import { describeFlag, flagByLongName, type DockerRunFlag } from './docker-run-flags.js';
 import { parseExtraHost, parseRestart, parseTmpfs, parseVolume, type Parsed } from './flag-values.js';
@@ -77,6 +78,9 @@ export class SpecDraft {
   private readonly fileEnv: EnvVar[] = [];
   private readonly fileLabels: Record<string, string> = {};
   private readonly noted = new Set<string>();
+  /** Table flags given so far, and the ones a `--network name=...` long form said (they must not meet). */
+  private readonly givenFlags = new Set<string>();
+  private readonly perNetworkFlags = new Set<string>();
 
   constructor(
     private readonly warnings: string[],
@@ -114,6 +118,8 @@ export class SpecDraft {
     if (engine !== undefined && row.windowsOnly && engine.os !== 'windows') {
       throw commandError(`${spelled} is only supported on an engine running Windows containers; this engine runs ${engine.os}.`);
     }
+    if (this.perNetworkFlags.has(row.name)) throw commandError(`${spelled}: conflicting options: cannot specify both --${row.name} and its per-network form in --network.`);
+    this.givenFlags.add(row.name);
     let text = value ?? 'true';
     if (row.kind === 'switch' && value !== undefined && value !== 'true' && value !== 'false') throw commandError(`${spelled}=${value}: expected true or false.`);
     if (row.name === 'security-opt') text = this.inlineSeccomp(spelled, text);
@@ -207,8 +213,7 @@ export class SpecDraft {
       case 'network':
       case 'net':
         if (this.spec.network !== undefined) throw commandError(`${spelled}: connecting to more than one network is not supported by Berth yet.`);
-        if (value.includes('=')) throw commandError(`${spelled} ${value}: per-network options are not supported by Berth yet.`);
-        this.spec.network = value;
+        this.spec.network = /\w+=\w+/.test(value) ? this.readNetworkOptions(spelled, value) : value;
         return;
       case 'pid':
         this.spec.pidMode = value;
@@ -268,6 +273,48 @@ export class SpecDraft {
     }
   }
 
+  /**
+   * `--network name=NET,alias=A,ip=...`: the long form, read as the CLI reads it (fields
+   * lower-cased, values too), into the same RunSpec fields as `--network-alias`, `--ip`, ...;
+   * giving one both ways is refused as the CLI refuses it.
+   */
+  private readNetworkOptions(spelled: string, value: string): string {
+    const record = readCsvRecord(value);
+    if (!record.ok) throw commandError(`${spelled} ${value}: ${record.reason}`);
+    let name = '';
+    const perNetwork: Record<string, string[]> = {};
+    for (const field of record.fields) {
+      const [key = '', rest] = splitOnce(field.toLowerCase(), '=');
+      if (rest === undefined || key.trim() === '') throw commandError(`${spelled} ${value}: invalid field ${field}`);
+      const option = key.trim();
+      const text = rest.trim();
+      if (option === 'name') name = text;
+      else if (['alias', 'ip', 'ip6', 'mac-address', 'link-local-ip'].includes(option)) (perNetwork[option] ??= []).push(text);
+      else if (option === 'driver-opt') throw commandError(`${spelled} ${value}: driver-opt (per-network driver options) is not supported by Berth yet.`);
+      else if (option === 'gw-priority') throw commandError(`${spelled} ${value}: gw-priority needs engine API 1.48 (Docker Engine 28.0) or later.`);
+      else throw commandError(`${spelled} ${value}: invalid field key ${option}`);
+    }
+    if (name === '') throw commandError(`${spelled} ${value}: network name/id is not specified`);
+    const flags: [string, string, string][] = [
+      ['alias', 'network-alias', 'alias'],
+      ['ip', 'ip', 'IPv4 address'],
+      ['ip6', 'ip6', 'IPv6 address'],
+      ['mac-address', 'mac-address', 'MAC address'],
+      ['link-local-ip', 'link-local-ip', 'link-local IP addresses'],
+    ];
+    for (const [option, flag, noun] of flags) {
+      for (const text of perNetwork[option] ?? []) {
+        const row = tableFlag(flag);
+        if (row === undefined) continue;
+        if (this.givenFlags.has(flag)) throw commandError(`${spelled} ${value}: conflicting options: cannot specify both --${flag} and per-network ${noun}`);
+        this.perNetworkFlags.add(flag);
+        const read = row.apply(this.more, text);
+        if (!read.ok) throw commandError(`${spelled} ${value}: ${option}=${text}: ${read.reason}`);
+      }
+    }
+    return name;
+  }
+
   private readEnv(spelled: string, value: string): EnvVar {
     const eq = value.indexOf('=');
     if (eq === 0) throw commandError(`${spelled} ${value}: the variable has no name.`);
@@ -293,6 +340,11 @@ export class SpecDraft {
     }
     return Object.assign(spec, this.more);
   }
+}
+
+function splitOnce(text: string, separator: string): [string, string | undefined] {
+  const at = text.indexOf(separator);
+  return at < 0 ? [text, undefined] : [text.slice(0, at), text.slice(at + separator.length)];
 }
 
 /** A docker flag with no meaning yet in a RunSpec: refused by name, never dropped. The flag table leaves none today. */

@@ -116,8 +116,10 @@ function publishedPorts(bindings: EngineHostConfig['PortBindings']): PortSpec[] 
     .map((binding) => {
       const port: PortSpec = { containerPort: binding.containerPort, protocol: binding.protocol };
       if (binding.hostIp) port.hostIp = binding.hostIp;
-      // A host port range ("8000-8010", the engine picks one) has no RunSpec form: it reads as "any free port".
-      if (binding.hostPort !== null && /^\d+$/.test(binding.hostPort)) port.hostPort = Number(binding.hostPort);
+      const range = /^(\d+)(?:-(\d+))?$/.exec(binding.hostPort ?? '');
+      if (range) port.hostPort = Number(range[1]);
+      // A host port range ("8000-8010"): the engine takes a free one of them.
+      if (range?.[2] !== undefined) port.hostPortEnd = Number(range[2]);
       return port;
     });
 }

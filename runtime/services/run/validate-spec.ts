@@ -103,7 +103,9 @@ function mountIssues(spec: RunSpec, add: Add): void {
 function portIssues(spec: RunSpec, add: Add): void {
   const seen = new Map<string, number>();
   spec.ports.forEach((port, index) => {
-    if (port.hostPort === undefined) return;
+    if (port.hostPortEnd !== undefined && (port.hostPort === undefined || port.hostPortEnd < port.hostPort)) add(`ports.${index}.hostPortEnd`, 'must be at least the host port it ends a range of');
+    // A range leaves the engine to choose: nothing to compare.
+    if (port.hostPort === undefined || port.hostPortEnd !== undefined) return;
     const key = `${port.hostIp ?? ''}|${port.hostPort}/${port.protocol}`;
     const earlier = seen.get(key);
     if (earlier !== undefined) add(`ports.${index}.hostPort`, `port ${port.hostPort} is already published by ports.${earlier}`);

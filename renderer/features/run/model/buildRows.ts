@@ -42,8 +42,11 @@ export function buildPorts(rows: readonly PortRow[], note: Note): Built<Record<s
     (row, index) => {
       const port: Record<string, unknown> = { protocol: row.protocol };
       if (row.hostIp.trim() !== '') port.hostIp = row.hostIp.trim();
-      const hostPort = portNumber(row.hostPort, `ports.${index}.hostPort`, note);
+      // `8000-8010`: a range of host ports, the engine takes a free one.
+      const range = /^\s*(\d+)\s*-\s*(\d+)\s*$/.exec(row.hostPort);
+      const hostPort = portNumber(range ? (range[1] ?? '') : row.hostPort, `ports.${index}.hostPort`, note);
       if (hostPort !== undefined) port.hostPort = hostPort;
+      if (range) port.hostPortEnd = Number(range[2]);
       if (row.containerPort.trim() === '') note(`ports.${index}.containerPort`, 'is required');
       const containerPort = portNumber(row.containerPort, `ports.${index}.containerPort`, note);
       if (containerPort !== undefined) port.containerPort = containerPort;

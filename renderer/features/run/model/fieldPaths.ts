@@ -104,7 +104,9 @@ export function translateIssue(issue: FieldIssue, rows: RowMaps): FieldIssue {
   if (head === 'env' || head === 'ports' || head === 'mounts') {
     const row = rows[head][Number(rest[0])];
     if (row === undefined) return { field: head, message };
-    return { field: `${head}.${row}.${rest[1] ?? rowPrimary[head]}`, message };
+    // The end of a host port range is typed in the host port's field (`8000-8010`).
+    const key = head === 'ports' && rest[1] === 'hostPortEnd' ? 'hostPort' : (rest[1] ?? rowPrimary[head]);
+    return { field: `${head}.${row}.${key}`, message };
   }
   if (head === 'labels') {
     const row = rows.labels.get(rest.join('.'));

@@ -22,7 +22,7 @@ export function specToDraft(spec: RunSpecInput, nextRowId: () => number): RunDra
     ports: (spec.ports ?? []).map((p) => ({
       rowId: nextRowId(),
       hostIp: p.hostIp ?? '',
-      hostPort: text(p.hostPort),
+      hostPort: p.hostPortEnd === undefined ? text(p.hostPort) : `${text(p.hostPort)}-${p.hostPortEnd}`,
       containerPort: String(p.containerPort),
       protocol: p.protocol ?? 'tcp',
     })),
