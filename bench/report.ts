@@ -15,6 +15,7 @@ import type { LogsMeasure } from './measure-logs.js';
 import type { NetworksMeasure } from './measure-networks.js';
 import type { PageOpen } from './measure-page-open.js';
 import type { RegistriesMeasure } from './measure-registries.js';
+import type { RunCommandMeasure } from './measure-run-command.js';
 import type { StartToRow } from './measure-start-to-row.js';
 import type { TerminalMeasure } from './measure-terminal.js';
 import { repoRoot } from './support.js';
@@ -50,6 +51,8 @@ export interface Measures {
   registries?: Outcome<RegistriesMeasure>;
   /** The networks list measure; absent when skipped (BENCH_NETWORKS=0). */
   networks?: Outcome<NetworksMeasure>;
+  /** A pasted 100-flag docker run line parsed and checked; absent when skipped (BENCH_RUN_COMMAND=0). */
+  runCommand?: Outcome<RunCommandMeasure>;
 }
 
 export interface TargetVerdict {
@@ -89,6 +92,18 @@ export function judgeTargets(measures: Measures): TargetVerdict[] {
     ...judgeRegistries(measures),
     ...(measures.networks
       ? [judge(measures.networks, 'networks-list-ratio', 'networks.list of BENCH_NETWORK_COUNT networks over the web host / raw GET /networks', 'networks.ratios.listOverRawMedian', 1.2, (m) => m.ratios.listOverRawMedian)]
+      : []),
+    ...(measures.runCommand
+      ? [
+          judge(
+            measures.runCommand,
+            'run-command-paste-check',
+            'ms for containers.parseRunCommand of a 100-flag docker run line, then containers.validateRun of its spec, over the web host',
+            'runCommand.pasteAndCheck.medianMs',
+            50,
+            (m) => m.pasteAndCheck.medianMs,
+          ),
+        ]
       : []),
   ];
 }
@@ -196,6 +211,7 @@ export const methodNotes = [
   'terminal: no issue names a target yet, so it is reported, not judged. Output: exec.open {tty: false} of `head -c N /dev/zero` over the web host, counted to the stream end, vs `docker exec NAME head -c N /dev/zero` spawned with stdout counted, alternating. Echo: one character every 50 ms by terminal.input to a TTY `cat` until the pty echo arrives, vs the same written to an exec socket hijacked straight from the engine in the bench process.',
   'images (BENCH_IMAGES=0 skips them): a registry of the bench\'s own (docker-registry on 127.0.0.1); an image of the test image plus BENCH_IMAGE_LAYERS layers of BENCH_IMAGE_LAYER_MIB MiB from /dev/urandom (classic builder) pushed to it. Pull: images.pull over the WebSocket until its end vs `docker pull -q` spawned to exit, `docker rmi -f` before each, order alternating, one warm-up each untimed. Push: images.push vs `docker push -q`, each push to a fresh registry (in one registry the engine would mount the blobs from an earlier push instead of uploading them). Progress: events a Berth pull delivered, per second of the pull and the most in any 1 s window.',
   'networks (BENCH_NETWORKS=0 skips it): BENCH_NETWORK_COUNT bridge networks, each with a /24 of 198.18.0.0/15 nothing on the machine uses, and 10 running containers each on two of them; a `berth serve` talking to the engine directly. networks.list over the WebSocket vs node:http GET /networks on the engine socket (body JSON-parsed), interleaved, same process, warm-ups untimed; then, for context, networks.attachments (the containers on every network, which the page shows after the list) vs GET /containers/json?all=1, the one engine call it makes.',
+  'runCommand (BENCH_RUN_COMMAND=0 skips it): a `docker run -d` line of 105 flags of every kind (env, labels, ports, ulimits, sysctls, log options, --mount and --tmpfs, health, limits, security, devices, ...); a `berth serve` on the engine; containers.parseRunCommand of the line, then containers.validateRun of the spec it gave (host checks included: the name is looked up, the device path statted), one after the other over the WebSocket as the Run form asks them; BENCH_WARMUP rounds untimed, then BENCH_RUN_COMMAND_RUNS timed. For context, the same parse and the spec checks (no host checks) in the bench process. The docker CLI has no counterpart: it reads its flags only on the way to a create.',
   'logs: taking turns (order rotated each run, one warm-up untimed): logs.follow {follow: false} over the WebSocket until its end with every line counted (BerthClient acknowledges each batch, as the UI does); GET /download/logs?id=NAME read to its end; `docker logs NAME` spawned with stdout and stderr to /dev/null, timed to exit. The engine reads its json-file for each, so all three include its time.',
   'registries (BENCH_REGISTRIES=0 skips them): a registry of the bench\'s own (docker-registry on 127.0.0.1) with BENCH_REGISTRY_REPOSITORIES repositories bench/repo-NNNNN, one small image each, seeded through its HTTP API; a counting HTTP proxy in front of it, known to a `berth serve` (own data directory and DOCKER_CONFIG) by registries.add. Open: BENCH_REGISTRY_RUNS times, a fresh context opens the app, waits for the Containers page, then sets the hash to the registry\'s page (as its Browse link does) and a MutationObserver in the page notes the first repository in the table, plus one animation frame; the proxy\'s _catalog request splits the time. Filter: three filters (matching on the first page, only at the catalog\'s end, nowhere) typed key by key 80 ms apart; counted per burst are the registries.catalog calls in the page\'s WebSocket frames and the registry\'s _catalog requests until 750 ms pass without one; then each filter as one direct registries.catalog call, counting its _catalog pages.',
 ];

@@ -12,6 +12,7 @@ import { measureCreateStart } from './measure-create.js';
 import { measureIdleCalls } from './measure-idle.js';
 import { measureListLatency } from './measure-list.js';
 import { measurePageOpen } from './measure-page-open.js';
+import { measureRunCommand } from './measure-run-command.js';
 import { measureStartToRow } from './measure-start-to-row.js';
 import { measureTerminal } from './measure-terminal.js';
 import { rawListContainers } from './raw-engine.js';
@@ -37,7 +38,8 @@ import { Teardown } from './teardown.js';
  * push against `docker pull` / `docker push` (run-images.ts), (j) first of all unless
  * BENCH_VOLUMES=0, the volumes list and browse (run-volumes.ts), (k) unless BENCH_REGISTRIES=0, a
  * registry of many repositories opened and filtered in Chromium (run-registries.ts), (l) unless
- * BENCH_NETWORKS=0, the networks list against `GET /networks` (run-networks.ts), then (unless BENCH_ENGINES=0) the
+ * BENCH_NETWORKS=0, the networks list against `GET /networks` (run-networks.ts), (m) unless BENCH_RUN_COMMAND=0,
+ * parsing and checking a pasted 100-flag `docker run` line (measure-run-command.ts), then (unless BENCH_ENGINES=0) the
  * several-engines measures (run-engines.ts), then tears everything down and prints one JSON
  * document (also bench/results/latest.json).
  */
@@ -172,6 +174,12 @@ async function main(): Promise<number> {
       const networks = await runNetworksMeasures({ engineUrl: engine.engineUrl, image: engine.image, cliEnv: engine.cliEnv, settings });
       Object.assign(measures, networks.measures);
       teardownProblems.push(...networks.teardownProblems);
+    }
+
+    if (settings.runCommand) {
+      measures.runCommand = await attempt('pasted command of 100 flags', () =>
+        measureRunCommand({ engineUrl: engine.engineUrl, image: engine.image, runs: settings.runCommandRuns, warmup: settings.warmup }),
+      );
     }
 
     if (settings.engines) {

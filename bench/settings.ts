@@ -72,6 +72,10 @@ export interface BenchSettings {
   networks: boolean;
   /** Networks in the engine for it (BENCH_NETWORK_COUNT). */
   networkCount: number;
+  /** Run the pasted-command measure: parse and check a 100-flag docker run line (BENCH_RUN_COMMAND; default on). */
+  runCommand: boolean;
+  /** Timed paste-and-check rounds (BENCH_RUN_COMMAND_RUNS). */
+  runCommandRuns: number;
 }
 
 export function readSettings(): BenchSettings {
@@ -112,5 +116,7 @@ export function readSettings(): BenchSettings {
     registryRuns: envInt('BENCH_REGISTRY_RUNS', 5),
     networks: envFlag('BENCH_NETWORKS', true),
     networkCount: envInt('BENCH_NETWORK_COUNT', 200),
+    runCommand: envFlag('BENCH_RUN_COMMAND', true),
+    runCommandRuns: envInt('BENCH_RUN_COMMAND_RUNS', 50),
   };
 }

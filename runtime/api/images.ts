@@ -58,7 +58,14 @@ export const imagesContract = defineDomain({
   streams: {
     // Transfers (runtime/api/image-transfer.ts): pull and push report per-layer progress.
     'images.pull': stream<TransferProgress>()(
-      params({ reference: transferReference('pull') }),
+      params({
+        reference: transferReference('pull'),
+        platform: z
+          .string()
+          .regex(/^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+){0,2}$/, 'must look like linux/amd64 or linux/arm/v7')
+          .optional()
+          .describe('`docker pull --platform OS/ARCH[/VARIANT]`: which platform of a multi-platform image. Left out: the engine\'s own.'),
+      }),
       'Pull an image (like `docker pull`), reporting progress per layer, coalesced to at most 20 events a second; ends when the image is present. Unsubscribing cancels the pull and leaves no tag.',
     ),
     'images.push': stream<TransferProgress>()(

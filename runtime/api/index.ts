@@ -11,6 +11,7 @@ export * from './describe.js';
 export * from './schema-walk.js';
 export * from './client.js';
 export * from './run-spec.js';
+export * from './run-spec-groups.js';
 export * from './byte-size.js';
 export * from './resource-rules.js';
 export * from './terminal.js';

@@ -59,9 +59,17 @@ describe('parsePublishedPorts: docker run -p', () => {
     expect(reason('1.2.3:80:80')).toBe('"1.2.3" is not an IP address');
     expect(reason('[fe80::1%eth0]:80:80')).toMatch(/not an IP address/);
     expect(reason('8000-8001:80-82')).toMatch(/differ in length/);
-    expect(reason('8000-8010:80')).toMatch(/not supported by Berth yet/);
     expect(reason('published=80,target=x')).toBe('target must be a port number');
     expect(reason('published=80,target=81,bogus=1')).toMatch(/unknown field "bogus"/);
+  });
+});
+
+describe('a host port range for one container port', () => {
+  it('is kept as a range the engine takes a free port of, and written back the same', () => {
+    const read = parsePublishedPorts('[::1]:8000-8010:80/udp');
+    expect(read).toEqual({ ok: true, ports: [{ hostIp: '::1', hostPort: 8000, hostPortEnd: 8010, containerPort: 80, protocol: 'udp' }] });
+    if (read.ok) expect(read.ports.map((port) => formatPublishedPort(port))).toEqual(['[::1]:8000-8010:80/udp']);
+    expect(parsePublishedPortsInRange('8000-99999:80')).toEqual({ ok: false, reason: 'host port must be 1-65535' });
   });
 });
 

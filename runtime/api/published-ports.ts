@@ -7,7 +7,8 @@ import type { PortSpec } from './run-spec.js';
  *   [IP:][HOSTPORT[-END]:]CONTAINERPORT[-END][/PROTO]
  * IPv6 in brackets (`[::1]:8080:80`); no host port, or an IP with an empty one
  * (`127.0.0.1::80`), means a random free host port; ranges are expanded pairwise
- * (`8000-8001:80-81`) and must be as long as each other. The long form
+ * (`8000-8001:80-81`) and must be as long as each other, except a host range for one container
+ * port (`8000-8010:80`: the engine takes a free one of them). The long form
  * `published=8080,target=80,protocol=udp` says the same. Numbers out of 1-65535 are kept, so
  * that validation names the field (see `outOfRangePort`).
  */
@@ -50,8 +51,11 @@ export function parsePublishedPorts(text: string): PublishedPorts {
   if (hostText !== '' && !host) return { ok: false, reason: `"${hostText}" is not a port or port range`, part: 'hostPort' };
   const count = container.end - container.start + 1;
   if (host && host.end - host.start + 1 !== count) {
-    // The engine would pick one free port of the range; a PortSpec has no way to say so.
-    if (count === 1) return { ok: false, reason: 'a host port range for one container port (the engine picks one) is not supported by Berth yet', part: 'ranges' };
+    // One container port, a range of host ports: the engine takes a free one of them.
+    if (count === 1) {
+      const port: PortSpec = { containerPort: container.start, protocol, hostPort: host.start, hostPortEnd: host.end };
+      return { ok: true, ports: [hostIp === '' ? port : { ...port, hostIp }] };
+    }
     return { ok: false, reason: 'the host and container port ranges differ in length', part: 'ranges' };
   }
 
@@ -88,6 +92,7 @@ export function outOfRangePort(port: PortSpec): string | null {
   const inRange = (n: number) => n >= 1 && n <= 65535;
   if (!inRange(port.containerPort)) return portWords.containerPort;
   if (port.hostPort !== undefined && !inRange(port.hostPort)) return portWords.hostPort;
+  if (port.hostPortEnd !== undefined && !inRange(port.hostPortEnd)) return portWords.hostPort;
   return null;
 }
 
@@ -108,7 +113,7 @@ export function parsePublishedPortsInRange(text: string): { ok: true; ports: Por
  */
 export function formatPublishedPort(port: PortSpec, protocol: 'always' | 'unless-tcp' = 'unless-tcp'): string {
   const suffix = protocol === 'unless-tcp' && port.protocol === 'tcp' ? '' : `/${port.protocol}`;
-  const hostPort = port.hostPort === undefined ? '' : String(port.hostPort);
+  const hostPort = port.hostPort === undefined ? '' : port.hostPortEnd === undefined ? String(port.hostPort) : `${port.hostPort}-${port.hostPortEnd}`;
   if (port.hostIp !== undefined && port.hostIp !== '') {
     const ip = port.hostIp.includes(':') ? `[${port.hostIp}]` : port.hostIp;
     return `${ip}:${hostPort}:${port.containerPort}${suffix}`;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { params } from './define.js';
 import { containerNamePattern } from './refs.js';
+import { devicesSchema, healthcheckSchema, lifecycleSchema, limitsSchema, loggingSchema, mountFlagSchema, networkingSchema, securitySchema } from './run-spec-groups.js';
 
 /**
  * RunSpec: everything `docker run` can say about a new container, as structured data. The Run
@@ -27,6 +28,9 @@ export type EnvVar = z.infer<typeof envVarSchema>;
 export const portSpecSchema = params({
   hostIp: text(64).optional().describe('`-p HOSTIP:...`: the host address to publish on; all addresses when left out.'),
   hostPort: port.optional().describe('The host port; a random free one when left out (`-p CONTAINERPORT`).'),
+  hostPortEnd: port
+    .optional()
+    .describe('With `hostPort`, the last host port of a range for one container port (`-p 8000-8010:80`): the engine takes a free one of them.'),
   containerPort: port.describe('The port inside the container.'),
   protocol: z.enum(['tcp', 'udp', 'sctp']).default('tcp').describe('`tcp`, `udp` or `sctp`.'),
 });
@@ -35,6 +39,11 @@ export type PortSpec = z.infer<typeof portSpecSchema>;
 const mountSource = text().min(1, 'is empty');
 const mountTarget = text().min(1, 'is empty').describe('Where it appears inside the container (absolute path).');
 const readOnly = z.boolean().default(false).describe('Mount read-only (`:ro`).');
+const volumeOption = '(rw|z|Z|shared|slave|private|rshared|rslave|rprivate|nocopy|consistent|cached|delegated)';
+const volumeOptions = text(256)
+  .regex(new RegExp(`^${volumeOption}(,${volumeOption})*$`), 'must be -v options: rw, z, Z, [r]shared, [r]slave, [r]private, nocopy, consistent, cached, delegated')
+  .optional()
+  .describe('The other `-v` options, comma-separated as written after `ro`: an SELinux label (`z`, `Z`), propagation (`rshared`, ...), `nocopy`, `rw`.');
 
 export const mountSpecSchema = z.discriminatedUnion('type', [
   params({
@@ -42,12 +51,14 @@ export const mountSpecSchema = z.discriminatedUnion('type', [
     source: mountSource.describe('The host path: absolute, and existing on the engine host.'),
     target: mountTarget,
     readOnly,
+    options: volumeOptions,
   }),
   params({
     type: z.literal('volume').describe('`-v NAME:/container/path`: a named volume, created when missing.'),
     source: mountSource.describe('The volume name.'),
     target: mountTarget,
     readOnly,
+    options: volumeOptions,
   }),
   params({ type: z.literal('anonymous').describe('`-v /container/path`: an anonymous volume.'), target: mountTarget }),
   params({
@@ -140,6 +151,26 @@ export const runSpecSchema = params({
   ipcMode: text(256).optional().describe('`--ipc`: `host`, `private`, `shareable` or `container:NAME`.'),
   capAdd: stringList('`--cap-add`: capabilities to add, e.g. `NET_ADMIN`.'),
   capDrop: stringList('`--cap-drop`: capabilities to drop, e.g. `ALL`.'),
+  mountFlags: z
+    .array(mountFlagSchema)
+    .max(1024)
+    .default([])
+    .describe('`--mount type=...,target=...`: mounts in the engine\'s own form (`HostConfig.Mounts`), every option kept as given.'),
+  volumesFrom: stringList('`--volumes-from CONTAINER[:ro|rw]`: the volumes of other containers, at the same paths.'),
+  volumeDriver: text(256).optional().describe('`--volume-driver`: the driver of volumes `-v` creates.'),
+  healthcheck: healthcheckSchema.prefault({}).describe('`--health-*` and `--no-healthcheck`: how the engine checks that it is healthy.'),
+  limits: limitsSchema.prefault({}).describe('Further limits: `--ulimit`, `--shm-size`, OOM, CPU scheduling, block IO.'),
+  devices: devicesSchema.prefault({}).describe('`--device`, `--device-cgroup-rule`, `--gpus`.'),
+  security: securitySchema.prefault({}).describe('`--security-opt`, `--group-add`, namespaces (`--userns`, `--uts`, `--cgroupns`), `--sysctl`, `--runtime`.'),
+  networking: networkingSchema
+    .prefault({})
+    .describe('`--expose`, DNS search and options, domain name, fixed addresses, aliases and links.'),
+  logging: loggingSchema.prefault({}).describe('`--log-driver` and `--log-opt`.'),
+  lifecycle: lifecycleSchema.prefault({}).describe('`--stop-signal`, `--stop-timeout`, `--pull`, `--platform`.'),
+  annotations: z
+    .record(text(), text(100_000))
+    .default({})
+    .describe('`--annotation KEY=VALUE`: passed to the OCI runtime. Needs engine API 1.43 (Docker 24).'),
 });
 
 /** A RunSpec as the backend receives it (defaults filled). */

@@ -45,4 +45,12 @@ describe('engine dialects', () => {
     const docker = { Id: 'c', Config: { Hostname: 'web', Env: ['HOSTNAME=web'] }, HostConfig: { PidMode: 'private' } };
     expect(containerAsDocker(docker, 'docker')).toBe(docker);
   });
+
+  it("reads Podman's own defaults (65536000 bytes of shm, runtime oci, swappiness 0) as Docker's, so they are not taken for choices", () => {
+    // As Podman 4.3 records `docker create busybox` through its Docker API.
+    const podman = { Id: 'c', HostConfig: { ShmSize: 65_536_000, Runtime: 'oci', MemorySwappiness: 0, CgroupnsMode: '' } };
+    expect(containerAsDocker(podman, 'podman').HostConfig).toEqual({ ShmSize: 64 * 1024 * 1024, Runtime: '', MemorySwappiness: null, CgroupnsMode: '' });
+    const chosen = { Id: 'c', HostConfig: { ShmSize: 128 * 1024 * 1024, Runtime: 'crun', MemorySwappiness: 10 } };
+    expect(containerAsDocker(chosen, 'podman')).toEqual(chosen);
+  });
 });

@@ -15,6 +15,8 @@ export function dialectOf(version: EngineVersion): EngineDialect {
 }
 
 const podmanLocal = 'localhost/';
+/** Podman's default /dev/shm: 65536k in its own words, decimal. */
+const podmanShmBytes = 65_536_000;
 
 /**
  * Podman keeps the images it builds, commits or tags under `localhost/` (`localhost/app:1`)
@@ -40,7 +42,11 @@ export function containerListItemAsDocker(item: EngineContainerListItem, dialect
  *   hand the next container this one's hostname as `-e HOSTNAME=`;
  * - `PidMode: "private"`, Podman's name for its default (a PID namespace of the container's
  *   own), which Docker records as `""` and the docker CLI cannot even say (`--pid` takes
- *   `host` or `container:NAME`).
+ *   `host` or `container:NAME`);
+ * - its own defaults where Docker has others, so "Copy as docker run" does not print them as
+ *   choices: 65536000 bytes of /dev/shm (Docker's default is 64 MiB), the runtime `oci` (Docker
+ *   records the runtime it used, or nothing), and a memory swappiness of 0 whether or not one
+ *   was given (Docker records none as null).
  */
 export function containerAsDocker(container: EngineContainer, dialect: EngineDialect): EngineContainer {
   if (dialect === 'docker') return container;
@@ -51,7 +57,14 @@ export function containerAsDocker(container: EngineContainer, dialect: EngineDia
     if (config.Image) read.Config.Image = imageNameAsDocker(config.Image, dialect);
     if (config.Env && config.Hostname) read.Config.Env = config.Env.filter((entry) => entry !== `HOSTNAME=${config.Hostname ?? ''}`);
   }
-  if (host?.PidMode === 'private') read.HostConfig = { ...host, PidMode: '' };
+  if (host) {
+    const docker = { ...host };
+    if (host.PidMode === 'private') docker.PidMode = '';
+    if (host.ShmSize === podmanShmBytes) docker.ShmSize = 64 * 1024 * 1024;
+    if (host.Runtime === 'oci') docker.Runtime = '';
+    if (host.MemorySwappiness === 0) docker.MemorySwappiness = null;
+    read.HostConfig = docker;
+  }
   return read;
 }
 

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import type { CreateResult, RunSpecInput } from '../api/index.js';
 import { readShellLine } from '../api/shell-words.js';
+import { moreParityLines } from './run-parity-more.js';
 
 /** The docker CLI pointed at one engine: the arguments after `docker`, answers stdout. */
 export type DockerCli = (...args: string[]) => Promise<string>;
@@ -17,24 +18,50 @@ export interface ParityLine {
    * `fillLine` can move (that suite runs beside run-parity, on the same host's ports).
    */
   everyEngine?: true;
+  /**
+   * Why this sandbox cannot start it: the engine creates it and refuses the start, for the docker
+   * CLI and for Berth alike, and the two created (never started) containers are compared.
+   */
+  notStarted?: string;
+  /**
+   * A field of the engine's record that differs for a reason of its own, set aside from the
+   * comparison: the dotted path (`HostConfig.ContainerIDFile`) and why.
+   */
+  setAside?: { field: string; reason: string };
+  /**
+   * Why it must be refused: the docker CLI refuses it against this engine (too old, Windows-only
+   * flag, a storage driver that cannot), and Berth must refuse it too, creating nothing.
+   */
+  refused?: string;
+  /**
+   * Why the docker CLI on PATH (28) cannot be the reference: it is then run with the docker CLI of
+   * the engine's own release (Debian's docker.io 20.10), which speaks the engine's API version.
+   */
+  engineCli?: string;
 }
 
 /**
  * Placeholders: {img} the busybox test image, {exposing} an image that EXPOSEs 80 and 443,
- * {bind} a temp dir, {vol} a named volume, {net} a user network, {base} a running container.
+ * {bind} a temp dir, {vol} a named volume, {net} a user network, {base} a running container
+ * (with an anonymous volume at /from-base). The further flags' lines (run-parity-more.ts) have
+ * more: {netip} a free address on {net}, {envfile} and {labelfile} files of variables and
+ * labels, {cidfile} a path for the CLI's container id file, {regimg} the test image in the test
+ * registry, {platform} this machine's own `linux/ARCH`.
  */
-export const parityTable: readonly ParityLine[] = [
+const everydayLines: readonly ParityLine[] = [
   { line: 'docker run -d {img} sleep 300', everyEngine: true },
   { line: 'docker run -d -p 18080:80 {img} sleep 300' },
   { line: 'docker run -d -p 80 -p 127.0.0.1::81/udp {img} sleep 300', everyEngine: true },
   { line: 'docker run -d -p 127.0.0.1:18081:82/udp -p 0.0.0.0:18082:83 {img} sleep 300' },
   { line: 'docker run -d -p 18083-18084:90-91 -p 92-93/udp {img} sleep 300', everyEngine: true },
   { line: 'docker run -d -p 18085:80 -p 18086:80 --publish=published=18087,target=81,protocol=udp {img} sleep 300' },
+  { line: 'docker run -d -p 18093-18096:80 -p 127.0.0.1:18097-18099:81/udp {img} sleep 300' },
   { line: 'docker run -d -P {exposing} sleep 300' },
   { line: 'docker run -d -P -p 18088:80 {exposing} sleep 300' },
   { line: 'docker run -d -v {bind}:/host {img} sleep 300' },
   { line: 'docker run -d -v {bind}:/host:ro -v {vol}:/named -v /anonymous {img} sleep 300', everyEngine: true },
   { line: 'docker run -d --volume={vol}:/named:ro -v /a1 -v /a2 {img} sleep 300' },
+  { line: 'docker run -d -v {bind}:/b:ro,z -v {vol}:/n:nocopy -v {bind}:/c:rw,rprivate {img} sleep 300' },
   { line: 'docker run -d --tmpfs /scratch --tmpfs /sized:size=64m,mode=1777 {img} sleep 300', everyEngine: true },
   { line: 'docker run -d --restart always {img} sleep 300' },
   { line: 'docker run -d --restart unless-stopped {img} sleep 300' },
@@ -72,6 +99,8 @@ export const parityTable: readonly ParityLine[] = [
   },
 ];
 
+export const parityTable: readonly ParityLine[] = [...everydayLines, ...moreParityLines];
+
 export interface Placeholders {
   img: string;
   bind: string;
@@ -79,13 +108,19 @@ export interface Placeholders {
   exposing?: string;
   net?: string;
   base?: string;
+  netip?: string;
+  envfile?: string;
+  labelfile?: string;
+  cidfile?: string;
+  regimg?: string;
+  platform?: string;
   /** Where the table's fixed host ports 18080-18099 go instead: 18180 moves 18083 to 18183. The table uses 180xx for nothing else. */
   hostPortBase?: number;
 }
 
 /** The line with its placeholders filled; a placeholder without a value is an error, not a literal `{net}`. */
 export function fillLine(template: string, values: Placeholders): string {
-  const filled = template.replace(/\{(img|exposing|bind|vol|net|base)\}/g, (whole, key: keyof Placeholders) => {
+  const filled = template.replace(/\{(img|exposing|bind|vol|netip|net|base|envfile|labelfile|cidfile|regimg|platform)\}/g, (whole, key: keyof Placeholders) => {
     const value = values[key];
     if (typeof value !== 'string') throw new Error(`${template}: no value for ${whole}`);
     return value;
@@ -96,8 +131,10 @@ export function fillLine(template: string, values: Placeholders): string {
 
 export interface Inspected {
   Id: string;
+  Name?: string;
   Config: Record<string, unknown>;
   HostConfig: Record<string, unknown>;
+  NetworkSettings?: { Networks?: Record<string, Record<string, unknown> | null> | null };
 }
 
 export async function inspectContainer(docker: DockerCli, name: string): Promise<Inspected> {
@@ -107,6 +144,8 @@ export async function inspectContainer(docker: DockerCli, name: string): Promise
 export interface Normalized {
   Config: Record<string, unknown>;
   HostConfig: Record<string, unknown>;
+  /** What `NetworkingConfig` asked of each network: aliases, links, fixed addresses, driver options. */
+  Networks: Record<string, Record<string, unknown>>;
 }
 
 /**
@@ -123,7 +162,42 @@ export function normalize(inspected: Inspected, engine: 'docker' | 'podman' = 'd
   if (engine === 'podman') podmanRecords(inspected.Id, config, hostConfig);
   if (Array.isArray(config.Env)) config.Env = [...(config.Env as string[])].sort();
   if (Array.isArray(hostConfig.Binds)) hostConfig.Binds = [...(hostConfig.Binds as string[])].sort();
-  return { Config: config, HostConfig: hostConfig };
+  // A legacy link is kept under the linking container's own name: `/db:/<this one>/alias`.
+  const self = inspected.Name ?? '';
+  if (Array.isArray(hostConfig.Links)) hostConfig.Links = (hostConfig.Links as string[]).map((link) => link.replace(`:${self}/`, ':/<self>/'));
+  return { Config: config, HostConfig: hostConfig, Networks: requestedNetworks(inspected) };
+}
+
+/** The comparison with one field set aside (see ParityLine.setAside). */
+export function withoutField(normalized: Normalized, field: string): Normalized {
+  const [part = '', key = ''] = field.split('.');
+  const copy = { ...normalized, [part]: { ...(normalized[part as keyof Normalized] as Record<string, unknown>) } };
+  delete (copy[part as keyof Normalized] as Record<string, unknown>)[key];
+  return copy;
+}
+
+/**
+ * The docker CLI 20.10 sends `null` where CLI 28 sends an empty list (`Ulimits`, the block IO
+ * throttles); the engine keeps each as sent. Both mean "none": equal for a line run by the older CLI.
+ */
+export function emptyListsAsNull(normalized: Normalized): Normalized {
+  const host = Object.fromEntries(Object.entries(normalized.HostConfig).map(([key, value]) => [key, Array.isArray(value) && value.length === 0 ? null : value]));
+  return { ...normalized, HostConfig: host };
+}
+
+/**
+ * Per network, what the create asked for (`NetworkingConfig`), not what the engine assigned on
+ * start (addresses, gateway, endpoint ids): aliases without the container's own short id (which
+ * the engine adds on a user network), links, the IPAM config and driver options.
+ */
+function requestedNetworks(inspected: Inspected): Record<string, Record<string, unknown>> {
+  const shortId = inspected.Id.slice(0, 12);
+  const networks: Record<string, Record<string, unknown>> = {};
+  for (const [name, endpoint] of Object.entries(inspected.NetworkSettings?.Networks ?? {})) {
+    const aliases = ((endpoint?.Aliases as string[] | null | undefined) ?? []).filter((alias) => alias !== shortId);
+    networks[name] = { Aliases: aliases, Links: endpoint?.Links ?? null, IPAMConfig: endpoint?.IPAMConfig ?? null, DriverOpts: endpoint?.DriverOpts ?? null };
+  }
+  return networks;
 }
 
 /**
@@ -158,6 +232,15 @@ function podmanRecords(id: string, config: Record<string, unknown>, hostConfig: 
  * fails, and the container exists then, created; whoever compares must expect the same.
  */
 export async function runWithCli(docker: DockerCli, line: string, name: string): Promise<{ started: boolean; inspected: Inspected }> {
+  const started = await docker(...cliArguments(line, name)).then(
+    () => true,
+    () => false,
+  );
+  return { started, inspected: await inspectContainer(docker, name) };
+}
+
+/** `run -d --name NAME ...` from the line, its own --name taken out. */
+function cliArguments(line: string, name: string): string[] {
   const read = readShellLine(line);
   if (!read.ok) throw new Error(`${line}: ${read.message}`);
   // `--name` goes right after `run -d`; a later --name in the line (the kitchen-sink row) wins, so strip it.
@@ -165,11 +248,19 @@ export async function runWithCli(docker: DockerCli, line: string, name: string):
   const named = args.indexOf('--name');
   if (named >= 0) args.splice(named, 2);
   args.splice(2, 0, '--name', name);
-  const started = await docker(...args).then(
-    () => true,
-    () => false,
+  return args;
+}
+
+/** The docker CLI's refusal of a line (its error output), or an error when it made a container after all. */
+export async function refusalOfCli(docker: DockerCli, line: string, name: string): Promise<string> {
+  const refusal = await docker(...cliArguments(line, name)).then(
+    () => null,
+    (error: unknown) => String((error as { stderr?: string }).stderr ?? error),
   );
-  return { started, inspected: await inspectContainer(docker, name) };
+  if (refusal === null) throw new Error(`the docker CLI ran ${line}, which the table says it refuses`);
+  const made = await docker('ps', '-aq', '--filter', `name=^/${name}$`);
+  if (made !== '') throw new Error(`the docker CLI refused ${line} but left ${name} behind`);
+  return refusal;
 }
 
 /**
@@ -186,7 +277,7 @@ export async function createWithBerth(
   started: boolean,
 ): Promise<Inspected> {
   const result = await create({ ...spec, name });
-  expect(result).toMatchObject({ name, started });
+  expect(result, result.startError?.message).toMatchObject({ name, started });
   expect(result.startError === undefined).toBe(started);
   const inspected = await inspectContainer(docker, name);
   await docker('rm', '-f', '-v', name);

@@ -53,7 +53,7 @@ describe('Run form, opened for a local image', () => {
     expect(portInputs.map((input) => input.value)).toEqual(['', '', '80']);
     fireEvent.click(screen.getByRole('checkbox', { name: 'Mount a named volume at /data' }));
     const mountInputs = within(mountsSection()).getAllByRole<HTMLInputElement>('textbox');
-    expect(mountInputs.map((input) => input.value)).toEqual(['app-data', '/data']);
+    expect(mountInputs.map((input) => input.value)).toEqual(['app-data', '/data', '']);
     fireEvent.click(screen.getByRole('checkbox', { name: 'Publish 80/tcp' }));
     expect(within(portsSection()).queryAllByRole('textbox')).toHaveLength(0);
     expect(screen.getByRole<HTMLInputElement>('checkbox', { name: 'Mount a named volume at /data' }).checked).toBe(true);

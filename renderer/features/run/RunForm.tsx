@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, type FormEvent } f
 import { buildSpec, checkLocally } from './model/buildSpec.js';
 import { draftReducer, initialRunState } from './model/draftReducer.js';
 import { fieldDomId } from './model/fieldPaths.js';
+import { AdvancedSection } from './form/AdvancedSection.js';
 import { CommandSection } from './form/CommandSection.js';
 import { EngineSection } from './form/EngineSection.js';
 import { EnvironmentSection } from './form/EnvironmentSection.js';
@@ -96,6 +97,7 @@ export function RunForm({ initialImage, initialEngine = null, initialVolume = nu
           <NetworkSection network={draft.network} hostname={draft.hostname} extraHosts={draft.extraHosts} dns={draft.dns} />
           <SecuritySection {...draft} />
           <OptionsSection {...draft} />
+          <AdvancedSection advanced={draft.advanced} />
         </fieldset>
         <SubmitBar
           ref={summaryRef}

@@ -137,19 +137,19 @@ describe('Run page', () => {
 
   it('fills the form from a pasted docker run command', async () => {
     const { host } = await renderRun(<RunPage />);
-    type('Paste a docker run command', 'docker run -d --name web -p 8080:80 --privileged -m 256m --gpus all nginx:1.27');
+    type('Paste a docker run command', 'docker run -d --name web -p 8080:80 --privileged -m 256m --cidfile /tmp/id nginx:1.27');
     fireEvent.click(screen.getByRole('button', { name: 'Fill form from command' }));
     const parse = await host.nthCall('containers.parseRunCommand', 0);
-    expect(parse.params).toEqual({ command: 'docker run -d --name web -p 8080:80 --privileged -m 256m --gpus all nginx:1.27' });
+    expect(parse.params).toEqual({ command: 'docker run -d --name web -p 8080:80 --privileged -m 256m --cidfile /tmp/id nginx:1.27' });
     await host.answer(parse.id, {
       spec: { image: 'nginx:1.27', name: 'web', ports: [{ hostPort: 8080, containerPort: 80 }], privileged: true, resources: { memoryBytes: 268435456 } },
-      warnings: ['--gpus is not supported by Berth and was left out.'],
+      warnings: ["--cidfile is ignored: Berth shows the new container's id instead of writing it to a file"],
     });
     const value = (name: string) => screen.getByRole<HTMLInputElement>('textbox', { name }).value;
     expect(screen.getByRole<HTMLInputElement>('combobox', { name: 'Image' }).value).toBe('nginx:1.27');
     expect([value('Name'), value('Host port 1'), value('Container port 1'), value('Memory')]).toEqual(['web', '8080', '80', '268435456']);
     expect(screen.getByRole<HTMLInputElement>('checkbox', { name: 'Privileged' }).checked).toBe(true);
-    expect(screen.getByText('--gpus is not supported by Berth and was left out.')).toBeTruthy();
+    expect(screen.getByText("--cidfile is ignored: Berth shows the new container's id instead of writing it to a file")).toBeTruthy();
   });
 
   it('says why a pasted command could not be read, beside the box', async () => {

@@ -21,6 +21,7 @@ export function pullImage(
   reference: string,
   signal: AbortSignal,
   onProgress: (event: TransferProgress) => void,
+  platform?: string,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) {
@@ -33,7 +34,7 @@ export function pullImage(
     };
     const subscription = client.subscribe(
       'images.pull',
-      { reference },
+      platform === undefined ? { reference } : { reference, platform },
       {
         onEvent: onProgress,
         onEnd: () => {

@@ -46,24 +46,28 @@ export async function runFlow({ client, engineId, built, start, signal, onStep, 
   if (issues.length > 0 || local.spec === null) return { kind: 'blocked', issues };
   const spec = local.spec;
 
+  // `--pull`: `missing` pulls only an image the engine lacks, `always` pulls anyway, `never` leaves it to create.
+  const policy = spec.lifecycle.pull;
   let images: ImageSummary[] | null = null;
-  try {
-    images = await client.call('images.list', {}, { engine, signal });
-  } catch {
-    // Without a list the engine still pulls a missing image itself on create, only without progress.
-    if (signal.aborted) return { kind: 'cancelled' };
+  if (policy === 'missing') {
+    try {
+      images = await client.call('images.list', {}, { engine, signal });
+    } catch {
+      // Without a list the engine still pulls a missing image itself on create, only without progress.
+      if (signal.aborted) return { kind: 'cancelled' };
+    }
   }
-  if (images !== null && !isImagePresent(spec.image, images)) {
+  if (policy === 'always' || (images !== null && !isImagePresent(spec.image, images))) {
     onStep('pulling');
     try {
-      await pullImage(client, engine, spec.image, signal, onPullProgress);
+      await pullImage(client, engine, spec.image, signal, onPullProgress, spec.lifecycle.platform);
     } catch (error) {
       return failure('pull', error, built, 'image');
     }
   }
   if (signal.aborted) return { kind: 'cancelled' };
   // Once the image is known to be present (or was pulled with progress), create must not pull again.
-  const pull = images === null;
+  const pull = policy === 'missing' && images === null;
 
   onStep('creating');
   try {

@@ -128,9 +128,10 @@ export class ContainerCalls {
     return { warnings: readAnswer(engineUpdatedSchema, answer, 'POST /containers/{id}/update')?.Warnings ?? [] };
   }
 
-  /** `POST /containers/create`: the name in the query, the whole body (often long) only in the body. */
-  async create(name: string | undefined, body: object, signal?: AbortSignal): Promise<{ id: string; warnings: string[] }> {
-    const answer = await this.http.request({ method: 'POST', path: '/containers/create', query: { name }, body, signal, timeoutMs: longWorkTimeoutMs });
+  /** `POST /containers/create`: the name (and `--platform`) in the query, the whole body (often long) only in the body. */
+  async create(name: string | undefined, body: object, signal?: AbortSignal, platform?: string): Promise<{ id: string; warnings: string[] }> {
+    const query = platform === undefined ? { name } : { name, platform };
+    const answer = await this.http.request({ method: 'POST', path: '/containers/create', query, body, signal, timeoutMs: longWorkTimeoutMs });
     const created = readAnswer(engineCreatedSchema, answer, 'POST /containers/create');
     return { id: created.Id, warnings: created.Warnings ?? [] };
   }

@@ -123,7 +123,7 @@ export class ImageCalls {
   }
 
   /** A pull's NDJSON progress (json/image.ts reads its lines). Aborting `signal` stops the pull. */
-  async pull(source: { fromImage: string; tag: string }, signal?: AbortSignal): Promise<Readable> {
+  async pull(source: { fromImage: string; tag: string; platform?: string }, signal?: AbortSignal): Promise<Readable> {
     const registryAuth = await this.registryAuth(registryOfRepository(source.fromImage), signal);
     return this.http.stream({ method: 'POST', path: '/images/create', query: source, registryAuth, signal });
   }

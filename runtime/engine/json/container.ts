@@ -16,6 +16,29 @@ const textMap = z.record(z.string(), z.string()).nullish();
 /** `"80/tcp": [{HostIp, HostPort}]`, in `HostConfig.PortBindings` and `NetworkSettings.Ports`. */
 const portBindings = z.record(z.string(), z.array(z.looseObject({ HostIp: text, HostPort: text })).nullish()).nullish();
 
+const deviceRates = z.array(z.looseObject({ Path: text, Rate: count })).nullish();
+
+/** One of `HostConfig.Mounts`: a `--mount` as the engine keeps it. */
+const engineMountSchema = z.looseObject({
+  Type: text,
+  Source: text,
+  Target: text,
+  ReadOnly: flag,
+  Consistency: text,
+  BindOptions: z.looseObject({ Propagation: text, NonRecursive: flag, ReadOnlyNonRecursive: flag, ReadOnlyForceRecursive: flag }).nullish(),
+  VolumeOptions: z
+    .looseObject({ NoCopy: flag, Labels: textMap, Subpath: text, DriverConfig: z.looseObject({ Name: text, Options: textMap }).nullish() })
+    .nullish(),
+  ImageOptions: z.looseObject({ Subpath: text }).nullish(),
+  TmpfsOptions: z.looseObject({ SizeBytes: count, Mode: count }).nullish(),
+});
+export type EngineMount = z.output<typeof engineMountSchema>;
+
+/** `Config.Healthcheck` of a container or an image; durations in nanoseconds. */
+export const engineHealthcheckSchema = z
+  .looseObject({ Test: texts, Interval: count, Timeout: count, StartPeriod: count, StartInterval: count, Retries: count })
+  .nullish();
+
 export const engineHostConfigSchema = z.looseObject({
   Binds: texts,
   NetworkMode: text,
@@ -44,9 +67,50 @@ export const engineHostConfigSchema = z.looseObject({
   Init: flag,
   /** The log driver (`json-file`, `local`, `journald`, `none`, `syslog`, ...) and its options. */
   LogConfig: z.looseObject({ Type: text, Config: textMap }).nullish(),
-  Mounts: z
-    .array(z.looseObject({ Type: text, Source: text, Target: text, ReadOnly: flag, TmpfsOptions: z.looseObject({ SizeBytes: count, Mode: count }).nullish() }))
+  Mounts: z.array(engineMountSchema).nullish(),
+  // The further flags `docker run` takes (run-spec-groups.ts), as the engine keeps them.
+  VolumeDriver: text,
+  VolumesFrom: texts,
+  CgroupnsMode: text,
+  DnsOptions: texts,
+  DnsSearch: texts,
+  GroupAdd: texts,
+  Links: texts,
+  OomScoreAdj: count,
+  SecurityOpt: texts,
+  UTSMode: text,
+  UsernsMode: text,
+  ShmSize: count,
+  Sysctls: textMap,
+  Runtime: text,
+  Isolation: text,
+  CgroupParent: text,
+  BlkioWeight: count,
+  BlkioWeightDevice: z.array(z.looseObject({ Path: text, Weight: count })).nullish(),
+  BlkioDeviceReadBps: deviceRates,
+  BlkioDeviceWriteBps: deviceRates,
+  BlkioDeviceReadIOps: deviceRates,
+  BlkioDeviceWriteIOps: deviceRates,
+  CpuRealtimePeriod: count,
+  CpuRealtimeRuntime: count,
+  CpusetMems: text,
+  Devices: z.array(z.looseObject({ PathOnHost: text, PathInContainer: text, CgroupPermissions: text })).nullish(),
+  DeviceCgroupRules: texts,
+  DeviceRequests: z
+    .array(z.looseObject({ Driver: text, Count: count, DeviceIDs: texts, Capabilities: z.array(z.array(z.string())).nullish(), Options: textMap }))
     .nullish(),
+  KernelMemory: count,
+  MemorySwappiness: count,
+  OomKillDisable: flag,
+  Ulimits: z.array(z.looseObject({ Name: text, Soft: count, Hard: count })).nullish(),
+  CpuCount: count,
+  CpuPercent: count,
+  IOMaximumIOps: count,
+  IOMaximumBandwidth: count,
+  StorageOpt: textMap,
+  MaskedPaths: texts,
+  ReadonlyPaths: texts,
+  Annotations: textMap,
 });
 
 const containerConfigSchema = z.looseObject({
@@ -61,6 +125,12 @@ const containerConfigSchema = z.looseObject({
   WorkingDir: text,
   Entrypoint: texts,
   Labels: textMap,
+  Domainname: text,
+  ExposedPorts: z.record(z.string(), z.unknown()).nullish(),
+  MacAddress: text,
+  Healthcheck: engineHealthcheckSchema,
+  StopSignal: text,
+  StopTimeout: count,
 });
 
 const containerStateSchema = z.looseObject({
@@ -95,7 +165,21 @@ export const engineContainerSchema = z.looseObject({
   NetworkSettings: z
     .looseObject({
       Ports: portBindings,
-      Networks: z.record(z.string(), z.looseObject({ IPAddress: text, Gateway: text, MacAddress: text, Aliases: texts }).nullish()).nullish(),
+      Networks: z
+        .record(
+          z.string(),
+          z
+            .looseObject({
+              IPAddress: text,
+              Gateway: text,
+              MacAddress: text,
+              Aliases: texts,
+              Links: texts,
+              IPAMConfig: z.looseObject({ IPv4Address: text, IPv6Address: text, LinkLocalIPs: texts }).nullish(),
+            })
+            .nullish(),
+        )
+        .nullish(),
     })
     .nullish(),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { engineHealthcheckSchema } from './container.js';
 
 /**
  * The engine's image JSON, typed once: `GET /images/json` items, `GET /images/{name}/json`,
@@ -28,6 +29,9 @@ const imageConfigSchema = z.looseObject({
   Volumes: z.record(z.string(), z.unknown()).nullish(),
   WorkingDir: text,
   User: text,
+  Healthcheck: engineHealthcheckSchema,
+  ExposedPorts: z.record(z.string(), z.unknown()).nullish(),
+  StopSignal: text,
 });
 
 /** `GET /images/{name}/json`. */

@@ -17,6 +17,9 @@ export const engineInfoSchema = z.looseObject({
   Driver: text,
   CgroupVersion: text,
   CgroupDriver: text,
+  /** What a container gets without `--runtime` / `--log-driver`. */
+  DefaultRuntime: text,
+  LoggingDriver: text,
   SecurityOptions: z.array(z.string()).nullish(),
   Containers: count,
   ContainersRunning: count,

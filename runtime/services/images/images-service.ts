@@ -53,7 +53,8 @@ export class ImagesService {
    * dispatcher's: unsubscribing aborts the engine request, and the engine then stops the pull.
    */
   pull(params: ParsedStreamParams<'images.pull'>, sink: StreamSink<TransferProgress>, signal: AbortSignal): Disposable {
-    return streamTransfer(pullImage(this.engine.client, params.reference, (progress) => sink.emit(progress), signal), sink, signal);
+    const options = params.platform === undefined ? {} : { platform: params.platform };
+    return streamTransfer(pullImage(this.engine.client, params.reference, (progress) => sink.emit(progress), signal, options), sink, signal);
   }
 
   /** The `images.push` stream: as a pull, the other way. */

@@ -16,7 +16,7 @@ export async function pullImage(
   reference: string,
   onProgress: (progress: TransferProgress) => void,
   signal?: AbortSignal,
-  options?: TransferOptions,
+  options?: TransferOptions & { platform?: string },
 ): Promise<void> {
   const check = checkPullReference(reference);
   if (!check.ok || check.reference === null) {
@@ -24,7 +24,8 @@ export async function pullImage(
   }
   let stream: Readable;
   try {
-    stream = await client.images.pull(pullArguments(check.reference), signal);
+    const platform = options?.platform;
+    stream = await client.images.pull(platform === undefined ? pullArguments(check.reference) : { ...pullArguments(check.reference), platform }, signal);
   } catch (error) {
     throw refusalOfReference(error);
   }

@@ -1,5 +1,7 @@
 import type { RunSpec } from '../../api/index.js';
+import { apiBefore } from '../../api/run-flag-table.js';
 import { hostConfigOfResources } from '../../engine/resources.js';
+import { endpointsConfig, healthConfig, moreHostConfig } from './create-body-more.js';
 
 /**
  * RunSpec -> the body of `POST /containers/create`, field for field what the docker CLI sends
@@ -33,13 +35,22 @@ export interface CreateBody {
   OnBuild: null;
   Labels: Record<string, string>;
   ExposedPorts?: Record<string, Record<string, never>>;
+  MacAddress?: string;
+  Healthcheck?: Record<string, unknown>;
+  StopSignal?: string;
+  StopTimeout?: number;
   HostConfig: Record<string, unknown> & {
     Binds: string[] | null;
     PortBindings: Record<string, PortBinding[]>;
     Tmpfs?: Record<string, string>;
     Init?: boolean;
   };
-  NetworkingConfig: { EndpointsConfig: Record<string, Record<string, never>> };
+  NetworkingConfig: { EndpointsConfig: Record<string, Record<string, unknown>> };
+}
+
+export interface CreateOptions {
+  /** The engine's API version: `--mac-address` goes in `Config` before 1.44 and on the endpoint from then on. Default 1.41. */
+  apiVersion?: string;
 }
 
 /** `--cap-add net_admin` -> `CAP_NET_ADMIN`: upper case, `CAP_` prefix (not on `ALL`), deduplicated and sorted, as the CLI's client does. */
@@ -52,50 +63,60 @@ export function normalizeCapabilities(capabilities: string[]): string[] | null {
   return [...new Set(normalized)].sort();
 }
 
+/** `-v SOURCE:TARGET[:OPTIONS]` as the CLI sends it: `ro` first, then the other options as written. */
+export function bindText(mount: Extract<RunSpec['mounts'][number], { type: 'bind' | 'volume' }>): string {
+  const options = [...(mount.readOnly ? ['ro'] : []), ...(mount.options ?? '').split(',').filter(Boolean)];
+  return `${mount.source}:${mount.target}${options.length > 0 ? `:${options.join(',')}` : ''}`;
+}
+
 export function portKey(containerPort: number, protocol: string): string {
   return `${containerPort}/${protocol}`;
 }
 
-export function createBody(spec: RunSpec): CreateBody {
+export function createBody(spec: RunSpec, options: CreateOptions = {}): CreateBody {
+  const apiVersion = options.apiVersion ?? '1.41';
   const volumes: CreateBody['Volumes'] = {};
   const binds: string[] = [];
   const tmpfs: Record<string, string> = {};
   for (const mount of spec.mounts) {
     if (mount.type === 'anonymous') volumes[mount.target] = {};
     else if (mount.type === 'tmpfs') tmpfs[mount.target] = mount.options ?? '';
-    else binds.push(`${mount.source}:${mount.target}${mount.readOnly ? ':ro' : ''}`);
+    else binds.push(bindText(mount));
   }
 
   const exposed: Record<string, Record<string, never>> = {};
   const portBindings: Record<string, PortBinding[]> = {};
+  for (const port of spec.networking.expose) exposed[portKey(port.containerPort, port.protocol)] = {};
   for (const port of spec.ports) {
     const key = portKey(port.containerPort, port.protocol);
     exposed[key] = {};
-    (portBindings[key] ??= []).push({ HostIp: port.hostIp ?? '', HostPort: port.hostPort === undefined ? '' : String(port.hostPort) });
+    const hostPort = port.hostPort === undefined ? '' : port.hostPortEnd === undefined ? String(port.hostPort) : `${port.hostPort}-${port.hostPortEnd}`;
+    (portBindings[key] ??= []).push({ HostIp: port.hostIp ?? '', HostPort: hostPort });
   }
 
   const hostConfig: CreateBody['HostConfig'] = {
     Binds: binds.length > 0 ? binds : null,
     ContainerIDFile: '',
-    LogConfig: { Type: '', Config: {} },
+    LogConfig: { Type: spec.logging.driver ?? '', Config: spec.logging.options },
     NetworkMode: spec.network ?? 'default',
     PortBindings: portBindings,
     RestartPolicy: { Name: spec.restart?.name ?? 'no', MaximumRetryCount: spec.restart?.maxRetries ?? 0 },
     AutoRemove: spec.autoRemove,
-    VolumeDriver: '',
-    VolumesFrom: null,
+    VolumeDriver: spec.volumeDriver ?? '',
+    VolumesFrom: spec.volumesFrom.length > 0 ? spec.volumesFrom : null,
     ConsoleSize: [0, 0],
     CapAdd: normalizeCapabilities(spec.capAdd),
     CapDrop: normalizeCapabilities(spec.capDrop),
     CgroupnsMode: '',
     Dns: spec.dns,
-    DnsOptions: [],
-    DnsSearch: [],
+    DnsOptions: spec.networking.dnsOptions,
+    DnsSearch: spec.networking.dnsSearch,
     ExtraHosts: spec.extraHosts.length > 0 ? spec.extraHosts : null,
     GroupAdd: null,
     IpcMode: spec.ipcMode ?? '',
     Cgroup: '',
-    Links: null,
+    // Sent whatever the network: on a user network the CLI puts them on the endpoint as well.
+    Links: spec.networking.links.length > 0 ? spec.networking.links : null,
     OomScoreAdj: 0,
     PidMode: spec.pidMode ?? '',
     Privileged: spec.privileged,
@@ -138,15 +159,15 @@ export function createBody(spec: RunSpec): CreateBody {
     MaskedPaths: null,
     ReadonlyPaths: null,
   };
-  // Zero for every limit not given, as the CLI sends them; the spec's own limits over them, in place.
-  Object.assign(hostConfig, hostConfigOfResources(spec.resources));
+  // Zero for every limit not given, as the CLI sends them; the spec's own values over them, in place.
+  Object.assign(hostConfig, moreHostConfig(spec), hostConfigOfResources(spec.resources));
   if (Object.keys(tmpfs).length > 0) hostConfig.Tmpfs = tmpfs;
   // The CLI sets Init only when --init is given; absent means "the engine's default".
   if (spec.init) hostConfig.Init = true;
 
   const body: CreateBody = {
     Hostname: spec.hostname ?? '',
-    Domainname: '',
+    Domainname: spec.networking.domainname ?? '',
     User: spec.user ?? '',
     // Berth always runs detached, and `docker run -d` clears every attach flag and StdinOnce.
     AttachStdin: false,
@@ -166,8 +187,14 @@ export function createBody(spec: RunSpec): CreateBody {
     Labels: spec.labels,
     HostConfig: hostConfig,
     // The CLI omits the endpoint of a single network without options, except the implicit "default" one.
-    NetworkingConfig: { EndpointsConfig: spec.network === undefined ? { default: {} } : {} },
+    NetworkingConfig: { EndpointsConfig: endpointsConfig(spec, apiVersion) },
   };
-  if (spec.ports.length > 0) body.ExposedPorts = exposed;
+  if (Object.keys(exposed).length > 0) body.ExposedPorts = exposed;
+  // Before API 1.44 the engine takes the MAC address only here (docker CLI 20.10 sends it so; CLI 25+ refuses such engines).
+  if (spec.networking.macAddress !== undefined && apiBefore(apiVersion, '1.44')) body.MacAddress = spec.networking.macAddress;
+  const health = healthConfig(spec);
+  if (health !== undefined) body.Healthcheck = health;
+  if (spec.lifecycle.stopSignal !== undefined && spec.lifecycle.stopSignal !== '') body.StopSignal = spec.lifecycle.stopSignal;
+  if (spec.lifecycle.stopTimeoutSeconds !== undefined) body.StopTimeout = spec.lifecycle.stopTimeoutSeconds;
   return body;
 }

@@ -10,13 +10,17 @@ export async function inspectImageConfig(client: EngineClient, image: string, si
   return found === null ? null : (found.Config ?? {});
 }
 
-/** Pulls the image unless the engine has it, through the backend's one pull (progress is not reported here). */
-export async function ensureImage(client: EngineClient, image: string, signal?: AbortSignal): Promise<void> {
-  if ((await inspectImageConfig(client, image, signal)) !== null) return;
+/**
+ * Pulls the image as `--pull` says (`missing`: unless the engine has it; `always`; `never`),
+ * through the backend's one pull (progress is not reported here), for `--platform` if given.
+ */
+export async function ensureImage(client: EngineClient, image: string, signal?: AbortSignal, policy: 'missing' | 'always' | 'never' = 'missing', platform?: string): Promise<void> {
+  if (policy === 'never') return; // create says so when the engine lacks it
+  if (policy === 'missing' && (await inspectImageConfig(client, image, signal)) !== null) return;
   const check = checkImageReference(image);
   if (!check.ok) throw new BerthError('invalid_argument', `image: ${check.reason}`, { field: 'image' });
   if (check.reference === null) return; // an image id: nothing to pull; create will say it is missing
-  await pullImage(client, image, () => undefined, signal);
+  await pullImage(client, image, () => undefined, signal, platform === undefined ? {} : { platform });
 }
 
 /**

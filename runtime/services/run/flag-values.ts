@@ -1,8 +1,8 @@
 import type { MountSpec, RestartPolicySpec } from '../../api/index.js';
 
 /**
- * Reads the values of the structured `docker run` flags (`-v`, `--mount`, `--tmpfs`,
- * `--restart`, `--add-host`) the way the docker CLI reads them. Each returns the RunSpec pieces
+ * Reads the values of the everyday structured `docker run` flags (`-v`, `--tmpfs`, `--restart`,
+ * `--add-host`) the way the docker CLI reads them (`--mount` and the others: runtime/api/run-flag-values.ts). Each returns the RunSpec pieces
  * or a reason, which the command parser prefixes with the flag. (`-p` is read by
  * runtime/api/published-ports.ts, which the recreate editor shares.)
  */
@@ -12,8 +12,9 @@ export type Parsed<T> = { ok: true; value: T; warning?: string } | { ok: false; 
 const ok = <T>(value: T, warning?: string): Parsed<T> => (warning === undefined ? { ok: true, value } : { ok: true, value, warning });
 const fail = <T>(reason: string): Parsed<T> => ({ ok: false, reason });
 
-/** Volume options `-v` accepts that RunSpec keeps; anything else (`z`, `nocopy`, propagation) is refused by name. */
 const readWriteOptions = new Set(['ro', 'rw']);
+/** The `-v` options the engine takes besides `ro`: kept as written, in RunSpec `options`. */
+const otherOptions = new Set(['rw', 'z', 'Z', 'shared', 'slave', 'private', 'rshared', 'rslave', 'rprivate', 'nocopy', 'consistent', 'cached', 'delegated']);
 
 /**
  * `-v` as the CLI reads it on Linux: `/ctr` is an anonymous volume; `SRC:/ctr[:OPTS]` is a bind
@@ -28,13 +29,17 @@ export function parseVolume(text: string): Parsed<MountSpec> {
   if (readWriteOptions.has(second)) return fail(`"${text}" is not a valid volume specification (an anonymous volume takes no options)`);
 
   let readOnly = false;
+  const options: string[] = [];
   for (const option of (third ?? '').split(',').filter(Boolean)) {
-    if (!readWriteOptions.has(option)) return fail(`"${text}": volume option "${option}" is not supported by Berth yet`);
-    readOnly = option === 'ro';
+    if (option === 'ro') readOnly = true;
+    else if (otherOptions.has(option)) options.push(option);
+    else return fail(`"${text}": invalid mode: ${option} (ro, rw, z, Z, [r]shared, [r]slave, [r]private, nocopy, consistent, cached, delegated)`);
   }
+  if (readOnly && options.includes('rw')) return fail(`"${text}": invalid mode: ro and rw together`);
   const isPath = first.startsWith('/') || first.startsWith('.') || first.startsWith('~');
   const warning = isPath && !first.startsWith('/') ? `-v ${text}: "${first}" is relative to a directory Berth cannot know; use an absolute path` : undefined;
-  return ok({ type: isPath ? 'bind' : 'volume', source: first, target: second, readOnly }, warning);
+  const mount: MountSpec = { type: isPath ? 'bind' : 'volume', source: first, target: second, readOnly };
+  return ok(options.length > 0 ? { ...mount, options: options.join(',') } : mount, warning);
 }
 
 /** `--tmpfs /path[:options]`. */
@@ -45,69 +50,6 @@ export function parseTmpfs(text: string): Parsed<MountSpec> {
   const options = text.slice(colon + 1);
   if (target === '') return fail(`"${text}": the path is empty`);
   return ok(options === '' ? { type: 'tmpfs', target } : { type: 'tmpfs', target, options });
-}
-
-/**
- * `--mount type=bind|volume|tmpfs,...` mapped to the RunSpec mount it means. The engine gets it
- * as `-v` / `--tmpfs` then (same mount; one difference: a missing bind source is created
- * instead of refused). Options RunSpec cannot keep are refused by name, never dropped.
- */
-export function parseMount(text: string): Parsed<MountSpec> {
-  let type = 'volume';
-  let source: string | undefined;
-  let target: string | undefined;
-  let readOnly = false;
-  const tmpfsOptions: string[] = [];
-  for (const field of text.split(',')) {
-    const eq = field.indexOf('=');
-    const key = (eq < 0 ? field : field.slice(0, eq)).trim().toLowerCase();
-    const value = eq < 0 ? undefined : field.slice(eq + 1);
-    switch (key) {
-      case 'type':
-        type = value ?? '';
-        break;
-      case 'source':
-      case 'src':
-        source = value;
-        break;
-      case 'target':
-      case 'destination':
-      case 'dst':
-        target = value;
-        break;
-      case 'readonly':
-      case 'ro':
-        if (value !== undefined && !['true', '1', 'false', '0'].includes(value.toLowerCase())) return fail(`"${text}": readonly must be true or false`);
-        readOnly = value === undefined || ['true', '1'].includes(value.toLowerCase());
-        break;
-      case 'tmpfs-size':
-        tmpfsOptions.push(`size=${value ?? ''}`);
-        break;
-      case 'tmpfs-mode':
-        tmpfsOptions.push(`mode=${value ?? ''}`);
-        break;
-      default:
-        return fail(`"${text}": mount option "${key}" is not supported by Berth yet`);
-    }
-  }
-  if (!target) return fail(`"${text}": target is required`);
-  const mapped = 'mapped to the equivalent -v/--tmpfs mount';
-  if (type === 'bind') {
-    if (!source) return fail(`"${text}": a bind mount needs a source`);
-    return ok({ type: 'bind', source, target, readOnly }, `--mount ${text}: ${mapped} (a missing source directory is created rather than refused)`);
-  }
-  if (type === 'volume') {
-    if (source) return ok({ type: 'volume', source, target, readOnly }, `--mount ${text}: ${mapped}`);
-    if (readOnly) return fail(`"${text}": a read-only anonymous volume is not supported by Berth yet`);
-    return ok({ type: 'anonymous', target }, `--mount ${text}: ${mapped}`);
-  }
-  if (type === 'tmpfs') {
-    if (source) return fail(`"${text}": a tmpfs mount takes no source`);
-    if (readOnly) return fail(`"${text}": a read-only tmpfs is not supported by Berth yet`);
-    const options = tmpfsOptions.join(',');
-    return ok(options === '' ? { type: 'tmpfs', target } : { type: 'tmpfs', target, options }, `--mount ${text}: ${mapped}`);
-  }
-  return fail(`"${text}": mount type "${type}" is not supported by Berth yet`);
 }
 
 /** `--restart no|always|unless-stopped|on-failure[:N]`. */

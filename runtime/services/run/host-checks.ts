@@ -41,7 +41,8 @@ export async function hostIssues(spec: RunSpec, context: HostCheckContext): Prom
 
   const replaced = containers.find((container) => container.Id === context.excludeContainerId);
   for (const [index, port] of spec.ports.entries()) {
-    if (port.hostPort === undefined || port.hostPort < 1 || port.hostPort > 65535) continue;
+    // A range (`8000-8010:80`) leaves the engine to take a free one: nothing to probe.
+    if (port.hostPort === undefined || port.hostPortEnd !== undefined || port.hostPort < 1 || port.hostPort > 65535) continue;
     const field = `ports.${index}.hostPort`;
     const holder = others.find((container) => container.State === 'running' && holdsPort(container, port.hostPort ?? 0, port.protocol, port.hostIp));
     if (holder) {
@@ -63,6 +64,19 @@ export async function hostIssues(spec: RunSpec, context: HostCheckContext): Prom
         () => false,
       );
       if (!exists) issues.push({ field: `mounts.${index}.source`, message: `${mount.source} does not exist on the engine host` });
+    }
+    // `--mount type=bind` is refused by the engine when its source is missing; `--device` only at start.
+    const local: [string, string | undefined][] = [
+      ...spec.mountFlags.map((mount, index): [string, string | undefined] => [`mountFlags.${index}.source`, mount.type === 'bind' ? mount.source : undefined]),
+      ...spec.devices.mappings.map((device, index): [string, string | undefined] => [`devices.mappings.${index}`, device.source]),
+    ];
+    for (const [field, path] of local) {
+      if (path === undefined || !path.startsWith('/')) continue;
+      const exists = await stat(path).then(
+        () => true,
+        () => false,
+      );
+      if (!exists) issues.push({ field, message: `${path} does not exist on the engine host` });
     }
   }
   return issues;

@@ -64,11 +64,14 @@ describe('parseRunCommand: flag spellings', () => {
     expect(refusal('docker run --rm=yes b').message).toMatch(/--rm=yes: expected true or false/);
   });
 
-  it('accepts and ignores -d, --detach, -a, --sig-proxy; warns about client-only flags', () => {
-    const parsed = parseRunCommand('docker run -d --detach -a stdout --attach=stderr --sig-proxy=false --pull always --cidfile /tmp/id b');
+  it('accepts and ignores -d and the terminal-only flags, with one note each', () => {
+    const parsed = parseRunCommand('docker run -d --detach -a stdout --attach=stderr --sig-proxy=false --detach-keys ctrl-x -q --disable-content-trust --cidfile /tmp/id b');
     expect(parsed.spec).toEqual({ image: 'b' });
-    expect(parsed.warnings.join('\n')).toMatch(/--pull is ignored/);
-    expect(parsed.warnings.join('\n')).toMatch(/--cidfile is ignored/);
+    const notes = parsed.warnings;
+    expect(notes).toHaveLength(6);
+    for (const flag of ['-a/--attach', '--sig-proxy', '--detach-keys', '--cidfile', '-q/--quiet', '--disable-content-trust']) {
+      expect(notes.filter((note) => note.startsWith(`${flag} is ignored`))).toHaveLength(1);
+    }
   });
 
   it('names an unknown flag', () => {
@@ -77,18 +80,10 @@ describe('parseRunCommand: flag spellings', () => {
     expect(refusal('docker run -dZ b').details).toEqual({ field: 'command' });
   });
 
-  it('names a docker flag Berth does not support, never dropping it', () => {
-    expect(refusal('docker run --log-driver json-file b').message).toBe('--log-driver is not supported by Berth yet.');
-    expect(refusal('docker run --ulimit nofile=1:1 b').message).toBe('--ulimit is not supported by Berth yet.');
-    expect(refusal('docker run --expose 80 b').message).toBe('--expose is not supported by Berth yet.');
-    expect(refusal('docker run --oom-kill-disable b').message).toBe('--oom-kill-disable is not supported by Berth yet.');
+  it('refuses --use-api-socket and --help with their reasons, and more than one network', () => {
+    expect(refusal('docker run --use-api-socket b').message).toMatch(/^--use-api-socket is not supported: it would copy your registry credentials/);
+    expect(refusal('docker run --help b').message).toMatch(/--help prints docker's usage/);
     expect(refusal('docker run --network a --network b x').message).toMatch(/more than one network/);
-  });
-
-  it('explains why --env-file cannot be read', () => {
-    const error = refusal('docker run --env-file ./prod.env b');
-    expect(error.code).toBe('invalid_argument');
-    expect(error.message).toMatch(/--env-file \.\/prod\.env: a file .* cannot be read from a pasted command/);
   });
 
   it('needs a value after a value flag', () => {
@@ -155,7 +150,7 @@ describe('parseRunCommand: every RunSpec option', () => {
     expect(refusal('docker run -p abc b').message).toMatch(/-p: "abc": "abc" is not a port/);
     expect(refusal('docker run -p 1.2.3:80:80 b').message).toMatch(/not an IP address/);
     expect(refusal('docker run -p 8000-8001:80-82 b').message).toMatch(/differ in length/);
-    expect(refusal('docker run --publish 8000-8010:80 b').message).toMatch(/^--publish: .*not supported by Berth yet/);
+    expect(spec('docker run --publish 127.0.0.1:8000-8010:80/udp b').ports).toEqual([{ hostIp: '127.0.0.1', hostPort: 8000, hostPortEnd: 8010, containerPort: 80, protocol: 'udp' }]);
   });
 
   it('reads every -v form', () => {
@@ -164,31 +159,31 @@ describe('parseRunCommand: every RunSpec option', () => {
       { type: 'bind', source: '/srv/data', target: '/data', readOnly: false },
       { type: 'bind', source: '/etc/hosts', target: '/h', readOnly: true },
       { type: 'volume', source: 'cache', target: '/cache', readOnly: false },
-      { type: 'volume', source: 'logs', target: '/logs', readOnly: false },
+      { type: 'volume', source: 'logs', target: '/logs', readOnly: false, options: 'rw' },
       { type: 'anonymous', target: '/anon' },
       { type: 'bind', source: './rel', target: '/rel', readOnly: false },
     ]);
     expect(parsed.warnings.join('\n')).toMatch(/"\.\/rel" is relative/);
     expect(refusal('docker run -v /x:ro b').message).toMatch(/-v: "\/x:ro" is not a valid volume specification/);
-    expect(refusal('docker run -v /x:/y:z b').message).toMatch(/volume option "z" is not supported by Berth yet/);
+    expect(spec('docker run -v /x:/y:ro,Z -v v:/w:nocopy,rw b').mounts).toEqual([
+      { type: 'bind', source: '/x', target: '/y', readOnly: true, options: 'Z' },
+      { type: 'volume', source: 'v', target: '/w', readOnly: false, options: 'nocopy,rw' },
+    ]);
+    expect(refusal('docker run -v /x:/y:q b').message).toMatch(/-v: "\/x:\/y:q": invalid mode: q/);
+    expect(refusal('docker run -v /x:/y:ro,rw b').message).toMatch(/invalid mode: ro and rw together/);
     expect(refusal('docker run -v a:b:c:d x').message).toMatch(/not a valid volume specification/);
   });
 
-  it('maps --mount to the closest RunSpec mount, and says so', () => {
-    const parsed = parseRunCommand(
-      'docker run --mount type=bind,source=/srv,target=/srv,readonly --mount type=volume,src=v1,dst=/v --mount type=volume,destination=/anon --mount type=tmpfs,target=/t,tmpfs-size=64m,tmpfs-mode=1777 --mount src=v2,target=/w,ro=false b',
-    );
-    expect(parsed.spec.mounts).toEqual([
+  it('keeps --mount as the engine takes it, never as -v', () => {
+    const parsed = parseRunCommand('docker run --mount type=bind,source=/srv,target=/srv,readonly --mount type=volume,src=v1,dst=/v --mount destination=/anon b');
+    expect(parsed.spec.mounts).toBeUndefined();
+    expect(parsed.spec.mountFlags).toEqual([
       { type: 'bind', source: '/srv', target: '/srv', readOnly: true },
-      { type: 'volume', source: 'v1', target: '/v', readOnly: false },
-      { type: 'anonymous', target: '/anon' },
-      { type: 'tmpfs', target: '/t', options: 'size=64m,mode=1777' },
-      { type: 'volume', source: 'v2', target: '/w', readOnly: false },
+      { type: 'volume', source: 'v1', target: '/v' },
+      { type: 'volume', target: '/anon' },
     ]);
-    expect(parsed.warnings.filter((warning) => warning.startsWith('--mount'))).toHaveLength(5);
-    expect(refusal('docker run --mount type=bind,src=/a,dst=/b,bind-propagation=rshared x').message).toMatch(/mount option "bind-propagation" is not supported/);
-    expect(refusal('docker run --mount type=npipe,src=a,dst=b x').message).toMatch(/mount type "npipe" is not supported/);
-    expect(refusal('docker run --mount type=bind,src=/a x').message).toMatch(/target is required/);
+    expect(parsed.warnings).toEqual([]);
+    expect(refusal('docker run --mount type=bind,src=/a x').message).toBe('--mount type=bind,src=/a: target is required');
   });
 
   it('reads --tmpfs with and without options', () => {

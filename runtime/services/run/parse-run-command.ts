@@ -1,21 +1,22 @@
 import type { RunSpecInput } from '../../api/index.js';
 import { readShellLine } from '../../api/shell-words.js';
 import { flagByLongName, flagByShortName } from './docker-run-flags.js';
-import { commandError, SpecDraft, type PendingFlag } from './spec-draft.js';
+import { commandError, SpecDraft, type ParseContext, type PendingFlag } from './spec-draft.js';
 
 /**
  * "Paste a docker run command": a `docker run` / `docker create` / `docker container run`
  * command line -> the RunSpec it means, plus warnings for what was read but changes nothing
- * (`-d`, `--pull`, ...). A docker flag RunSpec cannot hold is refused by name, never dropped.
+ * (`-a`, `--cidfile`, ...). A flag the engine is too old for is refused by name, never dropped.
  * Values are read like the CLI reads them; whether they are acceptable (port ranges, memory
- * limits, ...) is left to validation, which names the field.
+ * limits, ...) is left to validation, which names the field. `--env-file`, `--label-file` and
+ * seccomp profiles are read through `context.files`, on the machine Berth runs on.
  */
 export interface ParsedRunCommand {
   spec: RunSpecInput;
   warnings: string[];
 }
 
-export function parseRunCommand(line: string): ParsedRunCommand {
+export function parseRunCommand(line: string, context: ParseContext = {}): ParsedRunCommand {
   const read = readShellLine(line);
   if (!read.ok) throw commandError(`The command ${read.message}.`);
   const words = read.words;
@@ -27,7 +28,7 @@ export function parseRunCommand(line: string): ParsedRunCommand {
   if (expanded.length > 0) warnings.push(`Taken literally, as Berth does not expand shell variables: ${expanded.join(' ')}`);
 
   const rest = skipCommandName(words.map((word) => word.text), warnings);
-  const draft = new SpecDraft(warnings);
+  const draft = new SpecDraft(warnings, context);
   let index = 0;
   while (index < rest.length) {
     const word = rest[index] as string;

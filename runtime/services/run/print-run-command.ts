@@ -1,7 +1,9 @@
 import { formatByteSize, type MountSpec, type RunSpec } from '../../api/index.js';
 import { formatPublishedPort } from '../../api/published-ports.js';
 import { formatCpus } from '../../api/resource-text.js';
+import { printedValues, tableFlags } from '../../api/run-flag-table.js';
 import { joinShellWords } from '../../api/shell-words.js';
+import { bindText } from './create-body.js';
 
 /**
  * "Copy as docker run": a RunSpec as one `docker run -d ...` line, flags in a fixed order so
@@ -55,6 +57,10 @@ export function printRunCommand(spec: RunSpec): string {
   for (const port of spec.ports) flag('-p', formatPublishedPort(port));
   if (spec.publishAll) flag('-P');
   for (const mount of spec.mounts) flag(mount.type === 'tmpfs' ? '--tmpfs' : '-v', mountText(mount));
+  // The flags of the flag table, in its order: health, limits, devices, security, networking, logging, lifecycle, --mount.
+  for (const row of tableFlags) {
+    for (const value of printedValues(row, spec)) flag(`--${row.name}`, row.kind === 'switch' ? undefined : value);
+  }
 
   const [entrypoint, ...entrypointRest] = spec.entrypoint ?? [];
   if (spec.entrypoint !== undefined) flag('--entrypoint', entrypoint ?? '');
@@ -67,7 +73,7 @@ function mountText(mount: MountSpec): string {
   switch (mount.type) {
     case 'bind':
     case 'volume':
-      return `${mount.source}:${mount.target}${mount.readOnly ? ':ro' : ''}`;
+      return bindText(mount);
     case 'anonymous':
       return mount.target;
     case 'tmpfs':

@@ -38,7 +38,7 @@ export async function recreateContainer(
   }
 
   const spec = await service.checked(withReusedVolumes({ ...params.spec, name }, original, originalImage), { excludeContainerId: original.Id, signal });
-  await ensureImage(client, spec.image, signal);
+  await ensureImage(client, spec.image, signal, spec.lifecycle.pull, spec.lifecycle.platform);
 
   // From here on the original changes. Nothing below takes the signal: a recreate cancelled
   // halfway would be worse than one that finishes (or rolls back) a moment later.
@@ -55,7 +55,7 @@ export async function recreateContainer(
       undo.push({ step: 'start again', run: () => containers.start(originalId) });
     }
     step = 'create';
-    const created = await containers.create(name, createBody(spec));
+    const created = await containers.create(name, createBody(spec, { apiVersion: service.apiVersion }), undefined, spec.lifecycle.platform);
     undo.push({ step: 'remove the new container', run: () => containers.remove(created.id, { force: true }) });
     if (wasRunning) {
       step = 'start';
@@ -97,8 +97,16 @@ export async function recreateContainer(
  */
 export function withReusedVolumes(spec: RunSpec, original: EngineContainer, image: EngineImageConfig): RunSpec {
   const trim = (path: string) => (path.length > 1 ? path.replace(/\/+$/, '') : path);
-  const explicit = new Set(spec.mounts.filter((mount) => mount.type !== 'anonymous').map((mount) => trim(mount.target)));
-  const wanted = new Set([...spec.mounts.filter((mount) => mount.type === 'anonymous').map((mount) => trim(mount.target)), ...Object.keys(image.Volumes ?? {}).map(trim)]);
+  const anonymousFlags = spec.mountFlags.filter((mount) => mount.type === 'volume' && (mount.source ?? '') === '');
+  const explicit = new Set([
+    ...spec.mounts.filter((mount) => mount.type !== 'anonymous').map((mount) => trim(mount.target)),
+    ...spec.mountFlags.filter((mount) => !anonymousFlags.includes(mount)).map((mount) => trim(mount.target)),
+  ]);
+  const wanted = new Set([
+    ...spec.mounts.filter((mount) => mount.type === 'anonymous').map((mount) => trim(mount.target)),
+    ...anonymousFlags.map((mount) => trim(mount.target)),
+    ...Object.keys(image.Volumes ?? {}).map(trim),
+  ]);
   const named = new Set([
     ...(original.HostConfig?.Binds ?? []).map((bind) => bind.split(':')[0] ?? ''),
     ...(original.HostConfig?.Mounts ?? []).map((mount) => mount.Source ?? ''),
@@ -112,8 +120,15 @@ export function withReusedVolumes(spec: RunSpec, original: EngineContainer, imag
   }
   if (reused.size === 0) return spec;
 
+  // An anonymous `--mount type=volume` keeps its options and names the original's volume.
+  const mountFlags = spec.mountFlags.map((mount) => {
+    const volume = anonymousFlags.includes(mount) ? reused.get(trim(mount.target)) : undefined;
+    if (volume?.type !== 'volume') return mount;
+    reused.delete(trim(mount.target));
+    return { ...mount, source: volume.source };
+  });
   const mounts = spec.mounts.map((mount) => (mount.type === 'anonymous' ? (reused.get(trim(mount.target)) ?? mount) : mount));
-  const placed = new Set(mounts.map((mount) => trim(mount.target)));
+  const placed = new Set([...mounts.map((mount) => trim(mount.target)), ...mountFlags.map((mount) => trim(mount.target))]);
   for (const [target, mount] of reused) if (!placed.has(target)) mounts.push(mount);
-  return { ...spec, mounts };
+  return { ...spec, mounts, mountFlags };
 }

@@ -4,6 +4,7 @@ import type { EngineConnection } from '../../engine/connection.js';
 import { createBody } from './create-body.js';
 import { ensureImage, inspectImageConfig, specRefusal } from './engine-calls.js';
 import { hostIssues, localSocketPath } from './host-checks.js';
+import { nodeFiles } from './local-files.js';
 import { parseRunCommand, type ParsedRunCommand } from './parse-run-command.js';
 import { printRunCommand } from './print-run-command.js';
 import { recreateContainer } from './recreate.js';
@@ -20,7 +21,10 @@ export class RunService {
 
   parseRunCommand(params: ParsedMethodParams<'containers.parseRunCommand'>): Promise<ParsedRunCommand> {
     try {
-      return Promise.resolve(parseRunCommand(params.command));
+      // Read against the engine it will run on (flags it is too old for are refused by name), files from this machine.
+      const identity = this.engine.status.identity;
+      const engine = identity === undefined ? undefined : { apiVersion: identity.apiVersion, os: identity.os };
+      return Promise.resolve(parseRunCommand(params.command, { files: nodeFiles, ...(engine === undefined ? {} : { engine }) }));
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
@@ -42,7 +46,7 @@ export class RunService {
     if (!parsed.success) return { issues: schemaIssues(parsed.error), warnings };
     const spec = parsed.data;
     const identity = this.engine.status.identity;
-    const issues = specIssues(spec, { cpus: identity?.cpus, memoryBytes: identity?.memoryBytes });
+    const issues = specIssues(spec, { cpus: identity?.cpus, memoryBytes: identity?.memoryBytes, apiVersion: identity?.apiVersion, os: identity?.os });
     issues.push(...(await hostIssues(spec, { containers: this.engine.client.containers, isLocal: socket !== null, ...options })));
     return { issues, warnings, spec };
   }
@@ -57,10 +61,13 @@ export class RunService {
   async create(params: ParsedMethodParams<'containers.create'>, signal?: AbortSignal): Promise<CreateResult> {
     const spec = await this.checked(params.spec, { signal });
     const client = this.engine.client;
-    if (params.pull) await ensureImage(client, spec.image, signal);
-    const created = await client.containers.create(spec.name?.replace(/^\//, ''), createBody(spec), signal).catch((error: unknown) => {
-      throw specRefusal(error);
-    });
+    const { platform } = spec.lifecycle;
+    await ensureImage(client, spec.image, signal, params.pull ? spec.lifecycle.pull : 'never', platform);
+    const created = await client.containers
+      .create(spec.name?.replace(/^\//, ''), createBody(spec, { apiVersion: this.apiVersion }), signal, platform)
+      .catch((error: unknown) => {
+        throw specRefusal(error);
+      });
     const result: CreateResult = { id: created.id, name: spec.name?.replace(/^\//, '') ?? '', warnings: created.warnings, started: false };
     if (params.start) {
       try {
@@ -81,17 +88,25 @@ export class RunService {
     const container = await client.containers.inspect(params.id, signal);
     // The image the container was made from (by id): its tag may have moved on since.
     const image = (await inspectImageConfig(client, container.Image ?? container.Config?.Image ?? '', signal)) ?? {};
-    const engineHostname = container.HostConfig?.NetworkMode === 'host' ? await this.engineHostname(signal) : undefined;
-    const spec = specFromInspect(container, { image, ...(engineHostname === undefined ? {} : { engineHostname }) });
+    const info = await this.engine.client.system.info(signal);
+    const engineHostname = container.HostConfig?.NetworkMode === 'host' ? (info.Name ?? undefined) : undefined;
+    const defaults = {
+      runtime: info.DefaultRuntime ?? undefined,
+      loggingDriver: info.LoggingDriver ?? undefined,
+      // The engine's default-cgroupns-mode follows the cgroup version unless configured otherwise.
+      cgroupnsMode: info.CgroupVersion === '2' ? 'private' : 'host',
+    };
+    const spec = specFromInspect(container, { image, defaults, ...(engineHostname === undefined ? {} : { engineHostname }) });
     return { command: printRunCommand(spec), spec };
+  }
+
+  /** The engine's API version, for the create body (1.41 until it is known). */
+  get apiVersion(): string {
+    return this.engine.status.identity?.apiVersion ?? '1.41';
   }
 
   recreate(params: ParsedMethodParams<'containers.recreate'>, signal?: AbortSignal): Promise<CreateResult> {
     return recreateContainer(this, this.engine, params, signal);
-  }
-
-  private async engineHostname(signal?: AbortSignal): Promise<string | undefined> {
-    return (await this.engine.client.system.info(signal)).Name ?? undefined;
   }
 
   private async nameOf(id: string): Promise<string> {

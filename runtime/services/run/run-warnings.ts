@@ -44,7 +44,38 @@ export function runWarnings(input: unknown, engineSocket?: string): RunWarning[]
     const message = capabilityWarnings[name];
     if (message) warn(`capAdd.${index}`, message);
   });
+  moreWarnings(spec, warn);
   return warnings;
+}
+
+/** Block devices that are whole disks or partitions (and device-mapper, loop, RAID and MMC ones). */
+const diskDevice = /^\/dev\/((s|h|v|xv)d[a-z]+\d*|nvme\d+(n\d+(p\d+)?)?|mmcblk\d+(p\d+)?|dm-\d+|md\d+|loop\d+|mapper\/.+|disk\/.+)$/;
+
+/** The further flags' dangers: confinement switched off, a disk handed in, the host's namespaces shared, no OOM killer without a limit. */
+function moreWarnings(spec: Record<string, unknown>, warn: (field: string, message: string) => void): void {
+  const security = record(spec.security);
+  list(security.options).forEach((item, index) => {
+    if (typeof item !== 'string') return;
+    const [key = '', value = ''] = item.split(/[=:]/, 2);
+    if (key === 'seccomp' && value === 'unconfined') warn(`security.options.${index}`, 'seccomp=unconfined: every system call is allowed, including those the default profile blocks to keep containers from the kernel.');
+    if (key === 'apparmor' && value === 'unconfined') warn(`security.options.${index}`, 'apparmor=unconfined: no AppArmor profile confines what the container may touch.');
+    if (key === 'label' && value === 'disable') warn(`security.options.${index}`, 'label=disable: no SELinux label separates the container from the host and other containers.');
+    if (item === 'systempaths=unconfined') warn(`security.options.${index}`, 'systempaths=unconfined: /proc and /sys paths that are normally hidden or read-only (such as /proc/kcore) are open to the container.');
+  });
+  if (security.usernsMode === 'host') warn('security.usernsMode', "Host user namespace: root in the container is root on the host, even where the engine remaps users.");
+  if (security.cgroupnsMode === 'host') warn('security.cgroupnsMode', "Host cgroup namespace: the container sees the host's whole cgroup tree.");
+  if (security.utsMode === 'host') warn('security.utsMode', "Host UTS namespace: the container shares the host's name and may change it if privileged.");
+  list(record(spec.devices).mappings).forEach((item, index) => {
+    const source = record(item).source;
+    if (typeof source === 'string' && diskDevice.test(source)) {
+      warn(`devices.mappings.${index}`, `${source} is a disk: the container can read and write it beneath every filesystem on it, whatever the files' permissions.`);
+    }
+  });
+  const limits = record(spec.limits);
+  const memory = record(spec.resources).memoryBytes;
+  if (limits.oomKillDisable === true && !(typeof memory === 'number' && memory > 0)) {
+    warn('limits.oomKillDisable', 'OOM killer disabled without a memory limit: when memory runs out, the kernel may kill processes on the host instead.');
+  }
 }
 
 /** `/var/run//docker.sock/` -> `/var/run/docker.sock`: only the spelling, no filesystem access. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { runSpecSchema } from '../../api/index.js';
 import { withReusedVolumes } from './recreate.js';
 import type { EngineContainer as InspectedContainer } from '../../engine/json/container.js';
 import type { EngineImageConfig as InspectedImageConfig } from '../../engine/json/image.js';
@@ -60,7 +61,7 @@ describe('specFromInspect', () => {
       }),
       { image },
     );
-    expect(spec).toEqual({
+    expect(spec).toEqual(runSpecSchema.parse({
       image: 'app:1',
       name: 'web',
       command: ['other'],
@@ -74,7 +75,7 @@ describe('specFromInspect', () => {
       mounts: [
         { type: 'bind', source: '/srv', target: '/srv', readOnly: true },
         { type: 'volume', source: 'vol', target: '/v', readOnly: false },
-        { type: 'volume', source: 'named', target: '/n', readOnly: false },
+        { type: 'volume', source: 'named', target: '/n', readOnly: false, options: 'rw' },
         { type: 'anonymous', target: '/cache' },
         { type: 'tmpfs', target: '/t' },
         { type: 'tmpfs', target: '/u', options: 'size=64m' },
@@ -98,7 +99,7 @@ describe('specFromInspect', () => {
       ipcMode: 'host',
       capAdd: ['CAP_NET_ADMIN'],
       capDrop: ['CAP_MKNOD'],
-    });
+    }));
   });
 
   it('keeps an entrypoint whenever leaving it out would bring the image CMD back', () => {
@@ -117,7 +118,7 @@ describe('specFromInspect', () => {
     expect(specFromInspect(container({ Config: { Hostname: 'other' }, HostConfig: { NetworkMode: `container:${id}` } }), { image }).hostname).toBeUndefined();
   });
 
-  it('reads --mount mounts and CpuQuota limits (Podman)', () => {
+  it('reads --mount mounts as the engine keeps them, and CPU limits given as quota and period', () => {
     const spec = specFromInspect(
       container({
         HostConfig: {
@@ -132,12 +133,18 @@ describe('specFromInspect', () => {
       }),
       { image },
     );
-    expect(spec.mounts).toEqual([
+    expect(spec.mounts).toEqual([]);
+    expect(spec.mountFlags).toEqual([
       { type: 'bind', source: '/a', target: '/a', readOnly: true },
-      { type: 'anonymous', target: '/anon' },
-      { type: 'tmpfs', target: '/t', options: 'size=1024,mode=1777' },
+      { type: 'volume', target: '/anon', readOnly: false },
+      { type: 'tmpfs', target: '/t', readOnly: false, tmpfsSizeBytes: 1024, tmpfsMode: 0o1777 },
     ]);
-    expect(spec.resources.cpus).toBe(0.5);
+    expect(spec.resources.cpus).toBeUndefined();
+    expect(spec.limits).toMatchObject({ cpuQuota: 50_000, cpuPeriod: 100_000 });
+    // `--cpus` is kept as NanoCpus (Podman adds the quota and period it makes of it): read as --cpus alone.
+    const cpus = specFromInspect(container({ HostConfig: { NanoCpus: 1_500_000_000, CpuQuota: 150_000, CpuPeriod: 100_000 } }), { image });
+    expect(cpus.resources.cpus).toBe(1.5);
+    expect(cpus.limits.cpuQuota).toBeUndefined();
   });
 });
 
@@ -153,7 +160,7 @@ describe('withReusedVolumes (recreate)', () => {
       { Type: 'volume', Name: 'named', Destination: '/named', RW: true },
     ],
   });
-  const base = { image: 'app:1', env: [], ports: [], publishAll: false, restart: undefined, resources: {}, extraHosts: [], dns: [], labels: {}, autoRemove: false, interactive: false, tty: false, readOnlyRootfs: false, init: false, privileged: false, capAdd: [], capDrop: [] };
+  const base = runSpecSchema.parse({ image: 'app:1' });
 
   it('moves anonymous volumes (asked for, or declared by the image) to the new container by name; leaves removed and explicit ones alone', () => {
     const spec = withReusedVolumes(

@@ -3,6 +3,7 @@ import type { EngineContainer, EngineContainerConfig, EngineHostConfig } from '.
 import type { EngineImageConfig } from '../../engine/json/image.js';
 import { readPortBindings, type EnginePort } from '../../engine/ports.js';
 import { limitsOfHostConfig } from '../../engine/resources.js';
+import { moreFromInspect, type EngineDefaults } from './spec-from-inspect-more.js';
 
 /**
  * "Copy as docker run" for any container, also one made elsewhere: the engine's inspect answer
@@ -16,6 +17,8 @@ export interface InspectContext {
   image: EngineImageConfig;
   /** The engine host's name (`/info` Name): with `--network host` the container takes it as its hostname. */
   engineHostname?: string;
+  /** What the engine uses without `--runtime`, `--log-driver`, `--cgroupns`: left out of the spec when the container has it. */
+  defaults?: EngineDefaults;
 }
 
 const emptyToNull = (list: string[] | null | undefined): string[] | null => (list && list.length > 0 ? list : null);
@@ -71,6 +74,7 @@ export function specFromInspect(container: EngineContainer, context: InspectCont
   if (host.IpcMode && host.IpcMode !== 'private') spec.ipcMode = host.IpcMode;
   if (host.CapAdd && host.CapAdd.length > 0) spec.capAdd = host.CapAdd;
   if (host.CapDrop && host.CapDrop.length > 0) spec.capDrop = host.CapDrop;
+  moreFromInspect(spec, container, image, context.defaults ?? {});
 
   const parsed = runSpecSchema.safeParse(spec);
   if (!parsed.success) {
@@ -112,8 +116,10 @@ function publishedPorts(bindings: EngineHostConfig['PortBindings']): PortSpec[] 
     .map((binding) => {
       const port: PortSpec = { containerPort: binding.containerPort, protocol: binding.protocol };
       if (binding.hostIp) port.hostIp = binding.hostIp;
-      // A host port range ("8000-8010", the engine picks one) has no RunSpec form: it reads as "any free port".
-      if (binding.hostPort !== null && /^\d+$/.test(binding.hostPort)) port.hostPort = Number(binding.hostPort);
+      const range = /^(\d+)(?:-(\d+))?$/.exec(binding.hostPort ?? '');
+      if (range) port.hostPort = Number(range[1]);
+      // A host port range ("8000-8010"): the engine takes a free one of them.
+      if (range?.[2] !== undefined) port.hostPortEnd = Number(range[2]);
       return port;
     });
 }
@@ -129,17 +135,13 @@ function userMounts(container: EngineContainer, image: EngineImageConfig): Mount
   const mounts: MountSpec[] = [];
   for (const bind of host.Binds ?? []) {
     const [source = '', target = '', options = ''] = bind.split(':');
-    const readOnly = options.split(',').includes('ro');
-    mounts.push({ type: source.startsWith('/') ? 'bind' : 'volume', source, target, readOnly });
+    const all = options.split(',').filter(Boolean);
+    const others = all.filter((option) => option !== 'ro').join(',');
+    const mount: Extract<MountSpec, { type: 'bind' | 'volume' }> = { type: source.startsWith('/') ? 'bind' : 'volume', source, target, readOnly: all.includes('ro') };
+    mounts.push(others === '' ? mount : { ...mount, options: others });
   }
-  for (const mount of host.Mounts ?? []) {
-    const target = mount.Target ?? '';
-    if (mount.Type === 'bind') mounts.push({ type: 'bind', source: mount.Source ?? '', target, readOnly: mount.ReadOnly === true });
-    else if (mount.Type === 'volume' && mount.Source) mounts.push({ type: 'volume', source: mount.Source, target, readOnly: mount.ReadOnly === true });
-    else if (mount.Type === 'volume') mounts.push({ type: 'anonymous', target });
-    else if (mount.Type === 'tmpfs') mounts.push(tmpfsFromMount(target, mount.TmpfsOptions));
-  }
-  const taken = new Set(mounts.map((mount) => mount.target));
+  // `--mount` ones (HostConfig.Mounts) are the spec's mountFlags, kept as the engine has them (spec-from-inspect-more.ts).
+  const taken = new Set([...mounts.map((mount) => mount.target), ...(host.Mounts ?? []).map((mount) => mount.Target ?? '')]);
   const imageVolumes = new Set(Object.keys(image.Volumes ?? {}));
   for (const target of Object.keys(config.Volumes ?? {})) {
     if (!imageVolumes.has(target) && !taken.has(target)) mounts.push({ type: 'anonymous', target });
@@ -150,13 +152,6 @@ function userMounts(container: EngineContainer, image: EngineImageConfig): Mount
   return mounts;
 }
 
-function tmpfsFromMount(target: string, options: { SizeBytes?: number | null; Mode?: number | null } | null | undefined): MountSpec {
-  const parts: string[] = [];
-  if (options?.SizeBytes) parts.push(`size=${options.SizeBytes}`);
-  if (options?.Mode) parts.push(`mode=${options.Mode.toString(8)}`);
-  return parts.length > 0 ? { type: 'tmpfs', target, options: parts.join(',') } : { type: 'tmpfs', target };
-}
-
 function userResources(host: EngineHostConfig): ResourcesSpec {
   const limits = limitsOfHostConfig(host);
   const resources: ResourcesSpec = {};
@@ -165,7 +160,8 @@ function userResources(host: EngineHostConfig): ResourcesSpec {
   const swap = limits.memorySwapBytes;
   // With --memory alone the engine records swap as twice the memory: that is its default, not a choice.
   if (swap !== 0 && !(limits.memoryBytes > 0 && swap === limits.memoryBytes * 2)) resources.memorySwapBytes = swap;
-  if (limits.cpus > 0) resources.cpus = limits.cpus;
+  // --cpus only: a quota and period given as such are printed as --cpu-quota / --cpu-period (spec-from-inspect-more.ts).
+  if ((host.NanoCpus ?? 0) > 0) resources.cpus = limits.cpus;
   if (limits.cpuShares > 0) resources.cpuShares = limits.cpuShares;
   if (limits.cpusetCpus) resources.cpusetCpus = limits.cpusetCpus;
   // null, 0 and -1 all mean "unlimited" to the engine, which stores them as null.

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { checkResources, type FieldIssue, type RunSpec } from '../../api/index.js';
 import { checkImageReference } from '../../api/image-reference.js';
+import { moreIssues } from './validate-spec-more.js';
 
 /**
  * The checks of a RunSpec that need nothing but the spec and what the engine said about its
@@ -11,6 +12,9 @@ import { checkImageReference } from '../../api/image-reference.js';
 export interface HostLimits {
   cpus?: number;
   memoryBytes?: number;
+  /** The engine's API version and OS: flags it is too old for (or that are Windows-only) are refused. */
+  apiVersion?: string;
+  os?: string;
 }
 
 /**
@@ -38,6 +42,7 @@ export function specIssues(spec: RunSpec, host: HostLimits): FieldIssue[] {
   resourceIssues(spec, host, add);
   mountIssues(spec, add);
   portIssues(spec, add);
+  moreIssues(spec, { ...(host.apiVersion === undefined ? {} : { apiVersion: host.apiVersion }), ...(host.os === undefined ? {} : { os: host.os }) }, add);
 
   if (spec.restart?.maxRetries !== undefined && spec.restart.name !== 'on-failure') add('restart.maxRetries', 'is only allowed with on-failure');
   if (spec.autoRemove && spec.restart && spec.restart.name !== 'no') add('autoRemove', 'cannot be combined with a restart policy (--rm and --restart conflict)');
@@ -72,24 +77,35 @@ function resourceIssues(spec: RunSpec, host: HostLimits, add: Add): void {
 }
 
 function mountIssues(spec: RunSpec, add: Add): void {
-  const targets = new Map<string, number>();
+  const targets = new Map<string, string>();
   spec.mounts.forEach((mount, index) => {
     if (mount.type === 'bind' && !mount.source.startsWith('/')) add(`mounts.${index}.source`, 'must be an absolute path on the engine host');
+    if ((mount.type === 'bind' || mount.type === 'volume') && mount.readOnly && (mount.options ?? '').split(',').includes('rw')) {
+      add(`mounts.${index}.options`, 'has rw, which contradicts read-only');
+    }
     if (mount.type === 'volume' && !volumeNamePattern.test(mount.source)) {
       add(`mounts.${index}.source`, 'is not a valid volume name (letters, digits, _ . -; at least two characters)');
     }
     if (!mount.target.startsWith('/')) add(`mounts.${index}.target`, 'must be an absolute path in the container');
     const target = mount.target.length > 1 ? mount.target.replace(/\/+$/, '') : mount.target;
     const earlier = targets.get(target);
-    if (earlier !== undefined) add(`mounts.${index}.target`, `${mount.target} is already mounted by mounts.${earlier}`);
-    else targets.set(target, index);
+    if (earlier !== undefined) add(`mounts.${index}.target`, `${mount.target} is already mounted by ${earlier}`);
+    else targets.set(target, `mounts.${index}`);
+  });
+  spec.mountFlags.forEach((mount, index) => {
+    const target = mount.target.length > 1 ? mount.target.replace(/\/+$/, '') : mount.target;
+    const earlier = targets.get(target);
+    if (earlier !== undefined) add(`mountFlags.${index}.target`, `${mount.target} is already mounted by ${earlier}`);
+    else targets.set(target, `mountFlags.${index}`);
   });
 }
 
 function portIssues(spec: RunSpec, add: Add): void {
   const seen = new Map<string, number>();
   spec.ports.forEach((port, index) => {
-    if (port.hostPort === undefined) return;
+    if (port.hostPortEnd !== undefined && (port.hostPort === undefined || port.hostPortEnd < port.hostPort)) add(`ports.${index}.hostPortEnd`, 'must be at least the host port it ends a range of');
+    // A range leaves the engine to choose: nothing to compare.
+    if (port.hostPort === undefined || port.hostPortEnd !== undefined) return;
     const key = `${port.hostIp ?? ''}|${port.hostPort}/${port.protocol}`;
     const earlier = seen.get(key);
     if (earlier !== undefined) add(`ports.${index}.hostPort`, `port ${port.hostPort} is already published by ports.${earlier}`);

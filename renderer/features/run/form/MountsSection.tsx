@@ -31,8 +31,14 @@ export function MountsSection({ mounts }: { mounts: MountRow[] }) {
             )}
             <TextField field={`mounts.${index}.target`} value={row.target} placeholder="/path/in/container" onChange={(target) => update({ target })} />
             {hasSource && <CheckboxField field={`mounts.${index}.readOnly`} checked={row.readOnly} onChange={(readOnly) => update({ readOnly })} />}
-            {row.type === 'tmpfs' && (
-              <TextField field={`mounts.${index}.options`} value={row.options} placeholder="size=64m,mode=1777" onChange={(options) => update({ options })} />
+            {(row.type === 'tmpfs' || hasSource) && (
+              <TextField
+                field={`mounts.${index}.options`}
+                value={row.options}
+                placeholder={row.type === 'tmpfs' ? 'size=64m,mode=1777' : 'z, rshared, nocopy'}
+                hint={row.type === 'tmpfs' ? 'tmpfs options, e.g. size=64m,mode=1777.' : 'Other -v options: an SELinux label (z, Z), propagation (rshared, ...), nocopy.'}
+                onChange={(options) => update({ options })}
+              />
             )}
             <RemoveRowButton noun="mount" index={index} onRemove={() => dispatch({ type: 'removeRow', list: 'mounts', index })} />
           </div>

@@ -38,6 +38,34 @@ export function TextField({ field, value, onChange, hint, placeholder, list, inp
   );
 }
 
+interface TextAreaFieldProps {
+  field: string;
+  value: string;
+  onChange: (value: string) => void;
+  hint?: ReactNode;
+  placeholder?: string;
+}
+
+/** Several values, one per line (a flag given several times). */
+export function TextAreaField({ field, value, onChange, hint, placeholder }: TextAreaFieldProps) {
+  return (
+    <Field field={field} hint={hint}>
+      {(control) => (
+        <textarea
+          {...control}
+          value={value}
+          placeholder={placeholder}
+          rows={Math.min(6, Math.max(2, value.split('\n').length))}
+          autoComplete="off"
+          autoCapitalize="off"
+          spellCheck={false}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
 interface CheckboxFieldProps {
   field: string;
   checked: boolean;

@@ -42,8 +42,11 @@ export function buildPorts(rows: readonly PortRow[], note: Note): Built<Record<s
     (row, index) => {
       const port: Record<string, unknown> = { protocol: row.protocol };
       if (row.hostIp.trim() !== '') port.hostIp = row.hostIp.trim();
-      const hostPort = portNumber(row.hostPort, `ports.${index}.hostPort`, note);
+      // `8000-8010`: a range of host ports, the engine takes a free one.
+      const range = /^\s*(\d+)\s*-\s*(\d+)\s*$/.exec(row.hostPort);
+      const hostPort = portNumber(range ? (range[1] ?? '') : row.hostPort, `ports.${index}.hostPort`, note);
       if (hostPort !== undefined) port.hostPort = hostPort;
+      if (range) port.hostPortEnd = Number(range[2]);
       if (row.containerPort.trim() === '') note(`ports.${index}.containerPort`, 'is required');
       const containerPort = portNumber(row.containerPort, `ports.${index}.containerPort`, note);
       if (containerPort !== undefined) port.containerPort = containerPort;
@@ -67,8 +70,10 @@ export function buildMounts(rows: readonly MountRow[]): Built<Record<string, unk
       const target = row.target.trim();
       switch (row.type) {
         case 'bind':
-        case 'volume':
-          return { type: row.type, source: row.source.trim(), target, readOnly: row.readOnly };
+        case 'volume': {
+          const mount = { type: row.type, source: row.source.trim(), target, readOnly: row.readOnly };
+          return row.options.trim() === '' ? mount : { ...mount, options: row.options.trim() };
+        }
         case 'anonymous':
           return { type: row.type, target };
         case 'tmpfs':

@@ -1,5 +1,6 @@
 import { runSpecSchema, type FieldIssue, type RunSpec } from '../../../../runtime/api/index.js';
 import { parseWholeNumber, resourceTextReaders } from '../../../../runtime/api/resource-text.js';
+import { tableFlags } from '../../../../runtime/api/run-flag-table.js';
 import { splitShellWords } from '../../../../runtime/api/shell-words.js';
 import { buildEnv, buildLabels, buildMounts, buildPorts, type RowMaps } from './buildRows.js';
 import { translateIssue } from './fieldPaths.js';
@@ -55,6 +56,7 @@ export function buildSpec(draft: RunDraft): BuiltSpec {
     capAdd: splitList(draft.capAdd),
     capDrop: splitList(draft.capDrop),
   };
+  advanced(draft.advanced, candidate, note);
   // Absent, not undefined: the candidate crosses the wire as JSON and must mean what it says.
   for (const key of Object.keys(candidate)) if (candidate[key] === undefined) delete candidate[key];
   const rows: RowMaps = { env: env.rows, ports: ports.rows, mounts: mounts.rows, labels: labels.rows };
@@ -127,6 +129,29 @@ function resources(draft: ResourcesDraft, note: Note): Record<string, unknown> {
   }
   if (draft.cpusetCpus.trim() !== '') result.cpusetCpus = draft.cpusetCpus.trim();
   return result;
+}
+
+/**
+ * The Advanced part: each flag's text read by the flag table, as a pasted command's would be,
+ * into the candidate's groups (`limits`, `healthcheck`, ...). A line that is no value for its
+ * flag is noted under the flag's field, with its line number when the flag repeats.
+ */
+function advanced(texts: Record<string, string>, candidate: Record<string, unknown>, note: Note): void {
+  for (const flag of tableFlags) {
+    const text = texts[flag.name] ?? '';
+    if (text.trim() === '') continue;
+    if (flag.kind === 'switch') {
+      flag.apply(candidate, text === 'true' ? 'true' : 'false');
+      continue;
+    }
+    const lines = flag.kind === 'list' ? text.split('\n') : [text];
+    lines.forEach((line, index) => {
+      const value = line.trim();
+      if (value === '') return;
+      const read = flag.apply(candidate, value);
+      if (!read.ok) note(flag.field, flag.kind === 'list' && lines.length > 1 ? `line ${index + 1}: ${read.reason}` : read.reason);
+    });
+  }
 }
 
 function network(draft: NetworkDraft, note: Note): string | undefined {

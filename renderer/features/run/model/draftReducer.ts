@@ -44,6 +44,8 @@ export type DraftAction =
   | { type: 'removeRow'; list: RowList; index: number }
   | { [L in RowList]: { type: 'updateRow'; list: L; index: number; patch: Partial<Omit<RowLists[L], 'rowId'>> } }[RowList]
   | { type: 'importEnv'; vars: EnvVar[] }
+  /** A flag of the Advanced part, by long name; its field is the flag table's. */
+  | { type: 'setAdvanced'; name: string; field: string; value: string }
   | { type: 'fillFromSpec'; spec: RunSpecInput }
   | { type: 'touchAll' };
 
@@ -107,6 +109,8 @@ export function draftReducer(state: DraftState, action: DraftAction): DraftState
     }
     case 'importEnv':
       return importEnv(state, action.vars);
+    case 'setAdvanced':
+      return edit(state, { ...draft, advanced: { ...draft.advanced, [action.name]: action.value } }, action.field);
     case 'fillFromSpec': {
       let nextRowId = state.nextRowId;
       const filled = specToDraft(action.spec, () => nextRowId++);

@@ -1,4 +1,5 @@
 import { fieldDescription, runSpecSchema, type FieldIssue } from '../../../../runtime/api/index.js';
+import { tableFlags, tableFlagOfField } from '../../../../runtime/api/run-flag-table.js';
 import type { RowMaps } from './buildRows.js';
 import type { RunDraft } from './runDraft.js';
 
@@ -57,7 +58,7 @@ const rowLabels: Record<string, string> = {
   'mounts.source': 'Mount source',
   'mounts.target': 'Mount target',
   'mounts.readOnly': 'Read-only',
-  'mounts.options': 'Tmpfs options',
+  'mounts.options': 'Mount options',
   'labels.key': 'Label key',
   'labels.value': 'Label value',
 };
@@ -68,8 +69,11 @@ export interface LabelParts {
   number?: number;
 }
 
+/** The Advanced part's fields are the flag table's RunSpec paths, named by the flag's label and the flag itself. */
+const advancedLabels = new Map(tableFlags.map((flag) => [flag.field, `${flag.label} (--${flag.name})`]));
+
 export function fieldLabelParts(field: string): LabelParts {
-  const fixed = fixedLabels[field];
+  const fixed = fixedLabels[field] ?? advancedLabels.get(field);
   if (fixed !== undefined) return { text: fixed };
   const [list = '', index = '', key = ''] = field.split('.');
   const row = rowLabels[`${list}.${key}`];
@@ -100,7 +104,9 @@ export function translateIssue(issue: FieldIssue, rows: RowMaps): FieldIssue {
   if (head === 'env' || head === 'ports' || head === 'mounts') {
     const row = rows[head][Number(rest[0])];
     if (row === undefined) return { field: head, message };
-    return { field: `${head}.${row}.${rest[1] ?? rowPrimary[head]}`, message };
+    // The end of a host port range is typed in the host port's field (`8000-8010`).
+    const key = head === 'ports' && rest[1] === 'hostPortEnd' ? 'hostPort' : (rest[1] ?? rowPrimary[head]);
+    return { field: `${head}.${row}.${key}`, message };
   }
   if (head === 'labels') {
     const row = rows.labels.get(rest.join('.'));
@@ -109,13 +115,21 @@ export function translateIssue(issue: FieldIssue, rows: RowMaps): FieldIssue {
   const noun = wordLists[head];
   if (noun !== undefined && rest.length > 0) return { field: head, message: `${noun} ${Number(rest[0]) + 1} ${message}` };
   if (head === 'restart') return { field: rest[0] === 'maxRetries' ? 'restart.maxRetries' : 'restart.name', message };
+  const flag = tableFlagOfField(path);
+  if (flag !== undefined) {
+    // `limits.ulimits.1.soft` -> the --ulimit field, "line 2 soft: ..."; a map's key stays in the message.
+    const below = path.slice(flag.field.length + 1).split('.').filter(Boolean);
+    const [index, ...part] = below;
+    const where = flag.kind === 'list' && index !== undefined && /^\d+$/.test(index) ? `line ${Number(index) + 1}${part.length > 0 ? ` (${part.join('.')})` : ''}: ` : '';
+    return { field: flag.field, message: `${where}${message}` };
+  }
   if (head === 'resources' && rest[0] !== undefined) return { field: `resources.${rest[0]}`, message };
   return { field: path, message };
 }
 
 /** Every field the form shows for this draft; a problem elsewhere is listed above the Run buttons. */
 export function visibleFields(draft: RunDraft): Set<string> {
-  const fields = new Set(Object.keys(fixedLabels));
+  const fields = new Set([...Object.keys(fixedLabels), ...advancedLabels.keys()]);
   if (draft.restart.name !== 'on-failure') fields.delete('restart.maxRetries');
   if (draft.network.mode !== 'container') fields.delete('networkContainer');
   if (draft.network.mode !== 'user') fields.delete('networkName');
@@ -125,7 +139,7 @@ export function visibleFields(draft: RunDraft): Set<string> {
   draft.labels.forEach((_, i) => add('labels', i, 'key', 'value'));
   draft.mounts.forEach((mount, i) => {
     add('mounts', i, 'type', 'target');
-    if (mount.type === 'bind' || mount.type === 'volume') add('mounts', i, 'source', 'readOnly');
+    if (mount.type === 'bind' || mount.type === 'volume') add('mounts', i, 'source', 'readOnly', 'options');
     if (mount.type === 'tmpfs') add('mounts', i, 'options');
   });
   return fields;

@@ -103,6 +103,11 @@ export interface RunDraft {
   tty: boolean;
   init: boolean;
   labels: LabelRow[];
+  /**
+   * The flags of the flag table (runtime/api/run-flag-table.ts), by long name, as typed: one
+   * occurrence per line for a flag that repeats (`nofile=1024:2048`), `true` for a switch that is on.
+   */
+  advanced: Record<string, string>;
 }
 
 export const emptyArgv: ArgvDraft = { mode: 'text', text: '', args: [] };
@@ -137,6 +142,7 @@ export function emptyDraft(image = ''): RunDraft {
     tty: false,
     init: false,
     labels: [],
+    advanced: {},
   };
 }
 

@@ -1,4 +1,5 @@
-import type { RunSpecInput } from '../../../../runtime/api/index.js';
+import type { RunSpec, RunSpecInput } from '../../../../runtime/api/index.js';
+import { printedValues, tableFlags } from '../../../../runtime/api/run-flag-table.js';
 import { joinShellWords } from '../../../../runtime/api/shell-words.js';
 import { emptyDraft, type ArgvDraft, type MountRow, type NetworkDraft, type RunDraft } from './runDraft.js';
 
@@ -21,7 +22,7 @@ export function specToDraft(spec: RunSpecInput, nextRowId: () => number): RunDra
     ports: (spec.ports ?? []).map((p) => ({
       rowId: nextRowId(),
       hostIp: p.hostIp ?? '',
-      hostPort: text(p.hostPort),
+      hostPort: p.hostPortEnd === undefined ? text(p.hostPort) : `${text(p.hostPort)}-${p.hostPortEnd}`,
       containerPort: String(p.containerPort),
       protocol: p.protocol ?? 'tcp',
     })),
@@ -53,7 +54,19 @@ export function specToDraft(spec: RunSpecInput, nextRowId: () => number): RunDra
     tty: spec.tty ?? false,
     init: spec.init ?? false,
     labels: Object.entries(spec.labels ?? {}).map(([key, value]) => ({ rowId: nextRowId(), key, value })),
+    advanced: advancedDraft(spec),
   };
+}
+
+/** The flag table's values as the Advanced part shows them: each flag's occurrences, one per line. */
+function advancedDraft(spec: RunSpecInput): Record<string, string> {
+  const advanced: Record<string, string> = {};
+  for (const flag of tableFlags) {
+    // The table prints a spec as written too: every field it reads may be absent.
+    const values = printedValues(flag, spec as RunSpec);
+    if (values.length > 0) advanced[flag.name] = flag.kind === 'switch' ? 'true' : values.join('\n');
+  }
+  return advanced;
 }
 
 function text(value: number | undefined): string {
@@ -68,7 +81,7 @@ type MountInput = NonNullable<RunSpecInput['mounts']>[number];
 
 function mountRow(mount: MountInput, rowId: number): MountRow {
   const row: MountRow = { rowId, type: mount.type, source: '', target: mount.target, readOnly: false, options: '' };
-  if (mount.type === 'bind' || mount.type === 'volume') return { ...row, source: mount.source, readOnly: mount.readOnly ?? false };
+  if (mount.type === 'bind' || mount.type === 'volume') return { ...row, source: mount.source, readOnly: mount.readOnly ?? false, options: mount.options ?? '' };
   if (mount.type === 'tmpfs') return { ...row, options: mount.options ?? '' };
   return row;
 }
