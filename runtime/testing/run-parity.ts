@@ -164,7 +164,8 @@ export function normalize(inspected: Inspected, engine: 'docker' | 'podman' = 'd
   if (Array.isArray(hostConfig.Binds)) hostConfig.Binds = [...(hostConfig.Binds as string[])].sort();
   // A legacy link is kept under the linking container's own name: `/db:/<this one>/alias`.
   const self = inspected.Name ?? '';
-  if (Array.isArray(hostConfig.Links)) hostConfig.Links = (hostConfig.Links as string[]).map((link) => link.replace(`:${self}/`, ':/<self>/'));
+  // The engine keeps links in a map: inspect lists them in no fixed order.
+  if (Array.isArray(hostConfig.Links)) hostConfig.Links = (hostConfig.Links as string[]).map((link) => link.replace(`:${self}/`, ':/<self>/')).sort();
   return { Config: config, HostConfig: hostConfig, Networks: requestedNetworks(inspected) };
 }
 
