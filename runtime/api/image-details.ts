@@ -186,30 +186,44 @@ export function pruneFilterProblem(word: string): string | null {
 export const pruneFilterWordPattern =
   /^(?:label!?=[^=].*|until=(?:\d{1,10}(?:\.\d{1,9})?|(?:\d{1,6}(?:\.\d{1,3})?(?:ns|us|µs|ms|s|m|h))+|\d{4}-\d{2}-\d{2}(?:[Tt ][\d:.Zz+-]{5,30})?))$/;
 
-const pruneParams = params({
-  all: z
-    .boolean()
-    .default(false)
-    .describe('false: dangling images only (untagged, used by no container), as `docker image prune`; true: every image no container uses, as `docker image prune -a`.'),
-  filters: z
+/**
+ * A prune's `--filter` words, the one schema images, networks and volumes share: each word
+ * checked by `problemOf` (which says precisely what is wrong) and by `pattern` (the same rule as
+ * a pattern, so that generated params follow it too), at most 64, and at most one `until`.
+ */
+export function pruneFilterWords(
+  problemOf: (word: string) => string | null,
+  doc: string,
+  pattern: { regex: RegExp; message: string } = { regex: pruneFilterWordPattern, message: 'must be label=KEY[=VALUE], label!=KEY[=VALUE] or until=TIME' },
+) {
+  return z
     .array(
       z
         .string()
         .max(1024, 'is too long')
         .superRefine((word, context) => {
-          const problem = pruneFilterProblem(word);
+          const problem = problemOf(word);
           if (problem !== null) context.addIssue({ code: 'custom', message: problem });
         })
-        .regex(pruneFilterWordPattern, 'must be label=KEY[=VALUE], label!=KEY[=VALUE] or until=TIME'),
+        .regex(pattern.regex, pattern.message),
     )
     .max(64, 'has too many filters')
     .default([])
     .superRefine((words, context) => {
       if (words.filter((word) => word.startsWith('until=')).length > 1) context.addIssue({ code: 'custom', message: 'more than one until filter: the engine takes one' });
     })
-    .describe(
-      '`docker image prune --filter` words: `label=KEY`, `label=KEY=VALUE` (only images with it), `label!=KEY[=VALUE]` (only images without it), `until=TIME` (only images built before: a date and time, Unix seconds, or a duration back from now such as `24h`).',
-    ),
+    .describe(doc);
+}
+
+const pruneParams = params({
+  all: z
+    .boolean()
+    .default(false)
+    .describe('false: dangling images only (untagged, used by no container), as `docker image prune`; true: every image no container uses, as `docker image prune -a`.'),
+  filters: pruneFilterWords(
+    pruneFilterProblem,
+    '`docker image prune --filter` words: `label=KEY`, `label=KEY=VALUE` (only images with it), `label!=KEY[=VALUE]` (only images without it), `until=TIME` (only images built before: a date and time, Unix seconds, or a duration back from now such as `24h`).',
+  ),
 });
 
 const byId = params({ id: imageRef });

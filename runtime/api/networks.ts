@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ContainerState } from './containers.js';
 import { defineDomain, method, noParams, params } from './define.js';
-import { pruneFilterProblem, pruneFilterWordPattern } from './image-details.js';
+import { pruneFilterProblem, pruneFilterWords } from './image-details.js';
 import { creatableDrivers, networkAliasPattern, networkCreateProblems, networkNamePattern, type NetworkCreateInput } from './network-rules.js';
 import { BerthError } from './errors.js';
 import { containerRef } from './refs.js';
@@ -217,25 +217,10 @@ export function networkPruneFilterProblem(word: string): string | null {
   return pruneFilterProblem(word);
 }
 
-const pruneFilters = z
-  .array(
-    z
-      .string()
-      .max(1024, 'is too long')
-      .superRefine((word, context) => {
-        const problem = networkPruneFilterProblem(word);
-        if (problem !== null) context.addIssue({ code: 'custom', message: problem });
-      })
-      .regex(pruneFilterWordPattern, 'must be label=KEY[=VALUE], label!=KEY[=VALUE] or until=TIME'),
-  )
-  .max(64, 'has too many filters')
-  .default([])
-  .superRefine((words, context) => {
-    if (words.filter((word) => word.startsWith('until=')).length > 1) context.addIssue({ code: 'custom', message: 'more than one until filter: the engine takes one' });
-  })
-  .describe(
-    '`docker network prune --filter` words: `label=KEY`, `label=KEY=VALUE` (only networks with it), `label!=KEY[=VALUE]` (only networks without it), `until=TIME` (only networks made before: a date and time, Unix seconds, or a duration back from now such as `24h`).',
-  );
+const pruneFilters = pruneFilterWords(
+  networkPruneFilterProblem,
+  '`docker network prune --filter` words: `label=KEY`, `label=KEY=VALUE` (only networks with it), `label!=KEY[=VALUE]` (only networks without it), `until=TIME` (only networks made before: a date and time, Unix seconds, or a duration back from now such as `24h`).',
+);
 
 const byId = params({ id: networkRef });
 

@@ -3,6 +3,7 @@ import type { ContainerState } from './containers.js';
 import { defineDomain, method, noParams, params, stream } from './define.js';
 import { volumeFileMethods, volumeFileStreams } from './volume-files.js';
 import { volumeName } from './volume-paths.js';
+import { pruneFilterWords } from './image-details.js';
 
 /**
  * Volumes: list (with the containers using each, and sizes asked for apart), create, inspect,
@@ -139,21 +140,12 @@ const pruneSelection = {
     .describe(
       'false: anonymous volumes only (as `docker volume prune` on Docker 23 and later); true: every volume no container uses, named ones too (`docker volume prune -a`).',
     ),
-  filters: z
-    .array(
-      z
-        .string()
-        .max(1024, 'is too long')
-        .superRefine((word, context) => {
-          const problem = volumeFilterProblem(word);
-          if (problem !== null) context.addIssue({ code: 'custom', message: problem });
-        })
-        // The same rule as a pattern, so that generated params (the contract fuzz) follow it too.
-        .regex(/^label!?=[^=]/, 'must be label=KEY[=VALUE] or label!=KEY[=VALUE]'),
-    )
-    .max(64, 'has too many filters')
-    .default([])
-    .describe('`docker volume prune --filter` words: `label=KEY`, `label=KEY=VALUE` (only volumes with it), `label!=KEY[=VALUE]` (only volumes without it).'),
+  // Words other than label ones fail the pattern, so the shared one-until rule never applies here.
+  filters: pruneFilterWords(
+    volumeFilterProblem,
+    '`docker volume prune --filter` words: `label=KEY`, `label=KEY=VALUE` (only volumes with it), `label!=KEY[=VALUE]` (only volumes without it).',
+    { regex: /^label!?=[^=]/, message: 'must be label=KEY[=VALUE] or label!=KEY[=VALUE]' },
+  ),
 };
 
 const byName = params({ name: volumeName });
