@@ -58,4 +58,21 @@ describe('Throttle', () => {
     vi.advanceTimersByTime(100);
     expect(dropped).toHaveBeenCalledTimes(1);
   });
+
+  it('a timer that fires before the interval is over by its clock waits out the rest, never sends early', () => {
+    // The throttle's clock and the timers' disagree (Node's timers count whole milliseconds of
+    // a cached loop time): the timer set for the 40 ms left fires when the clock reads 47.
+    let clock = 0;
+    const sent: number[] = [];
+    const throttle = new Throttle(50, () => sent.push(clock), () => clock);
+    throttle.poke();
+    clock = 10;
+    throttle.poke();
+    clock = 47;
+    vi.advanceTimersByTime(40);
+    expect(sent).toEqual([0]);
+    clock = 50;
+    vi.advanceTimersByTime(3);
+    expect(sent).toEqual([0, 50]);
+  });
 });

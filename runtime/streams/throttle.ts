@@ -22,9 +22,7 @@ export class Throttle {
     if (this.isClosed) return;
     this.isPending = true;
     if (this.timer !== null) return;
-    const since = this.now() - this.lastSentAt;
-    if (since >= this.intervalMs) this.flush();
-    else this.timer = setTimeout(() => this.flush(), this.intervalMs - since);
+    this.sendWhenDue();
   }
 
   /** Sends now, pending or not, and sends nothing more (the final state). */
@@ -38,6 +36,18 @@ export class Throttle {
     this.isClosed = true;
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
+  }
+
+  /**
+   * Sends now if the interval since the last send is over, else sets a timer for the rest. A
+   * timer may fire a little early by this clock (Node's timers count whole milliseconds of a
+   * cached loop time), so when it fires the interval is checked again, never assumed.
+   */
+  private sendWhenDue(): void {
+    this.timer = null;
+    const since = this.now() - this.lastSentAt;
+    if (since >= this.intervalMs) this.flush();
+    else this.timer = setTimeout(() => this.sendWhenDue(), Math.ceil(this.intervalMs - since));
   }
 
   private flush(): void {
