@@ -47,6 +47,32 @@ export interface VolumeListing {
   entries: VolumeEntry[];
 }
 
+/**
+ * `volumes.readFolder`: the next entries of the folder, in the engine's walk order, as they are
+ * read (a screenful comes long before a folder of 100,000 files is read to its end).
+ */
+export interface VolumeFolderEntries {
+  type: 'entries';
+  entries: VolumeEntry[];
+  /**
+   * Folders sent in an earlier event whose totals grew since (what they hold comes after them
+   * in the walk): their `contentBytes` and `itemCount` so far, replacing those sent.
+   */
+  folders: { name: string; contentBytes: number; itemCount: number }[];
+}
+
+/** `volumes.readFolder`'s last event: the folder is read to its end, and this many entries were sent. */
+export interface VolumeFolderDone {
+  type: 'done';
+  engineId: string;
+  volume: string;
+  /** The folder, normalized (`/`, `/logs`). */
+  path: string;
+  entryCount: number;
+}
+
+export type VolumeFolderEvent = VolumeFolderEntries | VolumeFolderDone;
+
 /** `volumes.readFile`: the start of a file as text (or why it is not shown as text). */
 export interface VolumeFileText {
   path: string;
@@ -157,12 +183,14 @@ export const volumesDownloadSchema = params({
 });
 export const volumeFilesDownloadSchema = volumesDownloadSchema.omit({ file: true });
 
+const folderParams = params({
+  name: volumeName,
+  path: volumePath.default('/').describe('The folder to list, from the volume\'s root: `/` (the default), `/logs`. `..` is refused.'),
+});
+
 export const volumeFileMethods = {
   'volumes.browse': method<VolumeListing>()(
-    params({
-      name: volumeName,
-      path: volumePath.default('/').describe('The folder to list, from the volume\'s root: `/` (the default), `/logs`. `..` is refused.'),
-    }),
+    folderParams,
     "One folder of a volume, read-only: each entry's name, type, size, mode, owner, modification time and link target (like `ls -la`), folders with the bytes they hold. Reads the folder's whole content from the engine.",
   ),
   'volumes.readFile': method<VolumeFileText>()(
@@ -182,6 +210,10 @@ export const volumeFileMethods = {
 } as const;
 
 export const volumeFileStreams = {
+  'volumes.readFolder': stream<VolumeFolderEvent>()(
+    folderParams,
+    "`volumes.browse` as it reads: `entries` events (at most one every 50 ms, or every 256 entries), each with the folders sent earlier whose totals grew, then `done` {entryCount}. What the file browser shows, so a big folder's first screen does not wait for its last entry; unsubscribing stops the engine's read.",
+  ),
   'volumes.download': stream<VolumeSaveEvent>()(
     volumesDownloadSchema,
     'Save a file or folder of a volume as a tar file, streamed from the engine. Events: `started`, `progress` {bytes}, last `saved` {file (null: the dialog was cancelled), bytes}.',

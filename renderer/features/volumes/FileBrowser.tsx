@@ -4,8 +4,8 @@ import { volumeHref } from '../../app/routes.js';
 import { fullDate, relativeTime } from '../../ui/relativeTime.js';
 import { useNow } from '../../ui/useNow.js';
 import { VirtualTable } from '../../ui/VirtualTable.js';
-import { useMethodResult } from '../container-details/useMethodResult.js';
 import { FileViewer } from './FileViewer.js';
+import { useFolderEntries } from './useFolderEntries.js';
 
 const columns = ['Name', 'Size', 'Mode', 'Owner', 'Modified'] as const;
 
@@ -24,10 +24,10 @@ interface FileBrowserProps {
  * small text file opened below, any file or folder downloaded as a tar.
  */
 export function FileBrowser({ engineId, name, path, onDownload }: FileBrowserProps) {
-  const listing = useMethodResult('volumes.browse', { name, path }, { engineId });
+  const listing = useFolderEntries(engineId, name, path);
   const [opened, setOpened] = useState<string | null>(null);
   const nowMs = useNow(60_000);
-  const entries = listing.isLoading ? null : (listing.data?.entries ?? null);
+  const { entries, count } = listing;
   return (
     <section aria-labelledby="volume-files" className="volume-files">
       <h2 id="volume-files">Files</h2>
@@ -51,7 +51,7 @@ export function FileBrowser({ engineId, name, path, onDownload }: FileBrowserPro
         </button>
         {entries !== null && (
           <span role="status" aria-label="Folder contents">
-            {entries.length} {entries.length === 1 ? 'entry' : 'entries'}
+            {listing.isDone ? `${count} ${count === 1 ? 'entry' : 'entries'}` : `${count} entries so far, reading…`}
           </span>
         )}
       </div>
@@ -62,13 +62,13 @@ export function FileBrowser({ engineId, name, path, onDownload }: FileBrowserPro
       )}
       {entries === null ? (
         listing.error === null && <p role="status">Reading {path}…</p>
-      ) : entries.length === 0 ? (
+      ) : count === 0 && listing.isDone ? (
         <p className="empty">This folder is empty.</p>
       ) : (
         <VirtualTable
           label={`Files in ${path}`}
           className="files-table"
-          rowCount={entries.length}
+          rowCount={count}
           rowKey={(index) => entries[index]?.name ?? index}
           columns={columns}
           renderRow={(index, placement) => {

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import tar from 'tar-stream';
-import { BerthError, type ParsedMethodParams, type VolumeFileText, type VolumeListing } from '../../api/index.js';
+import { BerthError, type ParsedMethodParams, type VolumeFileText, type VolumeFolderEvent, type VolumeListing } from '../../api/index.js';
 import type { EngineClient } from '../../engine/client/engine-client.js';
 import { goModeDir, goModeSymlink, type EngineArchiveStat } from '../../engine/json/volume.js';
 import { withHelper } from './helper-container.js';
@@ -58,10 +58,14 @@ function notFoundAsPath(error: unknown, path: string): unknown {
   return error;
 }
 
-/** `volumes.browse`: one folder's entries, from the tar the engine makes of it. */
-export async function browseVolume(client: EngineClient, engineId: string, params: ParsedMethodParams<'volumes.browse'>, signal: AbortSignal): Promise<VolumeListing> {
+/**
+ * Reads one folder through a helper: its headers, one by one, to `onHeader` (the tar the engine
+ * makes of it, file contents skipped), then `onRead` once the tar has ended, before the helper
+ * is removed (so a caller can answer without waiting for that).
+ */
+async function walkFolder(client: EngineClient, params: ParsedMethodParams<'volumes.browse'>, signal: AbortSignal, onHeader: (header: TarHeader) => void, onRead: () => void): Promise<void> {
   await requireVolume(client, params.name, signal);
-  return withHelper(client, [{ volume: params.name, target: browseMount, readOnly: true }], signal, async (containerId) => {
+  await withHelper(client, [{ volume: params.name, target: browseMount, readOnly: true }], signal, async (containerId) => {
     const stat = await statInside(client, containerId, browseMount, params.path, signal);
     if (stat !== null && !hasBit(stat.mode, goModeDir)) {
       throw new BerthError('invalid_argument', `path: ${params.path} is a file, not a folder: read it with volumes.readFile, or download it.`, { field: 'path' });
@@ -69,12 +73,54 @@ export async function browseVolume(client: EngineClient, engineId: string, param
     const { body } = await client.archive.read(containerId, `${helperPath(browseMount, params.path)}/.`, signal).catch((error: unknown) => {
       throw notFoundAsPath(error, params.path);
     });
-    const listing = new FolderListing();
-    await readTarHeaders(body, (header) => listing.add(header), signal).catch((error: unknown) => {
+    await readTarHeaders(body, onHeader, signal).catch((error: unknown) => {
       throw error instanceof BerthError ? error : client.failureOf(error);
     });
-    return { engineId, volume: params.name, path: params.path, entries: listing.result() };
+    onRead();
   });
+}
+
+/** `volumes.browse`: one folder's entries, from the tar the engine makes of it. */
+export async function browseVolume(client: EngineClient, engineId: string, params: ParsedMethodParams<'volumes.browse'>, signal: AbortSignal): Promise<VolumeListing> {
+  const listing = new FolderListing();
+  await walkFolder(client, params, signal, (header) => listing.add(header), () => undefined);
+  return { engineId, volume: params.name, path: params.path, entries: listing.result() };
+}
+
+/** A batch goes when this many entries wait (a few screens), or `folderBatchMs` after the first of them. */
+const folderBatchEntries = 256;
+const folderBatchMs = 50;
+
+/**
+ * `volumes.readFolder`: the same walk, its entries sent as they are read: a batch every 50 ms
+ * or 256 entries, then `done` as soon as the tar has ended (the helper is removed after).
+ */
+export async function readVolumeFolder(client: EngineClient, engineId: string, params: ParsedMethodParams<'volumes.browse'>, emit: (event: VolumeFolderEvent) => void, signal: AbortSignal): Promise<void> {
+  const listing = new FolderListing();
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const send = () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    if (listing.hasNews) emit({ type: 'entries', ...listing.take() });
+  };
+  try {
+    await walkFolder(
+      client,
+      params,
+      signal,
+      (header) => {
+        listing.add(header);
+        if (listing.pendingCount >= folderBatchEntries) send();
+        else if (timer === null && listing.hasNews) timer = setTimeout(send, folderBatchMs);
+      },
+      () => {
+        send();
+        emit({ type: 'done', engineId, volume: params.name, path: params.path, entryCount: listing.result().length });
+      },
+    );
+  } finally {
+    if (timer !== null) clearTimeout(timer);
+  }
 }
 
 /** `volumes.readFile`: the first `maxBytes` of a regular file, as text unless it is binary. */

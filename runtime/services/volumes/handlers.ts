@@ -2,7 +2,7 @@ import { toDisposable, type Disposable, type volumesContract } from '../../api/i
 import type { EngineConnection } from '../../engine/connection.js';
 import type { DownloadHandlers, HandlerSlice, StreamSink, UploadHandlers } from '../../rpc/handlers.js';
 import { writeLogFile } from '../logs/log-file.js';
-import { browseVolume, readVolumeFile, requireVolume } from './browse.js';
+import { browseVolume, readVolumeFile, readVolumeFolder, requireVolume } from './browse.js';
 import { checkFileRule, chosenFile, onFileField, safeFileName, type VolumeFilesHost } from './file-choice.js';
 import { VolumePrune } from './prune.js';
 import { cloneVolume, openVolumeBackup, openVolumeFiles, restoreFromFile, restoreVolume } from './transfers.js';
@@ -41,6 +41,7 @@ export function volumesHandlers(engine: EngineConnection, host: VolumeFilesHost 
       'volumes.readFile': (params, signal) => readVolumeFile(engine.client, params, signal),
     },
     streams: {
+      'volumes.readFolder': (params, sink, signal) => runStream(sink, signal, () => readVolumeFolder(engine.client, engineId(), params, (event) => sink.emit(event), signal)),
       'volumes.watch': (_params, sink) => {
         const inspectMounts = async (containerId: string, signal: AbortSignal) => {
           const container = await engine.client.containers.inspectOrNull(containerId, signal);

@@ -60,4 +60,30 @@ describe('a folder listed from the engine\'s archive', () => {
     empty.finalize();
     expect(await firstEntriesBelowRoot(empty, 3)).toEqual([]);
   });
+
+  it('hands out what is new in takes: every entry once, and the folders sent earlier whose totals grew since', async () => {
+    const listing = new FolderListing();
+    const taken: ReturnType<FolderListing['take']>[] = [];
+    // A take after every header, as a stream sends them (folder totals grow after the folder was sent).
+    await readTarHeaders(fixture(), (header) => {
+      listing.add(header);
+      taken.push(listing.take());
+    });
+    expect(listing.hasNews).toBe(false);
+    const whole = listing.result();
+    expect(taken.flatMap((take) => take.entries.map((entry) => entry.name))).toEqual(whole.map((entry) => entry.name));
+    // sub was sent before what it holds: its totals came as updates, the last equal to the whole listing's.
+    const sentSub = taken.flatMap((take) => take.entries).find((entry) => entry.name === 'sub');
+    expect(sentSub).toMatchObject({ contentBytes: 0, itemCount: 0 });
+    const updates = taken.flatMap((take) => take.folders);
+    expect(updates.map((folder) => folder.name)).toEqual(['sub', 'sub']);
+    expect(updates.at(-1)).toEqual({ name: 'sub', contentBytes: 2, itemCount: 2 });
+    // One take at the end: everything at once, no updates (the folder goes with its final totals).
+    const atOnce = new FolderListing();
+    await readTarHeaders(fixture(), (header) => atOnce.add(header));
+    expect(atOnce.pendingCount).toBe(whole.length);
+    const all = atOnce.take();
+    expect(all.folders).toEqual([]);
+    expect(all.entries.find((entry) => entry.name === 'sub')).toMatchObject({ contentBytes: 2, itemCount: 2 });
+  });
 });

@@ -40,6 +40,12 @@ export class FolderListing {
   private readonly byName = new Map<string, VolumeEntry>();
   /** Sizes of the files seen, by their path in the archive, for hard links that name them. */
   private readonly fileSizes = new Map<string, number>();
+  /** How many entries `take` has handed out. */
+  private taken = 0;
+  /** Where each folder entry is in `entries`. */
+  private readonly positions = new Map<VolumeEntry, number>();
+  /** Folders handed out whose totals grew since. */
+  private readonly grown = new Set<VolumeEntry>();
 
   add(header: TarHeader): void {
     const path = header.name.replace(/^\.\//, '').replace(/^\/+/, '').replace(/\/+$/, '');
@@ -57,6 +63,7 @@ export class FolderListing {
       if (top !== undefined && top.type === 'directory') {
         top.itemCount = (top.itemCount ?? 0) + 1;
         if (type === 'file') top.contentBytes = (top.contentBytes ?? 0) + size;
+        if ((this.positions.get(top) ?? 0) < this.taken) this.grown.add(top);
       }
       return;
     }
@@ -76,12 +83,35 @@ export class FolderListing {
       contentBytes: type === 'directory' ? 0 : null,
       itemCount: type === 'directory' ? 0 : null,
     };
+    if (type === 'directory') this.positions.set(entry, this.entries.length);
     this.entries.push(entry);
     this.byName.set(path, entry);
   }
 
   result(): VolumeEntry[] {
     return this.entries;
+  }
+
+  /** Entries added since the last take. */
+  get pendingCount(): number {
+    return this.entries.length - this.taken;
+  }
+
+  /** Whether `take` has anything to hand out. */
+  get hasNews(): boolean {
+    return this.pendingCount > 0 || this.grown.size > 0;
+  }
+
+  /**
+   * What is new since the last take, for a listing sent as it is read: the entries added (as
+   * copies: their totals may still grow) and the folders taken earlier whose totals grew.
+   */
+  take(): { entries: VolumeEntry[]; folders: { name: string; contentBytes: number; itemCount: number }[] } {
+    const entries = this.entries.slice(this.taken).map((entry) => ({ ...entry }));
+    this.taken = this.entries.length;
+    const folders = [...this.grown].map((folder) => ({ name: folder.name, contentBytes: folder.contentBytes ?? 0, itemCount: folder.itemCount ?? 0 }));
+    this.grown.clear();
+    return { entries, folders };
   }
 }
 

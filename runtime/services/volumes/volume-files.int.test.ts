@@ -133,6 +133,46 @@ describe('volumes.browse', () => {
   });
 });
 
+describe('volumes.readFolder', () => {
+  it('sends the entries volumes.browse answers, a big folder in batches as it is read, then done; folder totals follow as updates', async () => {
+    const name = await filledVolume('read-folder');
+    // 3,000 files below the root, in a folder sent before them: its totals come as updates.
+    await volumes.shell(name, 'mkdir /v/many && cd /v/many && i=0; while [ $i -lt 3000 ]; do echo $i > f$i; i=$((i+1)); done');
+    const events = await streamEvents(connected.client, 'volumes.readFolder', { name, path: '/' });
+    const listing = await connected.client.call('volumes.browse', { name, path: '/' });
+    const done = events.at(-1);
+    expect(done).toEqual({ type: 'done', engineId: listing.engineId, volume: name, path: '/', entryCount: listing.entries.length });
+    const batches = events.flatMap((event) => (event.type === 'entries' ? [event] : []));
+    const sent = new Map<string, VolumeEntry>();
+    for (const batch of batches) {
+      for (const entry of batch.entries) sent.set(entry.name, entry);
+      for (const folder of batch.folders) sent.set(folder.name, { ...sent.get(folder.name)!, contentBytes: folder.contentBytes, itemCount: folder.itemCount });
+    }
+    expect([...sent.values()]).toEqual(listing.entries);
+    expect(sent.get('many')).toMatchObject({ itemCount: 3000 });
+    expect(await helperContainers()).toEqual([]);
+
+    // The folder of 3,000 itself: more than one batch of at most 256.
+    const many = await streamEvents(connected.client, 'volumes.readFolder', { name, path: '/many' });
+    const sizes = many.flatMap((event) => (event.type === 'entries' ? [event.entries.length] : []));
+    expect(sizes.length).toBeGreaterThanOrEqual(Math.ceil(3000 / 256));
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(256);
+    expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(3000);
+  });
+
+  it('refuses what browse refuses, as the stream\'s error, and unsubscribing mid-read removes the helper', async () => {
+    const name = await volumes.create('read-folder-stop');
+    await volumes.shell(name, 'mkdir /v/many && cd /v/many && i=0; while [ $i -lt 3000 ]; do echo $i > f$i; i=$((i+1)); done');
+    await expect(streamEvents(connected.client, 'volumes.readFolder', { name, path: '/../etc' })).rejects.toMatchObject({ code: 'invalid_argument' });
+    await expect(streamEvents(connected.client, 'volumes.readFolder', { name, path: '/nothing-here' })).rejects.toMatchObject({ code: 'not_found', details: { field: 'path' } });
+    let first: unknown = null;
+    const subscription = connected.client.subscribe('volumes.readFolder', { name, path: '/many' }, { onEvent: (event) => (first ??= event) });
+    await expect.poll(() => first, { timeout: 10_000, interval: 5 }).not.toBeNull();
+    subscription.dispose();
+    await expect.poll(helperContainers, { timeout: 10_000 }).toEqual([]);
+  });
+});
+
 describe('volumes.readFile', () => {
   it('reads a text file, cuts a long one at maxBytes, and says a binary one is not text', async () => {
     const name = await filledVolume('read');
