@@ -67,6 +67,11 @@ export interface TableFlag {
   minApi?: string;
   /** Only engines running Windows containers take it. */
   windowsOnly?: true;
+  /**
+   * Not a flag of its own: said inside `--network`'s long form (`--network
+   * name=NET,driver-opt=KEY=VALUE`), where "Copy as docker run" prints its values too.
+   */
+  withinNetwork?: true;
   /** Reads one occurrence's value into the spec; a switch gets `true` or `false`. */
   apply(spec: SpecObject, text: string): FlagValue<unknown>;
   /** The spec's values as the occurrences that say them (a switch that is on: one empty text). Any field may be absent. */
@@ -96,7 +101,7 @@ function split(field: string): { parent: string[]; key: string } {
   return { parent: path.slice(0, -1), key: path.at(-1) ?? field };
 }
 
-type Base = Pick<TableFlag, 'name' | 'section' | 'label' | 'field' | 'example'> & Partial<Pick<TableFlag, 'aliases' | 'minApi' | 'windowsOnly'>>;
+type Base = Pick<TableFlag, 'name' | 'section' | 'label' | 'field' | 'example'> & Partial<Pick<TableFlag, 'aliases' | 'minApi' | 'windowsOnly' | 'withinNetwork'>>;
 
 function valueFlag<T>(base: Base, read: Reader<T>, write: (value: T) => string = String): TableFlag {
   const { parent, key } = split(base.field);
@@ -189,6 +194,12 @@ const pull: Reader<string> = (text) =>
   ['always', 'missing', 'never'].includes(text) ? accept(text) : refuse(`invalid pull option: '${text}': must be one of "always", "missing" or "never"`);
 const platform: Reader<string> = (text) =>
   /^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+){0,2}$/.test(text) ? accept(text.toLowerCase()) : refuse(`error parsing specified platform: "${text}" (expected OS/ARCH[/VARIANT], e.g. linux/arm64)`);
+/** `driver-opt=KEY=VALUE` of `--network`'s long form: both trimmed, as the CLI reads them. */
+const readDriverOpt: Reader<[string, string]> = (text) => {
+  const eq = text.indexOf('=');
+  const key = eq < 0 ? '' : text.slice(0, eq).trim();
+  return key === '' ? refuse(`invalid key value pair format in driver options: "${text}" (expected KEY=VALUE)`) : accept([key, text.slice(eq + 1).trim()]);
+};
 const storageOpt: Reader<[string, string]> = (text) => (text.includes('=') ? readKeyValue(text) : refuse(`invalid storage option "${text}" (expected KEY=VALUE)`));
 const durations = (name: string, key: string, label: string, example: string, minApi?: string): TableFlag =>
   valueFlag({ name, section: 'Healthcheck', label, field: `healthcheck.${key}`, example, ...(minApi ? { minApi } : {}) }, readDuration);
@@ -277,6 +288,7 @@ export const tableFlags: readonly TableFlag[] = [
   listFlag({ name: 'network-alias', aliases: ['net-alias'], section: 'Networking', label: 'Network aliases', field: 'networking.aliases', example: 'web' }, anyText),
   listFlag({ name: 'link', section: 'Networking', label: 'Links (legacy)', field: 'networking.links', example: 'db:database' }, readLink),
   listFlag({ name: 'link-local-ip', section: 'Networking', label: 'Link-local addresses', field: 'networking.linkLocalIps', example: '169.254.10.10' }, anyText),
+  mapFlag({ name: 'driver-opt', withinNetwork: true, section: 'Networking', label: 'Network driver options', field: 'networking.driverOptions', example: 'com.docker.network.endpoint.ifname=eth1' }, readDriverOpt),
 
   valueFlag({ name: 'log-driver', section: 'Logging', label: 'Log driver', field: 'logging.driver', example: 'local' }, anyText),
   mapFlag({ name: 'log-opt', section: 'Logging', label: 'Log options', field: 'logging.options', example: 'max-size=10m' }),

@@ -157,6 +157,7 @@ export const networkingSchema = params({
   aliases: words('`--network-alias`: more names it answers to on its user network.', 256),
   links: words('`--link NAME[:ALIAS]`: legacy links to other containers; user networks replace them.', 512),
   linkLocalIps: words('`--link-local-ip`: link-local addresses on its network.', 64),
+  driverOptions: textMap("`--network name=NET,driver-opt=KEY=VALUE`: options for the network driver, for this container's endpoint on NET."),
 });
 export type NetworkingSpec = z.output<typeof networkingSchema>;
 

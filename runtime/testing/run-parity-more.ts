@@ -63,6 +63,7 @@ export const moreParityLines: readonly ParityLine[] = [
   { line: 'docker run -d --network {net} --ip6 2001:db8::33 {img} sleep 300', notStarted: 'the test network has no IPv6: the engine cannot give it the address on start' },
   { line: 'docker run -d --link {base}:db --link {base} {img} sleep 300' },
   { line: 'docker run -d --network name={net},alias=api,alias=API2 --dns-search example.com {img} sleep 300' },
+  { line: 'docker run -d --network "name={net},driver-opt=com.example.berth=parity,driver-opt=com.example.mtu = 1400" {img} sleep 300' },
   {
     line: 'docker run -d --mac-address 92:d0:c6:0a:29:33 {img} sleep 300',
     engineCli: 'docker CLI 25+ sends the MAC address per network, which it refuses to send to an engine before API 1.44; CLI 20.10 sends it in Config, as Berth does here',

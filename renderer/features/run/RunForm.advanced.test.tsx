@@ -24,8 +24,18 @@ describe('the Run form\'s Advanced part', () => {
     fireEvent.click(within(advanced()).getByText(/^Advanced/));
     for (const flag of tableFlags) {
       const role = flag.kind === 'switch' ? 'checkbox' : 'textbox';
-      expect(screen.getByRole(role, { name: `${flag.label} (--${flag.name})` }), flag.name).toBeTruthy();
+      const spelled = flag.withinNetwork ? `--network name=NET,${flag.name}=` : `--${flag.name}`;
+      expect(screen.getByRole(role, { name: `${flag.label} (${spelled})` }), flag.name).toBeTruthy();
     }
+  });
+
+  it('finds the network driver options by typing driver-opt, named by where they go in --network', async () => {
+    await renderRun(<RunForm initialImage="busybox" />);
+    fireEvent.click(within(advanced()).getByText(/^Advanced/));
+    const search = within(advanced()).getByRole('searchbox', { name: 'Find a flag' });
+    fireEvent.change(search, { target: { value: 'driver-opt' } });
+    expect(within(advanced()).getAllByRole('textbox').map((box) => box.getAttribute('aria-label') ?? box.id)).toHaveLength(1);
+    expect(within(advanced()).getByRole('textbox', { name: 'Network driver options (--network name=NET,driver-opt=)' })).toBeTruthy();
   });
 
   it('finds a flag by its name, an alias or its words', async () => {

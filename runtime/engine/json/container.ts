@@ -176,6 +176,7 @@ export const engineContainerSchema = z.looseObject({
               Aliases: texts,
               Links: texts,
               IPAMConfig: z.looseObject({ IPv4Address: text, IPv6Address: text, LinkLocalIPs: texts }).nullish(),
+              DriverOpts: z.record(z.string(), z.string()).nullish(),
             })
             .nullish(),
         )

@@ -152,7 +152,7 @@ const rate = ({ path, rate: value }: { path: string; rate: number }) => ({ Path:
 /**
  * `NetworkingConfig.EndpointsConfig`: the endpoint of the one network, with the per-endpoint
  * flags (`--network-alias`, `--link` on a user network, `--ip`, `--ip6`, `--link-local-ip`,
- * and `--mac-address` from API 1.44). The implicit `default` network is always sent; a named
+ * `--mac-address` from API 1.44, and the long form's `driver-opt=`). The implicit `default` network is always sent; a named
  * network only when it has settings, as the CLI does.
  */
 export function endpointsConfig(spec: RunSpec, apiVersion: string): Record<string, Record<string, unknown>> {
@@ -164,6 +164,7 @@ export function endpointsConfig(spec: RunSpec, apiVersion: string): Record<strin
   const ipam = { IPv4Address: networking.ipv4Address, IPv6Address: networking.ipv6Address, LinkLocalIPs: networking.linkLocalIps.length > 0 ? networking.linkLocalIps : undefined };
   if (Object.values(ipam).some((value) => value !== undefined)) endpoint.IPAMConfig = JSON.parse(JSON.stringify(ipam)) as unknown;
   if (networking.macAddress !== undefined && !apiBefore(apiVersion, '1.44')) endpoint.MacAddress = networking.macAddress;
+  if (Object.keys(networking.driverOptions).length > 0) endpoint.DriverOpts = networking.driverOptions;
   if (spec.network === undefined || Object.keys(endpoint).length > 0) return { [network]: endpoint };
   return {};
 }

@@ -83,7 +83,11 @@ describe('parseRunCommand: flag spellings', () => {
   it('refuses --use-api-socket and --help with their reasons, and more than one network', () => {
     expect(refusal('docker run --use-api-socket b').message).toMatch(/^--use-api-socket is not supported: it would copy your registry credentials/);
     expect(refusal('docker run --help b').message).toMatch(/--help prints docker's usage/);
-    expect(refusal('docker run --network a --network b x').message).toMatch(/more than one network/);
+    expect(refusal('docker run --network a --network b x').message).toBe('--network given twice: Berth creates a container on one network; connect the others once it is created (its page, or berth api networks.connect).');
+    // An engine that could not take several says which version can.
+    expect(() => parseRunCommand('docker run --network a --net b x', { engine: { apiVersion: '1.41', os: 'linux' } })).toThrow(
+      '--net given twice: connecting a new container to several networks needs engine API 1.44 (Docker Engine 25.0) or later; this engine speaks API 1.41: create it on one and connect the others once it is created (its page, or berth api networks.connect).',
+    );
   });
 
   it('needs a value after a value flag', () => {

@@ -2,6 +2,7 @@ import { formatByteSize, type MountSpec, type RunSpec } from '../../api/index.js
 import { formatPublishedPort } from '../../api/published-ports.js';
 import { formatCpus } from '../../api/resource-text.js';
 import { printedValues, tableFlags } from '../../api/run-flag-table.js';
+import { writeCsvRecord } from '../../api/csv-fields.js';
 import { joinShellWords } from '../../api/shell-words.js';
 import { bindText } from './create-body.js';
 
@@ -31,7 +32,7 @@ export function printRunCommand(spec: RunSpec): string {
   if (spec.init) flag('--init');
   if (spec.readOnlyRootfs) flag('--read-only');
   if (spec.privileged) flag('--privileged');
-  if (spec.network !== undefined) flag('--network', spec.network);
+  if (spec.network !== undefined) flag('--network', networkText(spec, spec.network));
   if (spec.pidMode !== undefined) flag('--pid', spec.pidMode);
   if (spec.ipcMode !== undefined) flag('--ipc', spec.ipcMode);
   if (spec.restart) {
@@ -59,6 +60,7 @@ export function printRunCommand(spec: RunSpec): string {
   for (const mount of spec.mounts) flag(mount.type === 'tmpfs' ? '--tmpfs' : '-v', mountText(mount));
   // The flags of the flag table, in its order: health, limits, devices, security, networking, logging, lifecycle, --mount.
   for (const row of tableFlags) {
+    if (row.withinNetwork) continue;
     for (const value of printedValues(row, spec)) flag(`--${row.name}`, row.kind === 'switch' ? undefined : value);
   }
 
@@ -67,6 +69,12 @@ export function printRunCommand(spec: RunSpec): string {
   words.push(spec.image, ...entrypointRest, ...(spec.command ?? []));
 
   return joinShellWords(words);
+}
+
+/** The network's name, or the long form when something is said only there (`name=NET,driver-opt=K=V`). */
+function networkText(spec: RunSpec, network: string): string {
+  const inside = tableFlags.filter((row) => row.withinNetwork).flatMap((row) => printedValues(row, spec).map((value) => `${row.name}=${value}`));
+  return inside.length === 0 ? network : writeCsvRecord([`name=${network}`, ...inside]);
 }
 
 function mountText(mount: MountSpec): string {

@@ -212,7 +212,7 @@ export class SpecDraft {
         return;
       case 'network':
       case 'net':
-        if (this.spec.network !== undefined) throw commandError(`${spelled}: connecting to more than one network is not supported by Berth yet.`);
+        if (this.spec.network !== undefined) throw this.secondNetwork(spelled);
         this.spec.network = /\w+=\w+/.test(value) ? this.readNetworkOptions(spelled, value) : value;
         return;
       case 'pid':
@@ -273,6 +273,16 @@ export class SpecDraft {
     }
   }
 
+  /** A second `--network`: engines take several at create only from API 1.44, and Berth creates with one. */
+  private secondNetwork(spelled: string): BerthError {
+    const api = this.context.engine?.apiVersion;
+    const after = 'connect the others once it is created (its page, or berth api networks.connect)';
+    if (api !== undefined && apiBefore(api, '1.44')) {
+      return commandError(`${spelled} given twice: connecting a new container to several networks needs ${describeApi('1.44')}; this engine speaks API ${api}: create it on one and ${after}.`);
+    }
+    return commandError(`${spelled} given twice: Berth creates a container on one network; ${after}.`);
+  }
+
   /**
    * `--network name=NET,alias=A,ip=...`: the long form, read as the CLI reads it (fields
    * lower-cased, values too), into the same RunSpec fields as `--network-alias`, `--ip`, ...;
@@ -290,7 +300,7 @@ export class SpecDraft {
       const text = rest.trim();
       if (option === 'name') name = text;
       else if (['alias', 'ip', 'ip6', 'mac-address', 'link-local-ip'].includes(option)) (perNetwork[option] ??= []).push(text);
-      else if (option === 'driver-opt') throw commandError(`${spelled} ${value}: driver-opt (per-network driver options) is not supported by Berth yet.`);
+      else if (option === 'driver-opt') (perNetwork[option] ??= []).push(text);
       else if (option === 'gw-priority') throw commandError(`${spelled} ${value}: gw-priority needs engine API 1.48 (Docker Engine 28.0) or later.`);
       else throw commandError(`${spelled} ${value}: invalid field key ${option}`);
     }
@@ -301,6 +311,7 @@ export class SpecDraft {
       ['ip6', 'ip6', 'IPv6 address'],
       ['mac-address', 'mac-address', 'MAC address'],
       ['link-local-ip', 'link-local-ip', 'link-local IP addresses'],
+      ['driver-opt', 'driver-opt', 'driver options'],
     ];
     for (const [option, flag, noun] of flags) {
       for (const text of perNetwork[option] ?? []) {

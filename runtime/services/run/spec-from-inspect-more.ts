@@ -168,6 +168,7 @@ function networkingFromInspect(spec: Spec, container: EngineContainer, image: En
   put(spec, 'networking', 'ipv4Address', endpoint?.IPAMConfig?.IPv4Address);
   put(spec, 'networking', 'ipv6Address', endpoint?.IPAMConfig?.IPv6Address);
   put(spec, 'networking', 'linkLocalIps', endpoint?.IPAMConfig?.LinkLocalIPs ?? undefined);
+  put(spec, 'networking', 'driverOptions', endpoint?.DriverOpts ?? undefined);
   // Legacy links are kept as `/other:/this/alias`; on a user network the endpoint has them as given.
   const links = (host.Links ?? []).map((link) => {
     const [target = '', alias = ''] = link.split(':');

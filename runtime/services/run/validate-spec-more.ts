@@ -110,6 +110,9 @@ function networkingIssues(spec: RunSpec, add: Add): void {
     if (networking.ipv6Address !== undefined) needsUserNetwork('networking.ipv6Address', 'the engine assigns a fixed address');
     if (networking.aliases.length > 0) needsUserNetwork('networking.aliases', 'network-scoped aliases work');
   }
+  if (Object.keys(networking.driverOptions).length > 0 && spec.network === undefined) {
+    add('networking.driverOptions', 'driver options are given for a network named in --network (name=NET,driver-opt=KEY=VALUE): choose the network');
+  }
   if (network.startsWith('container:')) {
     const shared = "cannot be set when sharing another container's network";
     if (networking.macAddress !== undefined) add('networking.macAddress', shared);

@@ -70,7 +70,8 @@ export interface LabelParts {
 }
 
 /** The Advanced part's fields are the flag table's RunSpec paths, named by the flag's label and the flag itself. */
-const advancedLabels = new Map(tableFlags.map((flag) => [flag.field, `${flag.label} (--${flag.name})`]));
+// A row said only inside --network's long form is named by where it goes there.
+const advancedLabels = new Map(tableFlags.map((flag) => [flag.field, `${flag.label} (${flag.withinNetwork ? `--network name=NET,${flag.name}=` : `--${flag.name}`})`]));
 
 export function fieldLabelParts(field: string): LabelParts {
   const fixed = fixedLabels[field] ?? advancedLabels.get(field);
