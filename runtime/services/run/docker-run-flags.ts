@@ -39,7 +39,9 @@ function define(entries: string[], takesValue: boolean): DockerRunFlag[] {
   });
 }
 
-const allFlags = [...define(valueFlags, true), ...define(booleanFlags, false)];
+/** Every flag, as the CLI knows it. */
+export const dockerRunFlags: readonly DockerRunFlag[] = [...define(valueFlags, true), ...define(booleanFlags, false)];
+const allFlags = dockerRunFlags;
 const byLong = new Map(allFlags.map((flag) => [flag.name, flag]));
 const byShort = new Map(allFlags.flatMap((flag) => (flag.short === undefined ? [] : [[flag.short, flag] as const])));
 

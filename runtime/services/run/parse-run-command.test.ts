@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BerthError } from '../../api/index.js';
+import { dockerRunFlags } from './docker-run-flags.js';
 import { parseRunCommand } from './parse-run-command.js';
 
 const spec = (line: string) => parseRunCommand(line).spec;
@@ -232,5 +233,18 @@ describe('parseRunCommand: every RunSpec option', () => {
   it('refuses an env or label without a name', () => {
     expect(refusal('docker run -e =x b').message).toMatch(/-e =x: the variable has no name/);
     expect(refusal('docker run -l =x b').message).toMatch(/-l =x: the label has no name/);
+  });
+});
+
+describe('parseRunCommand: every flag docker run knows', () => {
+  it.each(dockerRunFlags.map((flag) => [flag.name, flag] as const))('--%s has a meaning in Berth (read, ignored with a note, or refused with its reason), never "not supported yet"', (name, flag) => {
+    // A value that may be wrong for the flag: a refusal of the value is a meaning too.
+    const line = flag.takesValue ? `docker run --${name} x b` : `docker run --${name} b`;
+    try {
+      parseRunCommand(line);
+    } catch (error) {
+      expect(error).toBeInstanceOf(BerthError);
+      expect((error as BerthError).message).not.toMatch(/not supported by Berth yet/);
+    }
   });
 });
