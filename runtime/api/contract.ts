@@ -3,6 +3,7 @@ import { containerDetailsContract } from './container-details.js';
 import { containersContract } from './containers.js';
 import type { Domain, MethodMap, MethodSpec, StreamMap, StreamSpec } from './define.js';
 import { engineContract } from './engine.js';
+import { engineEventsContract } from './engine-events.js';
 import { enginesContract } from './engines.js';
 import { eventsContract } from './events.js';
 import { imageDetailsContract } from './image-details.js';
@@ -38,6 +39,7 @@ const domains = [
   registriesContract,
   volumesContract,
   networksContract,
+  engineEventsContract,
 ] as const;
 
 type Domains = typeof domains;

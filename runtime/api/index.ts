@@ -20,6 +20,7 @@ export * from './engines.js';
 export * from './containers.js';
 export * from './container-details.js';
 export * from './events.js';
+export * from './engine-events.js';
 export * from './images.js';
 export * from './image-details.js';
 export * from './image-transfer.js';

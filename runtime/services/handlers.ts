@@ -8,6 +8,8 @@ import { engineHandlers } from './engine.js';
 import { enginesHandlers } from './engines.js';
 import type { EngineRegistry } from '../engine/registry/registry.js';
 import { eventsHandlers } from './events.js';
+import { EngineEventLog } from './engine-events/event-log.js';
+import { engineEventsHandlers } from './engine-events/handlers.js';
 import { ImageWatcher } from './image-watcher.js';
 import type { ImageArchiveHost } from './images/archive.js';
 import { imageDetailsHandlers } from './images/details-handlers.js';
@@ -38,6 +40,7 @@ export function createServiceHandlers(engine: EngineConnection, registry: Engine
     images: store.add(new ImageWatcher(engine)),
     networks: store.add(networksWatcher(engine)),
   };
+  const engineEvents = store.add(new EngineEventLog(engine));
   const handlers: ServiceHandlers = composeSlices(
     engineHandlers(engine),
     enginesHandlers(registry),
@@ -54,6 +57,7 @@ export function createServiceHandlers(engine: EngineConnection, registry: Engine
     registriesHandlers(registries, engine),
     volumesHandlers(engine, host),
     networksHandlers(engine, watchers.networks),
+    engineEventsHandlers(engineEvents),
   );
   const downloads: DownloadHandlers = { ...logsDownloads(engine), ...imageDownloads(engine), ...volumeDownloads(engine) };
   const uploads: UploadHandlers = { ...imageUploads(engine), ...volumeUploads(engine) };
