@@ -1,6 +1,7 @@
 import { ContainerDetailsPage } from '../features/container-details/ContainerDetailsPage.js';
 import { ContainersPage } from '../features/containers/ContainersPage.js';
 import { EnginesPage } from '../features/engines/EnginesPage.js';
+import { EventsPage } from '../features/engine-events/EventsPage.js';
 import { ImageDetailsPage } from '../features/image-details/ImageDetailsPage.js';
 import { ImagesPage } from '../features/images/ImagesPage.js';
 import { LogsPage } from '../features/logs/LogsPage.js';
@@ -62,6 +63,8 @@ export function App() {
           <NetworksPage />
         ) : current === 'engines' ? (
           <EnginesPage />
+        ) : current === 'events' ? (
+          <EventsPage />
         ) : (
           <NotBuilt title={title} />
         )}
