@@ -11,7 +11,9 @@ import { imagesContract } from './images.js';
 import { logsContract } from './logs.js';
 import { registriesContract } from './registries.js';
 import { networksContract } from './networks.js';
+import { notificationsContract } from './notifications.js';
 import { runContract } from './run.js';
+import { settingsContract } from './settings.js';
 import { statsContract } from './stats.js';
 import { systemContract } from './system.js';
 import { terminalContract } from './terminal.js';
@@ -40,6 +42,8 @@ const domains = [
   volumesContract,
   networksContract,
   engineEventsContract,
+  notificationsContract,
+  settingsContract,
 ] as const;
 
 type Domains = typeof domains;

@@ -21,6 +21,8 @@ export * from './containers.js';
 export * from './container-details.js';
 export * from './events.js';
 export * from './engine-events.js';
+export * from './notifications.js';
+export * from './settings.js';
 export * from './images.js';
 export * from './image-details.js';
 export * from './image-transfer.js';
