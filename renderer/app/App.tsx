@@ -9,6 +9,7 @@ import { RegistriesPage } from '../features/registries/RegistriesPage.js';
 import { NetworkDetailsPage } from '../features/networks/NetworkDetailsPage.js';
 import { NetworksPage } from '../features/networks/NetworksPage.js';
 import { RunPage } from '../features/run/RunPage.js';
+import { SettingsPage } from '../features/settings/SettingsPage.js';
 import { VolumePage } from '../features/volumes/VolumePage.js';
 import { VolumesPage } from '../features/volumes/VolumesPage.js';
 import { useVolumesFeed } from '../features/volumes/useVolumesFeed.js';
@@ -65,6 +66,8 @@ export function App() {
           <EnginesPage />
         ) : current === 'events' ? (
           <EventsPage />
+        ) : current === 'settings' ? (
+          <SettingsPage />
         ) : (
           <NotBuilt title={title} />
         )}
