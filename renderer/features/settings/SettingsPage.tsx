@@ -1,6 +1,5 @@
 import './settings.css';
 import { logTailChoices, notificationKinds, type NotificationKind, type Theme } from '../../../runtime/api/index.js';
-import { useBerth } from '../../stores/store.js';
 import { NotificationPermission } from '../notifications/NotificationPermission.js';
 import { NumberSetting } from './NumberSetting.js';
 import { useSettingsUpdate } from './useSettingsUpdate.js';
@@ -23,8 +22,7 @@ const themes: readonly { value: Theme; label: string }[] = [
  * engine and every window; a change here shows in every window at once).
  */
 export function SettingsPage() {
-  const settings = useBerth((s) => s.settings.value);
-  const { update, error, isSaving } = useSettingsUpdate();
+  const { settings, update, error } = useSettingsUpdate();
   return (
     <section className="page settings-page" aria-labelledby="page-title">
       <header className="page-header">
@@ -39,7 +37,7 @@ export function SettingsPage() {
         <legend>Notifications</legend>
         {notificationKinds.map((kind) => (
           <label key={kind} className="setting-check">
-            <input type="checkbox" checked={settings.notifications[kind]} disabled={isSaving} onChange={(event) => void update({ notifications: { [kind]: event.target.checked } })} />
+            <input type="checkbox" checked={settings.notifications[kind]} onChange={(event) => void update({ notifications: { [kind]: event.target.checked } })} />
             {kindLabels[kind]}
           </label>
         ))}
