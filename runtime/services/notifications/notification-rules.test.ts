@@ -111,6 +111,12 @@ describe('NotificationRules: restart loop', () => {
     expect(notice([ev('create', 50), ev('start', 51), ...dockerRestart(60)], rules)).toEqual([]);
   });
 
+  it("forgets a container Podman's API says was removed (`remove`, where Docker says `destroy`)", () => {
+    const rules = new NotificationRules();
+    notice([ev('create', 0), ev('start', 1), ev('die', 2, { containerExitCode: '0' }), ev('remove', 3)], rules);
+    expect(rules.size).toBe(0);
+  });
+
   it('keeps each container apart', () => {
     const a = (t: number) => dockerRestart(t).map((event) => ({ ...event, actorId: 'a' }));
     const b = (t: number) => dockerRestart(t).map((event) => ({ ...event, actorId: 'b' }));

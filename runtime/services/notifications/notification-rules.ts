@@ -66,7 +66,8 @@ export class NotificationRules {
   observe(event: EngineEventRecord): DetectedNotification[] {
     if (event.type !== 'container') return [];
     const id = event.actorId;
-    if (event.action === 'destroy') {
+    // Docker says `destroy`; Podman's compatible API says `remove`.
+    if (event.action === 'destroy' || event.action === 'remove') {
       this.containers.delete(id);
       return [];
     }
