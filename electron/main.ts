@@ -1,6 +1,6 @@
 // Composition root of the desktop app: one window, one IPC port, the runtime backend.
 // No domain logic lives here (DESIGN.md rule 4).
-import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Notification, safeStorage, session, shell } from 'electron';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createBackend } from '../runtime/backend.js';
 import { serveRpc } from '../runtime/rpc/dispatcher.js';
@@ -8,6 +8,7 @@ import type { OpenFileRequest } from '../runtime/services/images/archive.js';
 import { openDialogOptions, openedPathOf, saveDialogOptions, savedPathOf } from './file-dialogs.js';
 import { keychainEncryptor } from './keychain.js';
 import { ipcPort } from './ipc-port.js';
+import { showSystemNotifications } from './notifications.js';
 import { isAllowedNavigation, isExternalWebLink } from './trust.js';
 
 const rendererIndex = fileURLToPath(new URL('../renderer/index.html', import.meta.url));
@@ -31,7 +32,7 @@ async function openWindow(): Promise<void> {
     return openedPathOf(window === null || window.isDestroyed() ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(window, options));
   };
   const backend = createBackend({ autoStartManaged: true, connectOthers: true, chooseSavePath, chooseOpenPath, encryptor: keychainEncryptor(safeStorage) });
-  // No permission (camera, notifications, ...) is ever needed by the UI.
+  // No permission (camera, notifications, ...) is ever needed by the UI: notifications are main's (below).
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
 
   window = new BrowserWindow({
@@ -51,7 +52,9 @@ async function openWindow(): Promise<void> {
   });
 
   const rpc = serveRpc(ipcPort(ipcMain, contents, appUrl), backend.handlers);
+  const notifications = showSystemNotifications(backend.notifications, () => window, { Notification });
   window.on('closed', () => {
+    notifications.dispose();
     rpc.dispose();
     // The managed engine keeps running: its containers outlive the window unless the user stops it.
     backend.dispose();

@@ -15,6 +15,8 @@ import type { OpenFileRequest } from './services/images/archive.js';
 import { RegistryCredentials, type StringEncryptor } from './registry/credentials/index.js';
 import { engineRegistryAuth } from './registry/engine-auth.js';
 import { RegistriesService } from './services/registries/registries-service.js';
+import { NotificationCenter } from './services/notifications/notification-center.js';
+import { SettingsService } from './services/settings/settings-service.js';
 
 export interface BackendOptions {
   /** `--engine URL|NAME`: use exactly this engine as the default (a name or id from the Engines page, or a URL). */
@@ -56,6 +58,9 @@ export interface Backend {
   ready: Promise<void>;
   /** Routes each request to the handlers of the engine it names. */
   handlers: HandlerRouter;
+  /** Every engine's notifications, as they happen (the desktop app shows them). */
+  notifications: NotificationCenter;
+  settings: SettingsService;
   dispose(): void;
 }
 
@@ -74,6 +79,8 @@ export function createBackend(options: BackendOptions): Backend {
   const credentials = new RegistryCredentials({ dataDir, env, ...(options.encryptor ? { encryptor: options.encryptor } : {}) });
   const registryAuth = engineRegistryAuth(credentials, log);
   const registries = new RegistriesService({ dataDir, credentials, log });
+  const settings = new SettingsService({ dataDir, log });
+  const notifications = new NotificationCenter((kind) => settings.current().notifications[kind]);
   // Settled below, before the connection is started; read only through the closures.
   let registry: EngineRegistry | null = null;
   const engine = new EngineConnection({
@@ -99,7 +106,7 @@ export function createBackend(options: BackendOptions): Backend {
     find: () => findEngines({ ...fileSystem, flag: options.engineUrl?.includes('://') ? options.engineUrl : undefined, exists: (file) => access(file).then(() => true, () => false) }),
     defaultConnection: engine,
     connectOthers: options.connectOthers ?? false,
-    servicesFor: (connection, registry) => createServiceHandlers(connection, registry, registries, { chooseSavePath: options.chooseSavePath, chooseOpenPath: options.chooseOpenPath, acceptsPaths: options.acceptsPaths }),
+    servicesFor: (connection, registry) => createServiceHandlers(connection, registry, { registries, notifications, settings }, { chooseSavePath: options.chooseSavePath, chooseOpenPath: options.chooseOpenPath, acceptsPaths: options.acceptsPaths }),
     defaultAccess: (endpoint) => ({ tls: tlsFromEnv(endpoint, env) }),
     registryAuth,
     log,
@@ -111,9 +118,12 @@ export function createBackend(options: BackendOptions): Backend {
     engines,
     ready,
     handlers: engines,
+    notifications,
+    settings,
     dispose() {
       engines.dispose();
       engine.dispose();
+      settings.dispose();
     },
   };
 }

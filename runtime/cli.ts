@@ -180,11 +180,11 @@ async function engine(args: string[]): Promise<number> {
 }
 
 /**
- * Engine status, the list of engines and the registries (Berth's own client, not the engine's)
- * answer whether or not the default engine is up; everything else waits for it. Docker Hub
- * search is the engine's.
+ * Engine status, the list of engines, the registries (Berth's own client, not the engine's), the
+ * settings and the notifications answer whether or not the default engine is up; everything else
+ * waits for it. Docker Hub search is the engine's.
  */
 function answersWithoutEngine(name: string): boolean {
   if (name === 'registries.search') return false;
-  return name.startsWith('engine.') || name.startsWith('engines.') || name.startsWith('registries.');
+  return ['engine.', 'engines.', 'registries.', 'settings.', 'notifications.'].some((domain) => name.startsWith(domain));
 }

@@ -1,6 +1,7 @@
 import { ContainerDetailsPage } from '../features/container-details/ContainerDetailsPage.js';
 import { ContainersPage } from '../features/containers/ContainersPage.js';
 import { EnginesPage } from '../features/engines/EnginesPage.js';
+import { EventsPage } from '../features/engine-events/EventsPage.js';
 import { ImageDetailsPage } from '../features/image-details/ImageDetailsPage.js';
 import { ImagesPage } from '../features/images/ImagesPage.js';
 import { LogsPage } from '../features/logs/LogsPage.js';
@@ -8,6 +9,7 @@ import { RegistriesPage } from '../features/registries/RegistriesPage.js';
 import { NetworkDetailsPage } from '../features/networks/NetworkDetailsPage.js';
 import { NetworksPage } from '../features/networks/NetworksPage.js';
 import { RunPage } from '../features/run/RunPage.js';
+import { SettingsPage } from '../features/settings/SettingsPage.js';
 import { VolumePage } from '../features/volumes/VolumePage.js';
 import { VolumesPage } from '../features/volumes/VolumesPage.js';
 import { useVolumesFeed } from '../features/volumes/useVolumesFeed.js';
@@ -62,6 +64,10 @@ export function App() {
           <NetworksPage />
         ) : current === 'engines' ? (
           <EnginesPage />
+        ) : current === 'events' ? (
+          <EventsPage />
+        ) : current === 'settings' ? (
+          <SettingsPage />
         ) : (
           <NotBuilt title={title} />
         )}

@@ -8,6 +8,8 @@ export const pages = [
   { id: 'registries', title: 'Registries' },
   { id: 'engines', title: 'Engines' },
   { id: 'dashboard', title: 'Dashboard' },
+  { id: 'events', title: 'Events' },
+  { id: 'settings', title: 'Settings' },
 ] as const;
 
 /** Pages reached by links rather than the sidebar: `#/run` (optionally `#/run?image=REF`). */

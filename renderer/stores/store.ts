@@ -5,6 +5,7 @@ import { createEnginesSlice, type EnginesSlice } from './enginesSlice.js';
 import { createImagesSlice, type ImagesSlice } from './imagesSlice.js';
 import { createNetworksSlice, type NetworksSlice } from './networksSlice.js';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice.js';
+import { createSettingsSlice, type SettingsSlice } from './settingsSlice.js';
 import { createTasksSlice, type TasksSlice } from './tasksSlice.js';
 import { createUiSlice, type UiSlice } from './uiSlice.js';
 import { createVolumesSlice, type VolumesSlice } from './volumesSlice.js';
@@ -13,7 +14,7 @@ import { createVolumesSlice, type VolumesSlice } from './volumesSlice.js';
  * The one bound store (zustand slices pattern). Each slice lives under its own key so that
  * actions of different areas never collide (`containers.replaceEngine`, `images.replaceEngine`).
  */
-export type BerthState = EngineSlice & EnginesSlice & ContainersSlice & ImagesSlice & SelectionSlice & UiSlice & TasksSlice & VolumesSlice & NetworksSlice;
+export type BerthState = EngineSlice & EnginesSlice & ContainersSlice & ImagesSlice & SelectionSlice & UiSlice & TasksSlice & VolumesSlice & NetworksSlice & SettingsSlice;
 
 /** How a slice is written: it sees the whole state but returns only its own key. */
 export type SliceCreator<T> = StateCreator<BerthState, [], [], T>;
@@ -32,6 +33,7 @@ export function createBerthStore(): BerthStore {
     ...createTasksSlice(...a),
     ...createVolumesSlice(...a),
     ...createNetworksSlice(...a),
+    ...createSettingsSlice(...a),
   }));
 }
 

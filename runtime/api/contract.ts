@@ -3,6 +3,7 @@ import { containerDetailsContract } from './container-details.js';
 import { containersContract } from './containers.js';
 import type { Domain, MethodMap, MethodSpec, StreamMap, StreamSpec } from './define.js';
 import { engineContract } from './engine.js';
+import { engineEventsContract } from './engine-events.js';
 import { enginesContract } from './engines.js';
 import { eventsContract } from './events.js';
 import { imageDetailsContract } from './image-details.js';
@@ -10,7 +11,9 @@ import { imagesContract } from './images.js';
 import { logsContract } from './logs.js';
 import { registriesContract } from './registries.js';
 import { networksContract } from './networks.js';
+import { notificationsContract } from './notifications.js';
 import { runContract } from './run.js';
+import { settingsContract } from './settings.js';
 import { statsContract } from './stats.js';
 import { systemContract } from './system.js';
 import { terminalContract } from './terminal.js';
@@ -38,6 +41,9 @@ const domains = [
   registriesContract,
   volumesContract,
   networksContract,
+  engineEventsContract,
+  notificationsContract,
+  settingsContract,
 ] as const;
 
 type Domains = typeof domains;

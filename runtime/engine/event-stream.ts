@@ -3,12 +3,13 @@ import type { EngineClient } from './client/engine-client.js';
 import { engineEventSchema, type EngineEvent } from './json/streams.js';
 import { NdjsonReader, type SkippedLines } from './ndjson.js';
 
-/** The kinds of item whose events Berth follows. */
-const watchedTypes = ['container', 'image', 'volume', 'network'];
-
-/** Opens the engine's one `/events` stream; aborting `signal` closes it. */
+/**
+ * Opens the engine's one `/events` stream, of every type the engine sends (the Events page shows
+ * them all: daemon and plugin events too; each watcher picks its own types); aborting `signal`
+ * closes it.
+ */
 export function openEngineEvents(client: EngineClient, signal: AbortSignal): Promise<Readable> {
-  return client.system.events(watchedTypes, signal);
+  return client.system.events(signal);
 }
 
 /**

@@ -8,6 +8,8 @@ import { engineHandlers } from './engine.js';
 import { enginesHandlers } from './engines.js';
 import type { EngineRegistry } from '../engine/registry/registry.js';
 import { eventsHandlers } from './events.js';
+import { EngineEventLog } from './engine-events/event-log.js';
+import { engineEventsHandlers } from './engine-events/handlers.js';
 import { ImageWatcher } from './image-watcher.js';
 import type { ImageArchiveHost } from './images/archive.js';
 import { imageDetailsHandlers } from './images/details-handlers.js';
@@ -16,6 +18,11 @@ import { logsDownloads, logsHandlers, type LogsHost } from './logs/logs-service.
 import { registriesHandlers } from './registries/handlers.js';
 import type { RegistriesService } from './registries/registries-service.js';
 import { networksHandlers, networksWatcher } from './networks/handlers.js';
+import { notificationsHandlers } from './notifications/handlers.js';
+import type { NotificationCenter } from './notifications/notification-center.js';
+import { watchForNotifications } from './notifications/notification-watch.js';
+import { settingsHandlers } from './settings/handlers.js';
+import type { SettingsService } from './settings/settings-service.js';
 import { runHandlers } from './run/run-service.js';
 import { statsHandlers } from './stats.js';
 import { systemHandlers } from './system.js';
@@ -25,12 +32,19 @@ import { volumeDownloads, volumesHandlers, volumeUploads } from './volumes/handl
 /** What the program hosting the backend offers the services (the desktop app's dialogs). */
 export type ServicesHost = LogsHost & ImageArchiveHost;
 
+/** The backend's services that are not an engine's: one each, answering on every engine's connection. */
+export interface BackendServices {
+  registries: RegistriesService;
+  notifications: NotificationCenter;
+  settings: SettingsService;
+}
+
 /**
  * Every domain's handler slice, composed: one instance per engine connection. A new domain
  * adds one line to the list; the type says whether every method and stream has its handler,
  * and every download and upload of the web host its server.
  */
-export function createServiceHandlers(engine: EngineConnection, registry: EngineRegistry, registries: RegistriesService, host: ServicesHost = {}): EngineServices {
+export function createServiceHandlers(engine: EngineConnection, registry: EngineRegistry, shared: BackendServices, host: ServicesHost = {}): EngineServices {
   const store = new DisposableStore();
   const summaries = new ContainersService(engine);
   const watchers = {
@@ -38,6 +52,8 @@ export function createServiceHandlers(engine: EngineConnection, registry: Engine
     images: store.add(new ImageWatcher(engine)),
     networks: store.add(networksWatcher(engine)),
   };
+  const engineEvents = store.add(new EngineEventLog(engine));
+  store.add(watchForNotifications(engineEvents, shared.notifications));
   const handlers: ServiceHandlers = composeSlices(
     engineHandlers(engine),
     enginesHandlers(registry),
@@ -51,9 +67,12 @@ export function createServiceHandlers(engine: EngineConnection, registry: Engine
     imageDetailsHandlers(engine),
     terminalHandlers(engine),
     logsHandlers(engine, host),
-    registriesHandlers(registries, engine),
+    registriesHandlers(shared.registries, engine),
     volumesHandlers(engine, host),
     networksHandlers(engine, watchers.networks),
+    engineEventsHandlers(engineEvents),
+    notificationsHandlers(shared.notifications),
+    settingsHandlers(shared.settings),
   );
   const downloads: DownloadHandlers = { ...logsDownloads(engine), ...imageDownloads(engine), ...volumeDownloads(engine) };
   const uploads: UploadHandlers = { ...imageUploads(engine), ...volumeUploads(engine) };

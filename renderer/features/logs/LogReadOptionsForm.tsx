@@ -1,10 +1,10 @@
 import { memo, useId } from 'react';
+import { logTailChoices } from '../../../runtime/api/index.js';
 import type { LogReadOptions } from './model/logSession.js';
 import { TimeField } from './TimeField.js';
 
-/** Tail choices: few enough to open fast by default, "all" for everything the engine kept. */
-export const tailChoices = [100, 1_000, 10_000, 100_000, 1_000_000, 'all'] as const;
-export const defaultTail = 1_000;
+/** Tail choices: few enough to open fast by default, "all" for everything the engine kept (the setting's choices too). */
+export const tailChoices = logTailChoices;
 
 interface LogReadOptionsFormProps {
   options: LogReadOptions;

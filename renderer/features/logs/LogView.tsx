@@ -2,12 +2,12 @@ import './logs.css';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { LogDisplayOptions, defaultDisplay, type LogDisplay } from './LogDisplayOptions.js';
 import { LogDownload } from './LogDownload.js';
-import { defaultTail, LogReadOptionsForm } from './LogReadOptionsForm.js';
+import { LogReadOptionsForm } from './LogReadOptionsForm.js';
 import { LogSearchBar, emptyQuery, type LogQuery } from './LogSearchBar.js';
 import { LogSourceNotes } from './LogSourceNotes.js';
 import { LogStatusLine } from './LogStatusLine.js';
 import { LogViewport } from './LogViewport.js';
-import { defaultLogCapacity } from './model/logBuffer.js';
+import { berthStore, useBerth } from '../../stores/store.js';
 import { compileSearch } from './model/logSearch.js';
 import type { LogReadOptions, LogSource } from './model/logSession.js';
 import { scrollGeometry } from './model/scrollGeometry.js';
@@ -27,14 +27,21 @@ export interface LogViewProps {
   label: string;
   /** Several containers in one view: each line names its container. */
   showsSourceNames: boolean;
-  /** Lines held at most (the oldest go first). */
+  /** Lines held at most (the oldest go first); by default the setting (Settings, Logs). */
   capacity?: number;
 }
 
 /** A live log of one or more containers: what to read, how to show it, search, and the virtual list. */
-export function LogView({ sources, label, showsSourceNames, capacity = defaultLogCapacity }: LogViewProps) {
-  const [readOptions, setReadOptions] = useState<LogReadOptions>({ tail: defaultTail, since: null, until: null });
-  const [display, setDisplay] = useState<LogDisplay>(defaultDisplay);
+export function LogView({ sources, label, showsSourceNames, capacity: chosenCapacity }: LogViewProps) {
+  // The settings' buffer size, live: a change reads the log again into a buffer of the new size.
+  const bufferLines = useBerth((s) => s.settings.value.logs.bufferLines);
+  const capacity = chosenCapacity ?? bufferLines;
+  // The settings' tail, timestamps and wrap are where a new view starts; changing them in the view changes only the view.
+  const [readOptions, setReadOptions] = useState<LogReadOptions>(() => ({ tail: berthStore.getState().settings.value.logs.defaultTail, since: null, until: null }));
+  const [display, setDisplay] = useState<LogDisplay>(() => {
+    const { timestamps, wrap } = berthStore.getState().settings.value.logs;
+    return { ...defaultDisplay, timestamps, wrap };
+  });
   const [query, setQuery] = useState<LogQuery>(emptyQuery);
   const session = useLogSession(sources, readOptions, capacity);
   const sourceViews = useSourceViews(session);

@@ -1,6 +1,7 @@
 import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
 import { useCallback, useState } from 'react';
+import { berthStore } from '../../stores/store.js';
 import { terminalShortcut } from './shortcuts.js';
 
 /** Opens only http(s) links, and only when clicked: terminal text never navigates by itself. */
@@ -21,11 +22,13 @@ export function useXterm(label: string): { ref: (element: HTMLElement | null) =>
   const ref = useCallback(
     (element: HTMLElement | null) => {
       if (element === null) return undefined;
+      // The settings (Settings, Terminal) as the terminal opens.
+      const { fontSize, scrollbackLines } = berthStore.getState().settings.value.terminal;
       const created = new Terminal({
         cursorBlink: true,
-        scrollback: 10_000,
+        scrollback: scrollbackLines,
         fontFamily: 'ui-monospace, "DejaVu Sans Mono", Menlo, monospace',
-        fontSize: 13,
+        fontSize,
         linkHandler,
         theme: { background: '#1b1d21', foreground: '#e3e5e8' },
       });

@@ -15,8 +15,8 @@ export class SystemCalls {
     return readAnswer(engineVersionSchema, await this.http.request({ method: 'GET', path: '/version', signal }), 'GET /version');
   }
 
-  /** The NDJSON `/events` stream of the given types (json/streams.ts reads its lines). */
-  events(types: readonly string[], signal?: AbortSignal): Promise<Readable> {
-    return this.http.stream({ method: 'GET', path: '/events', query: { filters: { type: types } }, signal });
+  /** The NDJSON `/events` stream of every type (json/streams.ts reads its lines). */
+  events(signal?: AbortSignal): Promise<Readable> {
+    return this.http.stream({ method: 'GET', path: '/events', signal });
   }
 }
