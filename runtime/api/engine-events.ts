@@ -40,7 +40,7 @@ export interface EngineEventsBatch {
   events: EngineEventRecord[];
 }
 
-const filterWord = z.string().trim().min(1, 'must not be empty').max(128, 'is longer than 128 characters');
+const filterWord = z.string().trim().min(1, 'must not be empty').max(128, 'is longer than 128 characters').regex(/\S/, 'must not be empty');
 
 /** Which engine events a caller wants; every given part must match (absent = any). */
 export const engineEventFilterSchema = params({
