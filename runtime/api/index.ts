@@ -27,6 +27,7 @@ export * from './image-archive.js';
 export * from './run.js';
 export * from './stats.js';
 export * from './system.js';
+export * from './disk-usage.js';
 export * from './logs.js';
 export * from './registries.js';
 export * from './log-time.js';

@@ -19,6 +19,7 @@ import { networksHandlers, networksWatcher } from './networks/handlers.js';
 import { runHandlers } from './run/run-service.js';
 import { statsHandlers } from './stats.js';
 import { systemHandlers } from './system.js';
+import { diskUsageHandlers } from './disk-usage/handlers.js';
 import { terminalHandlers } from './terminal/terminal-service.js';
 import { volumeDownloads, volumesHandlers, volumeUploads } from './volumes/handlers.js';
 
@@ -43,6 +44,7 @@ export function createServiceHandlers(engine: EngineConnection, registry: Engine
     enginesHandlers(registry),
     eventsHandlers(engine, watchers),
     systemHandlers(engine),
+    diskUsageHandlers(engine),
     containersHandlers(engine),
     containerDetailsHandlers(engine),
     runHandlers(engine),
