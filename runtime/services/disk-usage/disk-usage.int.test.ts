@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { diskUsageText, type SystemDiskUsage } from '../../api/index.js';
+import { diskUsageText, dockerHumanSize, type SystemDiskUsage } from '../../api/index.js';
 import { buildKitBuild } from '../../testing/buildkit-build.js';
 import { TestImages } from '../../testing/test-images.js';
 import { connectBackend, docker, idleCommand, TestContainers, testEngineUrl, testImage, uniqueName, type Connected } from '../../testing/real-engine.js';
@@ -93,5 +93,56 @@ describe('system.df on the real engine', () => {
     } finally {
       podman.close();
     }
+  });
+});
+
+/**
+ * Build cache is the whole engine's (no label narrows a builder prune), so these run here, after
+ * the df checks of this file; no other test file builds with BuildKit.
+ */
+describe('build cache prune on the real engine', () => {
+  /** `docker builder prune -f` as a user runs it, read back: the record ids it printed and the space. */
+  async function cliPrune(...args: string[]): Promise<{ deleted: string[]; reclaimed: string }> {
+    const out = await docker('builder', 'prune', '-f', ...args);
+    const lines = out.split('\n').map((line) => line.trim());
+    return {
+      deleted: lines.filter((line) => /^[a-z0-9]{25}$/.test(line)).sort(),
+      reclaimed: /Total reclaimed space: (\S+)/.exec(out)?.[1] ?? '(none printed)',
+    };
+  }
+
+  const build = (step: string) => buildKitBuild(testEngineUrl(), { Dockerfile: `FROM ${testImage()}\nRUN ${step}\nCOPY f /f\n`, f: uniqueName('f') });
+
+  it('previews exactly what docker builder prune removes and the space it reports', async () => {
+    await build(`head -c 7000 /dev/urandom > /p # ${uniqueName('a')}`);
+    const preview = await connected.client.call('buildCache.prunePreview', {});
+    expect(preview.records.length).toBeGreaterThan(0);
+    expect(preview.records.every((record) => !record.inUse && !record.shared)).toBe(true);
+    const cli = await cliPrune();
+    expect(cli.deleted).toEqual(preview.records.map((record) => record.id));
+    expect(cli.reclaimed).toBe(dockerHumanSize(preview.spaceBytes));
+  });
+
+  it('previews docker builder prune -a: every unused record, shared ones too', async () => {
+    await build(`head -c 9000 /dev/urandom > /q # ${uniqueName('b')}`);
+    const preview = await connected.client.call('buildCache.prunePreview', { all: true });
+    expect(preview.records.some((record) => record.shared)).toBe(true);
+    const cli = await cliPrune('-a');
+    expect(cli.deleted).toEqual(preview.records.map((record) => record.id));
+    expect(cli.reclaimed).toBe(dockerHumanSize(preview.spaceBytes));
+  });
+
+  it('keeps records used within until, and prunes through Berth what it previewed', async () => {
+    await build(`head -c 3000 /dev/urandom > /r # ${uniqueName('c')}`);
+    expect((await connected.client.call('buildCache.prunePreview', { all: true, filters: ['until=1h'] })).records).toEqual([]);
+    const preview = await connected.client.call('buildCache.prunePreview', { all: true });
+    const result = await connected.client.call('buildCache.prune', { all: true });
+    expect([...result.removed].sort()).toEqual(preview.records.map((record) => record.id));
+    expect(result.spaceReclaimedBytes).toBe(preview.spaceBytes);
+    expect((await connected.client.call('system.df', {})).buildCache).toMatchObject({ total: 0, sizeBytes: 0 });
+  });
+
+  it('refuses an until the engine would refuse (it takes a duration only)', async () => {
+    await expect(connected.client.call('buildCache.prunePreview', { filters: ['until=2020-01-01'] })).rejects.toMatchObject({ code: 'invalid_argument' });
   });
 });
