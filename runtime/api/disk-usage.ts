@@ -113,14 +113,14 @@ export interface SystemDiskUsage {
   items: DiskUsageItems | null;
 }
 
-/** `buildCache.prunePreview`: what `buildCache.prune` with the same params would remove. */
+/** `builder.prunePreview`: what `builder.prune` with the same params would remove. */
 export interface BuildCachePrunePreview {
   records: BuildCacheRecord[];
   /** Their sizes added up: the engine counts the same as reclaimed. */
   spaceBytes: number;
 }
 
-/** `buildCache.prune`: what the engine did. */
+/** `builder.prune`: what the engine did. */
 export interface BuildCachePruneResult {
   /** The ids of the records removed. */
   removed: string[];
@@ -203,7 +203,7 @@ export const diskUsageContract = defineDomain({
       }),
       "The engine's disk usage per kind (images, containers, local volumes, build cache): how many, how many in use, the size and what is reclaimable, as `docker system df` prints them. Slow on a big host: the engine measures every container and volume.",
     ),
-    'buildCache.prunePreview': method<BuildCachePrunePreview>()(
+    'builder.prunePreview': method<BuildCachePrunePreview>()(
       params({
         all: z
           .boolean()
@@ -211,12 +211,12 @@ export const diskUsageContract = defineDomain({
           .describe('false: unused records that no image shares and that are not BuildKit internal or frontend records, as `docker builder prune`; true: every unused record, as `docker builder prune -a`.'),
         filters: buildCacheFilters('`docker builder prune --filter` words: `until=DURATION` (only records not used within it, e.g. `until=24h`).'),
       }),
-      'What `buildCache.prune` with the same params would remove and the space it would free; removes nothing.',
+      'What `builder.prune` with the same params would remove and the space it would free; removes nothing.',
     ),
-    'buildCache.prune': method<BuildCachePruneResult>()(
+    'builder.prune': method<BuildCachePruneResult>()(
       params({
-        all: z.boolean().default(false).describe('As for buildCache.prunePreview.'),
-        filters: buildCacheFilters('As for buildCache.prunePreview.'),
+        all: z.boolean().default(false).describe('As for builder.prunePreview.'),
+        filters: buildCacheFilters('As for builder.prunePreview.'),
       }),
       "Remove unused build cache (like `docker builder prune [-a] [--filter until=...]`) and report what went and the space the engine reclaimed. Podman keeps none: refused there.",
     ),

@@ -76,7 +76,7 @@ const verbose = process.env.FUZZ_VERBOSE === '1';
  * generated (traffic beyond 127.0.0.1) or move the default engine away from the test engine.
  * `images.prune` deletes every unused image its filters let through, other test files' too, and
  * `volumes.prune` every unused volume, `networks.prune` every unused network, and
- * `buildCache.prune` every unused build cache record. `networks.create`
+ * `builder.prune` every unused build cache record. `networks.create`
  * makes a bridge on this machine with whatever subnet was generated: one another engine's bridge
  * uses would cut that engine off.
  * `registries.login`, `registries.logout` and `registries.remove` (with `logout`) keep or erase
@@ -88,7 +88,7 @@ const neverValid: ReadonlySet<Name> = new Set([
   'images.prune',
   'volumes.prune',
   'networks.prune',
-  'buildCache.prune',
+  'builder.prune',
   'networks.create',
   'engine.startManaged',
   'engine.stopManaged',

@@ -155,7 +155,7 @@ function useOwnPrunes(say: (outcome: Outcome) => void, reload: () => void) {
     (request: BuildCachePruneRequest) => {
       const client = clientSource();
       if (client === null) return say({ kind: 'error', text: 'Could not prune: not connected to Berth.' });
-      client.call('buildCache.prune', { all: request.all, filters: request.filters }, { engine: request.engineId }).then(
+      client.call('builder.prune', { all: request.all, filters: request.filters }, { engine: request.engineId }).then(
         (result) => {
           say({ kind: 'done', text: `Removed ${result.removed.length} build cache ${result.removed.length === 1 ? 'record' : 'records'}, freeing ${dockerHumanSize(result.spaceReclaimedBytes)}.` });
           reload();

@@ -19,7 +19,7 @@ export function PruneBuildCacheDialog({ engineId, onPrune, onClose }: { engineId
   const wordProblem = words.map((word) => buildCacheFilterProblem(word)).find((found) => found !== null) ?? null;
   const wanted = useMemo(() => (wordProblem === null ? { all, filters: words } : null), [all, words, wordProblem]);
   const asked = useSettled(wanted, 300);
-  const { data, error, isLoading } = useMethodResult('buildCache.prunePreview', asked, { engineId });
+  const { data, error, isLoading } = useMethodResult('builder.prunePreview', asked, { engineId });
   const current: BuildCachePrunePreview | null = asked === null || asked !== wanted || isLoading ? null : data;
   const preview =
     current === null

@@ -89,7 +89,7 @@ describe('system.df on the real engine', () => {
       expect(usage.buildCache).toBeNull();
       expect(usage.images.total).toBeGreaterThan(0);
       expect(usage.images.sizeBytes).toBeGreaterThan(0);
-      await expect(podman.client.call('buildCache.prune', {})).rejects.toMatchObject({ code: 'invalid_argument' });
+      await expect(podman.client.call('builder.prune', {})).rejects.toMatchObject({ code: 'invalid_argument' });
     } finally {
       podman.close();
     }
@@ -115,7 +115,7 @@ describe('build cache prune on the real engine', () => {
 
   it('previews exactly what docker builder prune removes and the space it reports', async () => {
     await build(`head -c 7000 /dev/urandom > /p # ${uniqueName('a')}`);
-    const preview = await connected.client.call('buildCache.prunePreview', {});
+    const preview = await connected.client.call('builder.prunePreview', {});
     expect(preview.records.length).toBeGreaterThan(0);
     expect(preview.records.every((record) => !record.inUse && !record.shared)).toBe(true);
     const cli = await cliPrune();
@@ -125,7 +125,7 @@ describe('build cache prune on the real engine', () => {
 
   it('previews docker builder prune -a: every unused record, shared ones too', async () => {
     await build(`head -c 9000 /dev/urandom > /q # ${uniqueName('b')}`);
-    const preview = await connected.client.call('buildCache.prunePreview', { all: true });
+    const preview = await connected.client.call('builder.prunePreview', { all: true });
     expect(preview.records.some((record) => record.shared)).toBe(true);
     const cli = await cliPrune('-a');
     expect(cli.deleted).toEqual(preview.records.map((record) => record.id));
@@ -134,15 +134,15 @@ describe('build cache prune on the real engine', () => {
 
   it('keeps records used within until, and prunes through Berth what it previewed', async () => {
     await build(`head -c 3000 /dev/urandom > /r # ${uniqueName('c')}`);
-    expect((await connected.client.call('buildCache.prunePreview', { all: true, filters: ['until=1h'] })).records).toEqual([]);
-    const preview = await connected.client.call('buildCache.prunePreview', { all: true });
-    const result = await connected.client.call('buildCache.prune', { all: true });
+    expect((await connected.client.call('builder.prunePreview', { all: true, filters: ['until=1h'] })).records).toEqual([]);
+    const preview = await connected.client.call('builder.prunePreview', { all: true });
+    const result = await connected.client.call('builder.prune', { all: true });
     expect([...result.removed].sort()).toEqual(preview.records.map((record) => record.id));
     expect(result.spaceReclaimedBytes).toBe(preview.spaceBytes);
     expect((await connected.client.call('system.df', {})).buildCache).toMatchObject({ total: 0, sizeBytes: 0 });
   });
 
   it('refuses an until the engine would refuse (it takes a duration only)', async () => {
-    await expect(connected.client.call('buildCache.prunePreview', { filters: ['until=2020-01-01'] })).rejects.toMatchObject({ code: 'invalid_argument' });
+    await expect(connected.client.call('builder.prunePreview', { filters: ['until=2020-01-01'] })).rejects.toMatchObject({ code: 'invalid_argument' });
   });
 });

@@ -14,7 +14,7 @@ export async function systemDiskUsage(engine: Engine, verbose: boolean, signal?:
   return toSystemDiskUsage(engine.status.engineId, usage, { verbose, hasBuildCache: hasBuildCache(engine) });
 }
 
-export async function buildCachePrunePreview(engine: Engine, params: ParsedMethodParams<'buildCache.prunePreview'>, signal?: AbortSignal): Promise<BuildCachePrunePreview> {
+export async function buildCachePrunePreview(engine: Engine, params: ParsedMethodParams<'builder.prunePreview'>, signal?: AbortSignal): Promise<BuildCachePrunePreview> {
   if (!hasBuildCache(engine)) return { records: [], spaceBytes: 0 };
   const usage = await engine.client.system.diskUsage(signal);
   const records = buildCachePicks(usage.BuildCache ?? [], { all: params.all, filters: params.filters, now: Date.now() }).map(toBuildCacheRecord);
@@ -22,7 +22,7 @@ export async function buildCachePrunePreview(engine: Engine, params: ParsedMetho
   return { records, spaceBytes: records.reduce((sum, record) => sum + record.sizeBytes, 0) };
 }
 
-export async function pruneBuildCache(engine: Engine, params: ParsedMethodParams<'buildCache.prune'>, signal?: AbortSignal): Promise<BuildCachePruneResult> {
+export async function pruneBuildCache(engine: Engine, params: ParsedMethodParams<'builder.prune'>, signal?: AbortSignal): Promise<BuildCachePruneResult> {
   if (!hasBuildCache(engine)) {
     throw new BerthError('invalid_argument', 'This engine (Podman) keeps no build cache to prune: what its builds leave are images (prune images instead).');
   }
@@ -37,8 +37,8 @@ export function diskUsageHandlers(engine: EngineConnection): HandlerSlice<typeof
   return {
     methods: {
       'system.df': (params, signal) => systemDiskUsage(engine, params.verbose, signal),
-      'buildCache.prunePreview': (params, signal) => buildCachePrunePreview(engine, params, signal),
-      'buildCache.prune': (params, signal) => pruneBuildCache(engine, params, signal),
+      'builder.prunePreview': (params, signal) => buildCachePrunePreview(engine, params, signal),
+      'builder.prune': (params, signal) => pruneBuildCache(engine, params, signal),
     },
     streams: {},
   };
