@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BulkStop } from './measure-bulk-stop.js';
 import type { BuildMeasure } from './run-build.js';
+import type { DashboardMeasure } from './run-dashboard.js';
 import type { VolumeBrowseMeasure, VolumesListMeasure } from './run-volumes.js';
 import type { CreateStart } from './measure-create.js';
 import type { EnginesIdle } from './measure-engines-idle.js';
@@ -53,6 +54,8 @@ export interface Measures {
   networks?: Outcome<NetworksMeasure>;
   /** A pasted 100-flag docker run line parsed and checked; absent when skipped (BENCH_RUN_COMMAND=0). */
   runCommand?: Outcome<RunCommandMeasure>;
+  /** The Dashboard opened to every number; absent when skipped (BENCH_DASHBOARD=0). */
+  dashboard?: Outcome<DashboardMeasure>;
 }
 
 export interface TargetVerdict {
@@ -89,6 +92,9 @@ export function judgeTargets(measures: Measures): TargetVerdict[] {
       : []),
     ...judgeImages(measures),
     ...judgeVolumes(measures),
+    ...(measures.dashboard
+      ? [judge(measures.dashboard, 'dashboard-all-numbers-ms', 'ms from opening the Dashboard in Chromium (BENCH_DASHBOARD_CONTAINERS containers, BENCH_DASHBOARD_IMAGES images) to every number on screen, disk usage included', 'dashboard.allNumbersMs.medianMs', 500, (m) => m.allNumbersMs.medianMs)]
+      : []),
     ...judgeRegistries(measures),
     ...(measures.networks
       ? [judge(measures.networks, 'networks-list-ratio', 'networks.list of BENCH_NETWORK_COUNT networks over the web host / raw GET /networks', 'networks.ratios.listOverRawMedian', 1.2, (m) => m.ratios.listOverRawMedian)]
@@ -192,6 +198,7 @@ function judgeEngines({ enginesList, hangingEngine, enginesIdle }: Measures): Ta
 
 /** How the numbers were taken, printed with them so they can be read without the code. */
 export const methodNotes = [
+  'dashboard (BENCH_DASHBOARD=0 skips it): BENCH_DASHBOARD_CONTAINERS created (never started) containers and BENCH_DASHBOARD_IMAGES images (commits of one container, each with its own label); a `berth serve` talking to the engine directly; in Chromium, from setting the hash to #/dashboard (from the Containers page, 500 ms after its heading) to the first animation frame with the first engine\'s facts and totals all filled (quickNumbersMs) and with its disk usage table too (allNumbersMs: waits for GET /system/df, which sizes every container); one warm-up, BENCH_DASHBOARD_RUNS timed; each run followed by `docker system df` and `docker info` spawned to exit and raw GET /system/df and GET /info on the socket (body parsed), as the same-run baselines.',
   'volumesList, volumeBrowse (BENCH_VOLUMES=0 skips them; run first, before any other measure fills the engine): BENCH_VOLUME_COUNT volumes, a tenth mounted by a created container each. volumes.list over the WebSocket vs node:http GET /volumes on the engine socket (body parsed), and vs GET /volumes with GET /containers/json?all=1 at once (what the list asks of the engine, for each volume\'s users), order rotated, warm-ups untimed; then volumes.list timed while a volumes.sizes (GET /system/df) is in flight. Browse: a folder of BENCH_VOLUME_FILES small files; volumes.browse over the WebSocket (helper container created, folder read, helper removed), and in Chromium from setting the volume page\'s hash (from the Volumes list) to the first animation frame with a row in its files table.',
   'build (BENCH_BUILD=0 skips it): a context of 40 files of 8 KiB (and one .dockerignored) with a five-step Dockerfile (FROM the test image, COPY, two RUNs, CMD); images.build {noCache: true} over the WebSocket until its end vs `docker build --no-cache -t TAG DIR` with DOCKER_BUILDKIT=0 spawned to exit; both images removed before each build (untimed), order alternating, one warm-up each; BENCH_BUILD_RUNS runs.',
   'containersList: a `berth serve` talking to the engine directly; BerthClient over its WebSocket vs node:http GET /containers/json?all=1 on the engine socket (body JSON-parsed), interleaved, same process; docker CLI spawned for context.',

@@ -25,6 +25,7 @@ import { runImagesMeasures } from './run-images.js';
 import { runVolumesMeasures } from './run-volumes.js';
 import { runRegistriesMeasures } from './run-registries.js';
 import { runNetworksMeasures } from './run-networks.js';
+import { runDashboardMeasures } from './run-dashboard.js';
 import { attempt, delay, errorMessage, log } from './support.js';
 import { Teardown } from './teardown.js';
 
@@ -39,7 +40,8 @@ import { Teardown } from './teardown.js';
  * BENCH_VOLUMES=0, the volumes list and browse (run-volumes.ts), (k) unless BENCH_REGISTRIES=0, a
  * registry of many repositories opened and filtered in Chromium (run-registries.ts), (l) unless
  * BENCH_NETWORKS=0, the networks list against `GET /networks` (run-networks.ts), (m) unless BENCH_RUN_COMMAND=0,
- * parsing and checking a pasted 100-flag `docker run` line (measure-run-command.ts), then (unless BENCH_ENGINES=0) the
+ * parsing and checking a pasted 100-flag `docker run` line (measure-run-command.ts), (n) unless BENCH_DASHBOARD=0,
+ * the Dashboard opened to every number with 1,000 containers and 200 images (run-dashboard.ts), then (unless BENCH_ENGINES=0) the
  * several-engines measures (run-engines.ts), then tears everything down and prints one JSON
  * document (also bench/results/latest.json).
  */
@@ -174,6 +176,12 @@ async function main(): Promise<number> {
       const networks = await runNetworksMeasures({ engineUrl: engine.engineUrl, image: engine.image, cliEnv: engine.cliEnv, settings });
       Object.assign(measures, networks.measures);
       teardownProblems.push(...networks.teardownProblems);
+    }
+
+    if (settings.dashboard) {
+      const dashboard = await runDashboardMeasures({ engineUrl: engine.engineUrl, socketPath: engine.socketPath, docker, image: engine.image, cliEnv: engine.cliEnv, settings, chromiumArgs });
+      Object.assign(measures, dashboard.measures);
+      teardownProblems.push(...dashboard.teardownProblems);
     }
 
     if (settings.runCommand) {

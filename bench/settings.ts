@@ -72,6 +72,12 @@ export interface BenchSettings {
   networks: boolean;
   /** Networks in the engine for it (BENCH_NETWORK_COUNT). */
   networkCount: number;
+  /** Run the Dashboard measure (BENCH_DASHBOARD; default on). */
+  dashboard: boolean;
+  /** Created containers and images in the engine for it (BENCH_DASHBOARD_CONTAINERS, BENCH_DASHBOARD_IMAGES), Dashboard opens timed (BENCH_DASHBOARD_RUNS). */
+  dashboardContainers: number;
+  dashboardImages: number;
+  dashboardRuns: number;
   /** Run the pasted-command measure: parse and check a 100-flag docker run line (BENCH_RUN_COMMAND; default on). */
   runCommand: boolean;
   /** Timed paste-and-check rounds (BENCH_RUN_COMMAND_RUNS). */
@@ -116,6 +122,10 @@ export function readSettings(): BenchSettings {
     registryRuns: envInt('BENCH_REGISTRY_RUNS', 5),
     networks: envFlag('BENCH_NETWORKS', true),
     networkCount: envInt('BENCH_NETWORK_COUNT', 200),
+    dashboard: envFlag('BENCH_DASHBOARD', true),
+    dashboardContainers: envInt('BENCH_DASHBOARD_CONTAINERS', 1000),
+    dashboardImages: envInt('BENCH_DASHBOARD_IMAGES', 200),
+    dashboardRuns: envInt('BENCH_DASHBOARD_RUNS', 5),
     runCommand: envFlag('BENCH_RUN_COMMAND', true),
     runCommandRuns: envInt('BENCH_RUN_COMMAND_RUNS', 50),
   };

@@ -1,5 +1,6 @@
 import { ContainerDetailsPage } from '../features/container-details/ContainerDetailsPage.js';
 import { ContainersPage } from '../features/containers/ContainersPage.js';
+import { DashboardPage } from '../features/dashboard/DashboardPage.js';
 import { EnginesPage } from '../features/engines/EnginesPage.js';
 import { EventsPage } from '../features/engine-events/EventsPage.js';
 import { ImageDetailsPage } from '../features/image-details/ImageDetailsPage.js';
@@ -50,6 +51,8 @@ export function App() {
           <NetworkDetailsPage key={itemKey(networkRoute.engineId, networkRoute.networkId)} engineId={networkRoute.engineId} networkId={networkRoute.networkId} />
         ) : current === 'run' ? (
           <RunPage />
+        ) : current === 'dashboard' ? (
+          <DashboardPage />
         ) : current === 'containers' ? (
           <ContainersPage />
         ) : current === 'images' ? (

@@ -1,5 +1,6 @@
 /** The app's pages, in sidebar order. The hash (`#/containers`) names the current one. */
 export const pages = [
+  { id: 'dashboard', title: 'Dashboard' },
   { id: 'containers', title: 'Containers' },
   { id: 'images', title: 'Images' },
   { id: 'logs', title: 'Logs' },
@@ -7,7 +8,6 @@ export const pages = [
   { id: 'networks', title: 'Networks' },
   { id: 'registries', title: 'Registries' },
   { id: 'engines', title: 'Engines' },
-  { id: 'dashboard', title: 'Dashboard' },
   { id: 'events', title: 'Events' },
   { id: 'settings', title: 'Settings' },
 ] as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineDomain, method, noParams, params } from './define.js';
+import { containerPruneMethods } from './container-prune.js';
+import { defineDomain, method, params } from './define.js';
 import { containerNamePattern, containerRef, stopTimeoutSeconds } from './refs.js';
 
 /** Containers as the UI lists them, and their lifecycle: start, stop, kill, pause, rename, remove, prune. */
@@ -37,12 +38,6 @@ export interface ContainerSummary {
   exitCode: number | null;
   ports: ContainerPort[];
   labels: Record<string, string>;
-}
-
-/** `containers.prune`. */
-export interface PruneResult {
-  removed: string[];
-  spaceReclaimedBytes: number;
 }
 
 const byId = params({ id: containerRef });
@@ -103,6 +98,6 @@ export const containersContract = defineDomain({
       }),
       'Remove a container.',
     ),
-    'containers.prune': method<PruneResult>()(noParams, 'Remove every stopped container (like `docker container prune`).'),
+    ...containerPruneMethods,
   },
 });

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { containerDetailsContract } from './container-details.js';
 import { containersContract } from './containers.js';
+import { diskUsageContract } from './disk-usage.js';
 import type { Domain, MethodMap, MethodSpec, StreamMap, StreamSpec } from './define.js';
 import { engineContract } from './engine.js';
 import { engineEventsContract } from './engine-events.js';
@@ -30,6 +31,7 @@ const domains = [
   enginesContract,
   eventsContract,
   systemContract,
+  diskUsageContract,
   containersContract,
   containerDetailsContract,
   runContract,

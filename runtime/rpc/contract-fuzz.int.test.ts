@@ -75,7 +75,8 @@ const verbose = process.env.FUZZ_VERBOSE === '1';
  * `engines.add`, `engines.connect` and `engines.setDefault` would reach whatever URL was
  * generated (traffic beyond 127.0.0.1) or move the default engine away from the test engine.
  * `images.prune` deletes every unused image its filters let through, other test files' too, and
- * `volumes.prune` every unused volume, and `networks.prune` every unused network. `networks.create`
+ * `volumes.prune` every unused volume, `networks.prune` every unused network, and
+ * `builder.prune` every unused build cache record. `networks.create`
  * makes a bridge on this machine with whatever subnet was generated: one another engine's bridge
  * uses would cut that engine off.
  * `registries.login`, `registries.logout` and `registries.remove` (with `logout`) keep or erase
@@ -87,6 +88,7 @@ const neverValid: ReadonlySet<Name> = new Set([
   'images.prune',
   'volumes.prune',
   'networks.prune',
+  'builder.prune',
   'networks.create',
   'engine.startManaged',
   'engine.stopManaged',

@@ -1,4 +1,5 @@
-import { type ContainerSummary, type containersContract, type ParsedMethodParams, type PruneResult } from '../api/index.js';
+import { type ContainerSummary, type containersContract, type ParsedMethodParams } from '../api/index.js';
+import { ContainerPrune } from './container-prune.js';
 import type { HandlerSlice } from '../rpc/handlers.js';
 import type { EngineConnection } from '../engine/connection.js';
 import { summaryFromInspect } from './container-status.js';
@@ -65,15 +66,12 @@ export class ContainersService {
     return null;
   }
 
-  async prune(signal?: AbortSignal): Promise<PruneResult> {
-    const answer = await this.engine.client.containers.prune(signal);
-    return { removed: answer.ContainersDeleted ?? [], spaceReclaimedBytes: answer.SpaceReclaimed ?? 0 };
-  }
 }
 
 /** The containers domain's handlers (`runtime/api/containers.ts`). */
 export function containersHandlers(engine: EngineConnection): HandlerSlice<typeof containersContract> {
   const containers = new ContainersService(engine);
+  const prune = new ContainerPrune(engine);
   return {
     methods: {
       'containers.list': (params, signal) => containers.list(params, signal),
@@ -85,7 +83,8 @@ export function containersHandlers(engine: EngineConnection): HandlerSlice<typeo
       'containers.unpause': (params, signal) => containers.unpause(params, signal),
       'containers.rename': (params, signal) => containers.rename(params, signal),
       'containers.remove': (params, signal) => containers.remove(params, signal),
-      'containers.prune': (_params, signal) => containers.prune(signal),
+      'containers.prunePreview': (params, signal) => prune.preview(params.filters, signal),
+      'containers.prune': (params, signal) => prune.prune(params, signal),
     },
     streams: {},
   };

@@ -26,6 +26,7 @@ import type { SettingsService } from './settings/settings-service.js';
 import { runHandlers } from './run/run-service.js';
 import { statsHandlers } from './stats.js';
 import { systemHandlers } from './system.js';
+import { diskUsageHandlers } from './disk-usage/handlers.js';
 import { terminalHandlers } from './terminal/terminal-service.js';
 import { volumeDownloads, volumesHandlers, volumeUploads } from './volumes/handlers.js';
 
@@ -59,6 +60,7 @@ export function createServiceHandlers(engine: EngineConnection, registry: Engine
     enginesHandlers(registry),
     eventsHandlers(engine, watchers),
     systemHandlers(engine),
+    diskUsageHandlers(engine),
     containersHandlers(engine),
     containerDetailsHandlers(engine),
     runHandlers(engine),

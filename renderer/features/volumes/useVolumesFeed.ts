@@ -10,10 +10,11 @@ import { toBerthError } from '../../transport/callError.js';
  * Keeps every engine's volumes live in the store while a volumes page is open: one
  * `volumes.watch` per engine that is not disconnected (the whole list first, then one volume per
  * change; the engine's events drive it, nothing polls), and each engine's sizes asked for once
- * its list is in, never before (disk usage can take long). Leaving the pages drops the streams
+ * its list is in, never before (disk usage can take long), unless `withSizes` is false (the
+ * Dashboard, which measures disk usage itself). Leaving the pages drops the streams
  * and what they wrote, so nothing stale is shown on the next visit.
  */
-export function useVolumesFeed(store: BerthStore = berthStore): void {
+export function useVolumesFeed(store: BerthStore = berthStore, { withSizes = true }: { withSizes?: boolean } = {}): void {
   const clientSource = useClientSource();
   const views = useEngineViews();
   const engineKey = useMemo(
@@ -36,9 +37,9 @@ export function useVolumesFeed(store: BerthStore = berthStore): void {
       store.getState().volumes.dropEngine(engineId);
     }
     for (const engineId of wanted) {
-      if (!feeds.current.has(engineId)) feeds.current.set(engineId, startVolumeFeed(clientSource, store, engineId));
+      if (!feeds.current.has(engineId)) feeds.current.set(engineId, startVolumeFeed(clientSource, store, engineId, withSizes));
     }
-  }, [engineKey, clientSource, store]);
+  }, [engineKey, clientSource, store, withSizes]);
 
   useEffect(() => {
     const current = feeds.current;
@@ -64,7 +65,7 @@ export function loadVolumeSizes(clientSource: ClientSource, store: BerthStore, e
 }
 
 /** One engine's watch, subscribed again with backoff when it ends or fails while wanted. */
-function startVolumeFeed(clientSource: ClientSource, store: BerthStore, engineId: string): Disposable {
+function startVolumeFeed(clientSource: ClientSource, store: BerthStore, engineId: string, withSizes: boolean): Disposable {
   let disposed = false;
   let attempt = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -74,7 +75,7 @@ function startVolumeFeed(clientSource: ClientSource, store: BerthStore, engineId
     const client = clientSource();
     if (disposed) return;
     if (client === null) return again();
-    let sizesAsked = false;
+    let sizesAsked = !withSizes;
     subscription = client.subscribe(
       'volumes.watch',
       {},

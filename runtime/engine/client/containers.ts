@@ -13,7 +13,8 @@ import {
   type EnginePruned,
   type EngineTop,
 } from '../json/container.js';
-import { containerAsDocker, containerListItemAsDocker, type EngineDialect } from '../dialect.js';
+import { containerAsDocker, containerListItemAsDocker, imageNameAsDocker, type EngineDialect } from '../dialect.js';
+import { engineSizedContainerListSchema, type EngineDiskUsageContainer } from '../json/disk-usage.js';
 import { readAnswer } from '../json/read.js';
 import { defaultAnswerTimeoutMs, orNullWhenMissing, pathPart, type EngineTransport } from './transport.js';
 
@@ -109,8 +110,21 @@ export class ContainerCalls {
     await this.http.request({ method: 'DELETE', path: `/containers/${pathPart(id)}`, query: { force: options.force, v: options.volumes }, signal, timeoutMs: longWorkTimeoutMs });
   }
 
-  async prune(signal?: AbortSignal): Promise<EnginePruned> {
-    return readAnswer(enginePrunedSchema, await this.http.request({ method: 'POST', path: '/containers/prune', signal, timeoutMs: longWorkTimeoutMs }), 'POST /containers/prune');
+  /** `docker container prune`: `filters` as the engine takes them (`label`, `label!`, `until`). */
+  async prune(filters: Record<string, string[]>, signal?: AbortSignal): Promise<EnginePruned> {
+    const answer = await this.http.request({ method: 'POST', path: '/containers/prune', query: { filters }, signal, timeoutMs: longWorkTimeoutMs });
+    return readAnswer(enginePrunedSchema, answer, 'POST /containers/prune');
+  }
+
+  /**
+   * The containers `filters` pick, each with the size of its writable layer (`size=1`). The
+   * engine sizes only the containers the filters let through, but sizing is slow: never ask for
+   * every container (the list page does not).
+   */
+  async listSized(filters: Record<string, string[]>, signal?: AbortSignal): Promise<EngineDiskUsageContainer[]> {
+    const answer = await this.http.request({ method: 'GET', path: '/containers/json', query: { all: true, size: true, filters }, signal, timeoutMs: longWorkTimeoutMs });
+    const items = readAnswer(engineSizedContainerListSchema, answer, 'GET /containers/json?size=1') ?? [];
+    return this.dialect === 'docker' ? items : items.map((item) => ({ ...item, Image: item.Image ? imageNameAsDocker(item.Image, this.dialect) : item.Image }));
   }
 
   async top(id: string, signal?: AbortSignal): Promise<EngineTop> {
