@@ -11,11 +11,15 @@ import {
 import { reconnectDelayMs } from '../api/backoff.js';
 import { AttemptPolicy, type AttemptOptions, type FailedProbe } from './attempt.js';
 import { EngineClient } from './client/engine-client.js';
+import { EventResume } from './event-resume.js';
 import { followEngineEvents, openEngineEvents } from './event-stream.js';
 import { engineIdFor, identityOf } from './identity.js';
 import type { EngineEvent } from './json/streams.js';
 import { managedEnginePaths } from './managed.js';
 import { SkippedLines } from './ndjson.js';
+
+/** An ended events stream asked for again must be open within this, or the connection is made again. */
+const resumeTimeoutMs = 5_000;
 
 export interface EngineConnectionOptions extends AttemptOptions {
   backoff?: { initialMs: number; maxMs: number };
@@ -34,7 +38,8 @@ export interface EngineConnectionOptions extends AttemptOptions {
  * The connection to one engine, as a state machine: connecting -> connected -> unreachable ->
  * connecting... It asks the attempt policy (attempt.ts) which engine, connects its client,
  * holds the one `/events` stream (event-stream.ts), and reconnects with backoff when that
- * stream ends (the stream's end IS the disconnect signal; nothing polls while connected).
+ * stream ends and cannot be picked up again at once from its last event (event-resume.ts): the
+ * stream's end IS the disconnect signal; nothing polls while connected.
  */
 export class EngineConnection implements Disposable {
   private current: EngineStatus;
@@ -174,7 +179,7 @@ export class EngineConnection implements Disposable {
       this.engineClient = client;
       this.eventsAbort = abort;
       this.failures = 0;
-      this.watchEvents(stream, abort);
+      this.watchEvents(client, stream, abort, new EventResume());
       this.update({ engineId: engineIdFor(endpoint.url), state: 'connected', endpoint, identity, reason: undefined, retryInMs: undefined, managed });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -182,18 +187,46 @@ export class EngineConnection implements Disposable {
     }
   }
 
-  private watchEvents(stream: Readable, abort: AbortController): void {
+  private watchEvents(client: EngineClient, stream: Readable, abort: AbortController, resume: EventResume): void {
     followEngineEvents(stream, this.skippedEvents, {
       onEvent: (event) => {
+        if (!resume.isNew(event)) return;
         for (const listener of this.eventListeners) listener(event);
       },
       onEnd: (why) => {
         if (abort.signal.aborted || this.eventsAbort !== abort) return;
-        this.engineClient = null;
-        this.eventsAbort = null;
-        this.fail(this.current.endpoint, { ok: false, reason: 'refused', message: why }, this.current.managed, true);
+        void this.resumeEvents(client, abort, resume, why);
       },
     });
+  }
+
+  /**
+   * The events stream ended: ask for it again from the last event seen (event-resume.ts), and
+   * stay connected if the engine answers at once; else the connection is lost, and made again.
+   */
+  private async resumeEvents(client: EngineClient, abort: AbortController, resume: EventResume, why: string): Promise<void> {
+    const since = resume.resumeSince();
+    if (since !== null) {
+      // Cancelled by a disconnect, and by a timer until the stream is open (not after: it lives on).
+      const opening = new AbortController();
+      const cancel = () => opening.abort();
+      abort.signal.addEventListener('abort', cancel, { once: true });
+      const timer = setTimeout(cancel, resumeTimeoutMs);
+      try {
+        const stream = await openEngineEvents(client, opening.signal, since);
+        if (!abort.signal.aborted && this.eventsAbort === abort) return this.watchEvents(client, stream, abort, resume);
+        stream.destroy();
+        return;
+      } catch {
+        // Not answered: the engine is gone after all.
+      } finally {
+        clearTimeout(timer);
+      }
+    }
+    if (abort.signal.aborted || this.eventsAbort !== abort) return;
+    this.engineClient = null;
+    this.eventsAbort = null;
+    this.fail(this.current.endpoint, { ok: false, reason: 'refused', message: why }, this.current.managed, true);
   }
 
   private fail(endpoint: EngineEndpoint | null, result: FailedProbe, managed: ManagedEngineStatus, quickRetry = false): void {

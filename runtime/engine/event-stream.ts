@@ -8,8 +8,8 @@ import { NdjsonReader, type SkippedLines } from './ndjson.js';
  * them all: daemon and plugin events too; each watcher picks its own types); aborting `signal`
  * closes it.
  */
-export function openEngineEvents(client: EngineClient, signal: AbortSignal): Promise<Readable> {
-  return client.system.events(signal);
+export function openEngineEvents(client: EngineClient, signal: AbortSignal, since?: string): Promise<Readable> {
+  return client.system.events(signal, since);
 }
 
 /**

@@ -20,6 +20,9 @@ export class EngineRelay {
   private readonly sockets = new Set<net.Socket>();
   private isCut = false;
   private readonly holds: { prefix: string; bytes: number }[] = [];
+  private readonly gates: { prefix: string; released: boolean; queue: (() => void)[] }[] = [];
+  /** The client and engine sockets of each connection, by its index in `connections`. */
+  private readonly socketsOf: net.Socket[][] = [];
 
   private constructor(
     private readonly dir: string,
@@ -82,6 +85,32 @@ export class EngineRelay {
     await rm(this.dir, { recursive: true, force: true });
   }
 
+  /**
+   * From now on, a request that starts with `prefix` reaches the engine only once `release()` is
+   * called (it waits in the relay, with whatever follows on its connection): a test can make
+   * something happen on the engine before that request is seen there.
+   */
+  gate(prefix: string): { release(): void; readonly waiting: number } {
+    const gate = { prefix, released: false, queue: [] as (() => void)[] };
+    this.gates.push(gate);
+    return {
+      release: () => {
+        gate.released = true;
+        for (const go of gate.queue.splice(0)) go();
+      },
+      get waiting() {
+        return gate.queue.length;
+      },
+    };
+  }
+
+  /** Ends every open connection whose latest request starts with `prefix` (as an engine ending that answer would). */
+  drop(prefix: string): void {
+    this.connections.forEach((connection, index) => {
+      if (!connection.closed && withoutVersion(connection.requests.at(-1) ?? '').startsWith(prefix)) this.socketsOf[index]?.forEach((socket) => socket.destroy());
+    });
+  }
+
   private accept(client: net.Socket): void {
     if (this.isCut) {
       client.destroy();
@@ -90,14 +119,28 @@ export class EngineRelay {
     const connection: RelayedConnection = { requests: [], closed: false, answered: false };
     this.connections.push(connection);
     const upstream = net.connect(testEngineUrl().slice('unix://'.length));
+    this.socketsOf.push([client, upstream]);
     this.sockets.add(client).add(upstream);
+    // What the client sends goes on, unless a gated request is in it: then it waits, with all after it.
+    let held: Buffer[] | null = null;
     client.on('data', (chunk: Buffer) => {
-      for (const line of chunk.toString('latin1').split('\r\n')) {
-        if (/^(GET|POST|PUT|DELETE|HEAD) \S+ HTTP\/1\.[01]$/.test(line)) {
-          connection.requests.push(line.replace(/ HTTP\/1\.[01]$/, ''));
-          connection.answered = false;
-        }
+      const lines = requestLines(chunk);
+      for (const line of lines) connection.requests.push(line);
+      if (lines.length > 0) connection.answered = false;
+      if (held !== null) {
+        held.push(chunk);
+        return;
       }
+      const gate = this.gates.find((candidate) => !candidate.released && lines.some((line) => withoutVersion(line).startsWith(candidate.prefix)));
+      if (gate === undefined) {
+        upstream.write(chunk);
+        return;
+      }
+      held = [chunk];
+      gate.queue.push(() => {
+        for (const waiting of held ?? []) upstream.write(waiting);
+        held = null;
+      });
     });
     let tail = '';
     let relayed = 0;
@@ -112,7 +155,7 @@ export class EngineRelay {
         upstream.pause();
       }
     });
-    client.pipe(upstream).pipe(client);
+    upstream.pipe(client);
     client.on('close', () => {
       connection.closed = true;
       upstream.destroy();
@@ -121,6 +164,15 @@ export class EngineRelay {
     client.on('error', () => upstream.destroy());
     upstream.on('error', () => client.destroy());
   }
+}
+
+/** The HTTP request lines in a chunk the client sent, without their protocol (`GET /v1.41/events`). */
+function requestLines(chunk: Buffer): string[] {
+  return chunk
+    .toString('latin1')
+    .split('\r\n')
+    .filter((line) => /^(GET|POST|PUT|DELETE|HEAD) \S+ HTTP\/1\.[01]$/.test(line))
+    .map((line) => line.replace(/ HTTP\/1\.[01]$/, ''));
 }
 
 /** `GET /v1.41/containers/json` -> `GET /containers/json`. */

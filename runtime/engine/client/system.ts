@@ -35,8 +35,8 @@ export class SystemCalls {
     return readAnswer(engineBuildCachePrunedSchema, answer ?? {}, 'POST /build/prune');
   }
 
-  /** The NDJSON `/events` stream of every type (json/streams.ts reads its lines). */
-  events(signal?: AbortSignal): Promise<Readable> {
-    return this.http.stream({ method: 'GET', path: '/events', signal });
+  /** The NDJSON `/events` stream of every type (json/streams.ts reads its lines); from `since` (engine seconds) when given. */
+  events(signal?: AbortSignal, since?: string): Promise<Readable> {
+    return this.http.stream({ method: 'GET', path: '/events', query: { since }, signal });
   }
 }
