@@ -17,7 +17,8 @@ import { registriesHandlers } from './registries/handlers.js';
 import type { RegistriesService } from './registries/registries-service.js';
 import { networksHandlers, networksWatcher } from './networks/handlers.js';
 import { runHandlers } from './run/run-service.js';
-import { statsHandlers } from './stats.js';
+import { StatsKeeper } from './stats/keeper.js';
+import { statsHandlers } from './stats/handlers.js';
 import { systemHandlers } from './system.js';
 import { terminalHandlers } from './terminal/terminal-service.js';
 import { volumeDownloads, volumesHandlers, volumeUploads } from './volumes/handlers.js';
@@ -38,6 +39,7 @@ export function createServiceHandlers(engine: EngineConnection, registry: Engine
     images: store.add(new ImageWatcher(engine)),
     networks: store.add(networksWatcher(engine)),
   };
+  const statsKeeper = store.add(new StatsKeeper(engine));
   const handlers: ServiceHandlers = composeSlices(
     engineHandlers(engine),
     enginesHandlers(registry),
@@ -46,7 +48,7 @@ export function createServiceHandlers(engine: EngineConnection, registry: Engine
     containersHandlers(engine),
     containerDetailsHandlers(engine),
     runHandlers(engine),
-    statsHandlers(engine),
+    statsHandlers(engine, statsKeeper),
     imagesHandlers(engine, host),
     imageDetailsHandlers(engine),
     terminalHandlers(engine),
