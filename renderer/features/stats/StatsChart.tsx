@@ -59,7 +59,7 @@ export function StatsChart({ title, time, lines, version, range, format, onZoom,
         scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] } },
         axes: [
           { stroke: ink, grid, ticks: grid },
-          { stroke: ink, grid, ticks: grid, size: 70, values: (_u, values) => values.map((value) => callbacks.current.format(value)) },
+          { stroke: ink, grid, ticks: grid, size: 84, values: (_u, values) => values.map((value) => callbacks.current.format(value)) },
         ],
         series: [
           {},

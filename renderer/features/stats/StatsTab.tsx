@@ -154,8 +154,9 @@ function StatsRow({ title, numbers, children }: { title: string; numbers: string
           <p className="muted">No sample yet</p>
         ) : (
           <ul aria-label={`${title} now`}>
-            {numbers.map((text) => (
-              <li key={text.split(' ')[0]}>{text}</li>
+            {numbers.map((text, index) => (
+              // A fixed list of lines, always in the same order: the position is the identity.
+              <li key={index}>{text}</li>
             ))}
           </ul>
         )}
