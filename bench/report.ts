@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BulkStop } from './measure-bulk-stop.js';
 import type { BuildMeasure } from './run-build.js';
+import type { StatsCostMeasure } from './run-stats.js';
 import type { VolumeBrowseMeasure, VolumesListMeasure } from './run-volumes.js';
 import type { CreateStart } from './measure-create.js';
 import type { EnginesIdle } from './measure-engines-idle.js';
@@ -44,6 +45,8 @@ export interface Measures {
   build?: Outcome<BuildMeasure>;
   /** The pull and push measures; absent when skipped (BENCH_IMAGES=0). */
   images?: Outcome<ImagesMeasure>;
+  /** The stats cost measure; absent when skipped (BENCH_STATS=0). */
+  statsCost?: Outcome<StatsCostMeasure>;
   /** The volumes measures; absent when skipped (BENCH_VOLUMES=0). */
   volumesList?: Outcome<VolumesListMeasure>;
   volumeBrowse?: Outcome<VolumeBrowseMeasure>;
@@ -89,6 +92,12 @@ export function judgeTargets(measures: Measures): TargetVerdict[] {
       : []),
     ...judgeImages(measures),
     ...judgeVolumes(measures),
+    ...(measures.statsCost
+      ? [
+          judge(measures.statsCost, 'stats-page-cpu-ratio', 'engine + berth serve CPU with the Containers page open / engine + `docker stats` of the same containers', 'statsCost.ratios.pageOverCli', 1, (m) => m.ratios.pageOverCli),
+          judge(measures.statsCost, 'stats-hidden-cpu-points', 'engine + berth serve CPU with the page hidden minus the idle engine, percent of one core', 'statsCost.ratios.hiddenOverIdlePoints', 1, (m) => m.ratios.hiddenOverIdlePoints),
+        ]
+      : []),
     ...judgeRegistries(measures),
     ...(measures.networks
       ? [judge(measures.networks, 'networks-list-ratio', 'networks.list of BENCH_NETWORK_COUNT networks over the web host / raw GET /networks', 'networks.ratios.listOverRawMedian', 1.2, (m) => m.ratios.listOverRawMedian)]
