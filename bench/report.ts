@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { BulkStop } from './measure-bulk-stop.js';
 import type { BuildMeasure } from './run-build.js';
 import type { DashboardMeasure } from './run-dashboard.js';
+import type { StatsCostMeasure } from './run-stats.js';
 import type { VolumeBrowseMeasure, VolumesListMeasure } from './run-volumes.js';
 import type { CreateStart } from './measure-create.js';
 import type { EnginesIdle } from './measure-engines-idle.js';
@@ -45,6 +46,8 @@ export interface Measures {
   build?: Outcome<BuildMeasure>;
   /** The pull and push measures; absent when skipped (BENCH_IMAGES=0). */
   images?: Outcome<ImagesMeasure>;
+  /** The stats cost measure; absent when skipped (BENCH_STATS=0). */
+  statsCost?: Outcome<StatsCostMeasure>;
   /** The volumes measures; absent when skipped (BENCH_VOLUMES=0). */
   volumesList?: Outcome<VolumesListMeasure>;
   volumeBrowse?: Outcome<VolumeBrowseMeasure>;
@@ -94,6 +97,12 @@ export function judgeTargets(measures: Measures): TargetVerdict[] {
     ...judgeVolumes(measures),
     ...(measures.dashboard
       ? [judge(measures.dashboard, 'dashboard-all-numbers-ms', 'ms from opening the Dashboard in Chromium (BENCH_DASHBOARD_CONTAINERS containers, BENCH_DASHBOARD_IMAGES images) to every number on screen, disk usage included', 'dashboard.allNumbersMs.medianMs', 500, (m) => m.allNumbersMs.medianMs)]
+      : []),
+    ...(measures.statsCost
+      ? [
+          judge(measures.statsCost, 'stats-page-cpu-ratio', 'engine + berth serve CPU with the Containers page open / engine + `docker stats` of the same containers', 'statsCost.ratios.pageOverCli', 1, (m) => m.ratios.pageOverCli),
+          judge(measures.statsCost, 'stats-hidden-cpu-points', 'engine + berth serve CPU with the page hidden minus the idle engine, percent of one core', 'statsCost.ratios.hiddenOverIdlePoints', 1, (m) => m.ratios.hiddenOverIdlePoints),
+        ]
       : []),
     ...judgeRegistries(measures),
     ...(measures.networks

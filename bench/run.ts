@@ -22,6 +22,7 @@ import { runEngineMeasures } from './run-engines.js';
 import { runLogsMeasures } from './run-logs.js';
 import { runBuildMeasures } from './run-build.js';
 import { runImagesMeasures } from './run-images.js';
+import { runStatsMeasures } from './run-stats.js';
 import { runVolumesMeasures } from './run-volumes.js';
 import { runRegistriesMeasures } from './run-registries.js';
 import { runNetworksMeasures } from './run-networks.js';
@@ -40,8 +41,10 @@ import { Teardown } from './teardown.js';
  * BENCH_VOLUMES=0, the volumes list and browse (run-volumes.ts), (k) unless BENCH_REGISTRIES=0, a
  * registry of many repositories opened and filtered in Chromium (run-registries.ts), (l) unless
  * BENCH_NETWORKS=0, the networks list against `GET /networks` (run-networks.ts), (m) unless BENCH_RUN_COMMAND=0,
- * parsing and checking a pasted 100-flag `docker run` line (measure-run-command.ts), (n) unless BENCH_DASHBOARD=0,
- * the Dashboard opened to every number with 1,000 containers and 200 images (run-dashboard.ts), then (unless BENCH_ENGINES=0) the
+ * parsing and checking a pasted 100-flag `docker run` line (measure-run-command.ts), (n) before the
+ * fleet unless BENCH_STATS=0, the CPU cost of live stats against `docker stats` (run-stats.ts), (o) unless
+ * BENCH_DASHBOARD=0, the Dashboard opened to every number with 1,000 containers and 200 images
+ * (run-dashboard.ts), then (unless BENCH_ENGINES=0) the
  * several-engines measures (run-engines.ts), then tears everything down and prints one JSON
  * document (also bench/results/latest.json).
  */
@@ -79,6 +82,13 @@ async function main(): Promise<number> {
       const volumes = await runVolumesMeasures({ engineUrl: engine.engineUrl, socketPath: engine.socketPath, docker, image: engine.image, settings, chromiumArgs });
       Object.assign(measures, volumes.measures);
       teardownProblems.push(...volumes.teardownProblems);
+    }
+
+    // Before the fleet: its running containers would be streamed too.
+    if (settings.stats) {
+      const stats = await runStatsMeasures({ engineUrl: engine.engineUrl, docker, image: engine.image, cliEnv: engine.cliEnv, settings, chromiumArgs });
+      Object.assign(measures, stats.measures);
+      teardownProblems.push(...stats.teardownProblems);
     }
 
     if (settings.core) {

@@ -56,6 +56,11 @@ export interface BenchSettings {
   build: boolean;
   /** Builds each through Berth and `docker build` (BENCH_BUILD_RUNS). */
   buildRuns: number;
+  /** Run the stats cost measure (BENCH_STATS; default on). */
+  stats: boolean;
+  /** Running containers it streams (BENCH_STATS_CONTAINERS) and seconds each phase lasts (BENCH_STATS_SECONDS). */
+  statsContainers: number;
+  statsSeconds: number;
   /** Run the volumes measures (BENCH_VOLUMES; default on). */
   volumes: boolean;
   /** Volumes in the engine for the list measure (BENCH_VOLUME_COUNT), files in the browsed folder (BENCH_VOLUME_FILES), browses timed (BENCH_VOLUME_RUNS). */
@@ -113,6 +118,9 @@ export function readSettings(): BenchSettings {
     imageLayers: envInt('BENCH_IMAGE_LAYERS', 5),
     imageLayerMiB: envInt('BENCH_IMAGE_LAYER_MIB', 20),
     imageRuns: envInt('BENCH_IMAGE_RUNS', 5),
+    stats: envFlag('BENCH_STATS', true),
+    statsContainers: envInt('BENCH_STATS_CONTAINERS', 50),
+    statsSeconds: envInt('BENCH_STATS_SECONDS', 60),
     volumes: envFlag('BENCH_VOLUMES', true),
     volumeCount: envInt('BENCH_VOLUME_COUNT', 1000),
     volumeFiles: envInt('BENCH_VOLUME_FILES', 10_000),

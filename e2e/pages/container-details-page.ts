@@ -12,7 +12,7 @@ export class ContainerDetailsPage {
     return this.page.getByRole('heading', { level: 1, name, exact: true });
   }
 
-  async openTab(name: 'Overview' | 'Logs' | 'Inspect' | 'Processes' | 'Filesystem changes' | 'Resources' | 'Terminal'): Promise<void> {
+  async openTab(name: 'Overview' | 'Logs' | 'Inspect' | 'Processes' | 'Filesystem changes' | 'Resources' | 'Stats' | 'Terminal'): Promise<void> {
     await this.tabs.getByRole('tab', { name, exact: true }).click();
   }
 

@@ -30,7 +30,7 @@ export function hrefOf(page: PageId): string {
 }
 
 /** The tabs of a container's page, as the address names them (`#/containers/<engine>/<id>/terminal`). */
-export const containerTabs = ['overview', 'logs', 'inspect', 'processes', 'filesystem', 'resources', 'terminal'] as const;
+export const containerTabs = ['overview', 'logs', 'inspect', 'processes', 'filesystem', 'resources', 'stats', 'terminal'] as const;
 export type ContainerTab = (typeof containerTabs)[number];
 
 function isContainerTab(text: string | undefined): text is ContainerTab {

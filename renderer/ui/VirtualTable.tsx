@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 
 /** Rows have one fixed height, so nothing needs measuring and scrolling 1,000+ rows stays cheap. */
 export const tableRowHeight = 44;
@@ -23,10 +23,12 @@ interface VirtualTableProps {
   /** A header cell before the titles (the "Select all" box). */
   leadingHeader?: ReactNode;
   renderRow: (index: number, placement: RowPlacement) => ReactNode;
+  /** Told the rows in view (first and last index, without the rows rendered beyond it) whenever they change. */
+  onVisibleRange?: (firstIndex: number, lastIndex: number) => void;
 }
 
 /** An ARIA table whose body renders only the rows in view (and ten either side). */
-export function VirtualTable({ label, className, rowCount, rowKey, columns, leadingHeader, renderRow }: VirtualTableProps) {
+export function VirtualTable({ label, className, rowCount, rowKey, columns, leadingHeader, renderRow, onVisibleRange }: VirtualTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // The virtualizer keeps its own mutable state; React Compiler cannot memoize around it, and
   // this component does not rely on that.
@@ -38,6 +40,11 @@ export function VirtualTable({ label, className, rowCount, rowKey, columns, lead
     overscan: 10,
     getItemKey: rowKey,
   });
+  const first = virtualizer.range?.startIndex ?? -1;
+  const last = virtualizer.range?.endIndex ?? -1;
+  useEffect(() => {
+    if (first >= 0) onVisibleRange?.(first, last);
+  }, [first, last, onVisibleRange]);
 
   return (
     <div role="table" aria-label={label} aria-rowcount={rowCount + 1} className={className === undefined ? 'table' : `table ${className}`}>

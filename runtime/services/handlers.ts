@@ -24,7 +24,8 @@ import { watchForNotifications } from './notifications/notification-watch.js';
 import { settingsHandlers } from './settings/handlers.js';
 import type { SettingsService } from './settings/settings-service.js';
 import { runHandlers } from './run/run-service.js';
-import { statsHandlers } from './stats.js';
+import { StatsKeeper } from './stats/keeper.js';
+import { statsHandlers } from './stats/handlers.js';
 import { systemHandlers } from './system.js';
 import { diskUsageHandlers } from './disk-usage/handlers.js';
 import { terminalHandlers } from './terminal/terminal-service.js';
@@ -55,6 +56,7 @@ export function createServiceHandlers(engine: EngineConnection, registry: Engine
   };
   const engineEvents = store.add(new EngineEventLog(engine));
   store.add(watchForNotifications(engineEvents, shared.notifications));
+  const statsKeeper = store.add(new StatsKeeper(engine));
   const handlers: ServiceHandlers = composeSlices(
     engineHandlers(engine),
     enginesHandlers(registry),
@@ -64,7 +66,7 @@ export function createServiceHandlers(engine: EngineConnection, registry: Engine
     containersHandlers(engine),
     containerDetailsHandlers(engine),
     runHandlers(engine),
-    statsHandlers(engine),
+    statsHandlers(engine, statsKeeper),
     imagesHandlers(engine, host),
     imageDetailsHandlers(engine),
     terminalHandlers(engine),

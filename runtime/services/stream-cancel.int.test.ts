@@ -1,14 +1,12 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StatsSample } from '../api/index.js';
 import { EngineRelay } from '../testing/engine-relay.js';
-import { connectBackend, docker, idleCommand, TestContainers, testImage, type Connected } from '../testing/real-engine.js';
+import { connectBackend, type Connected } from '../testing/real-engine.js';
 
 // Berth reaches the real engine through a relay, which shows which connection carries which
 // request, so a test can see the engine request end when its stream is unsubscribed.
 let relay: EngineRelay;
 let connected: Connected;
-const containers = new TestContainers();
 
 beforeAll(async () => {
   relay = await EngineRelay.start();
@@ -16,26 +14,13 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await containers.removeAll();
   connected.close();
   await relay.stop();
 });
 
+// Stats streams read from the keeper, which holds the engine's stats requests itself: when
+// those end is tested in stats/keeper.int.test.ts.
 describe('unsubscribing aborts the engine request', () => {
-  it('a stats stream: the connection carrying GET /containers/{id}/stats closes', async () => {
-    const name = await containers.run('stats-cancel', testImage(), ...idleCommand);
-    const samples: StatsSample[] = [];
-    const subscription = connected.client.subscribe('containers.stats', { id: name }, { onEvent: (sample) => samples.push(sample) });
-    await expect.poll(() => samples.length, { timeout: 10_000 }).toBeGreaterThan(0);
-    const carrying = relay.carrying(`GET /containers/${name}/stats`);
-    expect(carrying?.closed).toBe(false);
-
-    subscription.dispose();
-    await expect.poll(() => carrying?.closed, { timeout: 5_000 }).toBe(true);
-    // And the engine still answers on the same relay: only that request ended.
-    expect(await docker('inspect', '-f', '{{.State.Running}}', name)).toBe('true');
-  });
-
   it('a pull in progress: the connection carrying POST /images/create closes', async () => {
     // A "registry" on 127.0.0.1 that accepts and never answers, so the pull stays in progress.
     const registryConnections: net.Socket[] = [];

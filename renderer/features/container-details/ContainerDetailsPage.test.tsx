@@ -11,11 +11,11 @@ afterEach(() => {
 });
 
 describe('Container details page', () => {
-  it('titles the page with the name and offers the seven tabs', async () => {
+  it('titles the page with the name and offers the eight tabs', async () => {
     await renderDetails(details());
     expect(screen.getByRole('heading', { level: 1, name: 'web' })).toBeTruthy();
     const tabs = within(screen.getByRole('tablist', { name: 'Container details' })).getAllByRole('tab');
-    expect(tabs.map((tab) => tab.textContent)).toEqual(['Overview', 'Logs', 'Inspect', 'Processes', 'Filesystem changes', 'Resources', 'Terminal']);
+    expect(tabs.map((tab) => tab.textContent)).toEqual(['Overview', 'Logs', 'Inspect', 'Processes', 'Filesystem changes', 'Resources', 'Stats', 'Terminal']);
     expect(tabs[0]?.getAttribute('aria-selected')).toBe('true');
   });
 

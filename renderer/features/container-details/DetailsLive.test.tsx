@@ -2,6 +2,7 @@
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { StatsSample } from '../../../runtime/api/index.js';
+import { statsSample } from '../stats/statsTesting.js';
 import { settle } from '../../testing/fakeHost.js';
 import { answer, details, renderDetails } from './detailsTesting.js';
 
@@ -44,7 +45,7 @@ describe('Resources tab', () => {
     const { host } = await renderDetails(limited);
     fireEvent.click(screen.getByRole('tab', { name: 'Resources' }));
     const stats = host.subscriptionId('containers.stats');
-    const sample: StatsSample = { time: 1, cpuPercent: 50, onlineCpus: 2, memoryUsageBytes: 64 * MiB, memoryLimitBytes: 256 * MiB, pids: 3 };
+    const sample: StatsSample = statsSample({ cpuPercent: 50, memoryUsageBytes: 64 * MiB, memoryLimitBytes: 256 * MiB, pids: 3 });
     act(() => host.emit(stats, sample as never));
     expect(screen.getByText('64 MiB (25.0%) · limit 256 MiB')).toBeTruthy();
     expect(screen.getByText('50.0% of one CPU (50.0% of the limit) · limit 1 CPUs')).toBeTruthy();

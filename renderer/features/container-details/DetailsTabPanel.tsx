@@ -2,6 +2,7 @@ import type { ContainerDetails } from '../../../runtime/api/index.js';
 import type { ContainerTab } from '../../app/routes.js';
 import type { TabSpec } from '../../ui/Tabs.js';
 import { LogsTab } from '../logs/LogsTab.js';
+import { StatsTab } from '../stats/StatsTab.js';
 import { FilesystemTab } from './FilesystemTab.js';
 import { InspectTab } from './InspectTab.js';
 import { OverviewTab } from './OverviewTab.js';
@@ -17,6 +18,7 @@ export const detailsTabs: readonly TabSpec<DetailsTabId>[] = [
   { id: 'processes', title: 'Processes' },
   { id: 'filesystem', title: 'Filesystem changes' },
   { id: 'resources', title: 'Resources' },
+  { id: 'stats', title: 'Stats' },
   { id: 'terminal', title: 'Terminal' },
 ];
 
@@ -50,5 +52,7 @@ export function DetailsTabPanel({ engineId, tab, details, onChanged }: DetailsTa
       return <FilesystemTab engineId={engineId} containerId={details.id} />;
     case 'resources':
       return <ResourcesTab engineId={engineId} details={details} isRunning={details.state.running} onChanged={onChanged} />;
+    case 'stats':
+      return <StatsTab engineId={engineId} containerId={details.id} isRunning={details.state.running} />;
   }
 }

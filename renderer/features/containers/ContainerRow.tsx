@@ -11,6 +11,8 @@ import type { ActionRequest } from './ActionDialog.js';
 import { ContainerActionButtons } from './ContainerActionButtons.js';
 import { healthFromStatus, stateText } from './containerState.js';
 import { PortList } from './PortList.js';
+import type { LiveSamples } from '../stats/liveSamples.js';
+import { UsageBars } from '../stats/UsageBars.js';
 import type { ContainerActions } from './useContainerActions.js';
 
 interface ContainerRowProps {
@@ -22,6 +24,8 @@ interface ContainerRowProps {
   /** 1-based position among all rows of the table, header included (aria-rowindex). */
   rowIndex: number;
   nowMs: number;
+  /** Live CPU and memory of the rows in view (a running row shows its bars). */
+  samples: LiveSamples;
   /** Distance from the top of the table body; rows are positioned, not flowed, when virtualized. */
   offsetPx: number;
   heightPx: number;
@@ -33,7 +37,7 @@ interface ContainerRowProps {
  * One container. Everything the engine said about it is rendered as text, never as HTML. A row
  * of an engine that is not connected is greyed, its tag says why, and its actions wait.
  */
-export const ContainerRow = memo(function ContainerRow({ container, engine, isMember, rowIndex, nowMs, offsetPx, heightPx, actions, onRequest }: ContainerRowProps) {
+export const ContainerRow = memo(function ContainerRow({ container, engine, isMember, rowIndex, nowMs, samples, offsetPx, heightPx, actions, onRequest }: ContainerRowProps) {
   const key = itemKey(container.engineId, container.id);
   const isSelected = useBerth((s) => s.selection.containerKeys[key] === true);
   const setSelected = useBerth((s) => s.selection.setContainersSelected);
@@ -65,6 +69,9 @@ export const ContainerRow = memo(function ContainerRow({ container, engine, isMe
       <div role="cell" className={`cell state-word state-word-${container.state}`}>
         {stateText(container)}
         {health && <span className={`health health-${health}`}>{health}</span>}
+      </div>
+      <div role="cell" className="cell cell-usage">
+        {container.state === 'running' && <UsageBars samples={samples} itemKey={key} name={name} />}
       </div>
       <div role="cell" className="cell" title={container.status}>
         {container.status}

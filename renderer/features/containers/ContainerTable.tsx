@@ -1,6 +1,9 @@
 import type { EngineTags } from '../../app/useEngineViews.js';
 import { Checkbox } from '../../ui/Checkbox.js';
 import { useNow } from '../../ui/useNow.js';
+import { useCallback, useMemo, useState } from 'react';
+import { LiveSamples } from '../stats/liveSamples.js';
+import { useWatchStats } from '../stats/useWatchStats.js';
 import { VirtualTable } from '../../ui/VirtualTable.js';
 import type { ActionRequest } from './ActionDialog.js';
 import type { ListItem } from './composeGroups.js';
@@ -9,8 +12,8 @@ import { GroupRow } from './GroupRow.js';
 import type { ContainerActions } from './useContainerActions.js';
 import type { ContainerSelection } from './useContainerSelection.js';
 
-const columns = ['Name', 'Image', 'State', 'Status', 'Ports', 'Created'] as const;
-const columnsWithEngine = ['Name', 'Engine', 'Image', 'State', 'Status', 'Ports', 'Created'] as const;
+const columns = ['Name', 'Image', 'State', 'CPU / Memory', 'Status', 'Ports', 'Created'] as const;
+const columnsWithEngine = ['Name', 'Engine', 'Image', 'State', 'CPU / Memory', 'Status', 'Ports', 'Created'] as const;
 
 interface ContainerTableProps {
   items: readonly ListItem[];
@@ -27,6 +30,7 @@ interface ContainerTableProps {
  */
 export function ContainerTable({ items, engines, selection, actions, onRequest, onToggleCollapsed }: ContainerTableProps) {
   const nowMs = useNow(60_000);
+  const samples = useRowStats(items);
   const engineOf = (engineId: string) => (engines.isShown ? (engines.byId.get(engineId) ?? null) : null);
   return (
     <VirtualTable
@@ -45,6 +49,7 @@ export function ContainerTable({ items, engines, selection, actions, onRequest, 
           />
         </div>
       }
+      onVisibleRange={samples.onVisibleRange}
       renderRow={(index, placement) => {
         const item = items[index];
         if (!item) return null;
@@ -61,9 +66,33 @@ export function ContainerTable({ items, engines, selection, actions, onRequest, 
             {...shared}
           />
         ) : (
-          <ContainerRow key={item.key} container={item.container} engine={engineOf(item.container.engineId)} isMember={item.isMember} nowMs={nowMs} {...shared} />
+          <ContainerRow key={item.key} container={item.container} engine={engineOf(item.container.engineId)} isMember={item.isMember} nowMs={nowMs} samples={samples.live} {...shared} />
         );
       }}
     />
   );
+}
+
+/**
+ * Live CPU and memory for the running containers in view: one `stats.watch` per engine for
+ * exactly those rows, subscribed again (debounced) as the view scrolls or the list changes,
+ * and none while the page is hidden.
+ */
+function useRowStats(items: readonly ListItem[]) {
+  const [live] = useState(() => new LiveSamples());
+  const [range, setRange] = useState<[number, number] | null>(null);
+  const onVisibleRange = useCallback((first: number, last: number) => setRange([first, last]), []);
+  const idsByEngine = useMemo(() => {
+    const byEngine = new Map<string, string[]>();
+    if (range === null) return byEngine;
+    for (const item of items.slice(range[0], range[1] + 1)) {
+      if (item.kind !== 'container' || item.container.state !== 'running') continue;
+      const ids = byEngine.get(item.container.engineId) ?? [];
+      ids.push(item.container.id);
+      byEngine.set(item.container.engineId, ids);
+    }
+    return byEngine;
+  }, [items, range]);
+  useWatchStats(live, idsByEngine);
+  return { live, onVisibleRange };
 }

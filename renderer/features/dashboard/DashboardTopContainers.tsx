@@ -1,13 +1,11 @@
-/**
- * The Dashboard's "Top containers" section: the top containers by CPU and by memory, live.
- * A placeholder: the stats feature's `TopContainers` (renderer/features/stats/TopContainers.tsx,
- * given only the engine ids) fills it where the stats history is kept.
- */
+import { TopContainers } from '../stats/TopContainers.js';
+
+/** The Dashboard's "Top containers" section: the running containers using the most CPU and memory, live (renderer/features/stats). */
 export function DashboardTopContainers({ engineIds }: { engineIds: readonly string[] }) {
-  void engineIds;
   return (
     <section className="dashboard-section" aria-labelledby="dashboard-top-containers">
       <h2 id="dashboard-top-containers">Top containers</h2>
+      <TopContainers engineIds={engineIds} />
     </section>
   );
 }

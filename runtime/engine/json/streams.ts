@@ -26,7 +26,14 @@ export const engineStatsSchema = z.looseObject({
   precpu_stats: cpuStatsSchema.nullish(),
   /** `stats` holds the cgroup's counters (v1 and v2 name them differently). */
   memory_stats: z.looseObject({ usage: count, limit: count, stats: z.record(z.string(), z.unknown()).nullish() }).nullish(),
-  pids_stats: z.looseObject({ current: count }).nullish(),
+  /** `limit` is 0 or absent without one (some engines say 2^64-1). */
+  pids_stats: z.looseObject({ current: count, limit: count }).nullish(),
+  /** One entry per interface; absent with `--network none` or host networking. */
+  networks: z.record(z.string(), z.looseObject({ rx_bytes: count, tx_bytes: count })).nullish(),
+  /** Per device and operation: cgroup v1 names them `Read`, `Write`, `Total`...; v2 `read`, `write`. */
+  blkio_stats: z
+    .looseObject({ io_service_bytes_recursive: z.array(z.looseObject({ op: z.string().nullish(), value: count })).nullish() })
+    .nullish(),
 });
 
 export type EngineEvent = z.output<typeof engineEventSchema>;
