@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Disposable, EngineEventFilter, EngineEventRecord } from '../../../runtime/api/index.js';
-import { reconnectDelayMs } from '../../../runtime/api/backoff.js';
+import { keepSubscribed } from '../../transport/keepSubscribed.js';
 import { useClientSource, type ClientSource } from '../../app/connectionContext.js';
 import { EventsFeed } from './eventsFeed.js';
 
@@ -43,41 +43,14 @@ const none: readonly EngineEventRecord[] = [];
 
 /** One engine's watch, subscribed again with backoff when it ends or fails while the page shows it. */
 function watchEngine(clientSource: ClientSource, engineId: string, filter: EngineEventFilter, feed: EventsFeed, changed: () => void): Disposable {
-  let disposed = false;
-  let attempt = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let subscription: Disposable | null = null;
-  const subscribe = () => {
-    timer = undefined;
-    if (disposed) return;
-    const client = clientSource();
-    if (client === null) return again();
-    subscription = client.subscribe(
-      'eventlog.watch',
-      filter,
-      {
-        onEvent: (batch) => {
-          attempt = 0;
-          feed.apply(engineId, batch);
-          changed();
-        },
-        onEnd: again,
-        onError: again,
-      },
-      { engine: engineId },
-    );
-  };
-  function again(): void {
-    if (disposed) return;
-    subscription = null;
-    timer = setTimeout(subscribe, reconnectDelayMs(attempt++));
-  }
-  subscribe();
-  return {
-    dispose: () => {
-      disposed = true;
-      clearTimeout(timer);
-      subscription?.dispose();
+  return keepSubscribed(
+    clientSource,
+    'eventlog.watch',
+    filter,
+    () => (batch) => {
+      feed.apply(engineId, batch);
+      changed();
     },
-  };
+    { engine: engineId },
+  );
 }

@@ -1,6 +1,6 @@
 import { toDisposable, type BerthClient, type Disposable, type NotificationRecord } from '../../../runtime/api/index.js';
-import { reconnectDelayMs } from '../../../runtime/api/backoff.js';
 import { containerHref } from '../../app/routes.js';
+import { keepSubscribed } from '../../transport/keepSubscribed.js';
 import { notificationSupport } from './browserNotifications.js';
 
 /**
@@ -11,33 +11,9 @@ import { notificationSupport } from './browserNotifications.js';
  */
 export function startBrowserNotifications(client: BerthClient, win: Window = window): Disposable {
   if (notificationSupport(win) === 'desktop' || notificationSupport(win) === 'unsupported') return toDisposable(() => undefined);
-  let disposed = false;
-  let attempt = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let subscription: Disposable | null = null;
-  const subscribe = () => {
-    timer = undefined;
-    if (disposed) return;
-    subscription = client.subscribe('notifications.watch', {}, {
-      onEvent: (batch) => {
-        attempt = 0;
-        if (batch.replay) return;
-        for (const record of batch.records) show(record, win);
-      },
-      onEnd: again,
-      onError: again,
-    });
-  };
-  function again(): void {
-    if (disposed) return;
-    subscription = null;
-    timer = setTimeout(subscribe, reconnectDelayMs(attempt++));
-  }
-  subscribe();
-  return toDisposable(() => {
-    disposed = true;
-    clearTimeout(timer);
-    subscription?.dispose();
+  return keepSubscribed(() => client, 'notifications.watch', {}, () => (batch) => {
+    if (batch.replay) return;
+    for (const record of batch.records) show(record, win);
   });
 }
 

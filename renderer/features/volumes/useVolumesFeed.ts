@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { Disposable } from '../../../runtime/api/index.js';
-import { reconnectDelayMs } from '../../../runtime/api/backoff.js';
+import { keepSubscribed } from '../../transport/keepSubscribed.js';
 import { useClientSource, type ClientSource } from '../../app/connectionContext.js';
 import { useEngineViews } from '../../app/useEngineViews.js';
 import { berthStore, type BerthStore } from '../../stores/store.js';
@@ -66,47 +66,23 @@ export function loadVolumeSizes(clientSource: ClientSource, store: BerthStore, e
 
 /** One engine's watch, subscribed again with backoff when it ends or fails while wanted. */
 function startVolumeFeed(clientSource: ClientSource, store: BerthStore, engineId: string, withSizes: boolean): Disposable {
-  let disposed = false;
-  let attempt = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let subscription: Disposable | null = null;
-  const subscribe = () => {
-    timer = undefined;
-    const client = clientSource();
-    if (disposed) return;
-    if (client === null) return again();
-    let sizesAsked = !withSizes;
-    subscription = client.subscribe(
-      'volumes.watch',
-      {},
-      {
-        onEvent: (event) => {
-          attempt = 0;
-          if (event.type === 'list') {
-            store.getState().volumes.replaceEngine(engineId, event.volumes);
-            if (!sizesAsked) {
-              sizesAsked = true;
-              loadVolumeSizes(clientSource, store, engineId);
-            }
-          } else store.getState().volumes.applyChange(event);
-        },
-        onEnd: again,
-        onError: again,
-      },
-      { engine: engineId },
-    );
-  };
-  function again(): void {
-    if (disposed) return;
-    subscription = null;
-    timer = setTimeout(subscribe, reconnectDelayMs(attempt++));
-  }
-  subscribe();
-  return {
-    dispose: () => {
-      disposed = true;
-      clearTimeout(timer);
-      subscription?.dispose();
+  return keepSubscribed(
+    clientSource,
+    'volumes.watch',
+    {},
+    () => {
+      // Each subscription starts with the whole list; sizes are asked for after the first list of each.
+      let sizesAsked = !withSizes;
+      return (event) => {
+        if (event.type === 'list') {
+          store.getState().volumes.replaceEngine(engineId, event.volumes);
+          if (!sizesAsked) {
+            sizesAsked = true;
+            loadVolumeSizes(clientSource, store, engineId);
+          }
+        } else store.getState().volumes.applyChange(event);
+      };
     },
-  };
+    { engine: engineId },
+  );
 }
