@@ -40,8 +40,11 @@ export function VirtualTable({ label, className, rowCount, rowKey, columns, lead
     overscan: 10,
     getItemKey: rowKey,
   });
-  const first = virtualizer.range?.startIndex ?? -1;
-  const last = virtualizer.range?.endIndex ?? -1;
+  // Worked out for this render's row count: `virtualizer.range` alone is what the last
+  // rendering worked out, so a row added without a scroll would go unseen.
+  const range = virtualizer.calculateRange();
+  const first = range?.startIndex ?? -1;
+  const last = range?.endIndex ?? -1;
   useEffect(() => {
     if (first >= 0) onVisibleRange?.(first, last);
   }, [first, last, onVisibleRange]);
