@@ -45,7 +45,7 @@ export class EventsPage {
     const label = `${type} ${action} ${objectName}`;
     await this.page.evaluate((wanted) => {
       const found = () => [...document.querySelectorAll('[role="row"]')].some((row) => row.getAttribute('aria-label') === wanted);
-      (window as unknown as { rowSeenAt: Promise<number> }).rowSeenAt = new Promise<number>((resolve) => {
+      window.rowSeenAt = new Promise<number>((resolve) => {
         if (found()) return resolve(Date.now());
         const observer = new MutationObserver(() => {
           if (!found()) return;
@@ -55,6 +55,6 @@ export class EventsPage {
         observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-label'] });
       });
     }, label);
-    return () => this.page.evaluate(() => (window as unknown as { rowSeenAt: Promise<number> }).rowSeenAt);
+    return () => this.page.evaluate(() => window.rowSeenAt);
   }
 }

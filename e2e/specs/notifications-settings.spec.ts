@@ -2,8 +2,6 @@ import { expect, test } from '../fixtures/test.js';
 import { ContainersPage } from '../pages/containers-page.js';
 import { recordNotifications, SettingsPage } from '../pages/settings-page.js';
 
-type Shown = { title: string; body: string | undefined }[];
-
 test('with notifications allowed, an OOM kill shows a notification, and clicking it opens the container', async ({ page, context, berth, docker, names, testEnv }) => {
   await context.grantPermissions(['notifications'], { origin: berth.origin });
   await page.addInitScript(recordNotifications);
@@ -16,13 +14,13 @@ test('with notifications allowed, an OOM kill shows a notification, and clicking
   // `tail /dev/zero` keeps one endless "line" in memory: the kernel kills it at the 16 MiB limit.
   await docker.run(['run', '-d', '--name', name, '-m', '16m', '--memory-swap', '16m', testEnv.image, 'tail', '/dev/zero']);
   const title = `${name} ran out of memory`;
-  await expect.poll(() => page.evaluate(() => (window as unknown as { shownNotifications: Shown }).shownNotifications.map((each) => each.title)), { timeout: 20_000 }).toContain(title);
-  const shown = await page.evaluate(() => (window as unknown as { shownNotifications: Shown }).shownNotifications.map(({ title, body }) => ({ title, body })));
+  await expect.poll(() => page.evaluate(() => window.shownNotifications.map((each) => each.title)), { timeout: 20_000 }).toContain(title);
+  const shown = await page.evaluate(() => window.shownNotifications.map(({ title, body }) => ({ title, body })));
   // One notification for the OOM kill, not a second one for the death that followed.
   expect(shown.filter((each) => each.title.startsWith(name))).toEqual([{ title, body: `The kernel killed a process of ${name} for going over the container's memory limit (OOM kill).` }]);
 
   await page.evaluate((wanted) => {
-    const entry = (window as unknown as { shownNotifications: { title: string; notification: Notification }[] }).shownNotifications.find((each) => each.title === wanted);
+    const entry = window.shownNotifications.find((each) => each.title === wanted);
     entry?.notification.onclick?.(new Event('click'));
   }, title);
   await expect(page.getByRole('heading', { level: 1, name, exact: true })).toBeVisible();

@@ -35,6 +35,14 @@ async function waitForRecord(name: string, kind: NotificationKind, timeoutMs = 2
   }
 }
 
+/**
+ * The kinds of the records the backend's center holds for a container. The rules run on each
+ * engine event as the event log takes it, so once an event is in the log its records are here.
+ */
+async function recordsOf(name: string): Promise<NotificationKind[]> {
+  return (await connected.client.call('notifications.list', {})).filter((record) => record.containerName === name).map((record) => record.kind);
+}
+
 /** Waits until the engine event log has seen an action of a container, so what the rules would do with it is done. */
 async function waitForEngineEvent(name: string, action: string): Promise<void> {
   const deadline = Date.now() + 20_000;
@@ -82,8 +90,11 @@ describe('notifications from the real engine', () => {
     );
     const record = await waitForRecord(name, 'unhealthy');
     expect(record).toMatchObject({ kind: 'unhealthy', containerName: name, title: `${name} is unhealthy` });
-    // It stays unhealthy, checked again and again: still one record.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // It stays unhealthy and is checked again (each check is an exec the engine announces): still one record.
+    const checks = async () => (await connected.client.call('eventlog.list', { name, actions: ['exec_start'] })).length;
+    const checksAtRecord = await checks();
+    await expect.poll(checks, { timeout: 10_000 }).toBeGreaterThanOrEqual(checksAtRecord + 3);
+    expect(await recordsOf(name)).toEqual(['unhealthy']);
     expect(of(name, 'unhealthy')).toHaveLength(1);
   });
 
@@ -99,7 +110,8 @@ describe('notifications from the real engine', () => {
     await docker('restart', '-t', '1', name);
     const restarts = (await connected.client.call('eventlog.list', { name, actions: ['restart'] })).length;
     expect(restarts).toBe(5);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The rules see each event as the event log does: with the fifth restart logged, what it makes is made.
+    expect(await recordsOf(name)).toEqual(['restartLoop']);
     expect(of(name).map((each) => each.kind)).toEqual(['restartLoop']);
   });
 
@@ -108,9 +120,9 @@ describe('notifications from the real engine', () => {
     try {
       const name = await containers.run('off', testImage(), 'sh', '-c', 'exit 5');
       await waitForEngineEvent(name, 'die');
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      // The rules see each event as the event log does: with the die logged, a record would be made.
+      expect(await recordsOf(name)).toEqual([]);
       expect(of(name)).toEqual([]);
-      expect((await connected.client.call('notifications.list', {})).some((record) => record.containerName === name)).toBe(false);
     } finally {
       await connected.client.call('settings.update', { notifications: { died: true } });
     }
