@@ -38,10 +38,10 @@ export function toStatsSample(stats: EngineStats, now: number, context: SampleCo
   const memory = stats.memory_stats ?? {};
   const counters = memory.stats ?? {};
   const usage = memory.usage ?? 0;
-  const v1Inactive = counter(counters.total_inactive_file);
-  const v2Inactive = counter(counters.inactive_file) ?? 0;
+  const v1Inactive = counters.total_inactive_file ?? undefined;
+  const v2Inactive = counters.inactive_file ?? 0;
   const memoryUsageBytes = v1Inactive !== undefined && v1Inactive < usage ? usage - v1Inactive : v2Inactive < usage ? usage - v2Inactive : usage;
-  const memoryCacheBytes = counter(counters.total_cache) ?? counter(counters.cache) ?? counter(counters.file) ?? 0;
+  const memoryCacheBytes = counters.total_cache ?? counters.cache ?? counters.file ?? 0;
 
   let networkRxBytes = 0;
   let networkTxBytes = 0;
@@ -111,8 +111,4 @@ export function cpusetSize(cpuset: string): number {
     size += to - from + 1;
   }
   return size;
-}
-
-function counter(value: unknown): number | undefined {
-  return typeof value === 'number' ? value : undefined;
 }
