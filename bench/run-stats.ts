@@ -12,9 +12,10 @@ import { Teardown } from './teardown.js';
 
 /**
  * The stats cost measure (issue 14), on BENCH_STATS_CONTAINERS running busybox containers of
- * the bench's own (label `berth.bench.stats`), each phase BENCH_STATS_SECONDS long, CPU seconds
- * read from /proc/<pid>/stat (user + system):
- * - idle: the engine (dockerd) alone, nothing streaming;
+ * the bench's own (label `berth.bench.stats`), CPU seconds read from /proc/<pid>/stat (user +
+ * system). BENCH_STATS_ROUNDS rounds, each of three phases BENCH_STATS_SECONDS long, so that a
+ * drift of the engine's own cost over the run (it varies by about a tenth between minutes) falls
+ * on both sides alike instead of on whichever phase came later:
  * - cli: `docker stats` streaming the same containers, dockerd + the CLI;
  * - page: `berth serve` with the Containers page open in Chromium (tall enough for every row to
  *   be on screen), dockerd + berth serve (Chromium's own CPU reported beside, not counted: the
@@ -22,6 +23,9 @@ import { Teardown } from './teardown.js';
  * - hidden: the same page hidden (`visibilitychange` with `document.visibilityState` 'hidden'),
  *   dockerd + berth serve; Berth still keeps every running container's history, which costs
  *   the engine one stats stream each: that cost is reported on its own (hidden minus idle).
+ * berth serve and Chromium are stopped after each round's hidden phase, so nothing of Berth's
+ * runs during the CLI's phases. The idle engine (nothing streaming) is measured before the first
+ * round and after the last. Sums over the rounds are reported, with each round's ratio.
  * Everything it makes is removed.
  */
 
@@ -44,8 +48,11 @@ export interface StatsCostMeasure {
   cli: ProcessesCpu;
   page: ProcessesCpu;
   hidden: ProcessesCpu;
+  rounds: number;
+  /** page.total / cli.total of each round, in order. */
+  roundRatios: number[];
   ratios: {
-    /** page.total / cli.total: target <= 1. */
+    /** page.total / cli.total (sums over the rounds): target <= 1. */
     pageOverCli: number;
     /** hidden.percentOfCore - idleEngine.percentOfCore: target <= 1 (point of a core). */
     hiddenOverIdlePoints: number;
@@ -77,15 +84,81 @@ export async function runStatsMeasures(options: StatsMeasuresOptions): Promise<{
 }
 
 async function measureCost(options: StatsMeasuresOptions, phase: Teardown): Promise<StatsCostMeasure> {
-  const { statsContainers: count, statsSeconds: seconds } = options.settings;
+  const { statsContainers: count, statsSeconds: seconds, statsRounds: rounds } = options.settings;
   const names = await startContainers(options, count);
   const dockerd = findDockerd(options.engineUrl);
   await delay(3000); // the starts settle
 
   log(`stats: the idle engine for ${seconds} s`);
-  const idle = await cpuOver(seconds, [dockerd]);
+  const idleBefore = await cpuOver(seconds, [dockerd]);
+  const cli: CpuSample[] = [];
+  const page: CpuSample[] = [];
+  const hidden: CpuSample[] = [];
+  for (let round = 1; round <= rounds; round += 1) {
+    log(`stats: round ${round} of ${rounds}: docker stats of ${count} containers for ${seconds} s`);
+    cli.push(await cliPhase(options, phase, names, (cliPid) => cpuOver(seconds, [dockerd, cliPid])));
+    log(`stats: round ${round} of ${rounds}: the Containers page open, then hidden, ${seconds} s each`);
+    const [open, away] = await pagePhases(options, phase, count, (pids, extra) => cpuOver(seconds, pids, extra), dockerd);
+    page.push(open);
+    hidden.push(away);
+  }
+  log(`stats: the idle engine again for ${seconds} s`);
+  const idleAfter = await cpuOver(seconds, [dockerd]);
 
-  log(`stats: docker stats of ${count} containers for ${seconds} s`);
+  const idleDockerd = ((idleBefore.parts[0] ?? 0) + (idleAfter.parts[0] ?? 0)) / 2;
+  const idlePercent = percentOf(idleDockerd, seconds);
+  const cliSum = summed(cli, seconds * rounds);
+  const pageSum = summed(page, seconds * rounds);
+  const hiddenSum = summed(hidden, seconds * rounds);
+  return {
+    containers: count,
+    seconds,
+    rounds,
+    idleEngine: { dockerd: round(idleDockerd), percentOfCore: idlePercent },
+    cli: cliSum,
+    page: pageSum,
+    hidden: hiddenSum,
+    roundRatios: page.map((open, index) => round(open.total / (cli[index]?.total ?? Number.NaN))),
+    ratios: {
+      pageOverCli: cliSum.total > 0 ? round(pageSum.total / cliSum.total) : Number.NaN,
+      hiddenOverIdlePoints: round(hiddenSum.percentOfCore - idlePercent),
+      engineStatsCostPoints: round(percentOf(hiddenSum.dockerd, seconds * rounds) - idlePercent),
+    },
+  };
+}
+
+/** CPU seconds of one phase: [dockerd, client] and Chromium's beside. */
+interface CpuSample {
+  parts: number[];
+  total: number;
+  chromium: number | null;
+}
+
+async function cpuOver(window: number, pids: number[], extra: number[] = []): Promise<CpuSample> {
+  const read = (list: number[]) => list.map((pid) => cpuSecondsOf(pid) ?? 0);
+  const before = read(pids);
+  const extraBefore = read(extra);
+  await delay(window * 1000);
+  const parts = read(pids).map((after, index) => after - (before[index] ?? 0));
+  const chromiumSeconds = read(extra).reduce((sum, after, index) => sum + after - (extraBefore[index] ?? 0), 0);
+  return { parts, total: parts.reduce((sum, part) => sum + part, 0), chromium: extra.length > 0 ? chromiumSeconds : null };
+}
+
+function summed(samples: CpuSample[], seconds: number): ProcessesCpu {
+  const sum = (pick: (sample: CpuSample) => number) => samples.reduce((total, sample) => total + pick(sample), 0);
+  const total = sum((sample) => sample.total);
+  const chromium = samples.every((sample) => sample.chromium !== null) ? { chromium: round(sum((sample) => sample.chromium ?? 0)) } : {};
+  return {
+    dockerd: round(sum((sample) => sample.parts[0] ?? 0)),
+    client: round(sum((sample) => sample.parts[1] ?? 0)),
+    total: round(total),
+    percentOfCore: percentOf(total, seconds),
+    ...chromium,
+  };
+}
+
+/** `docker stats` of the containers, its streams open, measured, then killed. */
+async function cliPhase(options: StatsMeasuresOptions, phase: Teardown, names: string[], measure: (cliPid: number) => Promise<CpuSample>): Promise<CpuSample> {
   const cli = spawn('docker', ['stats', ...names], { env: options.cliEnv, stdio: ['ignore', 'ignore', 'inherit'] });
   const cliExited = new Promise<void>((resolve) => cli.once('exit', () => resolve()));
   // The CLI keeps streaming through SIGTERM when it has no terminal: it is killed.
@@ -93,68 +166,56 @@ async function measureCost(options: StatsMeasuresOptions, phase: Teardown): Prom
     if (cli.exitCode === null && cli.signalCode === null) cli.kill('SIGKILL');
     await cliExited;
   };
-  phase.add('docker stats', stopCli);
-  await delay(3000); // its streams open
-  const cliCpu = await cpuOver(seconds, [dockerd, cli.pid ?? -1]);
-  await stopCli();
+  const registered = phase.add('docker stats', stopCli);
+  try {
+    await delay(3000); // its streams open
+    return await measure(cli.pid ?? -1);
+  } finally {
+    await stopCli();
+    registered();
+  }
+}
 
-  const serve = await startBerthServe(options.engineUrl, 'stats');
-  phase.add('berth serve', () => serve.stop());
-  const connection = await connectBerth(serve.url);
-  phase.add('client', () => Promise.resolve(connection.dispose()));
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: options.chromiumArgs });
-  phase.add('browser', () => browser.close());
-  // Every row on screen: the header, the toolbar and 44 px a row.
-  const page = await browser.newPage({ viewport: { width: 1600, height: 400 + count * 44 } });
-  await page.goto(`${serve.url}#/containers`);
-  await page.getByRole('meter', { name: /^CPU use of / }).first().waitFor({ timeout: 30_000 });
-  await delay(3000);
-  const chromiumPids = () => listProcesses().filter((info) => /chrom/.test(info.command) && info.command.includes('--type=')).map((info) => info.pid);
-
-  log(`stats: the Containers page open for ${seconds} s`);
-  const pageCpu = await cpuOver(seconds, [dockerd, serve.pid], chromiumPids());
-
-  // What a browser does when its tab goes to the background (the bench has no DOM types: a string).
-  await page.evaluate(`
-    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
-    Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
-    document.dispatchEvent(new Event('visibilitychange'));
-  `);
-  await delay(2000);
-  log(`stats: the page hidden for ${seconds} s`);
-  const hiddenCpu = await cpuOver(seconds, [dockerd, serve.pid], chromiumPids());
-
-  const idlePercent = percentOf(idle.parts[0] ?? 0, seconds);
-  return {
-    containers: count,
-    seconds,
-    idleEngine: { dockerd: round(idle.parts[0] ?? 0), percentOfCore: idlePercent },
-    cli: cliCpu.summary,
-    page: pageCpu.summary,
-    hidden: hiddenCpu.summary,
-    ratios: {
-      pageOverCli: cliCpu.summary.total > 0 ? round(pageCpu.summary.total / cliCpu.summary.total) : Number.NaN,
-      hiddenOverIdlePoints: round(hiddenCpu.summary.percentOfCore - idlePercent),
-      engineStatsCostPoints: round(percentOf(hiddenCpu.summary.dockerd, seconds) - idlePercent),
-    },
-  };
-
-  async function cpuOver(window: number, pids: number[], extra: number[] = []) {
-    const read = (list: number[]) => list.map((pid) => cpuSecondsOf(pid) ?? 0);
-    const before = read(pids);
-    const extraBefore = read(extra);
-    await delay(window * 1000);
-    const parts = read(pids).map((after, index) => after - (before[index] ?? 0));
-    const chromiumSeconds = read(extra).reduce((sum, after, index) => sum + after - (extraBefore[index] ?? 0), 0);
-    const total = parts.reduce((sum, part) => sum + part, 0);
-    const summary: ProcessesCpu = {
-      dockerd: round(parts[0] ?? 0),
-      client: round(parts[1] ?? 0),
-      total: round(total),
-      percentOfCore: percentOf(total, window),
-      ...(extra.length > 0 ? { chromium: round(chromiumSeconds) } : {}),
-    };
-    return { parts, summary };
+/** berth serve and the Containers page in Chromium: measured open, then hidden; then both stopped. */
+async function pagePhases(
+  options: StatsMeasuresOptions,
+  phase: Teardown,
+  count: number,
+  measure: (pids: number[], extra: number[]) => Promise<CpuSample>,
+  dockerd: number,
+): Promise<[CpuSample, CpuSample]> {
+  const round = new Teardown();
+  const registered = phase.add('berth serve and its page', async () => {
+    const problems = await round.run();
+    if (problems.length > 0) throw new Error(problems.join('; '));
+  });
+  try {
+    const serve = await startBerthServe(options.engineUrl, 'stats');
+    round.add('berth serve', () => serve.stop());
+    const connection = await connectBerth(serve.url);
+    round.add('client', () => Promise.resolve(connection.dispose()));
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: options.chromiumArgs });
+    round.add('browser', () => browser.close());
+    // Every row on screen: the header, the toolbar and 44 px a row.
+    const page = await browser.newPage({ viewport: { width: 1600, height: 400 + count * 44 } });
+    await page.goto(`${serve.url}#/containers`);
+    await page.getByRole('meter', { name: /^CPU use of / }).first().waitFor({ timeout: 30_000 });
+    await delay(3000);
+    const chromiumPids = () => listProcesses().filter((info) => /chrom/.test(info.command) && info.command.includes('--type=')).map((info) => info.pid);
+    const open = await measure([dockerd, serve.pid], chromiumPids());
+    // What a browser does when its tab goes to the background (the bench has no DOM types: a string).
+    await page.evaluate(`
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+      document.dispatchEvent(new Event('visibilitychange'));
+    `);
+    await delay(2000);
+    const away = await measure([dockerd, serve.pid], chromiumPids());
+    return [open, away];
+  } finally {
+    const problems = await round.run();
+    registered();
+    if (problems.length > 0) log(`stats: stopping a round: ${problems.join('; ')}`);
   }
 }
 

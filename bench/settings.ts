@@ -61,6 +61,8 @@ export interface BenchSettings {
   /** Running containers it streams (BENCH_STATS_CONTAINERS) and seconds each phase lasts (BENCH_STATS_SECONDS). */
   statsContainers: number;
   statsSeconds: number;
+  /** Rounds of the CLI, page-open and page-hidden phases, alternated (BENCH_STATS_ROUNDS). */
+  statsRounds: number;
   /** Run the volumes measures (BENCH_VOLUMES; default on). */
   volumes: boolean;
   /** Volumes in the engine for the list measure (BENCH_VOLUME_COUNT), files in the browsed folder (BENCH_VOLUME_FILES), browses timed (BENCH_VOLUME_RUNS). */
@@ -120,7 +122,8 @@ export function readSettings(): BenchSettings {
     imageRuns: envInt('BENCH_IMAGE_RUNS', 5),
     stats: envFlag('BENCH_STATS', true),
     statsContainers: envInt('BENCH_STATS_CONTAINERS', 50),
-    statsSeconds: envInt('BENCH_STATS_SECONDS', 60),
+    statsSeconds: envInt('BENCH_STATS_SECONDS', 20),
+    statsRounds: envInt('BENCH_STATS_ROUNDS', 3),
     volumes: envFlag('BENCH_VOLUMES', true),
     volumeCount: envInt('BENCH_VOLUME_COUNT', 1000),
     volumeFiles: envInt('BENCH_VOLUME_FILES', 10_000),

@@ -7,8 +7,14 @@ import { errorMessage, log } from './support.js';
 export class Teardown {
   private readonly steps: { what: string; step: () => Promise<unknown> }[] = [];
 
-  add(what: string, step: () => Promise<unknown>): void {
-    this.steps.push({ what, step });
+  /** Adds a step; the function returned takes it out again (its owner stopped it already). */
+  add(what: string, step: () => Promise<unknown>): () => void {
+    const entry = { what, step };
+    this.steps.push(entry);
+    return () => {
+      const index = this.steps.indexOf(entry);
+      if (index >= 0) this.steps.splice(index, 1);
+    };
   }
 
   /** Runs every step once, newest first; returns the problems. */
