@@ -1,7 +1,6 @@
-import { useId, useMemo, useState } from 'react';
-import { buildCacheFilterProblem, dockerHumanSize, type BuildCachePrunePreview } from '../../../runtime/api/index.js';
-import { useSettled } from '../../ui/useSettled.js';
-import { useMethodResult } from '../container-details/useMethodResult.js';
+import { useId, useState } from 'react';
+import { buildCacheFilterProblem, dockerHumanSize } from '../../../runtime/api/index.js';
+import { useFilteredPreview } from '../../app/useFilteredPreview.js';
 import { PruneListDialog } from './PruneListDialog.js';
 
 export interface BuildCachePruneRequest {
@@ -15,12 +14,7 @@ export function PruneBuildCacheDialog({ engineId, onPrune, onClose }: { engineId
   const [all, setAll] = useState(false);
   const [filtersText, setFiltersText] = useState('');
   const filtersId = useId();
-  const words = useMemo(() => filtersText.split(/\s+/).filter((word) => word !== ''), [filtersText]);
-  const wordProblem = words.map((word) => buildCacheFilterProblem(word)).find((found) => found !== null) ?? null;
-  const wanted = useMemo(() => (wordProblem === null ? { all, filters: words } : null), [all, words, wordProblem]);
-  const asked = useSettled(wanted, 300);
-  const { data, error, isLoading } = useMethodResult('builder.prunePreview', asked, { engineId });
-  const current: BuildCachePrunePreview | null = asked === null || asked !== wanted || isLoading ? null : data;
+  const { wordProblem, asked, preview: current, error, isLoading } = useFilteredPreview('builder.prunePreview', engineId, filtersText, buildCacheFilterProblem, { all });
   const preview =
     current === null
       ? null

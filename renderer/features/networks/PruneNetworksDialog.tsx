@@ -1,10 +1,9 @@
-import { useId, useMemo, useState } from 'react';
-import { networkPruneFilterProblem, type NetworkPrunePreview } from '../../../runtime/api/index.js';
+import { useId, useState } from 'react';
+import { networkPruneFilterProblem } from '../../../runtime/api/index.js';
+import { useFilteredPreview } from '../../app/useFilteredPreview.js';
 import type { EngineTags } from '../../app/useEngineViews.js';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.js';
 import { EngineSelect } from '../../ui/EngineSelect.js';
-import { useSettled } from '../../ui/useSettled.js';
-import { useMethodResult } from '../container-details/useMethodResult.js';
 
 export interface PruneNetworksRequest {
   engineId: string;
@@ -28,13 +27,7 @@ interface PruneNetworksDialogProps {
 export function PruneNetworksDialog({ engineId: initialEngineId, engines, onPrune, onClose }: PruneNetworksDialogProps) {
   const [engineId, setEngineId] = useState(initialEngineId);
   const [filtersText, setFiltersText] = useState('');
-  const words = useMemo(() => filtersText.split(/\s+/).filter((word) => word !== ''), [filtersText]);
-  const problem = words.map((word) => networkPruneFilterProblem(word)).find((found) => found !== null) ?? null;
-  const wanted = useMemo(() => (problem === null ? { filters: words } : null), [words, problem]);
-  const asked = useSettled(wanted, 300);
-  const { data, error, isLoading } = useMethodResult('networks.prunePreview', asked, { engineId });
-  // Only a preview of exactly what the form now says may be confirmed.
-  const preview: NetworkPrunePreview | null = asked === null || asked !== wanted || isLoading ? null : data;
+  const { words, wordProblem: problem, isSettled, preview, error, isLoading } = useFilteredPreview('networks.prunePreview', engineId, filtersText, networkPruneFilterProblem, {});
   const filtersId = useId();
   const connected = engines.views.filter((view) => view.state === 'connected');
   const count = preview?.networks.length ?? 0;
@@ -70,7 +63,7 @@ export function PruneNetworksDialog({ engineId: initialEngineId, engines, onPrun
         </span>
       </div>
       <div aria-live="polite" className="prune-preview">
-        {error !== null && preview === null && asked === wanted && !isLoading ? (
+        {error !== null && preview === null && isSettled && !isLoading ? (
           <p className="error-text">Could not work out what would go: {error.message}</p>
         ) : preview === null ? (
           <p className="empty">{problem === null ? 'Working out what would go…' : 'Fix the filters to see what would go.'}</p>
