@@ -1,6 +1,7 @@
 import '../container-details/details.css';
 import './image-details.css';
 import { useEngineTags } from '../../app/useEngineViews.js';
+import { InspectedBody } from '../../ui/DetailSections.js';
 import { EngineTag } from '../../ui/EngineTag.js';
 import { shortImageId } from '../images/imageRows.js';
 import { runHref } from '../run/runRoute.js';
@@ -40,39 +41,29 @@ export function ImageDetailsPage({ engineId, imageId }: { engineId: string; imag
           </span>
         </div>
       </header>
-      {isGone ? (
-        <p role="alert" className="empty">
-          This image no longer exists. <a href="#/images">Back to all images</a>
-        </p>
-      ) : details === null ? (
-        error ? (
-          <p role="alert" className="error-text">
-            Could not inspect the image: {error.message}
-          </p>
-        ) : (
-          <p className="empty">Loading…</p>
-        )
-      ) : (
-        <>
-          <section aria-labelledby="image-users">
-            <h2 id="image-users">Containers using it</h2>
-            <ImageUsers users={details.containers} />
-          </section>
-          <section aria-labelledby="image-history">
-            <h2 id="image-history">Layers (history)</h2>
-            {history !== null ? (
-              <HistoryTable history={history} />
-            ) : historyError ? (
-              <p role="alert" className="error-text">
-                Could not read the history: {historyError.message}
-              </p>
-            ) : (
-              <p className="empty">Loading…</p>
-            )}
-          </section>
-          <ImageFacts details={details} />
-        </>
-      )}
+      <InspectedBody noun="image" listHref="#/images" isGone={isGone} item={details} error={error}>
+        {(details) => (
+          <>
+            <section aria-labelledby="image-users">
+              <h2 id="image-users">Containers using it</h2>
+              <ImageUsers users={details.containers} />
+            </section>
+            <section aria-labelledby="image-history">
+              <h2 id="image-history">Layers (history)</h2>
+              {history !== null ? (
+                <HistoryTable history={history} />
+              ) : historyError ? (
+                <p role="alert" className="error-text">
+                  Could not read the history: {historyError.message}
+                </p>
+              ) : (
+                <p className="empty">Loading…</p>
+              )}
+            </section>
+            <ImageFacts details={details} />
+          </>
+        )}
+      </InspectedBody>
     </section>
   );
 }

@@ -5,7 +5,7 @@ import type { NetworkDetails, NetworkEndpoint } from '../../../runtime/api/index
 import { containerHref } from '../../app/routes.js';
 import { useEngineTags } from '../../app/useEngineViews.js';
 import { useBerth } from '../../stores/store.js';
-import { Fact, Section } from '../../ui/DetailSections.js';
+import { Fact, InspectedBody, Section } from '../../ui/DetailSections.js';
 import { EngineTag } from '../../ui/EngineTag.js';
 import { NoticeList } from '../../ui/NoticeList.js';
 import { InspectTab } from '../container-details/InspectTab.js';
@@ -61,34 +61,24 @@ export function NetworkDetailsPage({ engineId, networkId }: { engineId: string; 
         </div>
       </header>
       <NoticeList area="networks" />
-      {isGone ? (
-        <p role="alert" className="empty">
-          This network no longer exists. <a href="#/networks">Back to all networks</a>
-        </p>
-      ) : shown === null ? (
-        error ? (
-          <p role="alert" className="error-text">
-            Could not inspect the network: {error.message}
-          </p>
-        ) : (
-          <p className="empty">Loading…</p>
-        )
-      ) : (
-        <>
-          <Section id="network-containers" title="Containers">
-            <EndpointTable
-              network={shown}
-              onDisconnect={(endpoint) =>
-                setDialog({ engineId, networkId: shown.id, networkName: shown.name, containerId: endpoint.containerId, containerName: endpoint.containerName })
-              }
-            />
-          </Section>
-          <NetworkFacts network={shown} />
-          <Section id="network-inspect" title="Inspect">
-            <InspectTab raw={shown.raw} />
-          </Section>
-        </>
-      )}
+      <InspectedBody noun="network" listHref="#/networks" isGone={isGone} item={shown} error={error}>
+        {(shown) => (
+          <>
+            <Section id="network-containers" title="Containers">
+              <EndpointTable
+                network={shown}
+                onDisconnect={(endpoint) =>
+                  setDialog({ engineId, networkId: shown.id, networkName: shown.name, containerId: endpoint.containerId, containerName: endpoint.containerName })
+                }
+              />
+            </Section>
+            <NetworkFacts network={shown} />
+            <Section id="network-inspect" title="Inspect">
+              <InspectTab raw={shown.raw} />
+            </Section>
+          </>
+        )}
+      </InspectedBody>
       {dialog === 'connect' && <ConnectDialog engineId={engineId} subject={{ kind: 'network', networkId }} onClose={() => setDialog(null)} />}
       {dialog === 'remove' && shown !== null && (
         <RemoveNetworkDialog
