@@ -1,21 +1,17 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { downloadUrl } from '../api/index.js';
 import { EngineRelay } from '../testing/engine-relay.js';
 import { shell } from '../testing/log-helpers.js';
 import { connectBackend, docker, TestContainers, testImage, type Connected } from '../testing/real-engine.js';
-import { startHost, type RunningHost } from './server.js';
+import { startSignedInHost, type SignedInHost } from '../testing/file-routes-host.js';
 
 // The web host's log download, against the REAL engine reached through a relay (to see the
 // engine request end when the browser goes away).
 
 let relay: EngineRelay;
 let connected: Connected;
-let host: RunningHost;
-let rendererDir: string;
+let host: SignedInHost;
 let origin: string;
 let cookie: string;
 const token = 'download-test-token-0123456789';
@@ -25,12 +21,8 @@ let name: string;
 beforeAll(async () => {
   relay = await EngineRelay.start();
   connected = await connectBackend(relay.url);
-  rendererDir = await mkdtemp(path.join(os.tmpdir(), 'berth-renderer-'));
-  await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Berth</title>');
-  host = await startHost({ handlers: connected.backend.handlers, downloads: connected.backend.engines, rendererDir, token });
-  origin = `http://127.0.0.1:${host.port}`;
-  const login = await fetch(`${origin}/?token=${token}`, { redirect: 'manual' });
-  cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  host = await startSignedInHost({ handlers: connected.backend.handlers, downloads: connected.backend.engines, token });
+  ({ origin, cookie } = host);
   name = await containers.run('download', testImage(), 'sh', '-c', 'i=0; while [ $i -lt 50 ]; do echo "out $i ü"; echo "err $i" >&2; i=$((i+1)); done; printf "end"');
   await docker('wait', name);
 });
@@ -40,7 +32,6 @@ afterAll(async () => {
   await containers.removeAll();
   connected.close();
   await relay.stop();
-  await rm(rendererDir, { recursive: true, force: true });
 });
 
 describe('GET /download/logs', () => {
