@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { displayByteSize, pruneFilterProblem, type ImagePrunePreview } from '../../../runtime/api/index.js';
 import type { EngineTags } from '../../app/useEngineViews.js';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.js';
@@ -8,6 +8,7 @@ import { useFilteredPreview } from '../../app/useFilteredPreview.js';
 import { shortImageId } from './imageRows.js';
 import type { PruneRequest } from './usePruneImages.js';
 import { EngineSelect } from '../../ui/EngineSelect.js';
+import { FilterWordsField, PreviewPending } from '../../ui/FilterWordsField.js';
 
 interface PruneImagesDialogProps {
   /** The engine to prune; several engines known: the user may pick another connected one. */
@@ -29,7 +30,6 @@ export function PruneImagesDialog({ engineId: initialEngineId, engines, onPrune,
   const [filtersText, setFiltersText] = useState('');
   const { words, wordProblem: problem, isSettled, preview, error, isLoading } = useFilteredPreview('images.prunePreview', engineId, filtersText, pruneFilterProblem, { all });
   const nowMs = useNow(60_000);
-  const filtersId = useId();
   const connected = engines.views.filter((view) => view.state === 'connected');
   const count = preview?.images.length ?? 0;
   const noun = count === 1 ? 'image' : 'images';
@@ -60,28 +60,10 @@ export function PruneImagesDialog({ engineId: initialEngineId, engines, onPrune,
           All unused images (tagged too, used by no container)
         </label>
       </fieldset>
-      <div className="field">
-        <label htmlFor={filtersId}>Filters (optional)</label>
-        <input
-          id={filtersId}
-          type="text"
-          value={filtersText}
-          placeholder="label=team=web label!=keep until=24h"
-          autoComplete="off"
-          spellCheck={false}
-          aria-invalid={problem !== null}
-          aria-describedby={`${filtersId}-note`}
-          onChange={(event) => setFiltersText(event.target.value)}
-        />
-        <span id={`${filtersId}-note`} className={problem === null ? 'field-hint' : 'field-error'}>
-          {problem ?? 'As docker image prune --filter takes them, separated by spaces.'}
-        </span>
-      </div>
+      <FilterWordsField value={filtersText} placeholder="label=team=web label!=keep until=24h" problem={problem} hint="As docker image prune --filter takes them, separated by spaces." onChange={setFiltersText} />
       <div aria-live="polite" className="prune-preview">
-        {error !== null && preview === null && isSettled && !isLoading ? (
-          <p className="error-text">Could not work out what would go: {error.message}</p>
-        ) : preview === null ? (
-          <p className="empty">{problem === null ? 'Working out what would go…' : 'Fix the filters to see what would go.'}</p>
+        {preview === null ? (
+          <PreviewPending failure={error !== null && isSettled && !isLoading ? error : null} problem={problem} />
         ) : count === 0 ? (
           <>
             <p>{untagOnly.length === 0 ? 'Nothing to prune: no image matches.' : 'No image would be deleted.'}</p>
