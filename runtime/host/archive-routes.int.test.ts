@@ -7,7 +7,7 @@ import { shell } from '../testing/log-helpers.js';
 import { archiveContent } from '../testing/tar-entries.js';
 import { connectBackend, docker, testImage, type Connected } from '../testing/real-engine.js';
 import { TestImages } from '../testing/test-images.js';
-import { startSignedInHost, type SignedInHost } from '../testing/file-routes-host.js';
+import { leaveMidDownload, startSignedInHost, type SignedInHost } from '../testing/file-routes-host.js';
 
 // The web host's image download (GET /download/images) and upload (POST /upload/images),
 // against the REAL engine reached through a relay (to see the engine request end when the
@@ -86,19 +86,7 @@ describe('GET /download/images', () => {
 
   it('aborts the engine request when the browser goes away mid-download', async () => {
     const big = await images.make('download-big', 8_000_000);
-    let received = 0;
-    await new Promise<void>((resolve, reject) => {
-      const request = http.get({ host: '127.0.0.1', port: host.port, path: downloadUrl('images', { ids: [big.tag] }), headers: { cookie } }, (response) => {
-        response.on('data', (chunk: Buffer) => {
-          received += chunk.length;
-          if (received > 1_000_000) {
-            request.destroy();
-            resolve();
-          }
-        });
-      });
-      request.on('error', (error) => (received > 1_000_000 ? resolve() : reject(error)));
-    });
+    await leaveMidDownload(host, downloadUrl('images', { ids: [big.tag] }));
     const carrying = relay.allCarrying('GET /images/get');
     expect(carrying.length).toBeGreaterThan(0);
     await expect.poll(() => carrying.at(-1)?.closed, { timeout: 10_000 }).toBe(true);

@@ -4,7 +4,7 @@ import { downloadUrl } from '../api/index.js';
 import { EngineRelay } from '../testing/engine-relay.js';
 import { shell } from '../testing/log-helpers.js';
 import { connectBackend, docker, TestContainers, testImage, type Connected } from '../testing/real-engine.js';
-import { startSignedInHost, type SignedInHost } from '../testing/file-routes-host.js';
+import { leaveMidDownload, startSignedInHost, type SignedInHost } from '../testing/file-routes-host.js';
 
 // The web host's log download, against the REAL engine reached through a relay (to see the
 // engine request end when the browser goes away).
@@ -98,19 +98,7 @@ describe('GET /download/logs', () => {
     const big = await containers.run('download-big', testImage(), 'sh', '-c', 'head -c 100000000 /dev/zero | tr "\\0" "z" | fold -w 99');
     await docker('wait', big);
     const id = await docker('inspect', '-f', '{{.Id}}', big);
-    let received = 0;
-    await new Promise<void>((resolve, reject) => {
-      const request = http.get({ host: '127.0.0.1', port: host.port, path: downloadUrl('logs', { id: big }), headers: { cookie } }, (response) => {
-        response.on('data', (chunk: Buffer) => {
-          received += chunk.length;
-          if (received > 1_000_000) {
-            request.destroy();
-            resolve();
-          }
-        });
-      });
-      request.on('error', (error) => (received > 1_000_000 ? resolve() : reject(error)));
-    });
+    await leaveMidDownload(host, downloadUrl('logs', { id: big }));
     const carrying = relay.allCarrying(`GET /containers/${id}/logs`);
     expect(carrying).toHaveLength(1);
     await expect.poll(() => carrying[0]?.closed, { timeout: 5_000 }).toBe(true);

@@ -1,4 +1,5 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { startHost, type HostOptions } from '../host/server.js';
@@ -35,4 +36,24 @@ export async function startSignedInHost(options: Omit<HostOptions, 'rendererDir'
       await rm(rendererDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A browser that goes away mid-download: GETs `downloadPath` with the session cookie and drops
+ * the connection once `afterBytes` have come (to see the host abort the engine request).
+ */
+export function leaveMidDownload(host: SignedInHost, downloadPath: string, afterBytes = 1_000_000): Promise<void> {
+  let received = 0;
+  return new Promise<void>((resolve, reject) => {
+    const request = http.get({ host: '127.0.0.1', port: host.port, path: downloadPath, headers: { cookie: host.cookie } }, (response) => {
+      response.on('data', (chunk: Buffer) => {
+        received += chunk.length;
+        if (received > afterBytes) {
+          request.destroy();
+          resolve();
+        }
+      });
+    });
+    request.on('error', (error) => (received > afterBytes ? resolve() : reject(error)));
+  });
 }
