@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { NetworkPruneResult } from '../../../runtime/api/index.js';
 import { effectiveEngineFilter, useDefaultEngineId, type EngineTags } from '../../app/useEngineViews.js';
+import { PruneButton } from '../../ui/PruneButton.js';
 import { useOutcomeCall } from '../../app/useOutcomeCall.js';
 import { PruneNetworksDialog, type PruneNetworksRequest } from './PruneNetworksDialog.js';
 
@@ -21,12 +22,7 @@ export function PruneNetworksButton({ engines, engineFilter }: { engines: Engine
 
   return (
     <>
-      <button type="button" disabled={isBusy || engineId === null} onClick={() => setAsking(true)}>
-        {isBusy ? 'Pruning…' : 'Prune…'}
-      </button>
-      <span role="status" className="count">
-        {outcome}
-      </span>
+      <PruneButton isBusy={isBusy} isDisabled={engineId === null} outcome={outcome} onOpen={() => setAsking(true)} />
       {isAsking && engineId !== null && <PruneNetworksDialog engineId={engineId} engines={engines} onClose={() => setAsking(false)} onPrune={prune} />}
     </>
   );
