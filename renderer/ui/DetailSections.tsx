@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import type { EngineView } from '../stores/engineViews.js';
+import { EngineTag } from './EngineTag.js';
 
 /** One term and its value in a details page's `<dl>`; the value is text, never HTML. */
 export function Fact({ term, children }: { term: string; children: string }) {
@@ -52,5 +54,35 @@ export function InspectedBody<T>({ noun, listHref, isGone, item, error, children
     </p>
   ) : (
     <p className="empty">Loading…</p>
+  );
+}
+
+interface DetailsPageHeaderProps {
+  /** The list page the back link goes to, and what it lists: "#/images", "images". */
+  listHref: string;
+  listName: string;
+  title: string;
+  /** The item's engine, tagged beside the title; null when only one engine is known. */
+  engine: EngineView | null;
+  /** What follows the engine tag (e.g. a container's state). */
+  afterTitle?: ReactNode;
+  /** The page's actions, at the end of the header; none: no actions (yet). */
+  actions?: ReactNode;
+}
+
+/** A details page's header: the way back to its list, the item's name as the page title, its engine, and its actions. */
+export function DetailsPageHeader({ listHref, listName, title, engine, afterTitle, actions }: DetailsPageHeaderProps) {
+  return (
+    <header className="details-header">
+      <a href={listHref} className="back-link">
+        ← All {listName}
+      </a>
+      <div className="page-header">
+        <h1 id="page-title">{title}</h1>
+        {engine !== null && <EngineTag engine={engine} />}
+        {afterTitle}
+        {actions !== undefined && <span className="page-header-end">{actions}</span>}
+      </div>
+    </header>
   );
 }

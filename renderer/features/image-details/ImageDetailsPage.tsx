@@ -1,8 +1,7 @@
 import '../container-details/details.css';
 import './image-details.css';
 import { useEngineTags } from '../../app/useEngineViews.js';
-import { InspectedBody } from '../../ui/DetailSections.js';
-import { EngineTag } from '../../ui/EngineTag.js';
+import { DetailsPageHeader, InspectedBody } from '../../ui/DetailSections.js';
 import { shortImageId } from '../images/imageRows.js';
 import { runHref } from '../run/runRoute.js';
 import { HistoryTable } from './HistoryTable.js';
@@ -25,22 +24,19 @@ export function ImageDetailsPage({ engineId, imageId }: { engineId: string; imag
   const ref = tags[0] ?? imageId;
   return (
     <section className="page details-page image-details-page" aria-labelledby="page-title">
-      <header className="details-header">
-        <a href="#/images" className="back-link">
-          ← All images
-        </a>
-        <div className="page-header">
-          <h1 id="page-title">{title}</h1>
-          {engines.isShown && engine !== undefined && <EngineTag engine={engine} />}
-          <span className="page-header-end">
-            {!isGone && (
-              <a className="button-link button-primary" href={runHref(ref, engines.isShown ? engineId : undefined)} aria-label={`Run ${title}`}>
-                Run
-              </a>
-            )}
-          </span>
-        </div>
-      </header>
+      <DetailsPageHeader
+        listHref="#/images"
+        listName="images"
+        title={title}
+        engine={engines.isShown ? (engine ?? null) : null}
+        actions={
+          !isGone && (
+            <a className="button-link button-primary" href={runHref(ref, engines.isShown ? engineId : undefined)} aria-label={`Run ${title}`}>
+              Run
+            </a>
+          )
+        }
+      />
       <InspectedBody noun="image" listHref="#/images" isGone={isGone} item={details} error={error}>
         {(details) => (
           <>

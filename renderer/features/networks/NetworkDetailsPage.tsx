@@ -5,8 +5,7 @@ import type { NetworkDetails, NetworkEndpoint } from '../../../runtime/api/index
 import { containerHref } from '../../app/routes.js';
 import { useEngineTags } from '../../app/useEngineViews.js';
 import { useBerth } from '../../stores/store.js';
-import { Fact, InspectedBody, Section } from '../../ui/DetailSections.js';
-import { EngineTag } from '../../ui/EngineTag.js';
+import { DetailsPageHeader, Fact, InspectedBody, Section } from '../../ui/DetailSections.js';
 import { NoticeList } from '../../ui/NoticeList.js';
 import { InspectTab } from '../container-details/InspectTab.js';
 import { useMethodResult } from '../container-details/useMethodResult.js';
@@ -41,25 +40,24 @@ export function NetworkDetailsPage({ engineId, networkId }: { engineId: string; 
 
   return (
     <section className="page details-page network-details-page" aria-labelledby="page-title">
-      <header className="details-header">
-        <a href="#/networks" className="back-link">
-          ← All networks
-        </a>
-        <div className="page-header">
-          <h1 id="page-title">{name}</h1>
-          {engines.isShown && engine !== undefined && <EngineTag engine={engine} />}
-          {shown !== null && (
-            <span className="page-header-end">
+      <DetailsPageHeader
+        listHref="#/networks"
+        listName="networks"
+        title={name}
+        engine={engines.isShown ? (engine ?? null) : null}
+        actions={
+          shown === null ? undefined : (
+            <>
               <button type="button" onClick={() => setDialog('connect')}>
                 Connect a container…
               </button>
               <button type="button" disabled={shown.predefined || isBusy} title={shown.predefined ? "The engine's own network: it cannot be removed" : undefined} onClick={() => setDialog('remove')}>
                 Remove
               </button>
-            </span>
-          )}
-        </div>
-      </header>
+            </>
+          )
+        }
+      />
       <NoticeList area="networks" />
       <InspectedBody noun="network" listHref="#/networks" isGone={isGone} item={shown} error={error}>
         {(shown) => (
