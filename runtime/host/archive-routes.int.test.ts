@@ -1,8 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { downloadUrl, uploadUrl } from '../api/index.js';
 import { EngineRelay } from '../testing/engine-relay.js';
@@ -10,7 +7,7 @@ import { shell } from '../testing/log-helpers.js';
 import { archiveContent } from '../testing/tar-entries.js';
 import { connectBackend, docker, testImage, type Connected } from '../testing/real-engine.js';
 import { TestImages } from '../testing/test-images.js';
-import { startHost, type RunningHost } from './server.js';
+import { leaveMidDownload, startSignedInHost, type SignedInHost } from '../testing/file-routes-host.js';
 
 // The web host's image download (GET /download/images) and upload (POST /upload/images),
 // against the REAL engine reached through a relay (to see the engine request end when the
@@ -18,8 +15,7 @@ import { startHost, type RunningHost } from './server.js';
 
 let relay: EngineRelay;
 let connected: Connected;
-let host: RunningHost;
-let rendererDir: string;
+let host: SignedInHost;
 let origin: string;
 let cookie: string;
 const token = 'archive-test-token-0123456789';
@@ -28,12 +24,8 @@ const images = new TestImages();
 beforeAll(async () => {
   relay = await EngineRelay.start();
   connected = await connectBackend(relay.url, { acceptsPaths: false });
-  rendererDir = await mkdtemp(path.join(os.tmpdir(), 'berth-renderer-'));
-  await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Berth</title>');
-  host = await startHost({ handlers: connected.backend.handlers, downloads: connected.backend.engines, uploads: connected.backend.engines, rendererDir, token });
-  origin = `http://127.0.0.1:${host.port}`;
-  const login = await fetch(`${origin}/?token=${token}`, { redirect: 'manual' });
-  cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  host = await startSignedInHost({ handlers: connected.backend.handlers, downloads: connected.backend.engines, uploads: connected.backend.engines, token });
+  ({ origin, cookie } = host);
 });
 
 afterAll(async () => {
@@ -41,7 +33,6 @@ afterAll(async () => {
   await images.removeAll();
   connected.close();
   await relay.stop();
-  await rm(rendererDir, { recursive: true, force: true });
 });
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -95,19 +86,7 @@ describe('GET /download/images', () => {
 
   it('aborts the engine request when the browser goes away mid-download', async () => {
     const big = await images.make('download-big', 8_000_000);
-    let received = 0;
-    await new Promise<void>((resolve, reject) => {
-      const request = http.get({ host: '127.0.0.1', port: host.port, path: downloadUrl('images', { ids: [big.tag] }), headers: { cookie } }, (response) => {
-        response.on('data', (chunk: Buffer) => {
-          received += chunk.length;
-          if (received > 1_000_000) {
-            request.destroy();
-            resolve();
-          }
-        });
-      });
-      request.on('error', (error) => (received > 1_000_000 ? resolve() : reject(error)));
-    });
+    await leaveMidDownload(host, downloadUrl('images', { ids: [big.tag] }));
     const carrying = relay.allCarrying('GET /images/get');
     expect(carrying.length).toBeGreaterThan(0);
     await expect.poll(() => carrying.at(-1)?.closed, { timeout: 10_000 }).toBe(true);

@@ -1,21 +1,17 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { downloadUrl } from '../api/index.js';
 import { EngineRelay } from '../testing/engine-relay.js';
 import { shell } from '../testing/log-helpers.js';
 import { connectBackend, docker, TestContainers, testImage, type Connected } from '../testing/real-engine.js';
-import { startHost, type RunningHost } from './server.js';
+import { leaveMidDownload, startSignedInHost, type SignedInHost } from '../testing/file-routes-host.js';
 
 // The web host's log download, against the REAL engine reached through a relay (to see the
 // engine request end when the browser goes away).
 
 let relay: EngineRelay;
 let connected: Connected;
-let host: RunningHost;
-let rendererDir: string;
+let host: SignedInHost;
 let origin: string;
 let cookie: string;
 const token = 'download-test-token-0123456789';
@@ -25,12 +21,8 @@ let name: string;
 beforeAll(async () => {
   relay = await EngineRelay.start();
   connected = await connectBackend(relay.url);
-  rendererDir = await mkdtemp(path.join(os.tmpdir(), 'berth-renderer-'));
-  await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Berth</title>');
-  host = await startHost({ handlers: connected.backend.handlers, downloads: connected.backend.engines, rendererDir, token });
-  origin = `http://127.0.0.1:${host.port}`;
-  const login = await fetch(`${origin}/?token=${token}`, { redirect: 'manual' });
-  cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  host = await startSignedInHost({ handlers: connected.backend.handlers, downloads: connected.backend.engines, token });
+  ({ origin, cookie } = host);
   name = await containers.run('download', testImage(), 'sh', '-c', 'i=0; while [ $i -lt 50 ]; do echo "out $i ü"; echo "err $i" >&2; i=$((i+1)); done; printf "end"');
   await docker('wait', name);
 });
@@ -40,7 +32,6 @@ afterAll(async () => {
   await containers.removeAll();
   connected.close();
   await relay.stop();
-  await rm(rendererDir, { recursive: true, force: true });
 });
 
 describe('GET /download/logs', () => {
@@ -107,19 +98,7 @@ describe('GET /download/logs', () => {
     const big = await containers.run('download-big', testImage(), 'sh', '-c', 'head -c 100000000 /dev/zero | tr "\\0" "z" | fold -w 99');
     await docker('wait', big);
     const id = await docker('inspect', '-f', '{{.Id}}', big);
-    let received = 0;
-    await new Promise<void>((resolve, reject) => {
-      const request = http.get({ host: '127.0.0.1', port: host.port, path: downloadUrl('logs', { id: big }), headers: { cookie } }, (response) => {
-        response.on('data', (chunk: Buffer) => {
-          received += chunk.length;
-          if (received > 1_000_000) {
-            request.destroy();
-            resolve();
-          }
-        });
-      });
-      request.on('error', (error) => (received > 1_000_000 ? resolve() : reject(error)));
-    });
+    await leaveMidDownload(host, downloadUrl('logs', { id: big }));
     const carrying = relay.allCarrying(`GET /containers/${id}/logs`);
     expect(carrying).toHaveLength(1);
     await expect.poll(() => carrying[0]?.closed, { timeout: 5_000 }).toBe(true);

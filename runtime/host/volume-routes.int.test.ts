@@ -1,20 +1,16 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { downloadUrl, uploadUrl } from '../api/index.js';
 import { connectBackend, docker, type Connected } from '../testing/real-engine.js';
 import { helperContainers, TestVolumes } from '../testing/test-volumes.js';
-import { startHost, type RunningHost } from './server.js';
+import { startSignedInHost, type SignedInHost } from '../testing/file-routes-host.js';
 
 // The web host's volume backup and file downloads (GET /download/volume-backup, volume-files)
 // and restore upload (POST /upload/volume-restore) against the REAL engine, behind the token.
 
 let connected: Connected;
-let host: RunningHost;
-let rendererDir: string;
+let host: SignedInHost;
 let origin: string;
 let cookie: string;
 const token = 'volume-routes-test-token-0123456789';
@@ -22,19 +18,14 @@ const volumes = new TestVolumes();
 
 beforeAll(async () => {
   connected = await connectBackend(undefined, { acceptsPaths: false });
-  rendererDir = await mkdtemp(path.join(os.tmpdir(), 'berth-renderer-'));
-  await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Berth</title>');
-  host = await startHost({ handlers: connected.backend.handlers, downloads: connected.backend.engines, uploads: connected.backend.engines, rendererDir, token });
-  origin = `http://127.0.0.1:${host.port}`;
-  const login = await fetch(`${origin}/?token=${token}`, { redirect: 'manual' });
-  cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  host = await startSignedInHost({ handlers: connected.backend.handlers, downloads: connected.backend.engines, uploads: connected.backend.engines, token });
+  ({ origin, cookie } = host);
 });
 
 afterAll(async () => {
   await host.close();
   await volumes.removeAll();
   connected.close();
-  await rm(rendererDir, { recursive: true, force: true });
 });
 
 const md5sums = (volume: string) => volumes.shell(volume, 'cd /v && find . -type f -exec md5sum {} + | sort && stat -c "%a %u" .', true);

@@ -1,6 +1,7 @@
 import './details.css';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { ContainerState } from '../../../runtime/api/index.js';
+import { InspectedBody } from '../../ui/DetailSections.js';
 import { NoticeList } from '../../ui/NoticeList.js';
 import { Tabs } from '../../ui/Tabs.js';
 import { ActionDialog, type ActionRequest } from '../containers/ActionDialog.js';
@@ -69,41 +70,33 @@ export function ContainerDetailsPage({ engineId, containerId }: { engineId: stri
         onRecreate={details && !isRecreating ? () => setRecreating(true) : null}
       />
       <NoticeList area="containers" renderAction={renderNoticeAction} />
-      {isGone ? (
-        <p role="alert" className="empty">
-          This container no longer exists. <a href="#/containers">Back to all containers</a>
-        </p>
-      ) : details === null ? (
-        error ? (
-          <p role="alert" className="error-text">
-            Could not inspect the container: {error.message}
-          </p>
-        ) : (
-          <p className="empty">Loading…</p>
-        )
-      ) : isRecreating ? (
-        <RecreatePanel engineId={engineId} containerId={details.id} name={details.name} onClose={() => setRecreating(false)} />
-      ) : (
-        <>
-          <CopyRunCommand engineId={engineId} containerId={details.id} />
-          <Tabs label="Container details" tabs={detailsTabs} selected={tab} onSelect={setTab}>
-            <DetailsTabPanel engineId={engineId} tab={tab} details={details} onChanged={reload} />
-            {isTerminalMounted && (
-              <div hidden={tab !== 'terminal'}>
-                <Suspense fallback={<p className="empty">Loading the terminal…</p>}>
-                  <TerminalPanel
-                    engineId={engineId}
-                    containerId={details.id}
-                    name={name}
-                    isRunning={state === 'running' || state === 'paused'}
-                    isInteractive={details.terminal.tty && details.terminal.stdin}
-                  />
-                </Suspense>
-              </div>
-            )}
-          </Tabs>
-        </>
-      )}
+      <InspectedBody noun="container" listHref="#/containers" isGone={isGone} item={details} error={error}>
+        {(details) =>
+          isRecreating ? (
+            <RecreatePanel engineId={engineId} containerId={details.id} name={details.name} onClose={() => setRecreating(false)} />
+          ) : (
+            <>
+              <CopyRunCommand engineId={engineId} containerId={details.id} />
+              <Tabs label="Container details" tabs={detailsTabs} selected={tab} onSelect={setTab}>
+                <DetailsTabPanel engineId={engineId} tab={tab} details={details} onChanged={reload} />
+                {isTerminalMounted && (
+                  <div hidden={tab !== 'terminal'}>
+                    <Suspense fallback={<p className="empty">Loading the terminal…</p>}>
+                      <TerminalPanel
+                        engineId={engineId}
+                        containerId={details.id}
+                        name={name}
+                        isRunning={state === 'running' || state === 'paused'}
+                        isInteractive={details.terminal.tty && details.terminal.stdin}
+                      />
+                    </Suspense>
+                  </div>
+                )}
+              </Tabs>
+            </>
+          )
+        }
+      </InspectedBody>
       {request && <ActionDialog request={request} actions={actions} onClose={() => setRequest(null)} />}
     </section>
   );

@@ -1,6 +1,6 @@
 import type { ContainerState } from '../../../runtime/api/index.js';
 import { useEngineTags } from '../../app/useEngineViews.js';
-import { EngineTag } from '../../ui/EngineTag.js';
+import { DetailsPageHeader } from '../../ui/DetailSections.js';
 import type { ActionRequest } from '../containers/ActionDialog.js';
 import { ContainerActionButtons } from '../containers/ContainerActionButtons.js';
 import type { ContainerActions } from '../containers/useContainerActions.js';
@@ -25,15 +25,14 @@ export function DetailsHeader({ engineId, containerId, name, state, stateText, a
     window.location.hash = '#/containers';
   };
   return (
-    <header className="details-header">
-      <a href="#/containers" className="back-link">
-        ← All containers
-      </a>
-      <div className="page-header">
-        <h1 id="page-title">{name}</h1>
-        {engines.isShown && engine !== undefined && <EngineTag engine={engine} />}
-        {stateText !== null && <span className={`state-word state-word-${state ?? 'unknown'}`}>{stateText}</span>}
-        <span className="page-header-end">
+    <DetailsPageHeader
+      listHref="#/containers"
+      listName="containers"
+      title={name}
+      engine={engines.isShown ? (engine ?? null) : null}
+      afterTitle={stateText !== null && <span className={`state-word state-word-${state ?? 'unknown'}`}>{stateText}</span>}
+      actions={
+        <>
           {state !== null && (
             <ContainerActionButtons
               container={{ engineId, id: containerId, name, state }}
@@ -48,8 +47,8 @@ export function DetailsHeader({ engineId, containerId, name, state, stateText, a
               Recreate with changes
             </button>
           )}
-        </span>
-      </div>
-    </header>
+        </>
+      }
+    />
   );
 }

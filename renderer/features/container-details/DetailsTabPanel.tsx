@@ -1,13 +1,16 @@
 import type { ContainerDetails } from '../../../runtime/api/index.js';
 import type { ContainerTab } from '../../app/routes.js';
+import { lazyNamed, Loading } from '../../ui/lazyNamed.js';
 import type { TabSpec } from '../../ui/Tabs.js';
 import { LogsTab } from '../logs/LogsTab.js';
-import { StatsTab } from '../stats/StatsTab.js';
 import { FilesystemTab } from './FilesystemTab.js';
 import { InspectTab } from './InspectTab.js';
 import { OverviewTab } from './OverviewTab.js';
 import { ProcessesTab } from './ProcessesTab.js';
 import { ResourcesTab } from './ResourcesTab.js';
+
+// The charts (uPlot) load only when the Stats tab is first opened.
+const StatsTab = lazyNamed(() => import('../stats/StatsTab.js'), 'StatsTab');
 
 export type DetailsTabId = ContainerTab;
 
@@ -53,6 +56,10 @@ export function DetailsTabPanel({ engineId, tab, details, onChanged }: DetailsTa
     case 'resources':
       return <ResourcesTab engineId={engineId} details={details} isRunning={details.state.running} onChanged={onChanged} />;
     case 'stats':
-      return <StatsTab engineId={engineId} containerId={details.id} isRunning={details.state.running} />;
+      return (
+        <Loading what="the charts">
+          <StatsTab engineId={engineId} containerId={details.id} isRunning={details.state.running} />
+        </Loading>
+      );
   }
 }

@@ -1,8 +1,7 @@
-import { useId, useMemo, useState } from 'react';
-import { buildCacheFilterProblem, dockerHumanSize, type BuildCachePrunePreview } from '../../../runtime/api/index.js';
-import { useSettled } from '../../ui/useSettled.js';
-import { useMethodResult } from '../container-details/useMethodResult.js';
-import { PruneListDialog } from './PruneListDialog.js';
+import { useId, useState } from 'react';
+import { buildCacheFilterProblem, dockerHumanSize } from '../../../runtime/api/index.js';
+import { useFilteredPreview } from '../../app/useFilteredPreview.js';
+import { previewProblem, PruneListDialog } from './PruneListDialog.js';
 
 export interface BuildCachePruneRequest {
   engineId: string;
@@ -15,17 +14,12 @@ export function PruneBuildCacheDialog({ engineId, onPrune, onClose }: { engineId
   const [all, setAll] = useState(false);
   const [filtersText, setFiltersText] = useState('');
   const filtersId = useId();
-  const words = useMemo(() => filtersText.split(/\s+/).filter((word) => word !== ''), [filtersText]);
-  const wordProblem = words.map((word) => buildCacheFilterProblem(word)).find((found) => found !== null) ?? null;
-  const wanted = useMemo(() => (wordProblem === null ? { all, filters: words } : null), [all, words, wordProblem]);
-  const asked = useSettled(wanted, 300);
-  const { data, error, isLoading } = useMethodResult('builder.prunePreview', asked, { engineId });
-  const current: BuildCachePrunePreview | null = asked === null || asked !== wanted || isLoading ? null : data;
+  const found = useFilteredPreview('builder.prunePreview', engineId, filtersText, buildCacheFilterProblem, { all });
+  const { wordProblem, asked, preview: current } = found;
   const preview =
     current === null
       ? null
       : { spaceBytes: current.spaceBytes, rows: current.records.map((record) => ({ key: record.id, cells: [record.id.slice(0, 12), record.type, record.description, dockerHumanSize(record.sizeBytes)] })) };
-  const problem = wordProblem !== null ? `Filters: ${wordProblem}` : error !== null && current === null && !isLoading ? `Could not work out what would go: ${error.message}` : null;
   return (
     <PruneListDialog
       title="Prune build cache"
@@ -33,7 +27,7 @@ export function PruneBuildCacheDialog({ engineId, onPrune, onClose }: { engineId
       columns={['Record', 'Type', 'Made by', 'Size']}
       noun={['record', 'records']}
       preview={preview}
-      problem={problem}
+      problem={previewProblem(found)}
       onCancel={onClose}
       onConfirm={() => {
         if (current === null || asked === null) return;

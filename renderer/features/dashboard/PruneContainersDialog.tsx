@@ -1,8 +1,7 @@
-import { useId, useMemo, useState } from 'react';
-import { containerPruneFilterProblem, dockerHumanSize, type ContainerPrunePreview } from '../../../runtime/api/index.js';
-import { useSettled } from '../../ui/useSettled.js';
-import { useMethodResult } from '../container-details/useMethodResult.js';
-import { PruneListDialog } from './PruneListDialog.js';
+import { useId, useState } from 'react';
+import { containerPruneFilterProblem, dockerHumanSize } from '../../../runtime/api/index.js';
+import { useFilteredPreview } from '../../app/useFilteredPreview.js';
+import { previewProblem, PruneListDialog } from './PruneListDialog.js';
 
 /** What the user confirmed: the filters and exactly the containers the preview listed. */
 export interface ContainerPruneRequest {
@@ -15,14 +14,9 @@ export interface ContainerPruneRequest {
 export function PruneContainersDialog({ engineId, onPrune, onClose }: { engineId: string; onPrune: (request: ContainerPruneRequest) => void; onClose: () => void }) {
   const [filtersText, setFiltersText] = useState('');
   const filtersId = useId();
-  const words = useMemo(() => filtersText.split(/\s+/).filter((word) => word !== ''), [filtersText]);
-  const wordProblem = words.map((word) => containerPruneFilterProblem(word)).find((found) => found !== null) ?? null;
-  const wanted = useMemo(() => (wordProblem === null ? { filters: words } : null), [words, wordProblem]);
-  const asked = useSettled(wanted, 300);
-  const { data, error, isLoading } = useMethodResult('containers.prunePreview', asked, { engineId });
-  const current: ContainerPrunePreview | null = asked === null || asked !== wanted || isLoading ? null : data;
+  const found = useFilteredPreview('containers.prunePreview', engineId, filtersText, containerPruneFilterProblem, {});
+  const { wordProblem, asked, preview: current } = found;
   const preview = current === null ? null : { spaceBytes: current.spaceBytes, rows: current.containers.map((container) => ({ key: container.id, cells: [container.name, container.image, container.status, dockerHumanSize(container.sizeRwBytes)] })) };
-  const problem = wordProblem !== null ? `Filters: ${wordProblem}` : error !== null && current === null && !isLoading ? `Could not work out what would go: ${error.message}` : null;
   return (
     <PruneListDialog
       title="Prune stopped containers"
@@ -30,7 +24,7 @@ export function PruneContainersDialog({ engineId, onPrune, onClose }: { engineId
       columns={['Container', 'Image', 'Status', 'Size']}
       noun={['container', 'containers']}
       preview={preview}
-      problem={problem}
+      problem={previewProblem(found)}
       onCancel={onClose}
       onConfirm={() => {
         if (current === null || asked === null) return;

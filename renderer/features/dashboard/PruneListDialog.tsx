@@ -25,6 +25,12 @@ interface PruneListDialogProps {
   onCancel: () => void;
 }
 
+/** What the list says in place of a preview: the first bad filter word, or why the engine could not work the preview out; null while it is being worked out. */
+export function previewProblem({ wordProblem, preview, error, isLoading }: { wordProblem: string | null; preview: unknown; error: { message: string } | null; isLoading: boolean }): string | null {
+  if (wordProblem !== null) return `Filters: ${wordProblem}`;
+  return error !== null && preview === null && !isLoading ? `Could not work out what would go: ${error.message}` : null;
+}
+
 /**
  * A prune's dialog for the prunes the Dashboard adds (stopped containers, build cache): its
  * options, then exactly what would go and the space it frees, before anything is removed. Sizes

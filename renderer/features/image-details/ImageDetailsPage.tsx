@@ -1,7 +1,7 @@
 import '../container-details/details.css';
 import './image-details.css';
 import { useEngineTags } from '../../app/useEngineViews.js';
-import { EngineTag } from '../../ui/EngineTag.js';
+import { DetailsPageHeader, InspectedBody } from '../../ui/DetailSections.js';
 import { shortImageId } from '../images/imageRows.js';
 import { runHref } from '../run/runRoute.js';
 import { HistoryTable } from './HistoryTable.js';
@@ -24,55 +24,42 @@ export function ImageDetailsPage({ engineId, imageId }: { engineId: string; imag
   const ref = tags[0] ?? imageId;
   return (
     <section className="page details-page image-details-page" aria-labelledby="page-title">
-      <header className="details-header">
-        <a href="#/images" className="back-link">
-          ← All images
-        </a>
-        <div className="page-header">
-          <h1 id="page-title">{title}</h1>
-          {engines.isShown && engine !== undefined && <EngineTag engine={engine} />}
-          <span className="page-header-end">
-            {!isGone && (
-              <a className="button-link button-primary" href={runHref(ref, engines.isShown ? engineId : undefined)} aria-label={`Run ${title}`}>
-                Run
-              </a>
-            )}
-          </span>
-        </div>
-      </header>
-      {isGone ? (
-        <p role="alert" className="empty">
-          This image no longer exists. <a href="#/images">Back to all images</a>
-        </p>
-      ) : details === null ? (
-        error ? (
-          <p role="alert" className="error-text">
-            Could not inspect the image: {error.message}
-          </p>
-        ) : (
-          <p className="empty">Loading…</p>
-        )
-      ) : (
-        <>
-          <section aria-labelledby="image-users">
-            <h2 id="image-users">Containers using it</h2>
-            <ImageUsers users={details.containers} />
-          </section>
-          <section aria-labelledby="image-history">
-            <h2 id="image-history">Layers (history)</h2>
-            {history !== null ? (
-              <HistoryTable history={history} />
-            ) : historyError ? (
-              <p role="alert" className="error-text">
-                Could not read the history: {historyError.message}
-              </p>
-            ) : (
-              <p className="empty">Loading…</p>
-            )}
-          </section>
-          <ImageFacts details={details} />
-        </>
-      )}
+      <DetailsPageHeader
+        listHref="#/images"
+        listName="images"
+        title={title}
+        engine={engines.isShown ? (engine ?? null) : null}
+        actions={
+          !isGone && (
+            <a className="button-link button-primary" href={runHref(ref, engines.isShown ? engineId : undefined)} aria-label={`Run ${title}`}>
+              Run
+            </a>
+          )
+        }
+      />
+      <InspectedBody noun="image" listHref="#/images" isGone={isGone} item={details} error={error}>
+        {(details) => (
+          <>
+            <section aria-labelledby="image-users">
+              <h2 id="image-users">Containers using it</h2>
+              <ImageUsers users={details.containers} />
+            </section>
+            <section aria-labelledby="image-history">
+              <h2 id="image-history">Layers (history)</h2>
+              {history !== null ? (
+                <HistoryTable history={history} />
+              ) : historyError ? (
+                <p role="alert" className="error-text">
+                  Could not read the history: {historyError.message}
+                </p>
+              ) : (
+                <p className="empty">Loading…</p>
+              )}
+            </section>
+            <ImageFacts details={details} />
+          </>
+        )}
+      </InspectedBody>
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { effectiveEngineFilter, useDefaultEngineId, type EngineTags } from '../../app/useEngineViews.js';
+import { PruneButton } from '../../ui/PruneButton.js';
 import { PruneImagesDialog } from './PruneImagesDialog.js';
 import { usePruneImages } from './usePruneImages.js';
 
@@ -17,12 +18,7 @@ export function PruneImagesButton({ engines, engineFilter }: PruneImagesButtonPr
   const [isAsking, setAsking] = useState(false);
   return (
     <>
-      <button type="button" disabled={isBusy || engineId === null} onClick={() => setAsking(true)}>
-        {isBusy ? 'Pruning…' : 'Prune…'}
-      </button>
-      <span role="status" className="count">
-        {outcome}
-      </span>
+      <PruneButton isBusy={isBusy} isDisabled={engineId === null} outcome={outcome} onOpen={() => setAsking(true)} />
       {isAsking && engineId !== null && (
         <PruneImagesDialog
           engineId={engineId}

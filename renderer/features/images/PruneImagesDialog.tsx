@@ -1,14 +1,14 @@
-import { useId, useMemo, useState } from 'react';
+import { useState } from 'react';
 import { displayByteSize, pruneFilterProblem, type ImagePrunePreview } from '../../../runtime/api/index.js';
 import type { EngineTags } from '../../app/useEngineViews.js';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.js';
 import { fullDate, relativeTime } from '../../ui/relativeTime.js';
 import { useNow } from '../../ui/useNow.js';
-import { useMethodResult } from '../container-details/useMethodResult.js';
+import { useFilteredPreview } from '../../app/useFilteredPreview.js';
 import { shortImageId } from './imageRows.js';
 import type { PruneRequest } from './usePruneImages.js';
 import { EngineSelect } from '../../ui/EngineSelect.js';
-import { useSettled } from '../../ui/useSettled.js';
+import { FilterWordsField, PreviewPending } from '../../ui/FilterWordsField.js';
 
 interface PruneImagesDialogProps {
   /** The engine to prune; several engines known: the user may pick another connected one. */
@@ -16,11 +16,6 @@ interface PruneImagesDialogProps {
   engines: EngineTags;
   onPrune: (request: PruneRequest, preview: ImagePrunePreview) => void;
   onClose: () => void;
-}
-
-/** The filter words as typed (`label=team=web until=24h`), split on spaces. */
-function filterWords(text: string): string[] {
-  return text.split(/\s+/).filter((word) => word !== '');
 }
 
 /**
@@ -33,15 +28,8 @@ export function PruneImagesDialog({ engineId: initialEngineId, engines, onPrune,
   const [all, setAll] = useState(false);
   const [engineId, setEngineId] = useState(initialEngineId);
   const [filtersText, setFiltersText] = useState('');
-  const words = useMemo(() => filterWords(filtersText), [filtersText]);
-  const problem = words.map((word) => pruneFilterProblem(word)).find((found) => found !== null) ?? null;
-  const wanted = useMemo(() => (problem === null ? { all, filters: words } : null), [all, words, problem]);
-  const asked = useSettled(wanted, 300);
-  const { data, error, isLoading } = useMethodResult('images.prunePreview', asked, { engineId });
-  // Only a preview of exactly what the form now says may be confirmed.
-  const preview = asked === null || asked !== wanted || isLoading ? null : data;
+  const { words, wordProblem: problem, isSettled, preview, error, isLoading } = useFilteredPreview('images.prunePreview', engineId, filtersText, pruneFilterProblem, { all });
   const nowMs = useNow(60_000);
-  const filtersId = useId();
   const connected = engines.views.filter((view) => view.state === 'connected');
   const count = preview?.images.length ?? 0;
   const noun = count === 1 ? 'image' : 'images';
@@ -72,28 +60,10 @@ export function PruneImagesDialog({ engineId: initialEngineId, engines, onPrune,
           All unused images (tagged too, used by no container)
         </label>
       </fieldset>
-      <div className="field">
-        <label htmlFor={filtersId}>Filters (optional)</label>
-        <input
-          id={filtersId}
-          type="text"
-          value={filtersText}
-          placeholder="label=team=web label!=keep until=24h"
-          autoComplete="off"
-          spellCheck={false}
-          aria-invalid={problem !== null}
-          aria-describedby={`${filtersId}-note`}
-          onChange={(event) => setFiltersText(event.target.value)}
-        />
-        <span id={`${filtersId}-note`} className={problem === null ? 'field-hint' : 'field-error'}>
-          {problem ?? 'As docker image prune --filter takes them, separated by spaces.'}
-        </span>
-      </div>
+      <FilterWordsField value={filtersText} placeholder="label=team=web label!=keep until=24h" problem={problem} hint="As docker image prune --filter takes them, separated by spaces." onChange={setFiltersText} />
       <div aria-live="polite" className="prune-preview">
-        {error !== null && preview === null && asked === wanted && !isLoading ? (
-          <p className="error-text">Could not work out what would go: {error.message}</p>
-        ) : preview === null ? (
-          <p className="empty">{problem === null ? 'Working out what would go…' : 'Fix the filters to see what would go.'}</p>
+        {preview === null ? (
+          <PreviewPending failure={error !== null && isSettled && !isLoading ? error : null} problem={problem} />
         ) : count === 0 ? (
           <>
             <p>{untagOnly.length === 0 ? 'Nothing to prune: no image matches.' : 'No image would be deleted.'}</p>

@@ -1,10 +1,6 @@
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import { displayByteSize, type ImagePruneResult } from '../../../runtime/api/index.js';
-import { useClientSource } from '../../app/connectionContext.js';
-import { useBerth } from '../../stores/store.js';
-import { toBerthError } from '../../transport/callError.js';
-
-const busyKey = 'images:prune';
+import { useOutcomeCall } from '../../app/useOutcomeCall.js';
 
 export interface PruneRequest {
   engineId: string;
@@ -18,33 +14,11 @@ export interface PruneRequest {
  * in `outcome`, and a refusal is a notice with the engine's words.
  */
 export function usePruneImages(): { isBusy: boolean; outcome: string | null; prune: (request: PruneRequest, known: KnownImages) => void } {
-  const clientSource = useClientSource();
-  const isBusy = useBerth((s) => s.ui.busy[busyKey] === true);
-  const setBusy = useBerth((s) => s.ui.setBusy);
-  const pushNotice = useBerth((s) => s.ui.pushNotice);
-  const [outcome, setOutcome] = useState<string | null>(null);
-
+  const { isBusy, outcome, run } = useOutcomeCall('images:prune', 'images', 'Could not prune images');
   const prune = useCallback(
-    ({ engineId, all, filters }: PruneRequest, known: KnownImages) => {
-      const fail = (error: unknown) => {
-        const { code, message } = toBerthError(error);
-        pushNotice({ area: 'images', code, message: `Could not prune images: ${message}` });
-      };
-      const client = clientSource();
-      if (client === null) {
-        fail(new Error('not connected to Berth.'));
-        return;
-      }
-      setOutcome(null);
-      setBusy(busyKey, true);
-      client
-        .call('images.prune', { all, filters }, { engine: engineId })
-        .then((result) => setOutcome(pruneOutcome(result, known)), fail)
-        .finally(() => setBusy(busyKey, false));
-    },
-    [clientSource, pushNotice, setBusy],
+    ({ engineId, all, filters }: PruneRequest, known: KnownImages) => run('images.prune', { all, filters }, engineId, (result) => pruneOutcome(result, known)),
+    [run],
   );
-
   return { isBusy, outcome, prune };
 }
 

@@ -5,8 +5,7 @@ import type { NetworkDetails, NetworkEndpoint } from '../../../runtime/api/index
 import { containerHref } from '../../app/routes.js';
 import { useEngineTags } from '../../app/useEngineViews.js';
 import { useBerth } from '../../stores/store.js';
-import { Fact, Section } from '../../ui/DetailSections.js';
-import { EngineTag } from '../../ui/EngineTag.js';
+import { DetailsPageHeader, Fact, InspectedBody, Section } from '../../ui/DetailSections.js';
 import { NoticeList } from '../../ui/NoticeList.js';
 import { InspectTab } from '../container-details/InspectTab.js';
 import { useMethodResult } from '../container-details/useMethodResult.js';
@@ -41,54 +40,43 @@ export function NetworkDetailsPage({ engineId, networkId }: { engineId: string; 
 
   return (
     <section className="page details-page network-details-page" aria-labelledby="page-title">
-      <header className="details-header">
-        <a href="#/networks" className="back-link">
-          ← All networks
-        </a>
-        <div className="page-header">
-          <h1 id="page-title">{name}</h1>
-          {engines.isShown && engine !== undefined && <EngineTag engine={engine} />}
-          {shown !== null && (
-            <span className="page-header-end">
+      <DetailsPageHeader
+        listHref="#/networks"
+        listName="networks"
+        title={name}
+        engine={engines.isShown ? (engine ?? null) : null}
+        actions={
+          shown === null ? undefined : (
+            <>
               <button type="button" onClick={() => setDialog('connect')}>
                 Connect a container…
               </button>
               <button type="button" disabled={shown.predefined || isBusy} title={shown.predefined ? "The engine's own network: it cannot be removed" : undefined} onClick={() => setDialog('remove')}>
                 Remove
               </button>
-            </span>
-          )}
-        </div>
-      </header>
+            </>
+          )
+        }
+      />
       <NoticeList area="networks" />
-      {isGone ? (
-        <p role="alert" className="empty">
-          This network no longer exists. <a href="#/networks">Back to all networks</a>
-        </p>
-      ) : shown === null ? (
-        error ? (
-          <p role="alert" className="error-text">
-            Could not inspect the network: {error.message}
-          </p>
-        ) : (
-          <p className="empty">Loading…</p>
-        )
-      ) : (
-        <>
-          <Section id="network-containers" title="Containers">
-            <EndpointTable
-              network={shown}
-              onDisconnect={(endpoint) =>
-                setDialog({ engineId, networkId: shown.id, networkName: shown.name, containerId: endpoint.containerId, containerName: endpoint.containerName })
-              }
-            />
-          </Section>
-          <NetworkFacts network={shown} />
-          <Section id="network-inspect" title="Inspect">
-            <InspectTab raw={shown.raw} />
-          </Section>
-        </>
-      )}
+      <InspectedBody noun="network" listHref="#/networks" isGone={isGone} item={shown} error={error}>
+        {(shown) => (
+          <>
+            <Section id="network-containers" title="Containers">
+              <EndpointTable
+                network={shown}
+                onDisconnect={(endpoint) =>
+                  setDialog({ engineId, networkId: shown.id, networkName: shown.name, containerId: endpoint.containerId, containerName: endpoint.containerName })
+                }
+              />
+            </Section>
+            <NetworkFacts network={shown} />
+            <Section id="network-inspect" title="Inspect">
+              <InspectTab raw={shown.raw} />
+            </Section>
+          </>
+        )}
+      </InspectedBody>
       {dialog === 'connect' && <ConnectDialog engineId={engineId} subject={{ kind: 'network', networkId }} onClose={() => setDialog(null)} />}
       {dialog === 'remove' && shown !== null && (
         <RemoveNetworkDialog

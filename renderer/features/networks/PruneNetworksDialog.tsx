@@ -1,10 +1,10 @@
-import { useId, useMemo, useState } from 'react';
-import { networkPruneFilterProblem, type NetworkPrunePreview } from '../../../runtime/api/index.js';
+import { useState } from 'react';
+import { networkPruneFilterProblem } from '../../../runtime/api/index.js';
+import { useFilteredPreview } from '../../app/useFilteredPreview.js';
 import type { EngineTags } from '../../app/useEngineViews.js';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.js';
 import { EngineSelect } from '../../ui/EngineSelect.js';
-import { useSettled } from '../../ui/useSettled.js';
-import { useMethodResult } from '../container-details/useMethodResult.js';
+import { FilterWordsField, PreviewPending } from '../../ui/FilterWordsField.js';
 
 export interface PruneNetworksRequest {
   engineId: string;
@@ -28,14 +28,7 @@ interface PruneNetworksDialogProps {
 export function PruneNetworksDialog({ engineId: initialEngineId, engines, onPrune, onClose }: PruneNetworksDialogProps) {
   const [engineId, setEngineId] = useState(initialEngineId);
   const [filtersText, setFiltersText] = useState('');
-  const words = useMemo(() => filtersText.split(/\s+/).filter((word) => word !== ''), [filtersText]);
-  const problem = words.map((word) => networkPruneFilterProblem(word)).find((found) => found !== null) ?? null;
-  const wanted = useMemo(() => (problem === null ? { filters: words } : null), [words, problem]);
-  const asked = useSettled(wanted, 300);
-  const { data, error, isLoading } = useMethodResult('networks.prunePreview', asked, { engineId });
-  // Only a preview of exactly what the form now says may be confirmed.
-  const preview: NetworkPrunePreview | null = asked === null || asked !== wanted || isLoading ? null : data;
-  const filtersId = useId();
+  const { words, wordProblem: problem, isSettled, preview, error, isLoading } = useFilteredPreview('networks.prunePreview', engineId, filtersText, networkPruneFilterProblem, {});
   const connected = engines.views.filter((view) => view.state === 'connected');
   const count = preview?.networks.length ?? 0;
   const noun = count === 1 ? 'network' : 'networks';
@@ -52,28 +45,10 @@ export function PruneNetworksDialog({ engineId: initialEngineId, engines, onPrun
       }}
     >
       {engines.isShown && connected.length > 1 && <EngineSelect engineId={engineId} choices={connected} onChoose={setEngineId} />}
-      <div className="field">
-        <label htmlFor={filtersId}>Filters (optional)</label>
-        <input
-          id={filtersId}
-          type="text"
-          value={filtersText}
-          placeholder="label=team=web label!=keep until=24h"
-          autoComplete="off"
-          spellCheck={false}
-          aria-invalid={problem !== null}
-          aria-describedby={`${filtersId}-note`}
-          onChange={(event) => setFiltersText(event.target.value)}
-        />
-        <span id={`${filtersId}-note`} className={problem === null ? 'field-hint' : 'field-error'}>
-          {problem ?? 'As docker network prune --filter takes them, separated by spaces.'}
-        </span>
-      </div>
+      <FilterWordsField value={filtersText} placeholder="label=team=web label!=keep until=24h" problem={problem} hint="As docker network prune --filter takes them, separated by spaces." onChange={setFiltersText} />
       <div aria-live="polite" className="prune-preview">
-        {error !== null && preview === null && asked === wanted && !isLoading ? (
-          <p className="error-text">Could not work out what would go: {error.message}</p>
-        ) : preview === null ? (
-          <p className="empty">{problem === null ? 'Working out what would go…' : 'Fix the filters to see what would go.'}</p>
+        {preview === null ? (
+          <PreviewPending failure={error !== null && isSettled && !isLoading ? error : null} problem={problem} />
         ) : count === 0 ? (
           <p>Nothing to prune: every network is in use or the engine&apos;s own.</p>
         ) : (

@@ -1,18 +1,15 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback } from 'react';
 import { displayByteSize, downloadUrl, uploadUrl, type VolumeRestoreResult } from '../../../runtime/api/index.js';
 import { BerthError } from '../../../runtime/api/errors.js';
 import { useClientSource } from '../../app/connectionContext.js';
 import { findBridge } from '../../transport/ipcPort.js';
 import { toBerthError } from '../../transport/callError.js';
+import { useOneTransfer, type TransferState } from '../../ui/useOneTransfer.js';
 import { uploadRefusal, uploadToHost } from '../images/archive/uploadArchive.js';
 import { downloadInBrowser } from '../images/archive/useImageArchive.js';
 
 /** What a backup, download, restore or clone is doing, shown beside its buttons. */
-export type TransferStatus =
-  | { kind: 'idle' }
-  | { kind: 'working'; text: string; bar: { value: number; max: number } | null; cancel: () => void }
-  | { kind: 'done'; text: string }
-  | { kind: 'error'; text: string };
+export type TransferStatus = TransferState;
 
 /** The volume a transfer is about, on its engine. */
 export interface VolumeTarget {
@@ -54,25 +51,7 @@ export function useVolumeTransfers(): {
 } {
   const clientSource = useClientSource();
   const isDesktop = findBridge(window) !== null;
-  const [status, setStatus] = useState<TransferStatus>({ kind: 'idle' });
-  const cancelRef = useRef<(() => void) | null>(null);
-  useEffect(() => () => cancelRef.current?.(), []);
-
-  const begin = useCallback((text: string, cancel: () => void) => {
-    cancelRef.current?.();
-    const stop = () => {
-      cancel();
-      if (cancelRef.current === stop) cancelRef.current = null;
-      setStatus({ kind: 'idle' });
-    };
-    cancelRef.current = stop;
-    setStatus({ kind: 'working', text, bar: null, cancel: stop });
-    return stop;
-  }, []);
-  const finish = useCallback((next: TransferStatus) => {
-    cancelRef.current = null;
-    setStatus(next);
-  }, []);
+  const { status, setStatus, begin, finish, dismiss } = useOneTransfer<object>();
 
   /** A save (backup or download): the host's download in a browser, the save dialog and a stream in the app. */
   const save = useCallback(
@@ -100,9 +79,9 @@ export function useVolumeTransfers(): {
         },
         { engine: target.engineId },
       );
-      const stop = begin('Choose where to save…', () => subscription.dispose());
+      const stop = begin('Choose where to save…', () => subscription.dispose(), {});
     },
-    [begin, clientSource, finish, isDesktop],
+    [begin, clientSource, finish, isDesktop, setStatus],
   );
 
   const backup = useCallback(
@@ -132,7 +111,7 @@ export function useVolumeTransfers(): {
           setStatus({ kind: 'working', text: `Restoring ${label}: ${displayByteSize(sent)} of ${displayByteSize(total)} sent`, bar: { value: sent, max: total }, cancel: stop }),
           restoreAnswer,
         );
-        const stop = begin(`Restoring ${label}…`, () => upload.cancel());
+        const stop = begin(`Restoring ${label}…`, () => upload.cancel(), {});
         upload.done.then(done, (error: unknown) => {
           const wire = toBerthError(error);
           if (wire.code !== 'cancelled') fail(wire.message);
@@ -156,9 +135,9 @@ export function useVolumeTransfers(): {
         },
         { engine: target.engineId },
       );
-      const stop = begin('Choose a backup to restore…', () => subscription.dispose());
+      const stop = begin('Choose a backup to restore…', () => subscription.dispose(), {});
     },
-    [begin, clientSource, finish],
+    [begin, clientSource, finish, setStatus],
   );
 
   const clone = useCallback(
@@ -179,11 +158,10 @@ export function useVolumeTransfers(): {
         },
         { engine: target.engineId },
       );
-      const stop = begin(`Cloning into ${newName}…`, () => subscription.dispose());
+      const stop = begin(`Cloning into ${newName}…`, () => subscription.dispose(), {});
     },
-    [begin, clientSource, finish],
+    [begin, clientSource, finish, setStatus],
   );
 
-  const dismiss = useCallback(() => setStatus((current) => (current.kind === 'working' ? current : { kind: 'idle' })), []);
   return { status, isDesktop, backup, download, restore, clone, dismiss };
 }

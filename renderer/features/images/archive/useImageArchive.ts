@@ -1,19 +1,16 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback } from 'react';
 import { downloadUrl } from '../../../../runtime/api/downloads.js';
 import { archiveFileName } from '../../../../runtime/api/image-archive.js';
 import { displayByteSize } from '../../../../runtime/api/byte-size.js';
 import { useClientSource } from '../../../app/connectionContext.js';
 import { findBridge } from '../../../transport/ipcPort.js';
 import { toBerthError } from '../../../transport/callError.js';
+import { useOneTransfer, type TransferState } from '../../../ui/useOneTransfer.js';
 import { loadedText, loadProgressText, progressValue, saveProgressText } from './archiveText.js';
 import { uploadImageArchive } from './uploadArchive.js';
 
 /** What the Save… / Load… actions are doing, shown next to them. */
-export type ArchiveStatus =
-  | { kind: 'idle' }
-  | { kind: 'working'; action: 'save' | 'load'; text: string; bar: { value: number; max: number } | null; cancel: () => void }
-  | { kind: 'done'; text: string }
-  | { kind: 'error'; text: string };
+export type ArchiveStatus = TransferState<{ action: 'save' | 'load' }>;
 
 /** Images to save: their refs (tags, or ids when untagged), all on one engine, and how to speak of them. */
 export interface SaveRequest {
@@ -38,28 +35,7 @@ export function useImageArchive(): {
 } {
   const clientSource = useClientSource();
   const isDesktop = findBridge(window) !== null;
-  const [status, setStatus] = useState<ArchiveStatus>({ kind: 'idle' });
-  const cancelRef = useRef<(() => void) | null>(null);
-
-  useEffect(() => () => cancelRef.current?.(), []);
-
-  /** Starts one piece of work; its `cancel` is kept for the Cancel button and for leaving the page. */
-  const begin = useCallback((action: 'save' | 'load', text: string, cancel: () => void) => {
-    cancelRef.current?.();
-    const stop = () => {
-      cancel();
-      if (cancelRef.current === stop) cancelRef.current = null;
-      setStatus({ kind: 'idle' });
-    };
-    cancelRef.current = stop;
-    setStatus({ kind: 'working', action, text, bar: null, cancel: stop });
-    return stop;
-  }, []);
-
-  const finish = useCallback((next: ArchiveStatus) => {
-    cancelRef.current = null;
-    setStatus(next);
-  }, []);
+  const { status, setStatus, begin, finish, dismiss } = useOneTransfer<{ action: 'save' | 'load' }>();
 
   const save = useCallback(
     (request: SaveRequest) => {
@@ -91,9 +67,9 @@ export function useImageArchive(): {
         },
         { engine: request.engineId },
       );
-      const stop = begin('save', 'Choose where to save…', () => subscription.dispose());
+      const stop = begin('Choose where to save…', () => subscription.dispose(), { action: 'save' });
     },
-    [begin, clientSource, finish, isDesktop],
+    [begin, clientSource, finish, isDesktop, setStatus],
   );
 
   const load = useCallback(
@@ -103,7 +79,7 @@ export function useImageArchive(): {
         const upload = uploadImageArchive(file, engineId, (sent, total) =>
           setStatus({ kind: 'working', action: 'load', text: loadProgressText(sent, total), bar: progressValue(sent, total), cancel: stop }),
         );
-        const stop = begin('load', loadProgressText(0, file.size), () => upload.cancel());
+        const stop = begin(loadProgressText(0, file.size), () => upload.cancel(), { action: 'load' });
         upload.done.then(
           (loaded) => finish({ kind: 'done', text: loadedText(loaded) }),
           (error: unknown) => {
@@ -133,12 +109,10 @@ export function useImageArchive(): {
         },
         engineId === undefined ? {} : { engine: engineId },
       );
-      const stop = begin('load', 'Choose an archive to load…', () => subscription.dispose());
+      const stop = begin('Choose an archive to load…', () => subscription.dispose(), { action: 'load' });
     },
-    [begin, clientSource, finish],
+    [begin, clientSource, finish, setStatus],
   );
-
-  const dismiss = useCallback(() => setStatus((current) => (current.kind === 'working' ? current : { kind: 'idle' })), []);
 
   return { status, isDesktop, save, load, dismiss };
 }
