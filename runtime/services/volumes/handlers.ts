@@ -32,7 +32,12 @@ export function volumeStoreOf(engine: EngineConnection): Lazy<VolumeStore> {
     () =>
       new VolumeStore(engine, {
         list: (signal) => volumes.list(signal),
-        summaryOrNull: (name, signal) => volumes.summaryOrNull(name, signal),
+        summaryOrNull: async (name, signal) => {
+          const details = await volumes.summaryOrNull(name, signal);
+          if (details === null) return null;
+          const { status: _status, ...summary } = details; // inspect's driver status is no part of the list
+          return summary;
+        },
         mountsOf: async (containerId, signal) => {
           const container = await engine.client.containers.inspectOrNull(containerId, signal);
           return container === null ? null : (container.Mounts ?? []).flatMap((mount) => (mount.Type === 'volume' && mount.Name ? [mount.Name] : []));
