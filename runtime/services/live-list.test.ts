@@ -221,4 +221,17 @@ describe('a live list', () => {
     await flush();
     expect(source.calls).toEqual({ lists: 1, lookups: [] });
   });
+
+  it('gives a listener subscribed while the engine is away the list once it connects', async () => {
+    const { connection, source, list } = setup([{ key: 'a', value: 1 }]);
+    connection.drop();
+    const heard: string[] = [];
+    list.subscribe({ onListed: (items) => heard.push(`list ${items.length}`), onChanged: () => undefined, onFailed: () => heard.push('failed') });
+    await flush();
+    expect(heard).toEqual([]);
+    connection.reconnect();
+    await flush();
+    expect(heard).toEqual(['list 1']);
+    expect(source.calls.lists).toBe(1);
+  });
 });

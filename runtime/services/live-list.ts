@@ -223,11 +223,14 @@ export class LiveList<T> implements Disposable {
     if (this.isStarted && this.engine.status.state === 'connected' && this.wasConnected) this.list();
   }
 
-  /** Lists unless listed (or a list is in flight); while the events stream is down, its return lists. */
+  /**
+   * Asked for (a read, a subscriber): lists now unless listed or a list is in flight; while the
+   * engine is away or the events stream is down, the connect or the stream's return lists.
+   */
   private start(): void {
-    if (this.abort.signal.aborted || this.engine.status.state !== 'connected') return;
+    if (this.abort.signal.aborted) return;
     this.isStarted = true;
-    if (this.listing !== null || !this.engine.isEventStreamLive) return;
+    if (this.engine.status.state !== 'connected' || !this.engine.isEventStreamLive || this.listing !== null) return;
     if (!this.isListed) this.list();
   }
 
