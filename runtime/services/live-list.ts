@@ -113,6 +113,11 @@ export class LiveList<T> implements Disposable {
     );
   }
 
+  /** A list is in flight (its answer will replace every item). */
+  get isListing(): boolean {
+    return this.listing !== null;
+  }
+
   /** The item with this key as last seen (null when unknown); for the owner's bookkeeping, not an answer to a read. */
   peek(key: string): T | null {
     return this.items.get(key) ?? null;

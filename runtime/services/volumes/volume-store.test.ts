@@ -24,6 +24,8 @@ function setup(volumes: VolumeSummary[]) {
   const mounts = new Map<string, string[]>();
   const calls: string[] = [];
   let heldMounts: ReturnType<typeof deferred<void>> | null = null;
+  const heldLookups: ReturnType<typeof deferred<void>>[] = [];
+  let holdingLookups = false;
   const store = new VolumeStore(
     connection,
     {
@@ -31,9 +33,15 @@ function setup(volumes: VolumeSummary[]) {
         calls.push('list');
         return Promise.resolve([...engine.values()]);
       },
-      summaryOrNull: (name) => {
+      summaryOrNull: async (name) => {
         calls.push(`volume ${name}`);
-        return Promise.resolve(engine.get(name) ?? null);
+        const answer = engine.get(name) ?? null; // as the engine has it when asked
+        if (holdingLookups) {
+          const gate = deferred<void>();
+          heldLookups.push(gate);
+          await gate.promise;
+        }
+        return answer;
       },
       mountsOf: async (containerId) => {
         calls.push(`mounts ${containerId}`);
@@ -49,6 +57,10 @@ function setup(volumes: VolumeSummary[]) {
     mounts,
     calls,
     store,
+    heldLookups,
+    holdLookups(hold: boolean) {
+      holdingLookups = hold;
+    },
     holdMounts() {
       heldMounts = deferred<void>();
       return heldMounts;
@@ -113,5 +125,23 @@ describe('the volume store', () => {
     engine.set('fresh', volume('fresh'));
     connection.fire('volume', 'create', 'fresh');
     expect(names(await store.current())).toEqual(['fresh:']);
+  });
+
+  it('follows a new container that stops while its volume is still being looked up (its mounts are known from its own answer)', async () => {
+    const test = setup([volume('data')]);
+    const { connection, engine, mounts, store } = test;
+    await store.current();
+    mounts.set('c3', ['data']);
+    engine.set('data', volume('data', [{ id: 'c3', state: 'running' }]));
+    test.holdLookups(true);
+    connection.fire('container', 'create', 'c3');
+    connection.fire('container', 'start', 'c3');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(test.heldLookups).toHaveLength(1); // data, asked while c3 runs
+    engine.set('data', volume('data', [{ id: 'c3', state: 'exited' }]));
+    connection.fire('container', 'die', 'c3');
+    test.holdLookups(false);
+    test.heldLookups[0]!.resolve();
+    expect(names(await store.current())).toEqual(['data:c3/exited']);
   });
 });

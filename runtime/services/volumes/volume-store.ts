@@ -48,8 +48,17 @@ type Connection = Pick<EngineConnection, 'onEngineEvent' | 'onStatus' | 'status'
  */
 export class VolumeStore implements Disposable {
   readonly list: LiveList<VolumeSummary>;
-  /** Which volumes each container mounts, from each volume's users as the store holds them. */
+  /**
+   * Which volumes each container mounts. A container's mounts are fixed when it is made, so this
+   * only grows (from each list, each volume looked up, each new container asked) until the
+   * container's removal: an answer that was asked before a container existed cannot make its
+   * later events look like no news.
+   */
   private readonly volumesOf = new Map<string, Set<string>>();
+  /** Containers asked for their mounts during the list in flight: kept when its answer replaces the rest. */
+  private readonly askedDuringList = new Map<string, readonly string[]>();
+  /** New containers whose mounts are being asked; true once one is removed meanwhile (not to be learned). */
+  private readonly asking = new Map<string, boolean>();
   private readonly abort = new AbortController();
   private readonly subscription: Disposable;
   private readonly index: Disposable;
@@ -64,9 +73,10 @@ export class VolumeStore implements Disposable {
       onListed: (volumes) => {
         this.volumesOf.clear();
         for (const volume of volumes) this.learnUsers(volume);
+        for (const [containerId, names] of this.askedDuringList) this.learn(containerId, names);
+        this.askedDuringList.clear();
       },
-      onChanged: (name, _action, volume) => {
-        for (const names of this.volumesOf.values()) names.delete(name);
+      onChanged: (_name, _action, volume) => {
         if (volume !== null) this.learnUsers(volume);
       },
       onFailed: () => undefined,
@@ -91,11 +101,14 @@ export class VolumeStore implements Disposable {
   }
 
   private learnUsers(volume: VolumeSummary): void {
-    for (const user of volume.containers) {
-      const names = this.volumesOf.get(user.id);
-      if (names === undefined) this.volumesOf.set(user.id, new Set([volume.name]));
-      else names.add(volume.name);
-    }
+    for (const user of volume.containers) this.learn(user.id, [volume.name]);
+  }
+
+  private learn(containerId: string, names: readonly string[]): void {
+    if (names.length === 0) return;
+    const known = this.volumesOf.get(containerId);
+    if (known === undefined) this.volumesOf.set(containerId, new Set(names));
+    else for (const name of names) known.add(name);
   }
 
   private onEngineEvent(event: EngineEvent): void {
@@ -110,16 +123,30 @@ export class VolumeStore implements Disposable {
     if (event.Type !== 'container' || !containerActions.has(action) || liveHelperIds.has(event.Actor.ID)) return;
     const containerId = event.Actor.ID;
     const known = this.volumesOf.get(containerId);
-    if (containerRemovals.has(action)) this.volumesOf.delete(containerId);
+    if (containerRemovals.has(action)) {
+      this.volumesOf.delete(containerId);
+      this.askedDuringList.delete(containerId);
+      if (this.asking.has(containerId)) this.asking.set(containerId, true);
+    }
     if (known !== undefined) {
       for (const name of known) this.list.changed(name, action);
       return;
     }
     if (action !== 'create') return;
-    // A new container: which volumes it mounts is asked once; they change users.
-    const release = this.list.hold();
+    // A new container: which volumes it mounts is asked once; they change users. Its events
+    // meanwhile are covered: the lookups go out after the answer.
+    const hold = this.list.hold();
+    this.asking.set(containerId, false);
+    const release = () => {
+      this.asking.delete(containerId);
+      hold();
+    };
     this.source.mountsOf(containerId, this.abort.signal).then(
       (names) => {
+        if (names !== null && names.length > 0 && this.asking.get(containerId) === false) {
+          this.learn(containerId, names);
+          if (this.list.isListing) this.askedDuringList.set(containerId, names);
+        }
         for (const name of names ?? []) this.list.changed(name, action);
         release();
       },
