@@ -7,6 +7,8 @@ import { checkFileRule, chosenFile, onFileField, safeFileName, type VolumeFilesH
 import { VolumePrune } from './prune.js';
 import { cloneVolume, openVolumeBackup, openVolumeFiles, restoreFromFile, restoreVolume } from './transfers.js';
 import { Lazy } from '../lazy.js';
+import { helperLabel } from './helper-container.js';
+import { containerStateOf } from './volume-summary.js';
 import { VolumeStore } from './volume-store.js';
 import { VolumesService } from './volumes-service.js';
 import { watchVolumes } from './volume-watch.js';
@@ -38,9 +40,14 @@ export function volumeStoreOf(engine: EngineConnection): Lazy<VolumeStore> {
           const { status: _status, ...summary } = details; // inspect's driver status is no part of the list
           return summary;
         },
-        mountsOf: async (containerId, signal) => {
+        inspectUser: async (containerId, signal) => {
           const container = await engine.client.containers.inspectOrNull(containerId, signal);
-          return container === null ? null : (container.Mounts ?? []).flatMap((mount) => (mount.Type === 'volume' && mount.Name ? [mount.Name] : []));
+          if (container === null || container.Config?.Labels?.[helperLabel.key] === helperLabel.value) return null;
+          return {
+            mounts: (container.Mounts ?? []).flatMap((mount) => (mount.Type === 'volume' && mount.Name ? [mount.Name] : [])),
+            name: (container.Name ?? containerId.slice(0, 12)).replace(/^\//, ''),
+            state: containerStateOf(container.State?.Status),
+          };
         },
       }),
   );

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { VolumeSummary } from '../../api/index.js';
 import { deferred, fakeConnection } from '../../testing/fake-connection.js';
 import { liveHelperIds } from './helper-container.js';
-import { VolumeStore } from './volume-store.js';
+import { VolumeStore, type InspectedUser } from './volume-store.js';
 
 const volume = (name: string, users: { id: string; state?: 'running' | 'exited' }[] = []): VolumeSummary => ({
   engineId: 'e1',
@@ -21,7 +21,8 @@ const volume = (name: string, users: { id: string; state?: 'running' | 'exited' 
 function setup(volumes: VolumeSummary[]) {
   const connection = fakeConnection();
   const engine = new Map(volumes.map((item) => [item.name, item]));
-  const mounts = new Map<string, string[]>();
+  /** Each container as its own inspect says it. */
+  const containers = new Map<string, InspectedUser>();
   const calls: string[] = [];
   let heldMounts: ReturnType<typeof deferred<void>> | null = null;
   const heldLookups: ReturnType<typeof deferred<void>>[] = [];
@@ -43,10 +44,11 @@ function setup(volumes: VolumeSummary[]) {
         }
         return answer;
       },
-      mountsOf: async (containerId) => {
-        calls.push(`mounts ${containerId}`);
+      inspectUser: async (containerId) => {
+        calls.push(`container ${containerId}`);
+        const answer = containers.get(containerId) ?? null;
         if (heldMounts) await heldMounts.promise;
-        return mounts.get(containerId) ?? null;
+        return answer;
       },
     },
     { settleTimeoutMs: 500 },
@@ -54,7 +56,7 @@ function setup(volumes: VolumeSummary[]) {
   return {
     connection,
     engine,
-    mounts,
+    containers,
     calls,
     store,
     heldLookups,
@@ -71,35 +73,33 @@ function setup(volumes: VolumeSummary[]) {
 const names = (list: VolumeSummary[] | null) => list?.map((item) => `${item.name}:${item.containers.map((user) => `${user.id}/${user.state}`).join(',')}`);
 
 describe('the volume store', () => {
-  it("looks up the volumes a known container uses when it changes, and only those", async () => {
-    const { connection, engine, calls, store } = setup([volume('data', [{ id: 'c1' }]), volume('logs', [{ id: 'c1' }]), volume('other')]);
+  it("patches a known container's new state into the volumes it uses, from its own inspect, asking no volume again", async () => {
+    const { connection, containers, calls, store } = setup([volume('data', [{ id: 'c1' }]), volume('logs', [{ id: 'c1' }]), volume('other')]);
     await store.current();
-    engine.set('data', volume('data', [{ id: 'c1', state: 'running' }]));
-    engine.set('logs', volume('logs', [{ id: 'c1', state: 'running' }]));
+    containers.set('c1', { mounts: ['data', 'logs'], name: 'c1', state: 'running' });
     connection.fire('container', 'start', 'c1');
     expect(names(await store.current())).toEqual(['data:c1/running', 'logs:c1/running', 'other:']);
-    expect(calls).toEqual(['list', 'volume data', 'volume logs']);
+    expect(calls).toEqual(['list', 'container c1']);
   });
 
-  it('asks a new container which volumes it mounts, and is not in step until it has answered', async () => {
+  it('asks a new container what it mounts, is not in step until it has answered, and drops it from its volumes when it is removed', async () => {
     const test = setup([volume('data')]);
-    const { connection, engine, mounts, calls, store } = test;
+    const { connection, containers, calls, store } = test;
     await store.current();
     const held = test.holdMounts();
-    mounts.set('c2', ['data']);
-    engine.set('data', volume('data', [{ id: 'c2' }]));
+    containers.set('c2', { mounts: ['data'], name: 'c2', state: 'created' });
     connection.fire('container', 'create', 'c2');
     expect(store.list.isInStep).toBe(false);
     const read = store.current();
     held.resolve();
-    expect(names(await read)).toEqual(['data:c2/exited']);
-    expect(calls).toEqual(['list', 'mounts c2', 'volume data']);
+    expect(names(await read)).toEqual(['data:c2/created']);
+    expect(calls).toEqual(['list', 'container c2']);
 
-    // Removed (Podman says `remove`): its volumes lose the user; it is known now, so not asked again.
-    engine.set('data', volume('data'));
+    // Removed (Podman says `remove`): its volumes lose the user, and nothing is asked.
+    containers.delete('c2');
     connection.fire('container', 'remove', 'c2');
     expect(names(await store.current())).toEqual(['data:']);
-    expect(calls.slice(3)).toEqual(['volume data']);
+    expect(calls).toEqual(['list', 'container c2']);
   });
 
   it("says a destroyed volume is gone without asking, and skips Berth's own helper containers and nameless events", async () => {
@@ -127,21 +127,23 @@ describe('the volume store', () => {
     expect(names(await store.current())).toEqual(['fresh:']);
   });
 
-  it('follows a new container that stops while its volume is still being looked up (its mounts are known from its own answer)', async () => {
+  it('follows a container that stops while it is still being asked about its start (asked once more), and a list that still says running does not undo it', async () => {
     const test = setup([volume('data')]);
-    const { connection, engine, mounts, store } = test;
+    const { connection, engine, containers, store } = test;
     await store.current();
-    mounts.set('c3', ['data']);
-    engine.set('data', volume('data', [{ id: 'c3', state: 'running' }]));
-    test.holdLookups(true);
+    containers.set('c3', { mounts: ['data'], name: 'c3', state: 'running' });
+    const held = test.holdMounts();
     connection.fire('container', 'create', 'c3');
     connection.fire('container', 'start', 'c3');
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(test.heldLookups).toHaveLength(1); // data, asked while c3 runs
-    engine.set('data', volume('data', [{ id: 'c3', state: 'exited' }]));
+    containers.set('c3', { mounts: ['data'], name: 'c3', state: 'exited' });
     connection.fire('container', 'die', 'c3');
-    test.holdLookups(false);
-    test.heldLookups[0]!.resolve();
+    // Docker's containers list lags its die event: a lookup of the volume still reads running.
+    engine.set('data', volume('data', [{ id: 'c3', state: 'running' }]));
+    connection.fire('volume', 'unmount', 'data');
+    held.resolve();
+    expect(names(await store.current())).toEqual(['data:c3/exited']);
+    // Looked up again while the list still lags: what the container's inspect said stands.
+    connection.fire('volume', 'unmount', 'data');
     expect(names(await store.current())).toEqual(['data:c3/exited']);
   });
 });
