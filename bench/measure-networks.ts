@@ -2,12 +2,14 @@ import { connectBerth } from './berth-client.js';
 import { untilEngineConnected } from './measure-list.js';
 import { rawEngineRequest } from './raw-engine.js';
 import { round, summarize, type Summary } from './stats.js';
-import { log } from './support.js';
+import { delay, log } from './support.js';
 
 /**
  * (j) `networks.list` through a running web host, over its WebSocket, against the engine's own
  * `GET /networks` on its unix socket (read whole and JSON-parsed, as any client would), in the
- * same process and interleaved so both see the same engine load. For context, the containers on
+ * same process and interleaved so both see the same engine load, with the host's live network
+ * list warm (steady state: kept from the engine's events); the host's first list (cold: it makes
+ * the live list with one `GET /networks`) is reported apart. For context, the containers on
  * them: `networks.attachments` against the raw `GET /containers/json?all=1` it is made from.
  */
 
@@ -22,6 +24,9 @@ export interface NetworksMeasure {
   networks: number;
   responseBytes: number;
   iterations: number;
+  /** The host's first networks.list (it makes the live list: one GET /networks), and a raw GET /networks right after, for scale. */
+  cold: { firstCallMs: number; rawAfterColdMs: number };
+  /** networks.list in steady state: answered from the live list. */
   berthList: Summary;
   rawList: Summary;
   berthAttachments: Summary;
@@ -44,7 +49,18 @@ export async function measureNetworks(options: NetworksOptions): Promise<Network
     const { client } = connection;
     const berthList = async () => (await client.call('networks.list', {})).length;
     const berthAttachments = async () => (await client.call('networks.attachments', {})).length;
+    // Cold: the host's first list once it is connected (that list makes its live list).
+    const deadline = Date.now() + 30_000;
+    while ((await client.call('engine.info', {})).state !== 'connected') {
+      if (Date.now() > deadline) throw new Error('the host did not connect to its engine within 30 s');
+      await delay(100);
+    }
+    const coldStart = performance.now();
     await untilEngineConnected(berthList);
+    const firstCallMs = performance.now() - coldStart;
+    const rawStart = performance.now();
+    await rawGet(options.socketPath, '/networks');
+    const rawAfterColdMs = performance.now() - rawStart;
 
     /** Alternates which goes first, so neither always runs right after the other. */
     const interleaved = async (ours: () => Promise<unknown>, raw: () => Promise<unknown>) => {
@@ -76,6 +92,7 @@ export async function measureNetworks(options: NetworksOptions): Promise<Network
       networks: raw.count,
       responseBytes: raw.bytes,
       iterations: options.iterations,
+      cold: { firstCallMs: round(firstCallMs), rawAfterColdMs: round(rawAfterColdMs) },
       ...summaries,
       ratios: {
         listOverRawMedian: round(summaries.berthList.medianMs / summaries.rawList.medianMs, 3),

@@ -14,7 +14,9 @@ import { Teardown } from './teardown.js';
  * The volumes measures (issue 13), on an engine holding BENCH_VOLUME_COUNT volumes of the
  * bench's own (label `berth.bench.volumes`), a tenth of them used by created containers:
  * - list: `volumes.list` over a `berth serve` WebSocket against the engine's own `GET /volumes`
- *   on its socket (the target), interleaved in one process; for context also against the two raw
+ *   on its socket (the target), interleaved in one process, with the host's live volume list warm
+ *   (steady state: made by the first call, kept from the engine's events); the first call of the
+ *   host (cold: it makes the live list, which asks the engine for both lists) is reported apart; for context also against the two raw
  *   calls the list needs at once (`GET /volumes` and `GET /containers/json?all=1`, for each
  *   volume's users), and the list asked while a `volumes.sizes` (the engine's disk usage) is in
  *   flight: sizes never delay the list;
@@ -29,6 +31,13 @@ export interface VolumesListMeasure {
   /** Created containers mounting one volume each, so the list has users to find. */
   usersContainers: number;
   iterations: number;
+  /**
+   * The host's first volumes.list, untimed in `berth`: it makes the live volume list, which asks
+   * the engine for `GET /volumes` and the containers list; with `rawAfterCold`, a `GET /volumes`
+   * timed right after it, for scale.
+   */
+  cold: { firstCallMs: number; rawAfterColdMs: number };
+  /** volumes.list in steady state: answered from the live list, kept from the engine's events. */
   berth: Summary;
   /** `GET /volumes` on the engine socket, body JSON-parsed. */
   raw: Summary;
@@ -147,6 +156,14 @@ async function measureList(client: BerthClient, options: VolumesMeasuresOptions,
     raw: () => rawGet(options.socketPath, '/volumes'),
     rawWithContainers: () => Promise.all([rawGet(options.socketPath, '/volumes'), rawGet(options.socketPath, '/containers/json?all=1')]),
   };
+  // Cold: the host's first list makes its live volume list (both engine lists asked).
+  const coldStart = performance.now();
+  await steps.berth();
+  const firstCallMs = performance.now() - coldStart;
+  const rawStart = performance.now();
+  await steps.raw();
+  const rawAfterColdMs = performance.now() - rawStart;
+  log(`volumes list: cold (first) volumes.list ${round(firstCallMs)} ms, GET /volumes ${round(rawAfterColdMs)} ms`);
   log(`volumes list: ${warmup} warm-up + ${iterations} iterations each (volumes.list, GET /volumes, GET /volumes + /containers/json)`);
   for (let index = 0; index < warmup; index++) for (const step of Object.values(steps)) await step();
   const samples = { berth: [] as number[], raw: [] as number[], rawWithContainers: [] as number[] };
@@ -179,6 +196,7 @@ async function measureList(client: BerthClient, options: VolumesMeasuresOptions,
     volumes: made.volumes,
     usersContainers: made.users,
     iterations,
+    cold: { firstCallMs: round(firstCallMs), rawAfterColdMs: round(rawAfterColdMs) },
     berth,
     raw,
     rawWithContainers,

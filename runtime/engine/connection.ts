@@ -11,6 +11,7 @@ import {
 import { reconnectDelayMs } from '../api/backoff.js';
 import { AttemptPolicy, type AttemptOptions, type FailedProbe } from './attempt.js';
 import { EngineClient } from './client/engine-client.js';
+import { eventAsDocker } from './dialect.js';
 import { EventResume } from './event-resume.js';
 import { followEngineEvents, openEngineEvents } from './event-stream.js';
 import { engineIdFor, identityOf } from './identity.js';
@@ -52,6 +53,8 @@ export class EngineConnection implements Disposable {
   private disposed = false;
   private readonly statusListeners = new Set<(status: EngineStatus) => void>();
   private readonly eventListeners = new Set<(event: EngineEvent) => void>();
+  private readonly streamListeners = new Set<(isLive: boolean) => void>();
+  private streamLive = false;
   /** Lines of `/events` that could not be read, over the connection's life (each one logged). */
   private readonly skippedEvents = new SkippedLines('/events');
 
@@ -84,6 +87,22 @@ export class EngineConnection implements Disposable {
   onEngineEvent(listener: (event: EngineEvent) => void): Disposable {
     this.eventListeners.add(listener);
     return toDisposable(() => this.eventListeners.delete(listener));
+  }
+
+  /**
+   * Whether the `/events` stream is open now. It is closed while the connection is not
+   * `connected`, and also, with the status still `connected`, while an ended stream is asked for
+   * again (event-resume.ts): events made meanwhile arrive only once it is open again, so whatever
+   * is kept from the events is behind until then.
+   */
+  get isEventStreamLive(): boolean {
+    return this.streamLive;
+  }
+
+  /** Told each time the `/events` stream closes (false) or opens (true): after a connect, and after a resume. */
+  onEventStreamLive(listener: (isLive: boolean) => void): Disposable {
+    this.streamListeners.add(listener);
+    return toDisposable(() => this.streamListeners.delete(listener));
   }
 
   /** Begins connecting; resolves after the first attempt (connected or not). */
@@ -146,6 +165,7 @@ export class EngineConnection implements Disposable {
     this.disconnect();
     this.statusListeners.clear();
     this.eventListeners.clear();
+    this.streamListeners.clear();
   }
 
   private connectNow(): Promise<void> {
@@ -180,6 +200,7 @@ export class EngineConnection implements Disposable {
       this.eventsAbort = abort;
       this.failures = 0;
       this.watchEvents(client, stream, abort, new EventResume());
+      this.setStreamLive(true);
       this.update({ engineId: engineIdFor(endpoint.url), state: 'connected', endpoint, identity, reason: undefined, retryInMs: undefined, managed });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -189,12 +210,14 @@ export class EngineConnection implements Disposable {
 
   private watchEvents(client: EngineClient, stream: Readable, abort: AbortController, resume: EventResume): void {
     followEngineEvents(stream, this.skippedEvents, {
-      onEvent: (event) => {
-        if (!resume.isNew(event)) return;
+      onEvent: (read) => {
+        if (!resume.isNew(read)) return;
+        const event = eventAsDocker(read, client.dialect);
         for (const listener of this.eventListeners) listener(event);
       },
       onEnd: (why) => {
         if (abort.signal.aborted || this.eventsAbort !== abort) return;
+        this.setStreamLive(false);
         void this.resumeEvents(client, abort, resume, why);
       },
     });
@@ -214,7 +237,11 @@ export class EngineConnection implements Disposable {
       const timer = setTimeout(cancel, resumeTimeoutMs);
       try {
         const stream = await openEngineEvents(client, opening.signal, since);
-        if (!abort.signal.aborted && this.eventsAbort === abort) return this.watchEvents(client, stream, abort, resume);
+        if (!abort.signal.aborted && this.eventsAbort === abort) {
+          this.watchEvents(client, stream, abort, resume);
+          this.setStreamLive(true);
+          return;
+        }
         stream.destroy();
         return;
       } catch {
@@ -258,6 +285,13 @@ export class EngineConnection implements Disposable {
     this.eventsAbort = null;
     this.engineClient = null;
     abort?.abort();
+    this.setStreamLive(false);
+  }
+
+  private setStreamLive(isLive: boolean): void {
+    if (this.streamLive === isLive) return;
+    this.streamLive = isLive;
+    for (const listener of this.streamListeners) listener(isLive);
   }
 
   private update(patch: Partial<EngineStatus>): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containerAsDocker, containerListItemAsDocker, dialectOf, imageAsDocker, imageNameAsDocker, imageRemovalAsDocker } from './dialect.js';
+import { announcesNetworkLifecycle, containerAsDocker, containerListItemAsDocker, dialectOf, eventAsDocker, imageAsDocker, imageNameAsDocker, imageRemovalAsDocker } from './dialect.js';
 
 describe('engine dialects', () => {
   it('knows Podman by its version components', () => {
@@ -52,5 +52,16 @@ describe('engine dialects', () => {
     expect(containerAsDocker(podman, 'podman').HostConfig).toEqual({ ShmSize: 64 * 1024 * 1024, Runtime: '', MemorySwappiness: null, CgroupnsMode: '' });
     const chosen = { Id: 'c', HostConfig: { ShmSize: 128 * 1024 * 1024, Runtime: 'crun', MemorySwappiness: 10 } };
     expect(containerAsDocker(chosen, 'podman')).toEqual(chosen);
+  });
+
+  it("reads a Podman volume event's name (its attributes) as Docker's actor id, and leaves every other event alone", () => {
+    const podman = { Type: 'volume', Action: 'create', Actor: { ID: '', Attributes: { name: 'data', podId: '' } }, time: 1 };
+    expect(eventAsDocker(podman, 'podman')).toEqual({ ...podman, Actor: { ID: 'data', Attributes: { name: 'data', podId: '' } } });
+    const container = { Type: 'container', Action: 'create', Actor: { ID: 'abc', Attributes: { name: 'web' } } };
+    expect(eventAsDocker(container, 'podman')).toBe(container);
+    const docker = { Type: 'volume', Action: 'create', Actor: { ID: 'data', Attributes: { driver: 'local' } } };
+    expect(eventAsDocker(docker, 'docker')).toBe(docker);
+    expect(announcesNetworkLifecycle('docker')).toBe(true);
+    expect(announcesNetworkLifecycle('podman')).toBe(false);
   });
 });

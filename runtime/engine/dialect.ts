@@ -1,5 +1,6 @@
 import type { EngineContainer, EngineContainerListItem } from './json/container.js';
 import type { EngineImageRemoval } from './json/image.js';
+import type { EngineEvent } from './json/streams.js';
 import type { EngineVersion } from './json/system.js';
 
 /**
@@ -76,4 +77,24 @@ export function imageAsDocker<I extends { RepoTags?: string[] | null | undefined
 export function imageRemovalAsDocker(removal: EngineImageRemoval, dialect: EngineDialect): EngineImageRemoval {
   if (dialect === 'docker' || !removal) return removal;
   return removal.map((item) => (item.Untagged ? { ...item, Untagged: imageNameAsDocker(item.Untagged, dialect) } : item));
+}
+
+/**
+ * An `/events` message as Docker sends it. Podman 4 names a volume in its event's
+ * `Actor.Attributes.name` and leaves `Actor.ID` empty, where Docker puts the volume's name (its
+ * id) in `Actor.ID`.
+ */
+export function eventAsDocker(event: EngineEvent, dialect: EngineDialect): EngineEvent {
+  if (dialect === 'docker' || event.Type !== 'volume' || event.Actor.ID !== '') return event;
+  const name = event.Actor.Attributes?.name;
+  return name ? { ...event, Actor: { ...event.Actor, ID: name } } : event;
+}
+
+/**
+ * Whether the engine sends an event when a network is created or removed. Docker does (`create`,
+ * `destroy`); Podman 4 does not (only `connect` and `disconnect`), so nothing kept from its events
+ * can know of a network made or removed from a shell.
+ */
+export function announcesNetworkLifecycle(dialect: EngineDialect): boolean {
+  return dialect === 'docker';
 }

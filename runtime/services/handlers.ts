@@ -17,7 +17,7 @@ import { imageDownloads, imagesHandlers, imageUploads } from './images/handlers.
 import { logsDownloads, logsHandlers, type LogsHost } from './logs/logs-service.js';
 import { registriesHandlers } from './registries/handlers.js';
 import type { RegistriesService } from './registries/registries-service.js';
-import { networksHandlers, networksWatcher } from './networks/handlers.js';
+import { networksHandlers, networkStoreOf, networksWatcher } from './networks/handlers.js';
 import { notificationsHandlers } from './notifications/handlers.js';
 import type { NotificationCenter } from './notifications/notification-center.js';
 import { watchForNotifications } from './notifications/notification-watch.js';
@@ -29,7 +29,7 @@ import { statsHandlers } from './stats/handlers.js';
 import { systemHandlers } from './system.js';
 import { diskUsageHandlers } from './disk-usage/handlers.js';
 import { terminalHandlers } from './terminal/terminal-service.js';
-import { volumeDownloads, volumesHandlers, volumeUploads } from './volumes/handlers.js';
+import { volumeDownloads, volumesHandlers, volumeStoreOf, volumeUploads } from './volumes/handlers.js';
 
 /** What the program hosting the backend offers the services (the desktop app's dialogs). */
 export type ServicesHost = LogsHost & ImageArchiveHost;
@@ -57,6 +57,9 @@ export function createServiceHandlers(engine: EngineConnection, registry: Engine
   const engineEvents = store.add(new EngineEventLog(engine));
   store.add(watchForNotifications(engineEvents, shared.notifications));
   const statsKeeper = store.add(new StatsKeeper(engine));
+  // Live lists, made by their first read or watch and kept for the connection's life.
+  const volumeStore = store.add(volumeStoreOf(engine));
+  const networkStore = store.add(networkStoreOf(engine));
   const handlers: ServiceHandlers = composeSlices(
     engineHandlers(engine),
     enginesHandlers(registry),
@@ -72,13 +75,13 @@ export function createServiceHandlers(engine: EngineConnection, registry: Engine
     terminalHandlers(engine),
     logsHandlers(engine, host),
     registriesHandlers(shared.registries, engine),
-    volumesHandlers(engine, host),
-    networksHandlers(engine, watchers.networks),
+    volumesHandlers(engine, volumeStore, host),
+    networksHandlers(engine, watchers.networks, networkStore),
     engineEventsHandlers(engineEvents),
     notificationsHandlers(shared.notifications),
     settingsHandlers(shared.settings),
   );
   const downloads: DownloadHandlers = { ...logsDownloads(engine), ...imageDownloads(engine), ...volumeDownloads(engine) };
-  const uploads: UploadHandlers = { ...imageUploads(engine), ...volumeUploads(engine) };
+  const uploads: UploadHandlers = { ...imageUploads(engine), ...volumeUploads(engine, volumeStore) };
   return { handlers, downloads, uploads, dispose: () => store.dispose() };
 }

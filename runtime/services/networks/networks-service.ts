@@ -29,11 +29,22 @@ const parallelRequests = 8;
 /** Told of a container whose attachments Berth changed itself: the engine announces no change to a stopped one. */
 export type OnAttachmentsChanged = (containerId: string) => void;
 
+/** Told of networks Berth made or removed itself, so the live list (network-store.ts) shows it at once. */
+export interface NetworkWrites {
+  created(network: NetworkSummary): void;
+  removed(networkId: string): void;
+  /** A prune removed networks known only by name: list them all again. */
+  pruned(): void;
+}
+
+const noWrites: NetworkWrites = { created: () => undefined, removed: () => undefined, pruned: () => undefined };
+
 /** The networks domain on one engine (`runtime/api/networks.ts`). */
 export class NetworksService {
   constructor(
     private readonly engine: Pick<EngineConnection, 'client' | 'status'>,
     private readonly onAttachmentsChanged: OnAttachmentsChanged = () => undefined,
+    private readonly writes: NetworkWrites = noWrites,
   ) {}
 
   private get engineId(): string {
@@ -46,6 +57,12 @@ export class NetworksService {
 
   async list(signal?: AbortSignal): Promise<NetworkSummary[]> {
     return (await this.calls.list(undefined, signal)).map((network) => toNetworkSummary(this.engineId, network));
+  }
+
+  /** One network by its id, as the whole list gives it (the list filtered by id: a prefix, so the exact one is picked); null when gone. */
+  async summaryOrNull(networkId: string, signal?: AbortSignal): Promise<NetworkSummary | null> {
+    const network = (await this.calls.list({ id: [networkId] }, signal)).find((candidate) => candidate.Id === networkId);
+    return network === undefined ? null : toNetworkSummary(this.engineId, network);
   }
 
   /** Every container's networks (one list of all containers), each entry resolved to its network. */
@@ -123,7 +140,9 @@ export class NetworksService {
       const others = error instanceof BerthError ? await this.calls.list(undefined, signal).catch(() => []) : [];
       throw createRefusal(error, params, others);
     }
-    return toNetworkSummary(this.engineId, (await this.calls.inspect(created.Id, signal)).network);
+    const summary = toNetworkSummary(this.engineId, (await this.calls.inspect(created.Id, signal)).network);
+    this.writes.created(summary);
+    return summary;
   }
 
   /**
@@ -150,6 +169,7 @@ export class NetworksService {
       if (now.length > 0) throw refuseInUse(now);
       throw error;
     }
+    this.writes.removed(network.Id);
     return null;
   }
 
@@ -174,7 +194,11 @@ export class NetworksService {
 
   async prune(params: ParsedMethodParams<'networks.prune'>, signal?: AbortSignal): Promise<NetworkPruneResult> {
     const { filters, until } = pruneFiltersOf(params.filters);
-    if (params.only === undefined) return { removed: await this.calls.prune(enginePruneFilters(filters, until), signal), kept: [] };
+    if (params.only === undefined) {
+      const removed = await this.calls.prune(enginePruneFilters(filters, until), signal);
+      if (removed.length > 0) this.writes.pruned();
+      return { removed, kept: [] };
+    }
     // Only what the preview showed, and of that only what the prune would still take.
     const networks = await this.calls.list(undefined, signal);
     const wanted = new Set(params.only);
@@ -193,6 +217,7 @@ export class NetworksService {
       }
       try {
         await this.calls.remove(id, signal);
+        this.writes.removed(id);
         result.removed.push(network.Name);
       } catch (error) {
         if (signal?.aborted) throw error;

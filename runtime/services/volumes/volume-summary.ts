@@ -4,6 +4,14 @@ import { helperLabel } from './helper-container.js';
 
 const states: readonly ContainerState[] = ['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead'];
 
+/** Podman's words in a container's inspect (`State.Status`) where Docker's list says created or exited. */
+const podmanStates: Record<string, ContainerState> = { configured: 'created', initialized: 'created', stopped: 'exited' };
+
+/** The engine's word for a container's state, as the contract says it (an unknown one: dead). Pure. */
+export function containerStateOf(word: string | null | undefined): ContainerState {
+  return states.find((state) => state === word) ?? (word ? podmanStates[word] : undefined) ?? 'dead';
+}
+
 /** The label Docker 23 and later give the volumes they make for `-v /path` and `VOLUME`. */
 const anonymousLabel = 'com.docker.volume.anonymous';
 
@@ -26,7 +34,7 @@ export function usersByVolume(engineId: string, containers: readonly EngineConta
       engineId,
       id: container.Id,
       name: (container.Names?.[0] ?? container.Id.slice(0, 12)).replace(/^\//, ''),
-      state: states.find((state) => state === container.State) ?? 'dead',
+      state: containerStateOf(container.State),
     };
     const seen = new Set<string>();
     for (const mount of container.Mounts ?? []) {
