@@ -63,6 +63,8 @@ export interface BenchSettings {
   statsSeconds: number;
   /** Rounds of the CLI, page-open and page-hidden phases, alternated (BENCH_STATS_ROUNDS). */
   statsRounds: number;
+  /** Seconds each side runs before it is measured (BENCH_STATS_SETTLE_SECONDS). */
+  statsSettleSeconds: number;
   /** Run the volumes measures (BENCH_VOLUMES; default on). */
   volumes: boolean;
   /** Volumes in the engine for the list measure (BENCH_VOLUME_COUNT), files in the browsed folder (BENCH_VOLUME_FILES), browses timed (BENCH_VOLUME_RUNS). */
@@ -124,6 +126,7 @@ export function readSettings(): BenchSettings {
     statsContainers: envInt('BENCH_STATS_CONTAINERS', 50),
     statsSeconds: envInt('BENCH_STATS_SECONDS', 20),
     statsRounds: envInt('BENCH_STATS_ROUNDS', 3),
+    statsSettleSeconds: envInt('BENCH_STATS_SETTLE_SECONDS', 15),
     volumes: envFlag('BENCH_VOLUMES', true),
     volumeCount: envInt('BENCH_VOLUME_COUNT', 1000),
     volumeFiles: envInt('BENCH_VOLUME_FILES', 10_000),
