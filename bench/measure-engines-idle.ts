@@ -27,6 +27,8 @@ export interface EngineIdleCalls {
   callsPerMinute: number;
   /** `/events` streams open at the end of the window (one expected). */
   eventsStreamsOpen: number;
+  /** Other streams open then (stats for a running container's history, logs that follow): none expected with no container running. */
+  otherStreamsOpen: number;
   /** Requests the proxy passed before the window (connect, `/events`, the lists): it was in Berth's path. */
   requestsBeforeWindow: number;
   /** `METHOD /path` of each call seen, in order. */
@@ -44,6 +46,9 @@ export interface EnginesIdle {
 
 const eventsPath = /^(\/v[\d.]+)?\/events(\?|$)/;
 const isEvents = (request: ProxiedRequest) => eventsPath.test(request.path);
+/** Requests that stay open by design once answered: events, a container's stats (a history stream), logs that follow. */
+const streamPath = /^(\/v[\d.]+)?\/(events(\?|$)|containers\/[^/]+\/(stats(?![^#]*stream=(false|0))|logs\?[^#]*follow=(true|1)))/;
+const isStream = (request: ProxiedRequest) => streamPath.test(request.path);
 const openEvents = (proxy: EngineProxy) => proxy.requests.filter((request) => isEvents(request) && request.firstByteMs !== null && request.endMs === null).length;
 
 export async function measureEnginesIdle(options: { hostUrl: string; engines: readonly IdleEngine[]; windowSeconds: number; timeoutMs: number; quietMs?: number }): Promise<EnginesIdle> {
@@ -81,6 +86,7 @@ export async function measureEnginesIdle(options: { hostUrl: string; engines: re
         calls: seen.length,
         callsPerMinute: round(seen.length / (options.windowSeconds / 60)),
         eventsStreamsOpen: openEvents(engine.proxy),
+        otherStreamsOpen: engine.proxy.requests.filter((request) => isStream(request) && !isEvents(request) && request.firstByteMs !== null && request.endMs === null).length,
         requestsBeforeWindow: firsts[index] ?? 0,
         requests: seen.map((request) => `${request.method} ${request.path}`),
       };
@@ -109,7 +115,8 @@ async function until(timeoutMs: number, what: string, condition: () => boolean):
 
 /** Until no request is in flight at any proxy (streams aside) and none has started for `quietMs`. */
 async function untilQuiet(proxies: readonly EngineProxy[], quietMs: number, timeoutMs: number): Promise<void> {
-  const busy = () => proxies.some((proxy) => proxy.requests.some((request) => !isEvents(request) && !request.upgrade && request.endMs === null));
+  const busy = () =>
+    proxies.some((proxy) => proxy.requests.some((request) => !request.upgrade && request.endMs === null && (!isStream(request) || request.firstByteMs === null)));
   const lastStart = () => Math.max(...proxies.flatMap((proxy) => proxy.requests.map((request) => request.startMs)));
   await until(timeoutMs, `${quietMs} ms without engine calls`, () => !busy() && nowMs() - lastStart() >= quietMs);
 }

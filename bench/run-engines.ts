@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestEnv } from '../scripts/test-env-info.js';
-import { createFleet, removeFleet } from './bench-containers.js';
+import { createFleet, removeFleet, removeNamed } from './bench-containers.js';
 import { connectBerth } from './berth-client.js';
 import { startBerthServe, type RunningServe } from './berth-serve.js';
 import { watchStartEvents } from './engine-events.js';
@@ -115,6 +115,9 @@ export async function runEngineMeasures(options: EnginesRunOptions): Promise<Eng
       } finally {
         events.dispose();
         await silent.close();
+        // Its probes are left running; the next measure wants the engines idle as before it (a
+        // running container's stats stream for its history is issue 14's, not an idle call).
+        await removeNamed(docker, probes.probeNames);
       }
     });
 
