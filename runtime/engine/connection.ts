@@ -1,4 +1,5 @@
 import type { RegistryAuthSource } from './client/images.js';
+import type { ContainerWritten } from './client/containers.js';
 import type { Readable } from 'node:stream';
 import {
   BerthError,
@@ -54,6 +55,7 @@ export class EngineConnection implements Disposable {
   private readonly statusListeners = new Set<(status: EngineStatus) => void>();
   private readonly eventListeners = new Set<(event: EngineEvent) => void>();
   private readonly streamListeners = new Set<(isLive: boolean) => void>();
+  private readonly writeListeners = new Set<ContainerWritten>();
   private streamLive = false;
   /** Lines of `/events` that could not be read, over the connection's life (each one logged). */
   private readonly skippedEvents = new SkippedLines('/events');
@@ -103,6 +105,15 @@ export class EngineConnection implements Disposable {
   onEventStreamLive(listener: (isLive: boolean) => void): Disposable {
     this.streamListeners.add(listener);
     return toDisposable(() => this.streamListeners.delete(listener));
+  }
+
+  /**
+   * Told of each change Berth itself made to a container through this connection, as soon as the
+   * engine answered it (before its event arrives): the id or name the caller used, and the action.
+   */
+  onContainerWritten(listener: ContainerWritten): Disposable {
+    this.writeListeners.add(listener);
+    return toDisposable(() => this.writeListeners.delete(listener));
   }
 
   /** Begins connecting; resolves after the first attempt (connected or not). */
@@ -166,6 +177,7 @@ export class EngineConnection implements Disposable {
     this.statusListeners.clear();
     this.eventListeners.clear();
     this.streamListeners.clear();
+    this.writeListeners.clear();
   }
 
   private connectNow(): Promise<void> {
@@ -187,7 +199,13 @@ export class EngineConnection implements Disposable {
 
   private async connectTo(endpoint: EngineEndpoint, managed: ManagedEngineStatus): Promise<void> {
     try {
-      const { client, version, info, api } = await EngineClient.open(endpoint.url, this.options.accessFor?.(endpoint), undefined, { onRoundTrip: this.options.onRoundTrip, registryAuth: this.options.registryAuth });
+      const { client, version, info, api } = await EngineClient.open(endpoint.url, this.options.accessFor?.(endpoint), undefined, {
+        onRoundTrip: this.options.onRoundTrip,
+        registryAuth: this.options.registryAuth,
+        containerWritten: (idOrName, action) => {
+          for (const listener of this.writeListeners) listener(idOrName, action);
+        },
+      });
       const identity = identityOf(version, info);
       if (!api.ok) return this.fail(endpoint, { ok: false, reason: 'unsupported_version', message: api.message }, managed);
       const abort = new AbortController();

@@ -30,6 +30,11 @@ export function summaryFromInspect(engineId: string, inspect: EngineContainer, n
 
 const states: readonly ContainerState[] = ['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead'];
 
+/** The contract's state of a container from its inspect `State`. */
+export function containerStateOf(state: EngineContainerState): ContainerState {
+  return toState(state.Status);
+}
+
 function toState(status: string | null | undefined): ContainerState {
   return (states as readonly string[]).includes(status ?? '') ? (status as ContainerState) : 'dead';
 }

@@ -2,8 +2,11 @@ import { type ContainerSummary, type containersContract, type ParsedMethodParams
 import { ContainerPrune } from './container-prune.js';
 import type { HandlerSlice } from '../rpc/handlers.js';
 import type { EngineConnection } from '../engine/connection.js';
-import { summaryFromInspect } from './container-status.js';
+import { containerStateOf, statusLine, summaryFromInspect } from './container-status.js';
+import { ContainerStore, type TimedContainer } from './container-store.js';
 import { toContainerSummary } from './container-summary.js';
+import { Lazy } from './lazy.js';
+import type { EngineContainerState } from '../engine/json/container.js';
 
 /** containers.*: lifecycle calls straight to the engine (errors are mapped by its client). */
 export class ContainersService {
@@ -13,6 +16,29 @@ export class ContainersService {
     const { engineId } = this.engine.status;
     const items = await this.engine.client.containers.list({ all: params.all }, signal);
     return items.map((item) => toContainerSummary(engineId, item));
+  }
+
+  /**
+   * One container as the list reads it (the engine's list filtered by its id), with its state,
+   * status line and exit code from its own inspect, which is current the moment an event arrives
+   * (Docker's list still says `running` for a moment after `die`); null when it no longer exists.
+   */
+  async lookup(containerId: string, signal?: AbortSignal): Promise<TimedContainer | null> {
+    const { client, status } = this.engine;
+    const [items, inspect] = await Promise.all([client.containers.list({ all: true, filters: { id: [containerId] } }, signal), client.containers.inspectOrNull(containerId, signal)]);
+    if (inspect === null || inspect.State === undefined || inspect.State === null) return null;
+    const engineNow = Date.now() + client.clockOffsetMs;
+    const item = items.find((each) => each.Id === inspect.Id);
+    if (item === undefined) return { summary: summaryFromInspect(status.engineId, inspect, engineNow), state: inspect.State };
+    const summary = toContainerSummary(status.engineId, item);
+    const state = containerStateOf(inspect.State);
+    const exitCode = state === 'exited' || state === 'dead' ? (inspect.State.ExitCode ?? null) : null;
+    return { summary: { ...summary, state, status: statusLine(inspect.State, engineNow), exitCode }, state: inspect.State };
+  }
+
+  /** One container's inspect `State` (its times, exit code, health); null when it no longer exists. */
+  async stateOf(containerId: string, signal?: AbortSignal): Promise<EngineContainerState | null> {
+    return (await this.engine.client.containers.inspectOrNull(containerId, signal))?.State ?? null;
   }
 
   /**
@@ -68,13 +94,35 @@ export class ContainersService {
 
 }
 
-/** The containers domain's handlers (`runtime/api/containers.ts`). */
-export function containersHandlers(engine: EngineConnection): HandlerSlice<typeof containersContract> {
+/**
+ * The live containers list of one engine connection (container-store.ts), made by the first
+ * `containers.list` and kept for the connection's life. Docker only: what Podman's compatible
+ * API writes as a status line is its own, so on Podman every list asks the engine.
+ */
+export function containerStoreOf(engine: EngineConnection): Lazy<ContainerStore> {
+  const service = new ContainersService(engine);
+  return new Lazy(
+    () =>
+      new ContainerStore(engine, {
+        list: (signal) => service.list({ all: true }, signal),
+        lookup: (containerId, signal) => service.lookup(containerId, signal),
+        stateOf: (containerId, signal) => service.stateOf(containerId, signal),
+        clockOffsetMs: () => (engine.status.state === 'connected' ? engine.client.clockOffsetMs : 0),
+      }),
+  );
+}
+
+/**
+ * The containers domain's handlers (`runtime/api/containers.ts`). `containers.list` of every
+ * container answers from the live list when it is in step with the engine, else asks the engine.
+ */
+export function containersHandlers(engine: EngineConnection, store: Lazy<ContainerStore>): HandlerSlice<typeof containersContract> {
   const containers = new ContainersService(engine);
   const prune = new ContainerPrune(engine);
+  const isDocker = () => engine.status.state === 'connected' && engine.client.dialect === 'docker';
   return {
     methods: {
-      'containers.list': (params, signal) => containers.list(params, signal),
+      'containers.list': async (params, signal) => (params.all && isDocker() ? await store.get()?.current(signal) : null) ?? (await containers.list(params, signal)),
       'containers.start': (params, signal) => containers.start(params, signal),
       'containers.stop': (params, signal) => containers.stop(params, signal),
       'containers.restart': (params, signal) => containers.restart(params, signal),

@@ -3,7 +3,7 @@ import type { EngineConnection } from '../engine/connection.js';
 import { composeSlices, type DownloadHandlers, type EngineServices, type ServiceHandlers, type UploadHandlers } from '../rpc/handlers.js';
 import { containerDetailsHandlers } from './container-inspection.js';
 import { ContainerWatcher } from './container-watcher.js';
-import { ContainersService, containersHandlers } from './containers.js';
+import { ContainersService, containerStoreOf, containersHandlers } from './containers.js';
 import { engineHandlers } from './engine.js';
 import { enginesHandlers } from './engines.js';
 import type { EngineRegistry } from '../engine/registry/registry.js';
@@ -60,13 +60,14 @@ export function createServiceHandlers(engine: EngineConnection, registry: Engine
   // Live lists, made by their first read or watch and kept for the connection's life.
   const volumeStore = store.add(volumeStoreOf(engine));
   const networkStore = store.add(networkStoreOf(engine));
+  const containerStore = store.add(containerStoreOf(engine));
   const handlers: ServiceHandlers = composeSlices(
     engineHandlers(engine),
     enginesHandlers(registry),
     eventsHandlers(engine, watchers),
     systemHandlers(engine),
     diskUsageHandlers(engine),
-    containersHandlers(engine),
+    containersHandlers(engine, containerStore),
     containerDetailsHandlers(engine),
     runHandlers(engine),
     statsHandlers(engine, statsKeeper),

@@ -7,6 +7,7 @@ export function fakeConnection(engineId = 'e1') {
   const statusListeners = new Set<(status: EngineStatus) => void>();
   const streamListeners = new Set<(isLive: boolean) => void>();
   const eventListeners = new Set<(event: EngineEvent) => void>();
+  const writeListeners = new Set<(idOrName: string, action: string) => void>();
   let status = { engineId, state: 'connected' } as EngineStatus;
   let isLive = true;
   return {
@@ -27,6 +28,14 @@ export function fakeConnection(engineId = 'e1') {
     onEngineEvent(listener: (event: EngineEvent) => void) {
       eventListeners.add(listener);
       return toDisposable(() => eventListeners.delete(listener));
+    },
+    onContainerWritten(listener: (idOrName: string, action: string) => void) {
+      writeListeners.add(listener);
+      return toDisposable(() => writeListeners.delete(listener));
+    },
+    /** Berth's own change to a container, as its engine client tells it once the engine answered. */
+    wrote(idOrName: string, action: string) {
+      for (const listener of writeListeners) listener(idOrName, action);
     },
     /** The engine goes away (stream closed, then the status), as the connection tells it. */
     drop() {

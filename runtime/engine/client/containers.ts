@@ -47,10 +47,19 @@ function stopTimeoutMs(timeoutSeconds: number | undefined): number {
   return timeoutSeconds === undefined ? longWorkTimeoutMs : timeoutSeconds * 1000 + defaultAnswerTimeoutMs;
 }
 
+/**
+ * Told of each change Berth itself made to a container, once the engine has answered: the id or
+ * name as the caller gave it (`''` for a prune, which names none) and the action, as the engine's
+ * event would say it. What keeps the containers live hears of Berth's own writes at once, before
+ * their events arrive.
+ */
+export type ContainerWritten = (idOrName: string, action: string) => void;
+
 export class ContainerCalls {
   constructor(
     private readonly http: EngineTransport,
     private readonly dialect: EngineDialect,
+    private readonly written: ContainerWritten = () => undefined,
   ) {}
 
   /** Never asks for sizes: `size=true` can take minutes on a busy engine. */
@@ -79,40 +88,49 @@ export class ContainerCalls {
   /** Already running (304) is done too. */
   async start(id: string, signal?: AbortSignal): Promise<void> {
     await this.http.request({ method: 'POST', path: `/containers/${pathPart(id)}/start`, alsoDone: [304], signal });
+    this.written(id, 'start');
   }
 
   /** Already stopped (304) is done too. Without a timeout the engine uses the container's own. */
   async stop(id: string, timeoutSeconds: number | undefined, signal?: AbortSignal): Promise<void> {
     await this.http.request({ method: 'POST', path: `/containers/${pathPart(id)}/stop`, query: { t: timeoutSeconds }, alsoDone: [304], signal, timeoutMs: stopTimeoutMs(timeoutSeconds) });
+    this.written(id, 'stop');
   }
 
   async restart(id: string, timeoutSeconds: number | undefined, signal?: AbortSignal): Promise<void> {
     await this.http.request({ method: 'POST', path: `/containers/${pathPart(id)}/restart`, query: { t: timeoutSeconds }, signal, timeoutMs: stopTimeoutMs(timeoutSeconds) });
+    this.written(id, 'restart');
   }
 
   async kill(id: string, killSignal: string, signal?: AbortSignal): Promise<void> {
     await this.http.request({ method: 'POST', path: `/containers/${pathPart(id)}/kill`, query: { signal: killSignal }, signal });
+    this.written(id, 'kill');
   }
 
   async pause(id: string, signal?: AbortSignal): Promise<void> {
     await this.http.request({ method: 'POST', path: `/containers/${pathPart(id)}/pause`, signal });
+    this.written(id, 'pause');
   }
 
   async unpause(id: string, signal?: AbortSignal): Promise<void> {
     await this.http.request({ method: 'POST', path: `/containers/${pathPart(id)}/unpause`, signal });
+    this.written(id, 'unpause');
   }
 
   async rename(id: string, name: string, signal?: AbortSignal): Promise<void> {
     await this.http.request({ method: 'POST', path: `/containers/${pathPart(id)}/rename`, query: { name }, signal });
+    this.written(id, 'rename');
   }
 
   async remove(id: string, options: { force?: boolean | undefined; volumes?: boolean | undefined }, signal?: AbortSignal): Promise<void> {
     await this.http.request({ method: 'DELETE', path: `/containers/${pathPart(id)}`, query: { force: options.force, v: options.volumes }, signal, timeoutMs: longWorkTimeoutMs });
+    this.written(id, 'destroy');
   }
 
   /** `docker container prune`: `filters` as the engine takes them (`label`, `label!`, `until`). */
   async prune(filters: Record<string, string[]>, signal?: AbortSignal): Promise<EnginePruned> {
     const answer = await this.http.request({ method: 'POST', path: '/containers/prune', query: { filters }, signal, timeoutMs: longWorkTimeoutMs });
+    this.written('', 'prune');
     return readAnswer(enginePrunedSchema, answer, 'POST /containers/prune');
   }
 
@@ -139,6 +157,7 @@ export class ContainerCalls {
   /** `docker update`: the engine applies the body's HostConfig fields to the running container. */
   async update(id: string, body: object, signal?: AbortSignal): Promise<{ warnings: string[] }> {
     const answer = await this.http.request({ method: 'POST', path: `/containers/${pathPart(id)}/update`, body, signal });
+    this.written(id, 'update');
     return { warnings: readAnswer(engineUpdatedSchema, answer, 'POST /containers/{id}/update')?.Warnings ?? [] };
   }
 
@@ -147,6 +166,7 @@ export class ContainerCalls {
     const query = platform === undefined ? { name } : { name, platform };
     const answer = await this.http.request({ method: 'POST', path: '/containers/create', query, body, signal, timeoutMs: longWorkTimeoutMs });
     const created = readAnswer(engineCreatedSchema, answer, 'POST /containers/create');
+    this.written(created.Id, 'create');
     return { id: created.Id, warnings: created.Warnings ?? [] };
   }
 

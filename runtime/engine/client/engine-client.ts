@@ -7,7 +7,7 @@ import type { Agent } from 'node:http';
 import { identityOf, negotiateApiVersion, type ApiChoice } from '../identity.js';
 import type { EngineInfo, EngineVersion } from '../json/system.js';
 import { ArchiveCalls } from './archive.js';
-import { ContainerCalls } from './containers.js';
+import { ContainerCalls, type ContainerWritten } from './containers.js';
 import { ExecCalls } from './exec.js';
 import { ImageCalls, type RegistryAuthSource } from './images.js';
 import { NetworkCalls } from './networks.js';
@@ -22,6 +22,12 @@ import { modemTransport, type EngineTransport, type TransportOptions } from './t
  * What differs between engines is settled as their JSON is read (dialect.ts).
  */
 export class EngineClient {
+  /**
+   * The engine's clock minus this machine's, in milliseconds, as read when the client was opened
+   * (`/info`'s `SystemTime` against the middle of its round trip; 0 when unknown). The engine's
+   * "Up 3 minutes" is written by its clock.
+   */
+  readonly clockOffsetMs: number;
   readonly containers: ContainerCalls;
   readonly exec: ExecCalls;
   readonly images: ImageCalls;
@@ -38,8 +44,10 @@ export class EngineClient {
     readonly apiVersion: string | null = null,
     /** `X-Registry-Auth` for each pull and push (anonymous when absent). */
     registryAuth?: RegistryAuthSource,
+    options: EngineClientOptions = {},
   ) {
-    this.containers = new ContainerCalls(http, dialect);
+    this.clockOffsetMs = options.clockOffsetMs ?? 0;
+    this.containers = new ContainerCalls(http, dialect, options.containerWritten);
     this.exec = new ExecCalls(http);
     this.images = new ImageCalls(http, dialect, registryAuth);
     this.networks = new NetworkCalls(http);
@@ -57,21 +65,41 @@ export class EngineClient {
     engineUrl: string,
     access?: EndpointAccess,
     signal?: AbortSignal,
-    options: TransportOptions & { registryAuth?: RegistryAuthSource | undefined } = {},
+    options: TransportOptions & { registryAuth?: RegistryAuthSource | undefined; containerWritten?: ContainerWritten | undefined } = {},
   ): Promise<{ client: EngineClient; version: EngineVersion; info: EngineInfo; api: ApiChoice }> {
     const docker = new Docker(dockerOptions(engineUrl, access));
     // `/version` and `/info` unversioned, as every engine answers them; the rest at the version negotiated from them.
     const system = new SystemCalls(modemTransport(docker, engineUrl, options));
-    const [version, info] = await Promise.all([system.version(signal), system.info(signal)]);
+    const timedInfo = async () => {
+      const sent = Date.now();
+      const info = await system.info(signal);
+      return { info, clockOffsetMs: clockOffsetOf(info.SystemTime, sent, Date.now()) };
+    };
+    const [version, { info, clockOffsetMs }] = await Promise.all([system.version(signal), timedInfo()]);
     const api = negotiateApiVersion(identityOf(version, info), version.MinAPIVersion);
     const http = modemTransport(docker, engineUrl, { ...options, apiVersion: api.ok ? api.version : null });
-    return { client: new EngineClient(http, dialectOf(version), api.ok ? api.version : null, options.registryAuth), version, info, api };
+    const client = new EngineClient(http, dialectOf(version), api.ok ? api.version : null, options.registryAuth, { clockOffsetMs, containerWritten: options.containerWritten });
+    return { client, version, info, api };
   }
 
   /** A failure of an open stream or hijacked socket, as the BerthError it means. */
   failureOf(error: unknown): BerthError {
     return this.http.failureOf(error);
   }
+}
+
+export interface EngineClientOptions {
+  clockOffsetMs?: number | undefined;
+  containerWritten?: ContainerWritten | undefined;
+}
+
+/**
+ * The engine's clock minus ours from its `SystemTime` (RFC 3339, nanoseconds) read between
+ * `sent` and `received` (our milliseconds): the engine wrote it about halfway. 0 when unreadable.
+ */
+export function clockOffsetOf(systemTime: string | null | undefined, sent: number, received: number): number {
+  const engineMs = typeof systemTime === 'string' ? Date.parse(systemTime) : Number.NaN;
+  return Number.isFinite(engineMs) ? Math.round(engineMs - (sent + received) / 2) : 0;
 }
 
 /** An engine URL as dockerode's options: a unix socket, or a TCP host with TLS when asked for. */

@@ -26,6 +26,8 @@ export const engineInfoSchema = z.looseObject({
   ContainersPaused: count,
   ContainersStopped: count,
   Images: count,
+  /** The engine's clock when it answered (RFC 3339 with nanoseconds). */
+  SystemTime: text,
 });
 
 /** `GET /version`. Podman names itself among the components. */

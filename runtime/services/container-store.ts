@@ -1,0 +1,248 @@
+import type { ContainerSummary, Disposable } from '../api/index.js';
+import type { EngineConnection } from '../engine/connection.js';
+import type { EngineContainerState } from '../engine/json/container.js';
+import type { EngineEvent } from '../engine/json/streams.js';
+import { LiveList, type LiveListOptions } from './live-list.js';
+import { containerStateOf, statusLine } from './container-status.js';
+
+/** A container as the list reads it, with the `State` of its own inspect: the times its status line is written from. */
+export interface TimedContainer {
+  summary: ContainerSummary;
+  state: EngineContainerState;
+}
+
+/** What the store asks the engine. */
+export interface ContainerStoreSource {
+  /** Every container (`GET /containers/json?all=1`), as the contract's summaries. */
+  list(signal: AbortSignal): Promise<ContainerSummary[]>;
+  /** One container as the list reads it, its state and status from its own inspect (null: gone). */
+  lookup(containerId: string, signal: AbortSignal): Promise<TimedContainer | null>;
+  /** One container's inspect `State` (null: gone). */
+  stateOf(containerId: string, signal: AbortSignal): Promise<EngineContainerState | null>;
+  /** The engine's clock minus this machine's, in milliseconds. */
+  clockOffsetMs(): number;
+}
+
+type Connection = Pick<EngineConnection, 'onEngineEvent' | 'onStatus' | 'status' | 'isEventStreamLive' | 'onEventStreamLive' | 'onContainerWritten'>;
+
+/** Container actions that change nothing a summary shows (the container watcher skips them too). */
+const ignoredActions = /^(exec_|attach|detach|resize|top|export|archive-path|extract-to-dir|copy|commit)/;
+const removalActions = new Set(['destroy', 'remove']);
+/** Image events after which a container's `Image` may read differently (the engine shows the image id once its name points elsewhere). */
+const imageActions = new Set(['pull', 'tag', 'untag', 'delete', 'load', 'import']);
+
+/** A status line with a duration in it ("Up 3 minutes", "Exited (0) 2 hours ago"): it changes as time passes. */
+function isTimeRelative(summary: ContainerSummary): boolean {
+  return /^(Up |Exited \(|Restarting \()/.test(summary.status);
+}
+
+/**
+ * The containers of one engine connection, as `containers.list` gives them (`all`), kept live
+ * from the engine's container events (live-list.ts keeps the items and the engine work).
+ *
+ * The one thing in a summary that changes with no event is its status line: the engine writes
+ * "Up 3 minutes" or "Exited (0) 2 hours ago" from the container's start or finish time and its
+ * own clock. So the store keeps each container's inspect `State` (its times, exit code, health)
+ * and writes the line afresh for every answer, the way the engine does (container-status.ts),
+ * at the engine's time (this machine's plus the offset read at connect).
+ * - A container's events look it up again (its list entry, and its inspect for the state and
+ *   times: Docker's list still says `running` for a moment after `die`, its inspect does not);
+ *   `destroy` says it is gone.
+ * - After each list, the containers whose times are not known yet are inspected in the
+ *   background, two at a time, once per container; a later list whose status line differs from
+ *   the one the known times write (a restart while the events stream was down) has that
+ *   container inspected again.
+ * - An answer needs every timed status line to be writable: a container whose times are not
+ *   known yet can be answered only with a status line the engine wrote after the read began
+ *   (the list the read itself waited for); otherwise the read asks the engine (null).
+ * - Berth's own writes (start, stop, remove, create...) look the container up at once, before
+ *   their events arrive, so the next list shows them.
+ * - An image event can change a container's `Image` (the engine shows the image id once the
+ *   name points to another image): the containers are listed afresh.
+ * - The order is the engine's: newest first; one made since the last list comes first.
+ *
+ * What the engine changes without any event: nothing else a ContainerSummary shows.
+ */
+export class ContainerStore implements Disposable {
+  readonly list: LiveList<ContainerSummary>;
+  /** Each container's inspect `State` and when that inspect was sent (a newer one wins). */
+  private readonly clocks = new Map<string, { state: EngineContainerState; sentAt: number }>();
+  /** When the engine wrote each container's status line as held (its list or lookup came in). */
+  private readonly writtenAt = new Map<string, number>();
+  /** Where each container stands in the engine's order (lower first): the list's place, or before them all when made since. */
+  private readonly rank = new Map<string, number>();
+  private firstRank = 0;
+  /** Containers to inspect for their times, and those being inspected. */
+  private readonly untimed = new Set<string>();
+  private timing = 0;
+  private readonly concurrentTimings: number;
+  private readonly abort = new AbortController();
+  private readonly subscriptions: Disposable[];
+
+  constructor(
+    engine: Connection,
+    private readonly source: ContainerStoreSource,
+    options: Partial<LiveListOptions> & { concurrentTimings?: number } = {},
+  ) {
+    this.concurrentTimings = options.concurrentTimings ?? 2;
+    this.list = new LiveList(
+      engine,
+      {
+        list: async (signal) => {
+          const items = await source.list(signal);
+          const at = Date.now();
+          for (const item of items) this.writtenAt.set(item.id, at);
+          return items;
+        },
+        lookup: async (containerId, signal) => {
+          const sentAt = Date.now();
+          const found = await source.lookup(containerId, signal);
+          if (found === null) return null;
+          this.writtenAt.set(containerId, Date.now());
+          this.setClock(containerId, found.state, sentAt);
+          return found.summary;
+        },
+      },
+      (container) => container.id,
+      options,
+    );
+    this.subscriptions = [
+      this.list.subscribe({
+        onListed: (items) => this.onListed(items),
+        onChanged: (containerId, _action, item) => {
+          if (item === null) return this.forget(containerId);
+          if (!this.rank.has(containerId)) this.rank.set(containerId, --this.firstRank);
+        },
+        onFailed: () => undefined,
+      }),
+      engine.onEngineEvent((event) => this.onEngineEvent(event)),
+      engine.onContainerWritten((idOrName, action) => this.onWritten(idOrName, action)),
+      // Away, events are missed: the times known may be old; the reconnect's list checks them.
+      engine.onStatus((status) => {
+        if (status.state !== 'connected') this.untimed.clear();
+      }),
+    ];
+  }
+
+  dispose(): void {
+    this.abort.abort();
+    for (const subscription of this.subscriptions) subscription.dispose();
+    this.list.dispose();
+  }
+
+  /**
+   * Every container, newest first, with each status line as the engine would write it now, when
+   * the store is in step (waiting for it a moment); null when the engine must be asked instead.
+   */
+  async current(signal?: AbortSignal): Promise<ContainerSummary[] | null> {
+    const readAt = Date.now();
+    const items = await this.list.current(signal);
+    if (items === null) return null;
+    const engineNow = Date.now() + this.source.clockOffsetMs();
+    const answer: ContainerSummary[] = [];
+    for (const item of items) {
+      const status = this.statusOf(item, engineNow, readAt);
+      if (status === null) {
+        this.timeUntimed();
+        return null;
+      }
+      answer.push(status === item.status ? item : { ...item, status });
+    }
+    return answer.sort((a, b) => (this.rank.get(a.id) ?? 0) - (this.rank.get(b.id) ?? 0));
+  }
+
+  /** The status line to answer with; null when it cannot be written now. */
+  private statusOf(item: ContainerSummary, engineNow: number, readAt: number): string | null {
+    if (!isTimeRelative(item)) return item.status;
+    const clock = this.clocks.get(item.id);
+    if (clock !== undefined && containerStateOf(clock.state) === item.state) return statusLine(clock.state, engineNow);
+    // Not timed (yet): only a line the engine wrote since this read began is as good as asking it.
+    if ((this.writtenAt.get(item.id) ?? 0) >= readAt) return item.status;
+    // Its inspect and its list entry disagree (the list lags the inspect a moment): looked up again.
+    if (clock !== undefined) this.list.changed(item.id, 'list');
+    return null;
+  }
+
+  private onListed(items: readonly ContainerSummary[]): void {
+    const listed = new Set<string>();
+    this.rank.clear();
+    this.firstRank = 0;
+    const engineNow = Date.now() + this.source.clockOffsetMs();
+    items.forEach((item, index) => {
+      listed.add(item.id);
+      this.rank.set(item.id, index);
+      if (!isTimeRelative(item)) return;
+      const clock = this.clocks.get(item.id);
+      // A line the known times do not write (a restart while events were missed, or a moment's
+      // difference at a minute's turn): its times are asked again.
+      if (clock === undefined || containerStateOf(clock.state) !== item.state || statusLine(clock.state, engineNow) !== item.status) this.untimed.add(item.id);
+    });
+    for (const containerId of [...this.clocks.keys()]) if (!listed.has(containerId)) this.forget(containerId);
+    for (const containerId of [...this.writtenAt.keys()]) if (!listed.has(containerId)) this.writtenAt.delete(containerId);
+    this.timeUntimed();
+  }
+
+  private forget(containerId: string): void {
+    this.clocks.delete(containerId);
+    this.writtenAt.delete(containerId);
+    this.rank.delete(containerId);
+    this.untimed.delete(containerId);
+  }
+
+  private setClock(containerId: string, state: EngineContainerState, sentAt: number): void {
+    const known = this.clocks.get(containerId);
+    if (known !== undefined && known.sentAt > sentAt) return;
+    this.clocks.set(containerId, { state, sentAt });
+    this.untimed.delete(containerId);
+  }
+
+  /** Inspects the containers whose times are not known, a few at a time, in the background. */
+  private timeUntimed(): void {
+    for (const containerId of this.untimed) {
+      if (this.timing >= this.concurrentTimings || this.abort.signal.aborted) return;
+      this.untimed.delete(containerId);
+      this.timing += 1;
+      const sentAt = Date.now();
+      this.source.stateOf(containerId, this.abort.signal).then(
+        (state) => {
+          if (state !== null && this.list.peek(containerId) !== null) this.setClock(containerId, state, sentAt);
+        },
+        () => undefined, // not timed: the next read that needs it asks the engine, and tries again
+      ).finally(() => {
+        this.timing -= 1;
+        this.timeUntimed();
+      });
+    }
+  }
+
+  private onEngineEvent(event: EngineEvent): void {
+    const action = event.Action.split(':')[0] ?? event.Action;
+    if (event.Type === 'image') {
+      if (imageActions.has(action)) this.list.relist();
+      return;
+    }
+    if (event.Type !== 'container' || event.Actor.ID === '' || ignoredActions.test(action)) return;
+    if (removalActions.has(action)) this.list.gone(event.Actor.ID, action);
+    else this.list.changed(event.Actor.ID, action);
+  }
+
+  /** Berth changed a container itself: looked up now (the caller may have named it by name or a short id). */
+  private onWritten(idOrName: string, action: string): void {
+    const containerId = this.idOf(idOrName) ?? (/^[0-9a-f]{64}$/.test(idOrName) ? idOrName : null);
+    if (containerId === null) return this.list.relist();
+    if (removalActions.has(action)) this.list.remove(containerId, action);
+    else this.list.changed(containerId, action);
+  }
+
+  /** The full id of a container held, named by id, name or a unique id prefix (as the engine takes them). */
+  private idOf(idOrName: string): string | null {
+    if (idOrName === '') return null;
+    if (this.list.peek(idOrName) !== null) return idOrName;
+    const name = idOrName.replace(/^\//, '');
+    const items = [...this.rank.keys()].map((containerId) => this.list.peek(containerId)).filter((item): item is ContainerSummary => item !== null);
+    const byName = items.find((item) => item.name === name);
+    if (byName) return byName.id;
+    const byPrefix = items.filter((item) => item.id.startsWith(idOrName));
+    return byPrefix.length === 1 ? (byPrefix[0] as ContainerSummary).id : null;
+  }
+}
