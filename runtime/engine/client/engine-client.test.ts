@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EngineClient } from './engine-client.js';
+import { clockOffsetOf, EngineClient } from './engine-client.js';
 import { modemTransport } from './transport.js';
 
 /** What the fake engine saw of one request. */
@@ -157,5 +157,16 @@ describe('EngineClient answers', () => {
   it('says the engine is unreachable, with the reason, when nothing listens', async () => {
     const gone = EngineClient.over(new Docker({ socketPath: path.join(dir, 'missing.sock') }), `unix://${path.join(dir, 'missing.sock')}`);
     await expect(gone.system.version()).rejects.toMatchObject({ code: 'engine_unreachable', details: { reason: 'socket_missing' } });
+  });
+});
+
+describe('clockOffsetOf', () => {
+  it("reads the engine's clock against the middle of the round trip, nanoseconds and zones included; 0 when it says nothing readable", () => {
+    const sent = Date.parse('2026-12-01T10:00:00.000Z');
+    expect(clockOffsetOf('2026-12-01T10:00:05.050123456Z', sent, sent + 100)).toBe(5_000);
+    expect(clockOffsetOf('2026-12-01T11:00:00.050+01:00', sent, sent + 100)).toBe(0);
+    expect(clockOffsetOf('2026-12-01T09:59:58.050Z', sent, sent + 100)).toBe(-2_000);
+    expect(clockOffsetOf(undefined, sent, sent + 100)).toBe(0);
+    expect(clockOffsetOf('not a time', sent, sent + 100)).toBe(0);
   });
 });
