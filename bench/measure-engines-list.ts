@@ -45,6 +45,8 @@ export interface EnginesList {
   /** The engine whose raw list had the highest median. */
   slowestRaw: EngineLabel;
   ratios: { combinedOverSlowestRawMedian: number; combinedOverSlowestRawP95: number; combinedOverRawAllAtOnceMedian: number };
+  /** The host's first answered combined list (it makes each engine's live list: each engine's list, then the answers). */
+  firstCombinedMs: number | null;
 }
 
 export async function measureEnginesList(options: EnginesListOptions): Promise<EnginesList> {
@@ -53,7 +55,13 @@ export async function measureEnginesList(options: EnginesListOptions): Promise<E
     const { client } = connection;
     const listOne = async (engine: EnginesListEngine) => (await client.call('containers.list', { all: true }, { engine: engine.engine })).length;
     const combined = () => Promise.all(options.engines.map(listOne));
-    await untilEngineConnected(async () => (await combined()).length);
+    let firstCombinedMs: number | null = null;
+    await untilEngineConnected(async () => {
+      const start = performance.now();
+      const counts = await combined();
+      firstCombinedMs = round(performance.now() - start);
+      return counts.length;
+    });
 
     log(`engines list: ${options.warmup} warm-up + ${options.iterations} iterations each (berth combined, raw per engine, raw all at once, berth per engine)`);
     const steps: Step[] = [
@@ -108,6 +116,7 @@ export async function measureEnginesList(options: EnginesListOptions): Promise<E
         combinedOverSlowestRawP95: round(combinedSummary.p95Ms / slowestSummary.p95Ms, 3),
         combinedOverRawAllAtOnceMedian: round(combinedSummary.medianMs / rawAllAtOnce.medianMs, 3),
       },
+      firstCombinedMs,
     };
   } finally {
     connection.dispose();

@@ -29,6 +29,8 @@ export interface ListLatency {
   dockerCli: Summary;
   /** Medians divided: berth over raw (the target), docker CLI over raw (context). */
   ratios: { berthOverRawMedian: number; berthOverRawP95: number; dockerCliOverRawMedian: number };
+  /** The host's first answered `containers.list` (it makes the live list: the engine's list, then the answer). */
+  firstCallMs: number | null;
 }
 
 export async function measureListLatency(options: ListLatencyOptions): Promise<ListLatency> {
@@ -36,7 +38,13 @@ export async function measureListLatency(options: ListLatencyOptions): Promise<L
   try {
     const { client } = connection;
     const berthList = async () => (await client.call('containers.list', { all: true })).length;
-    await untilEngineConnected(berthList);
+    let firstCallMs: number | null = null;
+    await untilEngineConnected(async () => {
+      const start = performance.now();
+      const count = await berthList();
+      firstCallMs = round(performance.now() - start);
+      return count;
+    });
 
     log(`list latency: ${options.warmup} warm-up + ${options.iterations} iterations each (berth, raw, docker CLI)`);
     for (let index = 0; index < options.warmup; index++) {
@@ -84,6 +92,7 @@ export async function measureListLatency(options: ListLatencyOptions): Promise<L
         berthOverRawP95: round(berth.p95Ms / rawSummary.p95Ms, 3),
         dockerCliOverRawMedian: round(dockerCli.medianMs / rawSummary.medianMs, 3),
       },
+      firstCallMs,
     };
   } finally {
     connection.dispose();

@@ -15,6 +15,12 @@ export interface ProbeTimes {
   frameMs: number;
 }
 
+/** When the page received the list's answer over its WebSocket (null: no message that big). */
+export async function listAnswerMs(page: Page): Promise<number | null> {
+  const value: unknown = await page.evaluate('window.__berthBench ? window.__berthBench.listAnswerMs : null');
+  return typeof value === 'number' ? value : null;
+}
+
 /** The count text as the Containers page writes it, "1000 containers", with or without a thousands separator. */
 export function countPattern(count: number): string {
   const digits = String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ',?');
@@ -25,8 +31,23 @@ export function probeScript(expectedCount: number): string {
   return `(() => {
   const now = () => performance.timeOrigin + performance.now();
   const countText = new RegExp(${JSON.stringify(countPattern(expectedCount))});
-  const probe = { list: null, rows: {}, watched: new Set() };
+  const probe = { list: null, rows: {}, watched: new Set(), listAnswerMs: null };
   window.__berthBench = probe;
+  // When the list's answer reached the page: the first WebSocket message big enough to hold it
+  // (at least ~100 bytes a container). The time to paint is counted from here when Berth answered
+  // from its live list with no engine call.
+  const NativeWebSocket = window.WebSocket;
+  const listBytes = ${expectedCount * 100};
+  window.WebSocket = class extends NativeWebSocket {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (event) => {
+        const data = event.data;
+        const size = typeof data === 'string' ? data.length : data && (data.byteLength ?? data.size ?? 0);
+        if (probe.listAnswerMs === null && size >= listBytes) probe.listAnswerMs = now();
+      });
+    }
+  };
   const stamp = (set) => {
     const times = { domMs: now(), frameMs: null };
     set(times);

@@ -26,6 +26,11 @@ describe('statusLine', () => {
 });
 
 describe('summaryFromInspect', () => {
+  it("writes the command as the engine's list does: an argument with a space in it quoted", () => {
+    const summary = summaryFromInspect('e1', { Id: 'abc', Path: 'sh', Args: ['-c', 'echo hi; sleep 1'], State: { Status: 'created' } }, now);
+    expect(summary.command).toBe("sh -c 'echo hi; sleep 1'");
+  });
+
   it('builds the list row from inspect, with the exit code and ports', () => {
     const summary = summaryFromInspect(
       'e1',

@@ -18,7 +18,8 @@ export function summaryFromInspect(engineId: string, inspect: EngineContainer, n
     name: (inspect.Name ?? '').replace(/^\//, ''),
     image: inspect.Config?.Image ?? inspect.Image ?? '',
     imageId: inspect.Image ?? '',
-    command: args.length > 0 ? `${path} ${args.join(' ')}` : path,
+    // As the engine's list writes it: an argument with a space in it between single quotes.
+    command: args.length > 0 ? `${path} ${args.map((arg) => (arg.includes(' ') ? `'${arg}'` : arg)).join(' ')}` : path,
     created: inspect.Created ? Math.floor(Date.parse(inspect.Created) / 1000) : 0,
     state,
     status: statusLine(inspect.State ?? {}, now),

@@ -85,6 +85,16 @@ describe('containers.list from the live containers list', () => {
     expect(statusOf(first, paused)).toMatch(/^Up .* \(Paused\)$/);
     expect(statusOf(first, healthy)).toMatch(/^Up .* \(healthy\)$/);
 
+    // One made since, read from its own inspect as the list reads it: ports, a quoted command.
+    const late = await containers.run('late', '-p', '127.0.0.1::80', '--expose', '81', testImage(), ...idleCommand);
+    await expect.poll(async () => (await list()).some((item) => item.name === late), { timeout: 5_000 }).toBe(true);
+    const withPorts = (await expectAsTheEngineLists()).find((item) => item.name === late);
+    expect(withPorts?.ports.length).toBeGreaterThan(1);
+    expect(withPorts?.command).toContain("'trap");
+    await docker('stop', late);
+    await expect.poll(async () => (await list()).find((item) => item.name === late)?.state, { timeout: 5_000 }).toBe('exited');
+    await expectAsTheEngineLists();
+
     // Time moves the engine's lines on with no event: the store's lines follow, still with no engine call.
     const seen = statusOf(first, up);
     await expect.poll(async () => statusOf(await engineList(), up), { timeout: 10_000 }).not.toBe(seen);

@@ -15,7 +15,7 @@ export interface TimedContainer {
 export interface ContainerStoreSource {
   /** Every container (`GET /containers/json?all=1`), as the contract's summaries. */
   list(signal: AbortSignal): Promise<ContainerSummary[]>;
-  /** One container as the list reads it, its state and status from its own inspect (null: gone). */
+  /** One container's summary and state from its own inspect (null: gone). */
   lookup(containerId: string, signal: AbortSignal): Promise<TimedContainer | null>;
   /** One container's inspect `State` (null: gone). */
   stateOf(containerId: string, signal: AbortSignal): Promise<EngineContainerState | null>;
@@ -45,9 +45,10 @@ function isTimeRelative(summary: ContainerSummary): boolean {
  * own clock. So the store keeps each container's inspect `State` (its times, exit code, health)
  * and writes the line afresh for every answer, the way the engine does (container-status.ts),
  * at the engine's time (this machine's plus the offset read at connect).
- * - A container's events look it up again (its list entry, and its inspect for the state and
- *   times: Docker's list still says `running` for a moment after `die`, its inspect does not);
- *   `destroy` says it is gone.
+ * - A container's events look it up again, by its inspect (current the moment the event
+ *   arrives: Docker's list still says `running` for a moment after `die`), read as the list
+ *   reads it (container-status.ts); `destroy` says it is gone. The events' watcher asks the same
+ *   inspect in the same turn, and the two share one request.
  * - After each list, the containers whose times are not known yet are inspected in the
  *   background, two at a time, once per container; a later list whose status line differs from
  *   the one the known times write (a restart while the events stream was down) has that
@@ -100,7 +101,10 @@ export class ContainerStore implements Disposable {
           if (found === null) return null;
           this.writtenAt.set(containerId, Date.now());
           this.setClock(containerId, found.state, sentAt);
-          return found.summary;
+          // The image as the list reads it (by id once its name points elsewhere) changes only
+          // with an image event, which lists afresh: what the last list said stands.
+          const held = this.list.peek(containerId);
+          return held === null ? found.summary : { ...found.summary, image: held.image };
         },
       },
       (container) => container.id,

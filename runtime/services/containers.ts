@@ -2,14 +2,16 @@ import { type ContainerSummary, type containersContract, type ParsedMethodParams
 import { ContainerPrune } from './container-prune.js';
 import type { HandlerSlice } from '../rpc/handlers.js';
 import type { EngineConnection } from '../engine/connection.js';
-import { containerStateOf, statusLine, summaryFromInspect } from './container-status.js';
+import { summaryFromInspect } from './container-status.js';
 import { ContainerStore, type TimedContainer } from './container-store.js';
 import { toContainerSummary } from './container-summary.js';
 import { Lazy } from './lazy.js';
-import type { EngineContainerState } from '../engine/json/container.js';
+import type { EngineContainer, EngineContainerState } from '../engine/json/container.js';
 
 /** containers.*: lifecycle calls straight to the engine (errors are mapped by its client). */
 export class ContainersService {
+  private readonly inspecting = new Map<string, Promise<EngineContainer | null>>();
+
   constructor(private readonly engine: EngineConnection) {}
 
   async list(params: ParsedMethodParams<'containers.list'>, signal?: AbortSignal): Promise<ContainerSummary[]> {
@@ -19,36 +21,41 @@ export class ContainersService {
   }
 
   /**
-   * One container as the list reads it (the engine's list filtered by its id), with its state,
-   * status line and exit code from its own inspect, which is current the moment an event arrives
-   * (Docker's list still says `running` for a moment after `die`); null when it no longer exists.
+   * One container's summary and inspect `State` (its times, exit code, health), from its inspect,
+   * which is current the moment an event arrives (Docker's list still says `running` for a moment
+   * after `die`); null when it no longer exists.
    */
-  async lookup(containerId: string, signal?: AbortSignal): Promise<TimedContainer | null> {
-    const { client, status } = this.engine;
-    const [items, inspect] = await Promise.all([client.containers.list({ all: true, filters: { id: [containerId] } }, signal), client.containers.inspectOrNull(containerId, signal)]);
+  async lookup(containerId: string): Promise<TimedContainer | null> {
+    const inspect = await this.inspectShared(containerId);
     if (inspect === null || inspect.State === undefined || inspect.State === null) return null;
-    const engineNow = Date.now() + client.clockOffsetMs;
-    const item = items.find((each) => each.Id === inspect.Id);
-    if (item === undefined) return { summary: summaryFromInspect(status.engineId, inspect, engineNow), state: inspect.State };
-    const summary = toContainerSummary(status.engineId, item);
-    const state = containerStateOf(inspect.State);
-    const exitCode = state === 'exited' || state === 'dead' ? (inspect.State.ExitCode ?? null) : null;
-    return { summary: { ...summary, state, status: statusLine(inspect.State, engineNow), exitCode }, state: inspect.State };
+    return { summary: summaryFromInspect(this.engine.status.engineId, inspect, Date.now() + this.engine.client.clockOffsetMs), state: inspect.State };
   }
 
-  /** One container's inspect `State` (its times, exit code, health); null when it no longer exists. */
+  /** One container's inspect `State`; null when it no longer exists. */
   async stateOf(containerId: string, signal?: AbortSignal): Promise<EngineContainerState | null> {
     return (await this.engine.client.containers.inspectOrNull(containerId, signal))?.State ?? null;
+  }
+
+  /**
+   * A container's inspect, one request for all who ask in the same turn: an engine event makes
+   * both the live list and the events' watcher look the container up at once.
+   */
+  private inspectShared(containerId: string): Promise<EngineContainer | null> {
+    const asked = this.inspecting.get(containerId);
+    if (asked) return asked;
+    const inspect = this.engine.client.containers.inspectOrNull(containerId);
+    this.inspecting.set(containerId, inspect);
+    setImmediate(() => this.inspecting.delete(containerId));
+    return inspect;
   }
 
   /**
    * One container's summary (same shape as the list), or null when it no longer exists. Read
    * from inspect, which is current the moment an event arrives (the list view can lag).
    */
-  async summary(containerId: string, signal?: AbortSignal): Promise<ContainerSummary | null> {
-    const { engineId } = this.engine.status;
-    const inspect = await this.engine.client.containers.inspectOrNull(containerId, signal);
-    return inspect === null ? null : summaryFromInspect(engineId, inspect, Date.now());
+  async summary(containerId: string): Promise<ContainerSummary | null> {
+    const inspect = await this.inspectShared(containerId);
+    return inspect === null ? null : summaryFromInspect(this.engine.status.engineId, inspect, Date.now() + this.engine.client.clockOffsetMs);
   }
 
   async start(params: ParsedMethodParams<'containers.start'>, signal?: AbortSignal): Promise<null> {
@@ -99,13 +106,12 @@ export class ContainersService {
  * `containers.list` and kept for the connection's life. Docker only: what Podman's compatible
  * API writes as a status line is its own, so on Podman every list asks the engine.
  */
-export function containerStoreOf(engine: EngineConnection): Lazy<ContainerStore> {
-  const service = new ContainersService(engine);
+export function containerStoreOf(engine: EngineConnection, service: ContainersService): Lazy<ContainerStore> {
   return new Lazy(
     () =>
       new ContainerStore(engine, {
         list: (signal) => service.list({ all: true }, signal),
-        lookup: (containerId, signal) => service.lookup(containerId, signal),
+        lookup: (containerId) => service.lookup(containerId),
         stateOf: (containerId, signal) => service.stateOf(containerId, signal),
         clockOffsetMs: () => (engine.status.state === 'connected' ? engine.client.clockOffsetMs : 0),
       }),

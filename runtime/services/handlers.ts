@@ -60,7 +60,8 @@ export function createServiceHandlers(engine: EngineConnection, registry: Engine
   // Live lists, made by their first read or watch and kept for the connection's life.
   const volumeStore = store.add(volumeStoreOf(engine));
   const networkStore = store.add(networkStoreOf(engine));
-  const containerStore = store.add(containerStoreOf(engine));
+  // The watcher and the live list share one service: an event's inspect is asked once for both.
+  const containerStore = store.add(containerStoreOf(engine, summaries));
   const handlers: ServiceHandlers = composeSlices(
     engineHandlers(engine),
     enginesHandlers(registry),
