@@ -34,6 +34,12 @@ export interface ContainerSummary {
   state: ContainerState;
   /** The engine's own status line, e.g. "Up 3 minutes" or "Exited (137) 2 seconds ago". */
   status: string;
+  /**
+   * When the duration in `status` counts from (the start for "Up", the finish for "Exited" and
+   * "Restarting"), in milliseconds since the epoch by this machine's clock, when Berth knows it:
+   * `statusAt(status, statusSince, Date.now())` is the line as the engine would write it now.
+   */
+  statusSince?: number;
   /** Exit code for exited and dead containers, otherwise null. */
   exitCode: number | null;
   ports: ContainerPort[];

@@ -18,6 +18,7 @@ export * from './terminal.js';
 export * from './engine.js';
 export * from './engines.js';
 export * from './containers.js';
+export * from './status-line.js';
 export * from './container-prune.js';
 export * from './container-details.js';
 export * from './events.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { humanDuration, statusLine, summaryFromInspect } from './container-status.js';
+import { statusLine, statusSinceOf, summaryFromInspect } from './container-status.js';
 
 const now = Date.parse('2026-11-23T12:00:00Z');
 const ago = (seconds: number) => new Date(now - seconds * 1000).toISOString();
@@ -15,13 +15,21 @@ describe('statusLine', () => {
     expect(statusLine({ Status: 'created', StartedAt: '0001-01-01T00:00:00Z' }, now)).toBe('Created');
     expect(statusLine({ Status: 'dead', Dead: true, StartedAt: ago(1) }, now)).toBe('Dead');
   });
+});
 
-  it('rounds durations like the engine', () => {
-    expect(humanDuration(500)).toBe('Less than a second');
-    expect(humanDuration(61_000)).toBe('About a minute');
-    expect(humanDuration(30 * 3_600_000)).toBe('30 hours');
-    expect(humanDuration(3 * 86_400_000)).toBe('3 days');
-    expect(humanDuration(20 * 86_400_000)).toBe('2 weeks');
+describe('statusSinceOf', () => {
+  it('counts from the start while up or paused, from the finish while restarting or exited, from nothing for a line without a duration', () => {
+    expect(statusSinceOf({ Status: 'running', Running: true, StartedAt: ago(180) })).toBe(now - 180_000);
+    expect(statusSinceOf({ Status: 'paused', Running: true, Paused: true, StartedAt: ago(60) })).toBe(now - 60_000);
+    expect(statusSinceOf({ Status: 'restarting', Running: true, Restarting: true, StartedAt: ago(9), FinishedAt: ago(2) })).toBe(now - 2_000);
+    expect(statusSinceOf({ Status: 'exited', StartedAt: ago(100), FinishedAt: ago(7200) })).toBe(now - 7_200_000);
+    expect(statusSinceOf({ Status: 'created', StartedAt: '0001-01-01T00:00:00Z' })).toBeNull();
+    expect(statusSinceOf({ Status: 'dead', Dead: true, StartedAt: ago(1) })).toBeNull();
+  });
+
+  it('is by the engine clock: summaryFromInspect gives it by this machine', () => {
+    const summary = summaryFromInspect('e1', { Id: 'abc', State: { Status: 'running', Running: true, StartedAt: ago(60) } }, now, 5_000);
+    expect(summary.statusSince).toBe(now - 65_000);
   });
 });
 
@@ -57,6 +65,7 @@ describe('summaryFromInspect', () => {
       created: Date.parse('2026-11-23T11:00:00Z') / 1000,
       state: 'exited',
       status: 'Exited (2) 30 seconds ago',
+      statusSince: now - 30_000,
       exitCode: 2,
       ports: [
         { privatePort: 53, protocol: 'udp' },

@@ -1,4 +1,4 @@
-import type { ContainerState, ContainerSummary } from '../api/index.js';
+import { humanDuration, type ContainerState, type ContainerSummary } from '../api/index.js';
 import type { EngineContainer, EngineContainerState } from '../engine/json/container.js';
 import { containerPortsOf, readPortBindings } from '../engine/ports.js';
 
@@ -8,8 +8,9 @@ import { containerPortsOf, readPortBindings } from '../engine/ports.js';
  * 20.10 still lists a container as running right after its `die` event), inspect does not.
  * The status line is written the way the engine writes it for `docker ps`.
  */
-export function summaryFromInspect(engineId: string, inspect: EngineContainer, now: number): ContainerSummary {
+export function summaryFromInspect(engineId: string, inspect: EngineContainer, now: number, clockOffsetMs = 0): ContainerSummary {
   const state = toState(inspect.State?.Status);
+  const since = statusSinceOf(inspect.State ?? {});
   const path = inspect.Path ?? '';
   const args = inspect.Args ?? [];
   return {
@@ -26,7 +27,20 @@ export function summaryFromInspect(engineId: string, inspect: EngineContainer, n
     exitCode: state === 'exited' || state === 'dead' ? (inspect.State?.ExitCode ?? null) : null,
     ports: containerPortsOf(readPortBindings(inspect.NetworkSettings?.Ports)),
     labels: inspect.Config?.Labels ?? {},
+    ...(since === null ? {} : { statusSince: since - clockOffsetMs }),
   };
+}
+
+/**
+ * When the duration in a container's status line counts from, by the engine's clock (ms): its
+ * start while up (paused too), its finish while restarting or exited; null for a line with no
+ * duration in it ("Created", "Dead", "Removal In Progress").
+ */
+export function statusSinceOf(state: EngineContainerState): number | null {
+  const at = (time: string | null | undefined) => (isRealTime(time) ? Date.parse(time as string) : null);
+  if (state.Running) return state.Restarting && !state.Paused ? at(state.FinishedAt) : at(state.StartedAt);
+  if (state.Status === 'removing' || state.Dead || !isRealTime(state.StartedAt)) return null;
+  return at(state.FinishedAt);
 }
 
 const states: readonly ContainerState[] = ['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead'];
@@ -61,22 +75,3 @@ export function statusLine(state: EngineContainerState, now: number): string {
 function isRealTime(time: string | null | undefined): boolean {
   return typeof time === 'string' && time !== '' && !time.startsWith('0001-01-01');
 }
-
-/** The engine's human durations (go-units HumanDuration). */
-export function humanDuration(ms: number): string {
-  const seconds = Math.floor(ms / 1000);
-  if (Number.isNaN(seconds) || seconds < 1) return 'Less than a second';
-  if (seconds === 1) return '1 second';
-  if (seconds < 60) return `${seconds} seconds`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes === 1) return 'About a minute';
-  if (minutes < 60) return `${minutes} minutes`;
-  const hours = Math.floor(ms / 3_600_000 + 0.5);
-  if (hours === 1) return 'About an hour';
-  if (hours < 48) return `${hours} hours`;
-  if (hours < 24 * 7 * 2) return `${Math.floor(hours / 24)} days`;
-  if (hours < 24 * 30 * 2) return `${Math.floor(hours / 24 / 7)} weeks`;
-  if (hours < 24 * 365 * 2) return `${Math.floor(hours / 24 / 30)} months`;
-  return `${Math.floor(ms / 3_600_000 / 24 / 365)} years`;
-}
-

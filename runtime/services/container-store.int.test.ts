@@ -58,9 +58,9 @@ async function expectAsTheEngineLists(): Promise<ContainerSummary[]> {
   const ours = await list();
   const after = await engineList();
   expect(ours.map((item) => item.id)).toEqual(after.map((item) => item.id));
-  for (const item of ours) {
+  for (const { statusSince: _since, ...item } of ours) {
     const candidates = [before, after].map((answer) => answer.find((each) => each.id === item.id));
-    expect(candidates).toContainEqual(item);
+    expect(candidates, `${JSON.stringify(item)} is neither of ${JSON.stringify(candidates)}`).toContainEqual(item);
   }
   return ours;
 }
@@ -80,6 +80,12 @@ describe('containers.list from the live containers list', () => {
     await untilAnsweredFromStore();
     const first = await expectAsTheEngineLists();
     const statusOf = (answer: readonly ContainerSummary[], name: string) => answer.find((item) => item.name === name)?.status;
+    // Each line says when its duration counts from: the start while up, the finish once exited.
+    const sinceOf = (name: string) => first.find((item) => item.name === name)?.statusSince ?? Number.NaN;
+    const inspected = async (name: string, field: string) => Date.parse((await docker('inspect', '-f', `{{.State.${field}}}`, name)).trim());
+    expect(Math.abs(sinceOf(up) - (await inspected(up, 'StartedAt')))).toBeLessThan(50);
+    expect(Math.abs(sinceOf(exitedName) - (await inspected(exitedName, 'FinishedAt')))).toBeLessThan(50);
+    expect(first.find((item) => item.name === createdName)?.statusSince).toBeUndefined();
     expect(statusOf(first, exitedName)).toMatch(/^Exited \(3\) /);
     expect(statusOf(first, createdName)).toBe('Created');
     expect(statusOf(first, paused)).toMatch(/^Up .* \(Paused\)$/);

@@ -20,7 +20,8 @@ const created: EngineContainerState = { Status: 'created', StartedAt: '0001-01-0
 
 const base = (id: string, name = id) => ({ engineId: 'e1', id, name, image: 'busybox', imageId: 'sha256:1', command: 'sleep 1000', created: 0, exitCode: null, ports: [], labels: {} });
 
-function setup(initial: Record<string, EngineContainerState>, options: { clockOffsetMs?: number; holdStates?: boolean } = {}) {
+/** Tests of the background timing time nothing before a list is in (`timeBeforeListed: 0`) unless they say. */
+function setup(initial: Record<string, EngineContainerState>, options: { clockOffsetMs?: number; holdStates?: boolean; timeBeforeListed?: number } = {}) {
   const connection = fakeConnection();
   const engine = new Map<string, Held>(Object.entries(initial).map(([id, state]) => [id, { state, summary: base(id) }]));
   const calls: string[] = [];
@@ -51,7 +52,7 @@ function setup(initial: Record<string, EngineContainerState>, options: { clockOf
       return engine.get(id)?.state ?? null;
     },
     clockOffsetMs: () => options.clockOffsetMs ?? 0,
-  });
+  }, { timeBeforeListed: options.timeBeforeListed ?? 0 });
   const statuses = async () => (await store.current())?.map((item) => `${item.id} ${item.status}`) ?? null;
   /** Until every container whose times were not known has been inspected. */
   const untilTimed = async (count: number) => {
@@ -89,7 +90,7 @@ afterEach(() => {
 
 describe('the container store', () => {
   it('answers from what it holds, writing each status line as the engine would at that moment, with no engine call', async () => {
-    const { calls, statuses, untilTimed } = setup({
+    const { calls, statuses, untilTimed, store } = setup({
       web: running(start - 2_000),
       job: exited(start - 60_000, start - 30_000, 3),
       fresh: created,
@@ -102,14 +103,34 @@ describe('the container store', () => {
     vi.setSystemTime(start + 3 * 3_600_000);
     expect(await statuses()).toEqual(['fresh Created', 'job Exited (3) 3 hours ago', 'web Up 3 hours']);
     expect(calls).toEqual(['list', 'state job', 'state web']);
+    // With the time each duration counts from, by this machine's clock, so the UI keeps the lines true.
+    expect((await store.current())?.map((item) => [item.id, item.statusSince])).toEqual([
+      ['fresh', undefined],
+      ['job', start - 30_000],
+      ['web', start - 2_000],
+    ]);
+  });
+
+  it('times a few containers before the first list is in, so the first answer says when each line counts from; more only in the background', async () => {
+    const few = setup({ web: running(start - 2_000), job: exited(start - 60_000, start - 30_000, 3), fresh: created }, { timeBeforeListed: 2 });
+    const first = await few.store.current();
+    expect(few.calls.slice(0, 3)).toEqual(['list', 'state job', 'state web']);
+    expect(first?.map((item) => item.statusSince)).toEqual([undefined, start - 30_000, start - 2_000]);
+
+    const many = setup({ a: running(start - 1_000), b: running(start - 1_000), c: running(start - 1_000) }, { timeBeforeListed: 2, holdStates: true });
+    const answer = await many.store.current();
+    expect(answer?.map((item) => item.statusSince)).toEqual([undefined, undefined, undefined]);
+    expect(many.calls[0]).toBe('list');
+    for (const gate of many.held) gate.resolve();
   });
 
   it("writes the lines at the engine's time: this machine's plus the offset read at connect", async () => {
-    const { statuses, untilTimed } = setup({ web: running(start - 5_000) }, { clockOffsetMs: 120_000 });
+    const { statuses, untilTimed, store } = setup({ web: running(start - 5_000) }, { clockOffsetMs: 120_000 });
     expect(await statuses()).toEqual(['web Up 2 minutes']);
     await untilTimed(1);
     vi.setSystemTime(start + 60_000);
     expect(await statuses()).toEqual(['web Up 3 minutes']);
+    expect((await store.current())?.[0]?.statusSince).toBe(start - 5_000 - 120_000);
   });
 
   it('asks the engine (answers null) while a line with a time in it cannot be written: its times not known yet, the line not written since the read began', async () => {

@@ -3,7 +3,7 @@ import type { EngineConnection } from '../engine/connection.js';
 import type { EngineContainerState } from '../engine/json/container.js';
 import type { EngineEvent } from '../engine/json/streams.js';
 import { LiveList, type LiveListOptions } from './live-list.js';
-import { containerStateOf, statusLine } from './container-status.js';
+import { containerStateOf, statusLine, statusSinceOf } from './container-status.js';
 
 /** A container as the list reads it, with the `State` of its own inspect: the times its status line is written from. */
 export interface TimedContainer {
@@ -49,8 +49,9 @@ function isTimeRelative(summary: ContainerSummary): boolean {
  *   arrives: Docker's list still says `running` for a moment after `die`), read as the list
  *   reads it (container-status.ts); `destroy` says it is gone. The events' watcher asks the same
  *   inspect in the same turn, and the two share one request.
- * - After each list, the containers whose times are not known yet are inspected in the
- *   background, two at a time, once per container; a later list whose status line differs from
+ * - After each list, the containers whose times are not known yet are inspected, once per
+ *   container: up to 64 of them before the list is in (so a desktop's first answer is timed
+ *   already), more in the background, two at a time. A later list whose status line differs from
  *   the one the known times write (a restart while the events stream was down) has that
  *   container inspected again.
  * - An answer needs every timed status line to be writable: a container whose times are not
@@ -77,15 +78,18 @@ export class ContainerStore implements Disposable {
   private readonly untimed = new Set<string>();
   private timing = 0;
   private readonly concurrentTimings: number;
+  /** At most this many containers not timed yet are timed before a list is in. */
+  private readonly timeBeforeListed: number;
   private readonly abort = new AbortController();
   private readonly subscriptions: Disposable[];
 
   constructor(
     engine: Connection,
     private readonly source: ContainerStoreSource,
-    options: Partial<LiveListOptions> & { concurrentTimings?: number } = {},
+    options: Partial<LiveListOptions> & { concurrentTimings?: number; timeBeforeListed?: number } = {},
   ) {
     this.concurrentTimings = options.concurrentTimings ?? 2;
+    this.timeBeforeListed = options.timeBeforeListed ?? 64;
     this.list = new LiveList(
       engine,
       {
@@ -93,6 +97,10 @@ export class ContainerStore implements Disposable {
           const items = await source.list(signal);
           const at = Date.now();
           for (const item of items) this.writtenAt.set(item.id, at);
+          // A few containers not timed yet (a desktop's usual dozen) are timed before the list is
+          // in, so even the first answer says when each line counts from; more are timed after.
+          const untimed = items.filter((item) => !this.isTimed(item, at + source.clockOffsetMs()));
+          if (untimed.length <= this.timeBeforeListed) await this.timeNow(untimed, signal);
           return items;
         },
         lookup: async (containerId, signal) => {
@@ -142,7 +150,8 @@ export class ContainerStore implements Disposable {
     const readAt = Date.now();
     const items = await this.list.current(signal);
     if (items === null) return null;
-    const engineNow = Date.now() + this.source.clockOffsetMs();
+    const offset = this.source.clockOffsetMs();
+    const engineNow = Date.now() + offset;
     const answer: ContainerSummary[] = [];
     for (const item of items) {
       const status = this.statusOf(item, engineNow, readAt);
@@ -150,7 +159,10 @@ export class ContainerStore implements Disposable {
         this.timeUntimed();
         return null;
       }
-      answer.push(status === item.status ? item : { ...item, status });
+      // Written from known times: when its duration counts from goes with it (the UI keeps it true).
+      const clock = this.clocks.get(item.id);
+      const since = clock !== undefined && isTimeRelative(item) && containerStateOf(clock.state) === item.state ? statusSinceOf(clock.state) : null;
+      answer.push(since === null ? (status === item.status ? item : { ...item, status }) : { ...item, status, statusSince: since - offset });
     }
     return answer.sort((a, b) => (this.rank.get(a.id) ?? 0) - (this.rank.get(b.id) ?? 0));
   }
@@ -175,15 +187,35 @@ export class ContainerStore implements Disposable {
     items.forEach((item, index) => {
       listed.add(item.id);
       this.rank.set(item.id, index);
-      if (!isTimeRelative(item)) return;
-      const clock = this.clocks.get(item.id);
-      // A line the known times do not write (a restart while events were missed, or a moment's
-      // difference at a minute's turn): its times are asked again.
-      if (clock === undefined || containerStateOf(clock.state) !== item.state || statusLine(clock.state, engineNow) !== item.status) this.untimed.add(item.id);
+      if (!this.isTimed(item, engineNow)) this.untimed.add(item.id);
     });
     for (const containerId of [...this.clocks.keys()]) if (!listed.has(containerId)) this.forget(containerId);
     for (const containerId of [...this.writtenAt.keys()]) if (!listed.has(containerId)) this.writtenAt.delete(containerId);
     this.timeUntimed();
+  }
+
+  /**
+   * Whether the known times write this listed line (or it has no duration in it). A line they do
+   * not write (a restart while events were missed, or a moment's difference at a minute's turn)
+   * has its times asked again.
+   */
+  private isTimed(item: ContainerSummary, engineNow: number): boolean {
+    if (!isTimeRelative(item)) return true;
+    const clock = this.clocks.get(item.id);
+    return clock !== undefined && containerStateOf(clock.state) === item.state && statusLine(clock.state, engineNow) === item.status;
+  }
+
+  /** Inspects these containers now, a few at a time (a failure leaves one for the background). */
+  private async timeNow(items: readonly ContainerSummary[], signal: AbortSignal): Promise<void> {
+    const queue = [...items];
+    const worker = async () => {
+      for (let item = queue.shift(); item !== undefined && !signal.aborted; item = queue.shift()) {
+        const sentAt = Date.now();
+        const state = await this.source.stateOf(item.id, signal).catch(() => null);
+        if (state !== null) this.setClock(item.id, state, sentAt);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(4, queue.length) }, worker));
   }
 
   private forget(containerId: string): void {

@@ -28,7 +28,8 @@ export class ContainersService {
   async lookup(containerId: string): Promise<TimedContainer | null> {
     const inspect = await this.inspectShared(containerId);
     if (inspect === null || inspect.State === undefined || inspect.State === null) return null;
-    return { summary: summaryFromInspect(this.engine.status.engineId, inspect, Date.now() + this.engine.client.clockOffsetMs), state: inspect.State };
+    const offset = this.engine.client.clockOffsetMs;
+    return { summary: summaryFromInspect(this.engine.status.engineId, inspect, Date.now() + offset, offset), state: inspect.State };
   }
 
   /** One container's inspect `State`; null when it no longer exists. */
@@ -55,7 +56,8 @@ export class ContainersService {
    */
   async summary(containerId: string): Promise<ContainerSummary | null> {
     const inspect = await this.inspectShared(containerId);
-    return inspect === null ? null : summaryFromInspect(this.engine.status.engineId, inspect, Date.now() + this.engine.client.clockOffsetMs);
+    const offset = this.engine.client.clockOffsetMs;
+    return inspect === null ? null : summaryFromInspect(this.engine.status.engineId, inspect, Date.now() + offset, offset);
   }
 
   async start(params: ParsedMethodParams<'containers.start'>, signal?: AbortSignal): Promise<null> {

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { ContainerSummary } from '../../../runtime/api/index.js';
+import { statusAt, type ContainerSummary } from '../../../runtime/api/index.js';
 import { containerHref } from '../../app/routes.js';
 import type { EngineView } from '../../stores/engineViews.js';
 import { itemKey } from '../../stores/itemKey.js';
@@ -44,6 +44,9 @@ export const ContainerRow = memo(function ContainerRow({ container, engine, isMe
   const isEngineDown = engine !== null && engine.state !== 'connected';
   const { name } = container;
   const health = healthFromStatus(container.status);
+  // The engine's line, its duration counted again for now (the table's clock may be a tick old
+  // when this row changes between ticks).
+  const status = statusAt(container.status, container.statusSince, Math.max(nowMs, wallClock()));
   return (
     <div
       role="row"
@@ -73,8 +76,8 @@ export const ContainerRow = memo(function ContainerRow({ container, engine, isMe
       <div role="cell" className="cell cell-usage">
         {container.state === 'running' && <UsageBars samples={samples} itemKey={key} name={name} />}
       </div>
-      <div role="cell" className="cell" title={container.status}>
-        {container.status}
+      <div role="cell" className="cell" title={status}>
+        {status}
       </div>
       <div role="cell" className="cell">
         <PortList ports={container.ports} />
@@ -88,3 +91,8 @@ export const ContainerRow = memo(function ContainerRow({ container, engine, isMe
     </div>
   );
 });
+
+/** The time now, read when a row renders. */
+function wallClock(): number {
+  return Date.now();
+}

@@ -29,7 +29,11 @@ interface ContainerTableProps {
  * view. With several engines known, an Engine column tags each row with its engine.
  */
 export function ContainerTable({ items, engines, selection, actions, onRequest, onToggleCollapsed }: ContainerTableProps) {
-  const nowMs = useNow(60_000);
+  const [tickMs, setTickMs] = useState(60_000);
+  const nowMs = useNow(tickMs);
+  // Every second while a status line counts seconds ("Up 5 seconds"), else every minute.
+  const wantedTickMs = items.some((item) => item.kind === 'container' && item.container.statusSince !== undefined && nowMs - item.container.statusSince < 60_000) ? 1_000 : 60_000;
+  if (wantedTickMs !== tickMs) setTickMs(wantedTickMs);
   const samples = useRowStats(items);
   const engineOf = (engineId: string) => (engines.isShown ? (engines.byId.get(engineId) ?? null) : null);
   return (

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { berthStore } from '../../stores/store.js';
 import { container, engineStatus, settle } from '../../testing/fakeHost.js';
 import { giveElementsAHeight, renderWithClient } from '../../testing/renderWithClient.js';
@@ -43,6 +43,33 @@ describe('Containers page', () => {
     // A container id is unique only within its engine: its page's address names both.
     expect(within(row).getByRole('link', { name: 'job' }).getAttribute('href')).toBe(`#/containers/engine-1/${job.id}`);
     expect(screen.getByRole('link', { name: 'Run container' }).getAttribute('href')).toBe('#/run');
+  });
+
+  it('keeps a status line true as time passes when Berth says when its duration counts from, ticking each second while it counts seconds', async () => {
+    vi.useFakeTimers({ now: Date.parse('2026-12-01T12:00:00Z'), toFake: ['Date', 'setInterval', 'clearInterval'] });
+    try {
+      renderWithClient(<ContainersPage />);
+      connectedWith(
+        container({ id: 'a'.repeat(64), name: 'fresh', status: 'Up Less than a second (healthy)', statusSince: Date.now() }),
+        container({ id: 'b'.repeat(64), name: 'old', state: 'exited', exitCode: 1, status: 'Exited (1) 2 hours ago', statusSince: Date.now() - 2 * 3_600_000 }),
+        container({ id: 'c'.repeat(64), name: 'as-listed', status: 'Up 3 minutes' }),
+      );
+      const statusOf = (name: string) => within(screen.getByRole('row', { name })).getByText(/^(Up|Exited)/).textContent;
+      expect(statusOf('fresh')).toBe('Up Less than a second (healthy)');
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(5_000);
+      });
+      expect(statusOf('fresh')).toBe('Up 5 seconds (healthy)');
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(3 * 60_000);
+      });
+      expect(statusOf('fresh')).toBe('Up 3 minutes (healthy)');
+      expect(statusOf('old')).toBe('Exited (1) 2 hours ago');
+      // A line with no time to count from stays as the engine wrote it.
+      expect(statusOf('as-listed')).toBe('Up 3 minutes');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('shows health from the status line', () => {

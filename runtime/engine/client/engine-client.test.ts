@@ -166,6 +166,9 @@ describe('clockOffsetOf', () => {
     expect(clockOffsetOf('2026-12-01T10:00:05.050123456Z', sent, sent + 100)).toBe(5_000);
     expect(clockOffsetOf('2026-12-01T11:00:00.050+01:00', sent, sent + 100)).toBe(0);
     expect(clockOffsetOf('2026-12-01T09:59:58.050Z', sent, sent + 100)).toBe(-2_000);
+    // Within the round trip: written at some moment of it by a clock that may well be ours.
+    expect(clockOffsetOf('2026-12-01T10:00:00.090Z', sent, sent + 100)).toBe(0);
+    expect(clockOffsetOf('2026-12-01T10:00:00.000Z', sent, sent + 100)).toBe(0);
     expect(clockOffsetOf(undefined, sent, sent + 100)).toBe(0);
     expect(clockOffsetOf('not a time', sent, sent + 100)).toBe(0);
   });

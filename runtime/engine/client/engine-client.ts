@@ -95,11 +95,15 @@ export interface EngineClientOptions {
 
 /**
  * The engine's clock minus ours from its `SystemTime` (RFC 3339, nanoseconds) read between
- * `sent` and `received` (our milliseconds): the engine wrote it about halfway. 0 when unreadable.
+ * `sent` and `received` (our milliseconds): the engine wrote it somewhere in between, so an
+ * offset no bigger than half that window cannot be told from none (an engine on this machine,
+ * whose `/info` takes tens of milliseconds to gather) and is 0. 0 when unreadable.
  */
 export function clockOffsetOf(systemTime: string | null | undefined, sent: number, received: number): number {
   const engineMs = typeof systemTime === 'string' ? Date.parse(systemTime) : Number.NaN;
-  return Number.isFinite(engineMs) ? Math.round(engineMs - (sent + received) / 2) : 0;
+  if (!Number.isFinite(engineMs)) return 0;
+  const offset = engineMs - (sent + received) / 2;
+  return Math.abs(offset) <= (received - sent) / 2 ? 0 : Math.round(offset);
 }
 
 /** An engine URL as dockerode's options: a unix socket, or a TCP host with TLS when asked for. */
