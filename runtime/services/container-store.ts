@@ -2,6 +2,7 @@ import type { ContainerSummary, Disposable } from '../api/index.js';
 import type { EngineConnection } from '../engine/connection.js';
 import type { EngineContainerState } from '../engine/json/container.js';
 import type { EngineEvent } from '../engine/json/streams.js';
+import { resolveContainerRef } from './container-ref.js';
 import { LiveList, type LiveListOptions } from './live-list.js';
 import { containerStateOf, statusLine, statusSinceOf } from './container-status.js';
 
@@ -272,13 +273,7 @@ export class ContainerStore implements Disposable {
 
   /** The full id of a container held, named by id, name or a unique id prefix (as the engine takes them). */
   private idOf(idOrName: string): string | null {
-    if (idOrName === '') return null;
-    if (this.list.peek(idOrName) !== null) return idOrName;
-    const name = idOrName.replace(/^\//, '');
-    const items = [...this.rank.keys()].map((containerId) => this.list.peek(containerId)).filter((item): item is ContainerSummary => item !== null);
-    const byName = items.find((item) => item.name === name);
-    if (byName) return byName.id;
-    const byPrefix = items.filter((item) => item.id.startsWith(idOrName));
-    return byPrefix.length === 1 ? (byPrefix[0] as ContainerSummary).id : null;
+    const held = [...this.rank.keys()].map((containerId) => this.list.peek(containerId)).filter((item): item is ContainerSummary => item !== null);
+    return resolveContainerRef(idOrName, held) ?? null;
   }
 }

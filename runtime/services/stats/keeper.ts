@@ -5,6 +5,7 @@ import type { EngineConnection } from '../../engine/connection.js';
 import { engineStatsSchema, type EngineEvent, type EngineStats } from '../../engine/json/streams.js';
 import { NdjsonReader, SkippedLines } from '../../engine/ndjson.js';
 import { limitsOfHostConfig } from '../../engine/resources.js';
+import { resolveContainerRef } from '../container-ref.js';
 import { ContainerHistory } from './history.js';
 import { cpuLimitOfLimits, toStatsSample } from './sample.js';
 
@@ -57,18 +58,7 @@ export class StatsKeeper implements Disposable {
 
   /** The full id of the container a ref names, among those kept: a full id, a unique id prefix or a name. */
   resolve(ref: string): string | undefined {
-    if (this.kept.has(ref)) return ref;
-    const name = ref.replace(/^\//, '');
-    let byPrefix: string | undefined;
-    let prefixMatches = 0;
-    for (const kept of this.kept.values()) {
-      if (kept.name === name) return kept.id;
-      if (kept.id.startsWith(ref)) {
-        byPrefix = kept.id;
-        prefixMatches += 1;
-      }
-    }
-    return prefixMatches === 1 ? byPrefix : undefined;
+    return resolveContainerRef(ref, this.kept.values());
   }
 
   latest(containerId: string): StatsSample | null {
