@@ -1,10 +1,10 @@
+import type { ElementType } from 'react';
 import { ContainersPage } from '../features/containers/ContainersPage.js';
 import { useVolumesFeed } from '../features/volumes/useVolumesFeed.js';
 import { itemKey } from '../stores/itemKey.js';
 import { lazyNamed, Loading } from '../ui/lazyNamed.js';
 import { NoticeList } from '../ui/NoticeList.js';
-import { NotBuilt } from './NotBuilt.js';
-import { pages } from './routes.js';
+import type { PageId } from './routes.js';
 import { Sidebar } from './Sidebar.js';
 import { StatusBar } from './StatusBar.js';
 import { useContainerRoute } from './useContainerRoute.js';
@@ -27,13 +27,28 @@ const SettingsPage = lazyNamed(() => import('../features/settings/SettingsPage.j
 const VolumePage = lazyNamed(() => import('../features/volumes/VolumePage.js'), 'VolumePage');
 const VolumesPage = lazyNamed(() => import('../features/volumes/VolumesPage.js'), 'VolumesPage');
 
+/** The page each address shows (the type says every page has one). */
+const pageComponents: Record<PageId, ElementType> = {
+  dashboard: DashboardPage,
+  containers: ContainersPage,
+  images: ImagesPage,
+  logs: LogsPage,
+  volumes: VolumesPage,
+  networks: NetworksPage,
+  registries: RegistriesPage,
+  engines: EnginesPage,
+  events: EventsPage,
+  settings: SettingsPage,
+  run: RunPage,
+};
+
 export function App() {
   const current = useHashRoute();
   const containerRoute = useContainerRoute();
   const imageRoute = useImageRoute();
   const volumeRoute = useVolumeRoute();
   const networkRoute = useNetworkRoute();
-  const title = pages.find((page) => page.id === current)?.title ?? '';
+  const CurrentPage = pageComponents[current];
   return (
     <div className="app">
       <Sidebar current={current} />
@@ -53,30 +68,8 @@ export function App() {
             <VolumePage key={itemKey(volumeRoute.engineId, volumeRoute.name)} engineId={volumeRoute.engineId} name={volumeRoute.name} path={volumeRoute.path} />
           ) : networkRoute !== null ? (
             <NetworkDetailsPage key={itemKey(networkRoute.engineId, networkRoute.networkId)} engineId={networkRoute.engineId} networkId={networkRoute.networkId} />
-          ) : current === 'run' ? (
-            <RunPage />
-          ) : current === 'dashboard' ? (
-            <DashboardPage />
-          ) : current === 'containers' ? (
-            <ContainersPage />
-          ) : current === 'images' ? (
-            <ImagesPage />
-          ) : current === 'logs' ? (
-            <LogsPage />
-          ) : current === 'registries' ? (
-            <RegistriesPage />
-          ) : current === 'volumes' ? (
-            <VolumesPage />
-          ) : current === 'networks' ? (
-            <NetworksPage />
-          ) : current === 'engines' ? (
-            <EnginesPage />
-          ) : current === 'events' ? (
-            <EventsPage />
-          ) : current === 'settings' ? (
-            <SettingsPage />
           ) : (
-            <NotBuilt title={title} />
+            <CurrentPage />
           )}
         </Loading>
       </main>
