@@ -36,3 +36,12 @@ test('typing part of a name in the filter leaves only that container', async ({ 
   await expect(containersPage.row(bravo)).toHaveCount(0);
   await expect(containersPage.rowsStartingWith('e2e-')).toHaveCount(1);
 });
+
+test("a running container's status line counts up on its own, with no reload and no new event", async ({ containersPage, docker, names, testEnv }) => {
+  const web = names.name('web');
+  await docker.run(['run', '-d', '--name', web, testEnv.image, 'sleep', '3600']);
+  const row = containersPage.row(web);
+  await expect(row).toBeVisible();
+  // Just started it reads "Up Less than a second" or "Up 1 second"; a few seconds on, "Up N seconds" by itself.
+  await expect(row.getByRole('cell', { name: /^Up ([3-9]|\d\d) seconds$/ })).toBeVisible({ timeout: 15_000 });
+});
