@@ -32,6 +32,18 @@ const removalActions = new Set(['destroy', 'remove']);
 /** Image events after which a container's `Image` may read differently (the engine shows the image id once its name points elsewhere). */
 const imageActions = new Set(['pull', 'tag', 'untag', 'delete', 'load', 'import']);
 
+/** How long a list waits for the containers it times before it is in. */
+const timeBeforeListedMs = 150;
+
+/** Resolves when `work` does, or after `ms`, whichever is first (the work goes on). */
+function atMost(ms: number, work: Promise<void>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
 /** A status line with a duration in it ("Up 3 minutes", "Exited (0) 2 hours ago"): it changes as time passes. */
 function isTimeRelative(summary: ContainerSummary): boolean {
   return /^(Up |Exited \(|Restarting \()/.test(summary.status);
@@ -51,8 +63,8 @@ function isTimeRelative(summary: ContainerSummary): boolean {
  *   reads it (container-status.ts); `destroy` says it is gone. The events' watcher asks the same
  *   inspect in the same turn, and the two share one request.
  * - After each list, the containers whose times are not known yet are inspected, once per
- *   container: up to 64 of them before the list is in (so a desktop's first answer is timed
- *   already), more in the background, two at a time. A later list whose status line differs from
+ *   container: up to 64 of them before the list is in, for at most 150 ms (so a desktop's
+ *   first answer is timed already), more in the background, two at a time. A later list whose status line differs from
  *   the one the known times write (a restart while the events stream was down) has that
  *   container inspected again.
  * - An answer needs every timed status line to be writable: a container whose times are not
@@ -78,6 +90,8 @@ export class ContainerStore implements Disposable {
   /** Containers to inspect for their times, and those being inspected. */
   private readonly untimed = new Set<string>();
   private timing = 0;
+  /** Containers whose inspect for their times is on its way. */
+  private readonly timingIds = new Set<string>();
   private readonly concurrentTimings: number;
   /** At most this many containers not timed yet are timed before a list is in. */
   private readonly timeBeforeListed: number;
@@ -100,8 +114,9 @@ export class ContainerStore implements Disposable {
           for (const item of items) this.writtenAt.set(item.id, at);
           // A few containers not timed yet (a desktop's usual dozen) are timed before the list is
           // in, so even the first answer says when each line counts from; more are timed after.
+          // A slow engine (far away over ssh) holds the list back no longer than a moment.
           const untimed = items.filter((item) => !this.isTimed(item, at + source.clockOffsetMs()));
-          if (untimed.length <= this.timeBeforeListed) await this.timeNow(untimed, signal);
+          if (untimed.length > 0 && untimed.length <= this.timeBeforeListed) await atMost(timeBeforeListedMs, this.timeNow(untimed, signal));
           return items;
         },
         lookup: async (containerId, signal) => {
@@ -157,6 +172,7 @@ export class ContainerStore implements Disposable {
     for (const item of items) {
       const status = this.statusOf(item, engineNow, readAt);
       if (status === null) {
+        if (!this.clocks.has(item.id)) this.untimed.add(item.id); // tried again (an inspect may have failed)
         this.timeUntimed();
         return null;
       }
@@ -210,11 +226,7 @@ export class ContainerStore implements Disposable {
   private async timeNow(items: readonly ContainerSummary[], signal: AbortSignal): Promise<void> {
     const queue = [...items];
     const worker = async () => {
-      for (let item = queue.shift(); item !== undefined && !signal.aborted; item = queue.shift()) {
-        const sentAt = Date.now();
-        const state = await this.source.stateOf(item.id, signal).catch(() => null);
-        if (state !== null) this.setClock(item.id, state, sentAt);
-      }
+      for (let item = queue.shift(); item !== undefined && !signal.aborted; item = queue.shift()) await this.timeOne(item.id, signal, true);
     };
     await Promise.all(Array.from({ length: Math.min(4, queue.length) }, worker));
   }
@@ -238,17 +250,29 @@ export class ContainerStore implements Disposable {
     for (const containerId of this.untimed) {
       if (this.timing >= this.concurrentTimings || this.abort.signal.aborted) return;
       this.untimed.delete(containerId);
+      if (this.timingIds.has(containerId)) continue; // its inspect is on its way already
       this.timing += 1;
-      const sentAt = Date.now();
-      this.source.stateOf(containerId, this.abort.signal).then(
-        (state) => {
-          if (state !== null && this.list.peek(containerId) !== null) this.setClock(containerId, state, sentAt);
-        },
-        () => undefined, // not timed: the next read that needs it asks the engine, and tries again
-      ).finally(() => {
+      void this.timeOne(containerId, this.abort.signal).finally(() => {
         this.timing -= 1;
         this.timeUntimed();
       });
+    }
+  }
+
+  /**
+   * One container's inspect, for its times. A failure leaves it untimed: the next read that needs
+   * it tries again. `isListing`: for a list not in yet (else a container no longer held is skipped).
+   */
+  private async timeOne(containerId: string, signal: AbortSignal, isListing = false): Promise<void> {
+    this.timingIds.add(containerId);
+    const sentAt = Date.now();
+    try {
+      const state = await this.source.stateOf(containerId, signal);
+      if (state !== null && (isListing || this.list.peek(containerId) !== null)) this.setClock(containerId, state, sentAt);
+    } catch {
+      // not timed
+    } finally {
+      this.timingIds.delete(containerId);
     }
   }
 
