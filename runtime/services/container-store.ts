@@ -64,9 +64,9 @@ function isTimeRelative(summary: ContainerSummary): boolean {
  *   inspect in the same turn, and the two share one request.
  * - After each list, the containers whose times are not known yet are inspected, once per
  *   container: up to 64 of them before the list is in, for at most 150 ms (so a desktop's
- *   first answer is timed already), more in the background, two at a time. A later list whose status line differs from
- *   the one the known times write (a restart while the events stream was down) has that
- *   container inspected again.
+ *   first answer is timed already), more in the background, two at a time. A later list whose
+ *   status line differs from the one the known times write (a restart while the events stream
+ *   was down) has that container inspected again.
  * - An answer needs every timed status line to be writable: a container whose times are not
  *   known yet can be answered only with a status line the engine wrote after the read began
  *   (the list the read itself waited for); otherwise the read asks the engine (null).
@@ -87,7 +87,7 @@ export class ContainerStore implements Disposable {
   /** Where each container stands in the engine's order (lower first): the list's place, or before them all when made since. */
   private readonly rank = new Map<string, number>();
   private firstRank = 0;
-  /** Containers to inspect for their times, and those being inspected. */
+  /** Containers to inspect for their times, and how many such inspects run in the background. */
   private readonly untimed = new Set<string>();
   private timing = 0;
   /** Containers whose inspect for their times is on its way. */
@@ -170,27 +170,31 @@ export class ContainerStore implements Disposable {
     const engineNow = Date.now() + offset;
     const answer: ContainerSummary[] = [];
     for (const item of items) {
-      const status = this.statusOf(item, engineNow, readAt);
-      if (status === null) {
+      const answered = this.answerOf(item, engineNow, offset, readAt);
+      if (answered === null) {
         if (!this.clocks.has(item.id)) this.untimed.add(item.id); // tried again (an inspect may have failed)
         this.timeUntimed();
         return null;
       }
-      // Written from known times: when its duration counts from goes with it (the UI keeps it true).
-      const clock = this.clocks.get(item.id);
-      const since = clock !== undefined && isTimeRelative(item) && containerStateOf(clock.state) === item.state ? statusSinceOf(clock.state) : null;
-      answer.push(since === null ? (status === item.status ? item : { ...item, status }) : { ...item, status, statusSince: since - offset });
+      answer.push(answered);
     }
     return answer.sort((a, b) => (this.rank.get(a.id) ?? 0) - (this.rank.get(b.id) ?? 0));
   }
 
-  /** The status line to answer with; null when it cannot be written now. */
-  private statusOf(item: ContainerSummary, engineNow: number, readAt: number): string | null {
-    if (!isTimeRelative(item)) return item.status;
+  /**
+   * The container as answered now: its status line written from its known times, with when its
+   * duration counts from (by this machine's clock: the UI keeps the line true); null when the
+   * line cannot be written now.
+   */
+  private answerOf(item: ContainerSummary, engineNow: number, offset: number, readAt: number): ContainerSummary | null {
+    if (!isTimeRelative(item)) return item;
     const clock = this.clocks.get(item.id);
-    if (clock !== undefined && containerStateOf(clock.state) === item.state) return statusLine(clock.state, engineNow);
+    if (clock !== undefined && containerStateOf(clock.state) === item.state) {
+      const since = statusSinceOf(clock.state);
+      return { ...item, status: statusLine(clock.state, engineNow), ...(since === null ? {} : { statusSince: since - offset }) };
+    }
     // Not timed (yet): only a line the engine wrote since this read began is as good as asking it.
-    if ((this.writtenAt.get(item.id) ?? 0) >= readAt) return item.status;
+    if ((this.writtenAt.get(item.id) ?? 0) >= readAt) return item;
     // Its inspect and its list entry disagree (the list lags the inspect a moment): looked up again.
     if (clock !== undefined) this.list.changed(item.id, 'list');
     return null;
