@@ -28,8 +28,7 @@ export class ContainersService {
   async lookup(containerId: string): Promise<TimedContainer | null> {
     const inspect = await this.inspectShared(containerId);
     if (inspect === null || inspect.State === undefined || inspect.State === null) return null;
-    const offset = this.engine.client.clockOffsetMs;
-    return { summary: summaryFromInspect(this.engine.status.engineId, inspect, Date.now() + offset, offset), state: inspect.State };
+    return { summary: this.summaryOf(inspect), state: inspect.State };
   }
 
   /** One container's inspect `State`; null when it no longer exists. */
@@ -56,8 +55,13 @@ export class ContainersService {
    */
   async summary(containerId: string): Promise<ContainerSummary | null> {
     const inspect = await this.inspectShared(containerId);
+    return inspect === null ? null : this.summaryOf(inspect);
+  }
+
+  /** A container's summary from its inspect, its status line written at the engine's time now. */
+  private summaryOf(inspect: EngineContainer): ContainerSummary {
     const offset = this.engine.client.clockOffsetMs;
-    return inspect === null ? null : summaryFromInspect(this.engine.status.engineId, inspect, Date.now() + offset, offset);
+    return summaryFromInspect(this.engine.status.engineId, inspect, Date.now() + offset, offset);
   }
 
   async start(params: ParsedMethodParams<'containers.start'>, signal?: AbortSignal): Promise<null> {
@@ -124,8 +128,7 @@ export function containerStoreOf(engine: EngineConnection, service: ContainersSe
  * The containers domain's handlers (`runtime/api/containers.ts`). `containers.list` of every
  * container answers from the live list when it is in step with the engine, else asks the engine.
  */
-export function containersHandlers(engine: EngineConnection, store: Lazy<ContainerStore>): HandlerSlice<typeof containersContract> {
-  const containers = new ContainersService(engine);
+export function containersHandlers(engine: EngineConnection, containers: ContainersService, store: Lazy<ContainerStore>): HandlerSlice<typeof containersContract> {
   const prune = new ContainerPrune(engine);
   const isDocker = () => engine.status.state === 'connected' && engine.client.dialect === 'docker';
   return {

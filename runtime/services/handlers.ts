@@ -48,9 +48,9 @@ export interface BackendServices {
  */
 export function createServiceHandlers(engine: EngineConnection, registry: EngineRegistry, shared: BackendServices, host: ServicesHost = {}): EngineServices {
   const store = new DisposableStore();
-  const summaries = new ContainersService(engine);
+  const containerService = new ContainersService(engine);
   const watchers = {
-    containers: store.add(new ContainerWatcher(engine, (containerId) => summaries.summary(containerId))),
+    containers: store.add(new ContainerWatcher(engine, (containerId) => containerService.summary(containerId))),
     images: store.add(new ImageWatcher(engine)),
     networks: store.add(networksWatcher(engine)),
   };
@@ -61,14 +61,14 @@ export function createServiceHandlers(engine: EngineConnection, registry: Engine
   const volumeStore = store.add(volumeStoreOf(engine));
   const networkStore = store.add(networkStoreOf(engine));
   // The watcher and the live list share one service: an event's inspect is asked once for both.
-  const containerStore = store.add(containerStoreOf(engine, summaries));
+  const containerStore = store.add(containerStoreOf(engine, containerService));
   const handlers: ServiceHandlers = composeSlices(
     engineHandlers(engine),
     enginesHandlers(registry),
     eventsHandlers(engine, watchers),
     systemHandlers(engine),
     diskUsageHandlers(engine),
-    containersHandlers(engine, containerStore),
+    containersHandlers(engine, containerService, containerStore),
     containerDetailsHandlers(engine),
     runHandlers(engine),
     statsHandlers(engine, statsKeeper),
