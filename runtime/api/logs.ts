@@ -60,6 +60,12 @@ export interface LogLines {
   nanos: number[];
   /** The indexes (into `text`) of the lines the process wrote to stderr, ascending; absent when every line is stdout (a TTY container's always are). */
   stderr?: number[];
+  /**
+   * Only with `lastLinesFirst`: the log's last lines, sent when the container exited while the
+   * stream was still behind its output. The lines between come after, in `lines` events without
+   * this flag, and end where these begin (no line comes twice); put lines in time order to show them.
+   */
+  ahead?: true;
 }
 
 /** One line of a `lines` event, spelt out: for scripts and tests (the view reads the arrays directly). */
@@ -148,6 +154,12 @@ export const logsFollowSchema = params({
     .boolean()
     .default(true)
     .describe('Keep the stream open for new lines (`docker logs -f`), across restarts of the container. False: end after the lines there are.'),
+  lastLinesFirst: z
+    .boolean()
+    .default(false)
+    .describe(
+      'When the container exits while the stream is still behind its output (a flood), send its last lines at once, flagged `ahead`, then the lines between. For a view that orders lines by their time. Default false: lines always come in order.',
+    ),
 });
 
 export const logsSaveSchema = params({
@@ -186,7 +198,7 @@ export const logsContract = defineDomain({
   streams: {
     'logs.follow': stream<LogEvent>()(
       logsFollowSchema,
-      "A container's log lines in batches, then new ones as they come (`docker logs -f`); one JSON event per batch from `berth api`. Events: `opened` {name, tty, logDriver}; `unreadable` {logDriver, message}; `mark` {kind, time, exitCode?}; `lines` {text: string[], seconds, nanos: number[], stderr?: number[]}, parallel arrays: line i's text is text[i], its time `seconds` Unix seconds plus nanos[0]+...+nanos[i] nanoseconds, and it came from stderr when i is in `stderr` (else stdout).",
+      "A container's log lines in batches, then new ones as they come (`docker logs -f`); one JSON event per batch from `berth api`. Events: `opened` {name, tty, logDriver}; `unreadable` {logDriver, message}; `mark` {kind, time, exitCode?}; `lines` {text: string[], seconds, nanos: number[], stderr?: number[], ahead?: true}, parallel arrays: line i's text is text[i], its time `seconds` Unix seconds plus nanos[0]+...+nanos[i] nanoseconds, and it came from stderr when i is in `stderr` (else stdout).",
     ),
   },
 });

@@ -25,6 +25,8 @@ export class ContainerChanges implements Disposable {
   /** Events that came before the id was known (the first inspect), matched once it is. */
   private early: EngineEvent[] = [];
   private wake: (() => void) | null = null;
+  /** Told each change as it is heard, before anyone takes it. */
+  private heard: ((change: RunChange) => void) | null = null;
 
   constructor(
     private readonly engine: Pick<EngineConnection, 'status' | 'onStatus' | 'onEngineEvent'>,
@@ -38,6 +40,11 @@ export class ContainerChanges implements Disposable {
   watch(containerId: string): void {
     this.containerId = containerId;
     for (const event of this.early.splice(0)) this.onEvent(event);
+  }
+
+  /** Calls `listener` with each change as it is heard (it stays queued for `take`). One listener. */
+  onHeard(listener: (change: RunChange) => void): void {
+    this.heard = listener;
   }
 
   /** The changes heard since the last call, oldest first. */
@@ -75,6 +82,7 @@ export class ContainerChanges implements Disposable {
 
   dispose(): void {
     this.store.dispose();
+    this.heard = null;
     this.wake?.();
   }
 
@@ -116,6 +124,7 @@ export class ContainerChanges implements Disposable {
     const exitCode = Number(event.Actor.Attributes?.exitCode);
     if (action === 'die' && event.Actor.Attributes?.exitCode !== undefined && Number.isInteger(exitCode)) change.exitCode = exitCode;
     this.queue.push(change);
+    this.heard?.(change);
     this.wake?.();
   }
 }

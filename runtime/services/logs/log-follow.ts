@@ -12,6 +12,14 @@ import { engineTime, logFactsOf, openLog, type LogFacts } from './log-source.js'
 
 type Engine = Pick<EngineConnection, 'client' | 'status' | 'onStatus' | 'onEngineEvent'>;
 
+/** With `lastLinesFirst`: an exit this far past the last line delivered means the stream is behind. */
+const behindNanos = 250e6;
+/** The most lines, and about the most text (UTF-16 units), sent ahead at an exit: a few screens. */
+const aheadLines = 200;
+const aheadTextLimit = 1 << 20;
+/** When the log is read for them after the exit is heard (ms, each after the one before). */
+const aheadReadDelaysMs = [50, 450];
+
 /**
  * `logs.follow`: the container's log in batches of lines, then, when following, new lines as
  * they come, across the container's restarts and the engine's reconnects. Each time the
@@ -36,6 +44,18 @@ export class LogFollow implements Disposable {
   private lastMarkAt: Instant | null = null;
   /** A run was marked started, or the engine was away, since the last read: its log may hold new lines. */
   private mayHaveUnread = false;
+  /** The container being read by a follow now (null between reads, and for reads that end at the log's end). */
+  private following: LogFacts | null = null;
+  /**
+   * The instants of the lines sent at an exit (see sendLastLines): the reads drop those lines when
+   * they reach them, and 'passed' once they have read past them. `inTurn`: they were the next
+   * lines, sent in turn, not flagged `ahead`.
+   */
+  private ahead: { first: Instant; last: Instant; inTurn: boolean } | 'passed' | null = null;
+  private isAheadPending = false;
+  /** The `since` and `until` the follow was asked with, as the engine takes them. */
+  private since: string | undefined;
+  private until: string | undefined;
 
   constructor(
     private readonly engine: Engine,
@@ -67,10 +87,13 @@ export class LogFollow implements Disposable {
     const facts = logFactsOf(await this.engine.client.containers.inspect(params.id, this.signal));
     this.containerId = facts.containerId;
     this.changes.watch(facts.containerId);
+    if (params.follow && params.lastLinesFirst) this.changes.onHeard((change) => this.onExitHeard(change));
     this.isRunning = facts.isRunning;
     this.runStartedAt = facts.startedAt;
     const since = engineTime(params.since);
     const until = engineTime(params.until);
+    this.since = since;
+    this.until = until;
     // A container that has stopped has its whole log written: it is read without following, and
     // not caught up after (see catchUp), which would make the engine go through the whole log
     // once more (its `since` filters every entry) to find nothing. Whether it starts again
@@ -82,7 +105,7 @@ export class LogFollow implements Disposable {
       return;
     }
     this.sink.emit({ type: 'opened', name: facts.name, tty: facts.tty, logDriver: facts.logDriver });
-    let outcome = await this.read(first.stream, facts);
+    let outcome = await this.read(first.stream, facts, params.follow && !isLogComplete);
     if (!params.follow) return;
     let mayEndEarly = !isLogComplete;
     // Read on from the last line delivered; before any, from where the first read began.
@@ -116,7 +139,7 @@ export class LogFollow implements Disposable {
         this.sink.emit(opened.unreadable);
         return;
       }
-      outcome = await this.read(opened.stream, current);
+      outcome = await this.read(opened.stream, current, true);
     }
   }
 
@@ -141,7 +164,7 @@ export class LogFollow implements Disposable {
       throw error;
     }
     if (opened.unreadable) return 'ended';
-    return this.read(opened.stream, facts);
+    return this.read(opened.stream, facts, false);
   }
 
   /**
@@ -149,9 +172,10 @@ export class LogFollow implements Disposable {
    * 'broken' when the connection failed under it: the line it was in the middle of comes again
    * when the log is read on, so it is dropped rather than cut.
    */
-  private async read(stream: Readable, facts: LogFacts): Promise<'ended' | 'quick end' | 'broken'> {
+  private async read(stream: Readable, facts: LogFacts, isFollow: boolean): Promise<'ended' | 'quick end' | 'broken'> {
     const startedAt = performance.now();
     this.mayHaveUnread = false;
+    this.following = isFollow ? facts : null;
     let delivered = false;
     const { times } = this;
     const decoder = logDecoderFor(facts.tty, (time, streamName, text) => {
@@ -160,6 +184,7 @@ export class LogFollow implements Disposable {
       const isStderr = streamName === 'stderr';
       if (!this.delivered.admit(times.seconds, times.nanos, isStderr, text)) return;
       delivered = true;
+      if (this.isSentAhead(times)) return;
       this.batches.add(times.seconds, times.nanos, isStderr, text);
     });
     try {
@@ -178,9 +203,103 @@ export class LogFollow implements Disposable {
       }
       return 'broken';
     } finally {
+      this.following = null;
       this.batches.flush();
       stream.destroy();
     }
+  }
+
+  /** Whether a line read was sent ahead already; once a read passes the lines sent ahead, there are none. */
+  private isSentAhead(instant: Instant): boolean {
+    const { ahead } = this;
+    if (ahead === null || ahead === 'passed') return false;
+    if (compareInstants(instant, ahead.last) > 0) {
+      this.ahead = 'passed';
+      return false;
+    }
+    return compareInstants(instant, ahead.first) >= 0;
+  }
+
+  /**
+   * The container exited while a follow reads its log: if the read is behind (a flood, read more
+   * slowly than it was written), its last lines are read now and sent ahead, so the view shows the
+   * end at once instead of seconds later; the read goes on and fills in the lines between.
+   */
+  private onExitHeard(change: RunChange): void {
+    const facts = this.following;
+    if (change.action !== 'die' || facts === null || this.isAheadPending) return;
+    // Lines sent ahead at an earlier exit and not read past yet (a restart during the flood): those first.
+    if (this.ahead !== null && this.ahead !== 'passed') return;
+    this.ahead = null;
+    const last = this.delivered.lastDelivered;
+    if (last !== null && nanosFrom(last, change.at) < behindNanos) return;
+    this.isAheadPending = true;
+    this.sendLastLines(facts, last)
+      .catch(() => undefined) // The read goes on and delivers them in turn.
+      .finally(() => {
+        this.isAheadPending = false;
+      });
+  }
+
+  /**
+   * Reads the log's last lines after `from` (the last delivered when asked), keeping at most
+   * `aheadLines` lines and about `aheadTextLimit` of text, and sends those the follow has not
+   * delivered meanwhile. When they are every line after it, they are simply the next lines;
+   * otherwise they go flagged `ahead`, and the follow's lines between come after. The engine
+   * tells of the exit a moment before its last lines are in the log file, so the log is read a
+   * moment after the exit, and once more a little later for any line that came after those.
+   */
+  private async sendLastLines(facts: LogFacts, from: Instant | null): Promise<void> {
+    for (const wait of aheadReadDelaysMs) {
+      await delay(wait, undefined, { signal: this.signal });
+      const sent = this.ahead;
+      if (sent === 'passed') return;
+      const after = sent?.last ?? from;
+      const lines = await this.readLastLines(facts, after);
+      if (this.signal.aborted || this.ahead === 'passed') return;
+      const isEveryLineAfter = !lines.isCut && lines.count < aheadLines;
+      // Later passes only add what came after the lines sent: a flood after that is the next run's, read in turn.
+      if (sent !== null && !isEveryLineAfter) return;
+      const delivered = this.delivered.lastDelivered;
+      const kept = lines.after(delivered !== null && (after === null || compareInstants(delivered, after) > 0) ? delivered : after);
+      if (kept.length === 0) continue;
+      const inTurn = sent === null ? isEveryLineAfter : sent.inTurn;
+      this.batches.flush();
+      if (inTurn) {
+        for (const line of kept) {
+          if (this.delivered.admit(line.seconds, line.nanos, line.isStderr, line.text)) this.batches.add(line.seconds, line.nanos, line.isStderr, line.text);
+        }
+        this.batches.flush();
+      } else {
+        const ahead = new LineBatches((event) => this.sink.emit({ ...event, ahead: true }));
+        for (const line of kept) ahead.add(line.seconds, line.nanos, line.isStderr, line.text);
+        ahead.flush();
+        ahead.dispose();
+      }
+      const first = kept[0]!;
+      const last = kept.at(-1)!;
+      this.ahead = { first: sent?.first ?? { seconds: first.seconds, nanos: first.nanos }, last: { seconds: last.seconds, nanos: last.nanos }, inTurn };
+    }
+  }
+
+  /** The log's last lines after an instant (all of it for null), as `sendLastLines` keeps them. */
+  private async readLastLines(facts: LogFacts, after: Instant | null): Promise<LastLines> {
+    const since = after === null ? this.since : unixSecondsOf(after);
+    const lines = new LastLines(aheadTextLimit);
+    const opened = await openLog(this.engine.client, facts, this.query({ since, until: this.until, tail: aheadLines }, false), this.signal);
+    if (opened.unreadable) return lines;
+    const times = new InstantReader();
+    const decoder = logDecoderFor(facts.tty, (time, streamName, text) => {
+      times.read(time);
+      lines.add(times.seconds, times.nanos, streamName === 'stderr', text);
+    });
+    try {
+      for await (const chunk of opened.stream as AsyncIterable<Buffer>) decoder.push(chunk);
+      decoder.end();
+    } finally {
+      opened.stream.destroy();
+    }
+    return lines;
   }
 
   /**
@@ -279,6 +398,45 @@ export class LogFollow implements Disposable {
   /** A failure that is the engine going away: the follow waits for it to come back. */
   private isEngineLost(error: unknown): boolean {
     return !this.signal.aborted && error instanceof BerthError && (error.code === 'engine_unreachable' || error.code === 'timeout');
+  }
+}
+
+/** Nanoseconds from `a` to `b` (negative when `b` is before). */
+function nanosFrom(a: Instant, b: Instant): number {
+  return (b.seconds - a.seconds) * 1e9 + (b.nanos - a.nanos);
+}
+
+interface TimedLine extends Instant {
+  isStderr: boolean;
+  text: string;
+}
+
+/** The last lines of a read, up to about a text limit (the newest line is always kept): what `sendLastLines` sends. */
+class LastLines {
+  /** Lines let go are emptied in place, from `start` on the front. */
+  private readonly lines: (TimedLine | undefined)[] = [];
+  private start = 0;
+  private textLength = 0;
+  /** Lines read in all, and whether older ones were let go for the limit. */
+  count = 0;
+  isCut = false;
+
+  constructor(private readonly textLimit: number) {}
+
+  add(seconds: number, nanos: number, isStderr: boolean, text: string): void {
+    this.count++;
+    this.lines.push({ seconds, nanos, isStderr, text });
+    this.textLength += text.length;
+    while (this.textLength > this.textLimit && this.lines.length - this.start > 1) {
+      this.textLength -= this.lines[this.start]?.text.length ?? 0;
+      this.lines[this.start++] = undefined;
+      this.isCut = true;
+    }
+  }
+
+  /** The lines kept that are later than `instant` (all of them for null). */
+  after(instant: Instant | null): TimedLine[] {
+    return this.lines.slice(this.start).filter((line): line is TimedLine => line !== undefined && (instant === null || compareInstants(line, instant) > 0));
   }
 }
 

@@ -3,7 +3,7 @@ import { logLinesOf, type Envelope, type LogEvent, type LogMark } from '../../ap
 import { serveRpc } from '../../rpc/dispatcher.js';
 import { createPortPair } from '../../rpc/memory-port.js';
 import { EngineRelay } from '../../testing/engine-relay.js';
-import { FollowRecorder, linesOf, shell } from '../../testing/log-helpers.js';
+import { dockerTime, FollowRecorder, linesOf, shell } from '../../testing/log-helpers.js';
 import { connectBackend, docker, TestContainers, testImage, type Connected } from '../../testing/real-engine.js';
 
 // Following a log on the REAL engine, reached through a relay that shows which connection
@@ -175,6 +175,55 @@ describe('following a log', () => {
       const lines = envelopes.flatMap((envelope) => envelope.events).flatMap((event) => (event.type === 'lines' ? logLinesOf(event) : []));
       expect(lines).toHaveLength(200_000);
       expect(lines.at(-1)?.text).toBe('line 199999 with some more text to make it longer');
+    } finally {
+      rpc.dispose();
+    }
+  });
+
+  it('with lastLinesFirst, sends the last lines at once when the container exits while the stream is behind, then the lines between: each line once', async () => {
+    const name = containers.name('last-first');
+    await docker('create', '--name', name, testImage(), 'sh', '-c', 'i=0; while [ $i -lt 60000 ]; do echo "line $i of a flood"; i=$((i+1)); done; echo "the end" >&2');
+    // A raw client that holds back its acknowledgements: the follow falls behind, as behind a busy view.
+    const [hostPort, clientPort] = createPortPair();
+    const rpc = serveRpc(hostPort, connected.backend.handlers, { flowWindow: 4 });
+    const events: LogEvent[] = [];
+    let envelopesWithAck = 0;
+    clientPort.onMessage((message) => {
+      const envelope = message as Envelope;
+      if (envelope.kind !== 'event') return;
+      const sent = envelope as { events: LogEvent[]; ack?: true };
+      events.push(...sent.events);
+      if (sent.ack) envelopesWithAck++;
+    });
+    const allLines = () => events.flatMap((event) => (event.type === 'lines' ? logLinesOf(event).map((line) => ({ ...line, ahead: event.ahead === true })) : []));
+    try {
+      clientPort.send({ kind: 'subscribe', id: 1, stream: 'logs.follow', params: { id: name, follow: true, lastLinesFirst: true } });
+      await expect.poll(() => events.some((event) => event.type === 'opened'), { timeout: 10_000 }).toBe(true);
+      await docker('start', name);
+      await docker('wait', name);
+      // The end comes ahead (read a moment after the exit, and again a little later for any straggler).
+      await expect.poll(() => events.some((event) => event.type === 'lines' && event.ahead === true), { timeout: 5_000 }).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      const inTurnAtAhead = allLines().filter((line) => !line.ahead);
+      const ahead = allLines().filter((line) => line.ahead);
+      // The end came ahead, while most of the flood had not been sent yet.
+      expect(ahead.at(-1)).toMatchObject({ text: 'the end', stream: 'stderr' });
+      expect(ahead.length).toBeLessThanOrEqual(200);
+      expect(inTurnAtAhead.length).toBeLessThan(30_000);
+      let acknowledged = 0;
+      while (allLines().length < 60_001) {
+        for (; acknowledged < envelopesWithAck; acknowledged++) clientPort.send({ kind: 'ack', id: 1 });
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const lines = allLines();
+      const firstAhead = lines.find((line) => line.ahead)!;
+      const inTurn = lines.filter((line) => !line.ahead);
+      // The lines between end where those sent ahead begin; together they are the engine's log, each line once.
+      expect(inTurn.every((line) => line.seconds < firstAhead.seconds || (line.seconds === firstAhead.seconds && line.nanos < firstAhead.nanos))).toBe(true);
+      const byTime = [...lines].sort((a, b) => a.seconds - b.seconds || a.nanos - b.nanos);
+      expect(byTime.map((line) => line.text)).toEqual(linesOf(await shell(`docker logs ${name} 2>&1`)));
+      expect(byTime.map((line) => `${dockerTime(line)} ${line.text}`)).toEqual(linesOf(await shell(`docker logs -t ${name} 2>&1`)));
     } finally {
       rpc.dispose();
     }

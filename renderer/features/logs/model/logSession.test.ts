@@ -51,8 +51,8 @@ describe('a log session', () => {
     const { session, subscriptions } = setup({ tail: 'all', since: '10m', until: '2026-01-01T00:00:00Z' });
     session.setSources([web, db]);
     expect(subscriptions()).toEqual([
-      { kind: 'subscribe', id: 1, stream: 'logs.follow', engine: 'engine-1', params: { id: web.containerId, follow: true, tail: 'all', since: '10m', until: '2026-01-01T00:00:00Z' } },
-      { kind: 'subscribe', id: 2, stream: 'logs.follow', engine: 'engine-2', params: { id: db.containerId, follow: true, tail: 'all', since: '10m', until: '2026-01-01T00:00:00Z' } },
+      { kind: 'subscribe', id: 1, stream: 'logs.follow', engine: 'engine-1', params: { id: web.containerId, follow: true, lastLinesFirst: true, tail: 'all', since: '10m', until: '2026-01-01T00:00:00Z' } },
+      { kind: 'subscribe', id: 2, stream: 'logs.follow', engine: 'engine-2', params: { id: db.containerId, follow: true, lastLinesFirst: true, tail: 'all', since: '10m', until: '2026-01-01T00:00:00Z' } },
     ]);
   });
 
@@ -113,6 +113,35 @@ describe('a log session', () => {
     clock.runFrame();
     expect(texts(session)).toEqual(['a', 'b1', 'b2', 'b3', 'c']);
     expect(subscriptions()).toHaveLength(1);
+  });
+
+  it('puts lines sent ahead at an exit after the lines between, which come later', () => {
+    const { session, clock, emit } = setup();
+    session.setSources([web]);
+    emit('engine-1', linesEventOf([line(1, 'a'), line(2, 'b')]));
+    emit('engine-1', { ...linesEventOf([line(8, 'y'), line(9, 'z')]), ahead: true });
+    clock.runFrame();
+    expect(texts(session)).toEqual(['a', 'b', 'y', 'z']);
+    emit('engine-1', linesEventOf([line(3, 'c'), line(4, 'd')]), { type: 'mark', kind: 'exited', time: at(9, 5), exitCode: 0 });
+    clock.runFrame();
+    expect(texts(session)).toEqual(['a', 'b', 'c', 'd', 'y', 'z', 'Container exited with code 0']);
+  });
+
+  it('picks up from before the lines sent ahead when the link comes back while the lines between are coming, and skips those sent ahead', () => {
+    const { session, host, link, clock, emit } = setup();
+    session.setSources([web]);
+    emit('engine-1', linesEventOf([line(1, 'a'), line(2, 'b')]));
+    emit('engine-1', { ...linesEventOf([line(8, 'y'), line(9, 'z')]), ahead: true });
+    emit('engine-1', linesEventOf([line(3, 'c')]));
+    host.close();
+    const fresh = new FakeHost();
+    link.client = new BerthClient(fresh.port);
+    session.resume();
+    const resumed = fresh.sent.find((m) => m.kind === 'subscribe')!;
+    expect(resumed).toMatchObject({ params: { tail: 'all', since: `${Date.UTC(2026, 0, 1, 0, 0, 3) / 1000}.000000000` } });
+    fresh.emitTo(resumed.id, linesEventOf([line(3, 'c'), line(4, 'd'), line(8, 'y'), line(9, 'z'), line(10, 'after')]));
+    clock.runFrame();
+    expect(texts(session)).toEqual(['a', 'b', 'c', 'd', 'y', 'z', 'after']);
   });
 
   it('unsubscribes everything when disposed, and takes nothing after', () => {

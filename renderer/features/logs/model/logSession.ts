@@ -178,7 +178,8 @@ export class LogSession implements Disposable {
     // Resuming after lines came: everything from the last time delivered. Otherwise as the view asked.
     const resumeSince = isResuming ? entry.lines.resume() : null;
     const { tail, since } = resumeSince === null ? this.options : { tail: 'all' as const, since: resumeSince };
-    const params = { id: entry.source.containerId, follow: true, tail, ...(since === null ? {} : { since }), ...(until === null ? {} : { until }) };
+    // Lines are put in time order here, so the last lines of a container that exits during a flood can come first.
+    const params = { id: entry.source.containerId, follow: true, lastLinesFirst: true, tail, ...(since === null ? {} : { since }), ...(until === null ? {} : { until }) };
     if (!isResuming) this.setStatus(entry, { kind: 'opening' });
     entry.subscription = client.subscribe(
       'logs.follow',

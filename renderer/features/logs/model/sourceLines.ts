@@ -19,6 +19,9 @@ export function markText(mark: LogMark): string {
  * One container's lines on their way into the buffer: engine times summed into numbers, and the
  * newest time delivered remembered (with how many lines had exactly it), so a follow started
  * again after a lost link asks from that time on and skips the lines it already delivered.
+ * Lines sent ahead (a container that exited during a flood: see LogLines.ahead) leave a gap the
+ * follow fills in; until it has, a follow started again asks from before the gap and skips the
+ * lines sent ahead.
  */
 export class SourceLines {
   private lastSeconds = -Infinity;
@@ -26,6 +29,8 @@ export class SourceLines {
   private seenAtLast = 0;
   /** While resuming: lines at the last time still to skip. */
   private skipAtLast = 0;
+  /** The times of the lines sent ahead, while the lines before them are still coming. */
+  private gap: { firstSeconds: number; firstNanos: number; lastSeconds: number; lastNanos: number } | null = null;
 
   constructor(private readonly source: number) {}
 
@@ -48,6 +53,7 @@ export class SourceLines {
     let second = event.seconds;
     let nano = 0;
     let kept = 0;
+    const isAhead = event.ahead === true;
     for (let index = 0; index < count; index++) {
       nano += steps[index] ?? 0;
       if (nano >= 1e9 || nano < 0) {
@@ -55,12 +61,16 @@ export class SourceLines {
         second += carry;
         nano -= carry * 1e9;
       }
+      if (isAhead) this.widenGap(second, nano);
+      else if (this.gap !== null && this.isInGap(second, nano)) continue;
       const isAtLast = second === this.lastSeconds && nano === this.lastNanos;
-      if (isAtLast && this.skipAtLast > 0) {
+      if (isAtLast && this.skipAtLast > 0 && !isAhead) {
         this.skipAtLast--;
         continue;
       }
-      if (isAtLast) this.seenAtLast++;
+      if (isAhead) {
+        // Not delivered in turn: the follow goes on from before them.
+      } else if (isAtLast) this.seenAtLast++;
       else if (second > this.lastSeconds || (second === this.lastSeconds && nano > this.lastNanos)) {
         [this.lastSeconds, this.lastNanos, this.seenAtLast, this.skipAtLast] = [second, nano, 1, 0];
       }
@@ -77,6 +87,22 @@ export class SourceLines {
     text.length = kept;
     flags.length = kept;
     return { texts: text, seconds, nanos, flags, sources: new Array<number>(kept).fill(this.source) };
+  }
+
+  private widenGap(seconds: number, nanos: number): void {
+    const gap = (this.gap ??= { firstSeconds: seconds, firstNanos: nanos, lastSeconds: seconds, lastNanos: nanos });
+    if (seconds < gap.firstSeconds || (seconds === gap.firstSeconds && nanos < gap.firstNanos)) [gap.firstSeconds, gap.firstNanos] = [seconds, nanos];
+    if (seconds > gap.lastSeconds || (seconds === gap.lastSeconds && nanos > gap.lastNanos)) [gap.lastSeconds, gap.lastNanos] = [seconds, nanos];
+  }
+
+  /** Whether a line in turn is one sent ahead (to skip); one past them closes the gap. */
+  private isInGap(seconds: number, nanos: number): boolean {
+    const gap = this.gap!;
+    if (seconds > gap.lastSeconds || (seconds === gap.lastSeconds && nanos > gap.lastNanos)) {
+      this.gap = null;
+      return false;
+    }
+    return seconds > gap.firstSeconds || (seconds === gap.firstSeconds && nanos >= gap.firstNanos);
   }
 
   /** A mark as a row of its own, at its time (or the last line's, when it has none readable). */
