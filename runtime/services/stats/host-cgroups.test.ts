@@ -291,13 +291,18 @@ describe('HostCgroups on cgroup v1', () => {
     expect(cgroups.add(id, pid, { networkMode: 'bridge' })).toBe(false);
   });
 
-  it('adding an added container again reads it afresh, without leaking the old files', () => {
+  it('adding an added container again reads it afresh, without leaking the old files; a failed one drops them', () => {
     cgroups = newCgroups();
     cgroups.add(id, pid, { networkMode: 'bridge' });
     cgroups.read();
     expect(cgroups.add(id, pid, { networkMode: 'bridge' })).toBe(true);
     expect(fixtureFds()).toHaveLength(7);
     expect(cgroups.read().get(id)).not.toHaveProperty('precpu_stats');
+    // Again with a pid that is no longer the container's: the earlier files go as well.
+    writeProc(v1CgroupFile(`/docker/${otherId}`));
+    expect(cgroups.add(id, pid, { networkMode: 'bridge' })).toBe(false);
+    expect(cgroups.has(id)).toBe(false);
+    expect(fixtureFds()).toEqual([]);
   });
 
   it('leaves out and forgets a container whose files are gone, closing them', () => {

@@ -226,10 +226,14 @@ export class HostCgroups {
    * False, keeping nothing, when this process cannot read it: not Linux, no pid, its
    * /proc/<pid>/cgroup unreadable, its cgroup not naming the full id (another pid namespace, a
    * VM, a pid reused since), a file it needs missing, or too many files open. Adding an added
-   * container again reads it afresh (after a restart: a new pid and cgroup).
+   * container again reads it afresh (after a restart: a new pid and cgroup); when that fails,
+   * the earlier files go too.
    */
   add(containerId: string, pid: number, options: HostCgroupsAddOptions): boolean {
-    if (this.disposed || process.platform !== 'linux' || !Number.isInteger(pid) || pid <= 0 || !fullId.test(containerId)) return false;
+    if (this.disposed || process.platform !== 'linux' || !Number.isInteger(pid) || pid <= 0 || !fullId.test(containerId)) {
+      this.remove(containerId);
+      return false;
+    }
     const opened: number[] = [];
     const open = (path: string) => {
       const fd = openSync(path, 'r');
@@ -292,6 +296,7 @@ export class HostCgroups {
       return true;
     } catch {
       for (const fd of opened) closeQuietly(fd);
+      this.remove(containerId);
       if (this.watched.size === 0) this.closeProcStat();
       return false;
     }
