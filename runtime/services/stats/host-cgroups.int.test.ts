@@ -78,7 +78,7 @@ describe('HostCgroups on the real engine', () => {
     const idle = await runAndAdd('cg-idle', testImage(), ...idleCommand);
     const other = await inspect(await containers.run('cg-other', testImage(), ...idleCommand));
     expect(cgroups.add(other.id, idle.pid, { networkMode: 'bridge' })).toBe(false);
-    expect(cgroups.add(idle.id, 0, { networkMode: 'bridge' })).toBe(false);
+    expect(cgroups.add(other.id, 0, { networkMode: 'bridge' })).toBe(false);
     expect(cgroups.has(other.id)).toBe(false);
     const stats = reading(idle.id);
     expect(stats.cpu_stats?.cpu_usage?.total_usage).toBeGreaterThan(0);
