@@ -48,6 +48,8 @@ export interface BackendOptions {
    * the session, or in the docker CLI's file, as the user chooses.
    */
   encryptor?: StringEncryptor | undefined;
+  /** Read stats only from the engine's streams, never from this machine's cgroups (tests of the streams' path). */
+  statsFromEngineOnly?: boolean;
 }
 
 export interface Backend {
@@ -106,7 +108,7 @@ export function createBackend(options: BackendOptions): Backend {
     find: () => findEngines({ ...fileSystem, flag: options.engineUrl?.includes('://') ? options.engineUrl : undefined, exists: (file) => access(file).then(() => true, () => false) }),
     defaultConnection: engine,
     connectOthers: options.connectOthers ?? false,
-    servicesFor: (connection, registry) => createServiceHandlers(connection, registry, { registries, notifications, settings }, { chooseSavePath: options.chooseSavePath, chooseOpenPath: options.chooseOpenPath, acceptsPaths: options.acceptsPaths }),
+    servicesFor: (connection, registry) => createServiceHandlers(connection, registry, { registries, notifications, settings }, { chooseSavePath: options.chooseSavePath, chooseOpenPath: options.chooseOpenPath, acceptsPaths: options.acceptsPaths, statsFromEngineOnly: options.statsFromEngineOnly }),
     defaultAccess: (endpoint) => ({ tls: tlsFromEnv(endpoint, env) }),
     registryAuth,
     log,

@@ -24,6 +24,7 @@ import { watchForNotifications } from './notifications/notification-watch.js';
 import { settingsHandlers } from './settings/handlers.js';
 import type { SettingsService } from './settings/settings-service.js';
 import { runHandlers } from './run/run-service.js';
+import { HostCgroups } from './stats/host-cgroups.js';
 import { StatsKeeper } from './stats/keeper.js';
 import { statsHandlers } from './stats/handlers.js';
 import { systemHandlers } from './system.js';
@@ -32,7 +33,11 @@ import { terminalHandlers } from './terminal/terminal-service.js';
 import { volumeDownloads, volumesHandlers, volumeStoreOf, volumeUploads } from './volumes/handlers.js';
 
 /** What the program hosting the backend offers the services (the desktop app's dialogs). */
-export type ServicesHost = LogsHost & ImageArchiveHost;
+export type ServicesHost = LogsHost &
+  ImageArchiveHost & {
+    /** Read every container's stats from the engine's streams, never from this machine's cgroups (tests of the streams' path). */
+    statsFromEngineOnly?: boolean | undefined;
+  };
 
 /** The backend's services that are not an engine's: one each, answering on every engine's connection. */
 export interface BackendServices {
@@ -56,7 +61,7 @@ export function createServiceHandlers(engine: EngineConnection, registry: Engine
   };
   const engineEvents = store.add(new EngineEventLog(engine));
   store.add(watchForNotifications(engineEvents, shared.notifications));
-  const statsKeeper = store.add(new StatsKeeper(engine));
+  const statsKeeper = store.add(new StatsKeeper(engine, Date.now, host.statsFromEngineOnly ? null : new HostCgroups()));
   // Live lists, made by their first read or watch and kept for the connection's life.
   const volumeStore = store.add(volumeStoreOf(engine));
   const networkStore = store.add(networkStoreOf(engine));

@@ -141,6 +141,8 @@ const containerStateSchema = z.looseObject({
   OOMKilled: flag,
   Dead: flag,
   ExitCode: count,
+  /** The main process's id on the engine's host (0 when it is not running). */
+  Pid: count,
   StartedAt: text,
   FinishedAt: text,
   Error: text,

@@ -3,32 +3,37 @@ import type { StatsBatch, StatsSample } from '../../api/index.js';
 import { EngineRelay, type RelayedConnection } from '../../testing/engine-relay.js';
 import { connectBackend, docker, idleCommand, TestContainers, testImage, type Connected } from '../../testing/real-engine.js';
 
-// The stats keeper on the REAL test engine, reached through a relay that sees every connection
+// The stats keeper on the REAL test engine, twice: reading the engine's stats streams (as for
+// an engine on another machine), and reading this machine's cgroups (the engine here runs on
+// it). Each backend reaches the engine through a relay of its own that sees every connection
 // Berth opens to the engine's socket and which request each carries, so a test can tell when
 // an engine stats request is open and when it ended.
-let relay: EngineRelay;
-let connected: Connected;
+type Source = 'engine' | 'host';
+const relays = {} as Record<Source, EngineRelay>;
+const backends = {} as Record<Source, Connected>;
 const containers = new TestContainers();
 
 beforeAll(async () => {
-  relay = await EngineRelay.start();
-  connected = await connectBackend(relay.url);
+  for (const source of ['engine', 'host'] as const) {
+    relays[source] = await EngineRelay.start();
+    backends[source] = await connectBackend(relays[source].url, { statsFromEngineOnly: source === 'engine' });
+  }
 });
 
 afterAll(async () => {
   await containers.removeAll();
-  connected.close();
-  await relay.stop();
+  for (const source of ['engine', 'host'] as const) {
+    backends[source].close();
+    await relays[source].stop();
+  }
 });
 
 const fullId = (name: string) => docker('inspect', '-f', '{{.Id}}', name);
 
 /** Stats requests for this container still open on the engine (an answer that ended leaves its connection idle, not open). */
-function openStatsRequests(containerId: string): RelayedConnection[] {
-  return relay.allCarrying(`GET /containers/${containerId}/stats`).filter((connection) => !connection.closed && !connection.answered);
+function openStatsRequests(source: Source, containerId: string): RelayedConnection[] {
+  return relays[source].allCarrying(`GET /containers/${containerId}/stats`).filter((connection) => !connection.closed && !connection.answered);
 }
-
-const history = (id: string) => connected.client.call('stats.history', { id });
 
 /** `docker stats --no-stream` for one container: CPU % and memory bytes as the CLI prints them. */
 async function cliStats(name: string): Promise<{ cpuPercent: number; memoryBytes: number }> {
@@ -48,7 +53,7 @@ function cliBytes(text: string): number {
 const mean = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
 
 /** Berth's samples from the seconds the CLI took: its one reading spans the last of them. */
-async function samplesAround<T>(id: string, during: () => Promise<T>): Promise<{ samples: StatsSample[]; result: T }> {
+async function samplesAround<T>(connected: Connected, id: string, during: () => Promise<T>): Promise<{ samples: StatsSample[]; result: T }> {
   const seen: StatsSample[] = [];
   const subscription = connected.client.subscribe('containers.stats', { id }, { onEvent: (sample) => seen.push(sample) });
   try {
@@ -60,13 +65,16 @@ async function samplesAround<T>(id: string, during: () => Promise<T>): Promise<{
   }
 }
 
-describe('the stats keeper on the real engine', () => {
+describe.each(['engine', 'host'] as const)('the stats keeper on the real engine, reading from the %s', (source) => {
+  const connected = () => backends[source];
+  const history = (id: string) => connected().client.call('stats.history', { id });
+
   it('a CPU hog under --cpus 0.5 shows about 50 % of one CPU, within 5 points of docker stats, and its limit of 0.5 CPUs', async () => {
     const name = await containers.run('cpu-hog', '--cpus', '0.5', testImage(), 'sh', '-c', 'yes > /dev/null');
     const id = await fullId(name);
     // Let it settle into its quota, with samples kept meanwhile.
     await expect.poll(async () => (await history(id)).seconds.time.length, { timeout: 20_000, interval: 500 }).toBeGreaterThanOrEqual(5);
-    const { samples, result: cli } = await samplesAround(id, () => cliStats(name));
+    const { samples, result: cli } = await samplesAround(connected(), id, () => cliStats(name));
     const berth = mean(samples.slice(-3).map((sample) => sample.cpuPercent));
     expect(berth).toBeGreaterThan(40);
     expect(berth).toBeLessThan(56);
@@ -80,7 +88,7 @@ describe('the stats keeper on the real engine', () => {
     const id = await fullId(name);
     const mib = 1024 * 1024;
     await expect.poll(async () => (await history(id)).latest?.memoryUsageBytes ?? 0, { timeout: 20_000, interval: 500 }).toBeGreaterThan(12 * mib);
-    const { samples, result: cli } = await samplesAround(id, () => cliStats(name));
+    const { samples, result: cli } = await samplesAround(connected(), id, () => cliStats(name));
     const berth = samples.at(-1);
     expect(berth?.memoryLimitBytes).toBe(16 * mib);
     expect(berth?.memoryUsageBytes).toBeGreaterThan(12 * mib);
@@ -102,37 +110,10 @@ describe('the stats keeper on the real engine', () => {
     expect(gaps.every((gap) => gap > 500 && gap < 2500)).toBe(true);
   });
 
-  it('viewers open no engine stream of their own; stopping the container ends its one stats request, and removing it drops its history', async () => {
-    const name = await containers.run('one-stream', testImage(), ...idleCommand);
-    const id = await fullId(name);
-    await expect.poll(() => openStatsRequests(id).length, { timeout: 10_000 }).toBe(1);
-
-    const samples: StatsSample[] = [];
-    const batches: StatsBatch[] = [];
-    const one = connected.client.subscribe('containers.stats', { id: name }, { onEvent: (sample) => samples.push(sample) });
-    const many = connected.client.subscribe('stats.watch', { ids: [id, name] }, { onEvent: (batch) => batches.push(batch) });
-    await expect.poll(() => samples.length > 1 && batches.length > 1, { timeout: 10_000 }).toBe(true);
-    expect(openStatsRequests(id)).toHaveLength(1);
-    expect(relay.allCarrying(`GET /containers/${name}/stats`)).toEqual([]);
-    one.dispose();
-    many.dispose();
-    expect(openStatsRequests(id)).toHaveLength(1); // the keeper's, for the history
-
-    await docker('stop', '-t', '1', name);
-    await expect.poll(() => openStatsRequests(id).length, { timeout: 5_000 }).toBe(0);
-    expect((await history(id)).isLive).toBe(false);
-
-    await docker('start', name);
-    await expect.poll(() => openStatsRequests(id).length, { timeout: 10_000 }).toBe(1);
-    await docker('rm', '-f', name);
-    await expect.poll(() => openStatsRequests(id).length, { timeout: 5_000 }).toBe(0);
-    await expect(history(id)).rejects.toMatchObject({ code: 'not_found' });
-  });
-
   it('stats.watch sends at most two messages a second, each holding every watched container with a new sample', async () => {
     const names = await Promise.all(['w1', 'w2', 'w3'].map((label) => containers.run(label, testImage(), ...idleCommand)));
     const batches: { at: number; batch: StatsBatch }[] = [];
-    const watch = connected.client.subscribe('stats.watch', { ids: names }, { onEvent: (batch) => batches.push({ at: performance.now(), batch }) });
+    const watch = connected().client.subscribe('stats.watch', { ids: names }, { onEvent: (batch) => batches.push({ at: performance.now(), batch }) });
     try {
       await new Promise((resolve) => setTimeout(resolve, 5000));
     } finally {
@@ -147,5 +128,69 @@ describe('the stats keeper on the real engine', () => {
     // Three containers at one sample a second each, in messages of several: never one message per sample.
     const sampleCount = batches.reduce((sum, entry) => sum + entry.batch.samples.length, 0);
     expect(batches.length).toBeLessThan(sampleCount);
+  });
+});
+
+describe('the stats keeper reading the engine streams', () => {
+  const source: Source = 'engine';
+  const connected = () => backends[source];
+  const history = (id: string) => connected().client.call('stats.history', { id });
+
+  it('viewers open no engine stream of their own; stopping the container ends its one stats request, and removing it drops its history', async () => {
+    const name = await containers.run('one-stream', testImage(), ...idleCommand);
+    const id = await fullId(name);
+    await expect.poll(() => openStatsRequests(source, id).length, { timeout: 10_000 }).toBe(1);
+
+    const samples: StatsSample[] = [];
+    const batches: StatsBatch[] = [];
+    const one = connected().client.subscribe('containers.stats', { id: name }, { onEvent: (sample) => samples.push(sample) });
+    const many = connected().client.subscribe('stats.watch', { ids: [id, name] }, { onEvent: (batch) => batches.push(batch) });
+    await expect.poll(() => samples.length > 1 && batches.length > 1, { timeout: 10_000 }).toBe(true);
+    expect(openStatsRequests(source, id)).toHaveLength(1);
+    expect(relays[source].allCarrying(`GET /containers/${name}/stats`)).toEqual([]);
+    one.dispose();
+    many.dispose();
+    expect(openStatsRequests(source, id)).toHaveLength(1); // the keeper's, for the history
+
+    await docker('stop', '-t', '1', name);
+    await expect.poll(() => openStatsRequests(source, id).length, { timeout: 5_000 }).toBe(0);
+    expect((await history(id)).isLive).toBe(false);
+
+    await docker('start', name);
+    await expect.poll(() => openStatsRequests(source, id).length, { timeout: 10_000 }).toBe(1);
+    await docker('rm', '-f', name);
+    await expect.poll(() => openStatsRequests(source, id).length, { timeout: 5_000 }).toBe(0);
+    await expect(history(id)).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
+
+describe('the stats keeper reading this machine', () => {
+  const source: Source = 'host';
+  const connected = () => backends[source];
+  const history = (id: string) => connected().client.call('stats.history', { id });
+
+  it('reads a container on this machine from its cgroups with no engine stats request; stopping it ends the reading, starting it reads again, removing it drops its history', async () => {
+    const name = await containers.run('from-host', testImage(), ...idleCommand);
+    const id = await fullId(name);
+    await expect.poll(async () => (await history(id)).seconds.time.length, { timeout: 10_000, interval: 500 }).toBeGreaterThanOrEqual(2);
+    const samples: StatsSample[] = [];
+    const one = connected().client.subscribe('containers.stats', { id: name }, { onEvent: (sample) => samples.push(sample) });
+    await expect.poll(() => samples.length, { timeout: 10_000 }).toBeGreaterThan(1);
+    one.dispose();
+    expect(samples.at(-1)?.pids).toBeGreaterThanOrEqual(1);
+    expect(relays[source].allCarrying(`GET /containers/${id}/stats`)).toEqual([]);
+
+    await docker('stop', '-t', '1', name);
+    await expect.poll(async () => (await history(id)).isLive, { timeout: 5_000 }).toBe(false);
+    const stoppedAt = (await history(id)).seconds.time.length;
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect((await history(id)).seconds.time.length).toBe(stoppedAt);
+
+    await docker('start', name);
+    await expect.poll(async () => (await history(id)).seconds.time.length, { timeout: 10_000, interval: 500 }).toBeGreaterThan(stoppedAt + 1);
+    expect((await history(id)).isLive).toBe(true);
+    await docker('rm', '-f', name);
+    await expect.poll(() => history(id).then(() => 'kept', (error: { code?: string }) => error.code), { timeout: 5_000 }).toBe('not_found');
+    expect(relays[source].allCarrying(`GET /containers/${id}/stats`)).toEqual([]);
   });
 });

@@ -4,10 +4,10 @@ import { BerthError, toDisposable, type EngineStatus, type StatsBatch } from '..
 import { EngineClient } from '../../engine/client/engine-client.js';
 import type { EngineRequest } from '../../engine/client/transport.js';
 import { fromEngineError } from '../../engine/errors.js';
-import type { EngineEvent } from '../../engine/json/streams.js';
+import type { EngineEvent, EngineStats } from '../../engine/json/streams.js';
 import { captureLog } from '../../testing/streaming-client.js';
 import { statsHandlers, watchIntervalMs } from './handlers.js';
-import { StatsKeeper } from './keeper.js';
+import { StatsKeeper, type HostStatsReader } from './keeper.js';
 
 // The keeper's bookkeeping against a scripted engine (the real engine's behaviour is in
 // keeper.int.test.ts): which streams it opens and closes on which events.
@@ -21,13 +21,13 @@ function reading(second: number, memory: number): string {
   return `${JSON.stringify({ read: new Date(startedAt + second * 1000).toISOString(), memory_stats: { usage: memory, limit: 100 }, pids_stats: { current: 1 } })}\n`;
 }
 
-function scriptedEngine(running: { id: string; name: string }[]) {
+function scriptedEngine(running: { id: string; name: string; pid?: number }[]) {
   const streams = new Map<string, { body: PassThrough; signal: AbortSignal | undefined }>();
   const request = (call: EngineRequest) => {
     if (call.path === '/containers/json') return Promise.resolve(running.map((item) => ({ Id: item.id, Names: [`/${item.name}`], State: 'running' })));
     const inspected = /^\/containers\/(\w+)\/json$/.exec(call.path)?.[1];
     const item = running.find((candidate) => candidate.id === inspected);
-    if (item) return Promise.resolve({ Id: item.id, Name: `/${item.name}`, HostConfig: { NanoCpus: 5e8, PidsLimit: 32 } });
+    if (item) return Promise.resolve({ Id: item.id, Name: `/${item.name}`, State: { Pid: item.pid ?? 0 }, HostConfig: { NanoCpus: 5e8, PidsLimit: 32, NetworkMode: 'bridge' } });
     return Promise.reject(new BerthError('not_found', `No such container: ${inspected}`));
   };
   const stream = (call: EngineRequest) => {
@@ -56,6 +56,28 @@ function scriptedEngine(running: { id: string; name: string }[]) {
     for (const listener of eventListeners) listener({ Type: 'container', Action, Actor: { ID: id, Attributes: { name } } });
   };
   return { engine, streams, emit, running };
+}
+
+/** A host reader that can read the containers whose pid it is told, and answers the readings the test sets. */
+class FakeHostReader implements HostStatsReader {
+  readonly added = new Map<string, { pid: number; networkMode: string }>();
+  readonly removed: string[] = [];
+  readings = new Map<string, EngineStats>();
+  constructor(private readonly readablePids: Set<number>) {}
+  add(containerId: string, pid: number, options: { networkMode: string }): boolean {
+    if (!this.readablePids.has(pid)) return false;
+    this.added.set(containerId, { pid, networkMode: options.networkMode });
+    return true;
+  }
+  remove(containerId: string): void {
+    this.added.delete(containerId);
+    this.removed.push(containerId);
+  }
+  refreshLimits(): void {}
+  read(): Map<string, EngineStats> {
+    return new Map([...this.readings].filter(([id]) => this.added.has(id)));
+  }
+  dispose(): void {}
 }
 
 afterEach(() => {
@@ -103,6 +125,33 @@ describe('StatsKeeper', () => {
     emit('destroy', db, 'db');
     expect(streams.get(db)?.signal?.aborted).toBe(true);
     expect(keeper.history(db)).toBeUndefined();
+    keeper.dispose();
+  });
+
+  it('reads a container the host can read from the host once a second, with no engine stream, and the others from the engine', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+    const { engine, streams, emit } = scriptedEngine([
+      { id: web, name: 'web', pid: 4242 },
+      { id: db, name: 'db', pid: 77 },
+    ]);
+    const host = new FakeHostReader(new Set([4242]));
+    const keeper = new StatsKeeper(engine, Date.now, host);
+    await vi.waitFor(() => expect(host.added.get(web)).toEqual({ pid: 4242, networkMode: 'bridge' }));
+    await vi.waitFor(() => expect(streams.has(db)).toBe(true));
+    expect(streams.has(web)).toBe(false);
+    host.readings.set(web, { memory_stats: { usage: 30, limit: 100 } });
+    await vi.advanceTimersByTimeAsync(1_000);
+    host.readings.set(web, { memory_stats: { usage: 40, limit: 100 } });
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(keeper.history(web)?.seconds.memoryUsageBytes).toEqual([30, 40]);
+    expect(keeper.latest(web)).toMatchObject({ cpuLimitCpus: 0.5, pidsLimit: 32, memoryLimitBytes: 100 });
+    expect(keeper.streamingIds.sort()).toEqual([db, web].sort());
+    // Stopped: no more readings, and the host lets it go; the history stays.
+    emit('die', web, 'web');
+    expect(host.removed).toEqual([web]);
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(keeper.history(web)?.seconds.memoryUsageBytes).toEqual([30, 40]);
+    expect(vi.getTimerCount()).toBe(0);
     keeper.dispose();
   });
 

@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import { toDisposable, type Disposable, type EngineStatus, type StatsHistory, type StatsSample } from '../../api/index.js';
 import type { EngineClient } from '../../engine/client/engine-client.js';
 import type { EngineConnection } from '../../engine/connection.js';
+import type { EngineContainer } from '../../engine/json/container.js';
 import { engineStatsSchema, type EngineEvent, type EngineStats } from '../../engine/json/streams.js';
 import { NdjsonReader, SkippedLines } from '../../engine/ndjson.js';
 import { limitsOfHostConfig } from '../../engine/resources.js';
@@ -11,6 +12,24 @@ import { cpuLimitOfLimits, toStatsSample } from './sample.js';
 
 type KeeperEngine = Pick<EngineConnection, 'client' | 'status' | 'onStatus' | 'onEngineEvent'>;
 
+/**
+ * Reads containers' use straight from this machine's kernel (their cgroups and network
+ * namespaces), shaped as the engine's stats: the same counters the engine reads, without its
+ * once-a-second collection per container (see host-cgroups.ts). Only for a container whose
+ * processes this machine can see: `add` says whether it can.
+ */
+export interface HostStatsReader extends Disposable {
+  add(containerId: string, pid: number, options: { networkMode: string }): boolean;
+  remove(containerId: string): void;
+  /** Reads the limits again (after an `update`). */
+  refreshLimits(containerId: string): void;
+  /** One reading of every container added (one whose files went is left out). */
+  read(): Map<string, EngineStats>;
+}
+
+/** How often containers read from the host are sampled: the engine's own stream's pace. */
+const hostTickMs = 1_000;
+
 /** One container the keeper knows: its history, its newest sample and, while it runs, its engine stream. */
 interface Kept {
   id: string;
@@ -18,8 +37,10 @@ interface Kept {
   history: ContainerHistory;
   latest: StatsSample | null;
   limits: { cpuLimitCpus: number; pidsLimit: number };
-  /** Aborts its engine stats request; null while no stream is open (or opening). */
+  /** Aborts its engine stats request (or its reading from the host); null while no stream is open (or opening). */
   stream: AbortController | null;
+  /** Sampled from the host (HostStatsReader) rather than by an engine stream. */
+  isFromHost: boolean;
   /** The list epoch in which an engine event last named it: events newer than a list win over it. */
   touched: number;
 }
@@ -27,8 +48,11 @@ interface Kept {
 /**
  * Keeps the resource history of every running container of one engine connection, whether
  * anything shows it or not: one engine stats stream per running container (the engine's own
- * once-a-second stream; nothing polls), opened on the container's `start` event and closed
- * (the engine request aborted) on its `die`, and listed afresh at every (re)connect. A removed
+ * once-a-second stream), opened on the container's `start` event and closed (the engine
+ * request aborted) on its `die`, and listed afresh at every (re)connect. A container whose
+ * processes run on this machine, where Berth can read their cgroups, is read from the host
+ * instead, all such containers in one reading a second, at a fraction of the engine's cost
+ * (the engine's collection for 50 containers takes about 4.5 % of a core here). A removed
  * container's history goes with it. Everything that shows live use (`containers.stats`,
  * `stats.watch`, `stats.history`) reads from here, so a viewer never opens an engine stream.
  */
@@ -41,10 +65,14 @@ export class StatsKeeper implements Disposable {
   private disposed = false;
   /** Counts the lists asked for at (re)connect. */
   private epoch = 0;
+  private hostTimer: NodeJS.Timeout | null = null;
+  private hostCount = 0;
 
   constructor(
     private readonly engine: KeeperEngine,
     private readonly now: () => number = Date.now,
+    /** Reads containers on this machine from the host; null: always the engine's streams. */
+    private readonly host: HostStatsReader | null = null,
   ) {
     this.subscriptions = [engine.onStatus((status) => this.onStatus(status)), engine.onEngineEvent((event) => this.onEngineEvent(event))];
     this.onStatus(engine.status);
@@ -83,6 +111,7 @@ export class StatsKeeper implements Disposable {
     for (const kept of this.kept.values()) this.closeStream(kept);
     this.kept.clear();
     this.listeners.clear();
+    this.host?.dispose();
   }
 
   private onStatus(status: EngineStatus): void {
@@ -149,6 +178,7 @@ export class StatsKeeper implements Disposable {
       case 'update': {
         const kept = this.kept.get(id);
         if (kept?.stream) this.readLimits(kept, kept.stream.signal).catch(() => undefined);
+        if (kept?.isFromHost) this.host?.refreshLimits(id);
         break;
       }
       case 'rename': {
@@ -162,7 +192,7 @@ export class StatsKeeper implements Disposable {
   private keptFor(id: string, name: string): Kept {
     let kept = this.kept.get(id);
     if (!kept) {
-      kept = { id, name: '', history: new ContainerHistory(), latest: null, limits: { cpuLimitCpus: 0, pidsLimit: 0 }, stream: null, touched: -1 };
+      kept = { id, name: '', history: new ContainerHistory(), latest: null, limits: { cpuLimitCpus: 0, pidsLimit: 0 }, stream: null, isFromHost: false, touched: -1 };
       this.kept.set(id, kept);
     }
     if (name) kept.name = name.replace(/^\//, '');
@@ -180,7 +210,9 @@ export class StatsKeeper implements Disposable {
   private async follow(kept: Kept, client: EngineClient, abort: AbortController): Promise<void> {
     let stream: Readable;
     try {
-      await this.readLimits(kept, abort.signal);
+      const container = await this.readLimits(kept, abort.signal);
+      if (abort.signal.aborted) return;
+      if (this.readFromHost(kept, container, abort)) return;
       stream = await client.containers.stats(kept.id, abort.signal);
     } catch {
       if (kept.stream === abort) kept.stream = null;
@@ -206,6 +238,43 @@ export class StatsKeeper implements Disposable {
     abort.signal.addEventListener('abort', () => stream.destroy(), { once: true });
   }
 
+  /** Samples the container from the host, when the host can read it, until `abort`. */
+  private readFromHost(kept: Kept, container: EngineContainer, abort: AbortController): boolean {
+    const host = this.host;
+    const pid = container.State?.Pid ?? 0;
+    if (host === null || pid <= 0 || !host.add(kept.id, pid, { networkMode: container.HostConfig?.NetworkMode ?? '' })) return false;
+    kept.isFromHost = true;
+    this.hostCount++;
+    abort.signal.addEventListener(
+      'abort',
+      () => {
+        kept.isFromHost = false;
+        host.remove(kept.id);
+        this.hostCount--;
+        if (this.hostCount === 0 && this.hostTimer !== null) {
+          clearInterval(this.hostTimer);
+          this.hostTimer = null;
+        }
+      },
+      { once: true },
+    );
+    if (this.hostTimer === null) {
+      this.hostTimer = setInterval(() => this.readHost(), hostTickMs);
+      // A one-shot `berth api` call is not kept running by the history.
+      this.hostTimer.unref();
+    }
+    return true;
+  }
+
+  /** One reading of every container sampled from the host. */
+  private readHost(): void {
+    if (this.host === null || this.disposed) return;
+    for (const [id, stats] of this.host.read()) {
+      const kept = this.kept.get(id);
+      if (kept?.isFromHost) this.take(kept, stats, kept.latest);
+    }
+  }
+
   private take(kept: Kept, stats: EngineStats, previous: StatsSample | null): StatsSample {
     const sample = toStatsSample(stats, this.now(), { ...kept.limits, previous });
     kept.latest = sample;
@@ -214,12 +283,13 @@ export class StatsKeeper implements Disposable {
     return sample;
   }
 
-  /** What the engine's stats do not say: the CPU limit and PIDs limit, from inspect. */
-  private async readLimits(kept: Kept, signal: AbortSignal): Promise<void> {
+  /** What the engine's stats do not say: the CPU limit and PIDs limit, from inspect (answered, for its process and network). */
+  private async readLimits(kept: Kept, signal: AbortSignal): Promise<EngineContainer> {
     const container = await this.engine.client.containers.inspect(kept.id, signal);
     const limits = limitsOfHostConfig(container.HostConfig ?? {});
     kept.limits = { cpuLimitCpus: cpuLimitOfLimits(limits), pidsLimit: limits.pidsLimit };
     if (container.Name) kept.name = container.Name.replace(/^\//, '');
+    return container;
   }
 
   private closeStream(kept: Kept): void {
