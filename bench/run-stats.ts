@@ -21,8 +21,10 @@ import { Teardown } from './teardown.js';
  *   be on screen), dockerd + berth serve (Chromium's own CPU reported beside, not counted: the
  *   CLI's terminal is not counted either);
  * - hidden: the same page hidden (`visibilitychange` with `document.visibilityState` 'hidden'),
- *   dockerd + berth serve; Berth still keeps every running container's history, which costs
- *   the engine one stats stream each: that cost is reported on its own (hidden minus idle).
+ *   dockerd + berth serve; Berth still keeps every running container's history. It reads it
+ *   from this machine's cgroups (the engine runs here), or with BENCH_STATS_FROM_ENGINE=1 from
+ *   one engine stats stream each, as for an engine elsewhere: then the engine's cost of those
+ *   streams is reported on its own (hidden minus idle).
  * berth serve and Chromium are stopped after each round's hidden phase, so nothing of Berth's
  * runs during the CLI's phases. Each side is measured once it is going: BENCH_STATS_SETTLE_SECONDS
  * after the CLI starts, and after the page shows its first bar (a backend just started spends
@@ -47,6 +49,8 @@ export interface ProcessesCpu {
 export interface StatsCostMeasure {
   containers: number;
   seconds: number;
+  /** Where Berth read the stats: this machine's cgroups (the engine runs here), or the engine's streams (BENCH_STATS_FROM_ENGINE=1). */
+  berthReads: 'this machine' | 'engine streams';
   /** dockerd alone, the mean of before the first round and after the last (each given too). */
   idleEngine: { dockerd: number; percentOfCore: number; before: number; after: number };
   cli: ProcessesCpu;
@@ -116,6 +120,7 @@ async function measureCost(options: StatsMeasuresOptions, phase: Teardown): Prom
   const hiddenSum = summed(hidden, seconds * rounds);
   return {
     containers: count,
+    berthReads: options.settings.statsFromEngine ? 'engine streams' : 'this machine',
     seconds,
     rounds,
     idleEngine: { dockerd: round(idleDockerd), percentOfCore: idlePercent, before: round(idleBefore.parts[0] ?? 0), after: round(idleAfter.parts[0] ?? 0) },
@@ -194,7 +199,7 @@ async function pagePhases(
     if (problems.length > 0) throw new Error(problems.join('; '));
   });
   try {
-    const serve = await startBerthServe(options.engineUrl, 'stats');
+    const serve = await startBerthServe(options.engineUrl, 'stats', options.settings.statsFromEngine ? { env: { ...process.env, BERTH_STATS_FROM_ENGINE: '1' } } : {});
     round.add('berth serve', () => serve.stop());
     const connection = await connectBerth(serve.url);
     round.add('client', () => Promise.resolve(connection.dispose()));

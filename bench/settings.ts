@@ -65,6 +65,8 @@ export interface BenchSettings {
   statsRounds: number;
   /** Seconds each side runs before it is measured (BENCH_STATS_SETTLE_SECONDS). */
   statsSettleSeconds: number;
+  /** Berth reads the stats from the engine's streams, as for an engine on another machine, not from this machine's cgroups (BENCH_STATS_FROM_ENGINE; default off). */
+  statsFromEngine: boolean;
   /** Run the volumes measures (BENCH_VOLUMES; default on). */
   volumes: boolean;
   /** Volumes in the engine for the list measure (BENCH_VOLUME_COUNT), files in the browsed folder (BENCH_VOLUME_FILES), browses timed (BENCH_VOLUME_RUNS). */
@@ -127,6 +129,7 @@ export function readSettings(): BenchSettings {
     statsSeconds: envInt('BENCH_STATS_SECONDS', 20),
     statsRounds: envInt('BENCH_STATS_ROUNDS', 3),
     statsSettleSeconds: envInt('BENCH_STATS_SETTLE_SECONDS', 15),
+    statsFromEngine: envFlag('BENCH_STATS_FROM_ENGINE', false),
     volumes: envFlag('BENCH_VOLUMES', true),
     volumeCount: envInt('BENCH_VOLUME_COUNT', 1000),
     volumeFiles: envInt('BENCH_VOLUME_FILES', 10_000),

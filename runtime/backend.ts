@@ -48,7 +48,7 @@ export interface BackendOptions {
    * the session, or in the docker CLI's file, as the user chooses.
    */
   encryptor?: StringEncryptor | undefined;
-  /** Read stats only from the engine's streams, never from this machine's cgroups (tests of the streams' path). */
+  /** Read stats only from the engine's streams, never from this machine's cgroups (tests of the streams' path; BERTH_STATS_FROM_ENGINE=1 by default). */
   statsFromEngineOnly?: boolean;
 }
 
@@ -108,7 +108,7 @@ export function createBackend(options: BackendOptions): Backend {
     find: () => findEngines({ ...fileSystem, flag: options.engineUrl?.includes('://') ? options.engineUrl : undefined, exists: (file) => access(file).then(() => true, () => false) }),
     defaultConnection: engine,
     connectOthers: options.connectOthers ?? false,
-    servicesFor: (connection, registry) => createServiceHandlers(connection, registry, { registries, notifications, settings }, { chooseSavePath: options.chooseSavePath, chooseOpenPath: options.chooseOpenPath, acceptsPaths: options.acceptsPaths, statsFromEngineOnly: options.statsFromEngineOnly }),
+    servicesFor: (connection, registry) => createServiceHandlers(connection, registry, { registries, notifications, settings }, { chooseSavePath: options.chooseSavePath, chooseOpenPath: options.chooseOpenPath, acceptsPaths: options.acceptsPaths, statsFromEngineOnly: options.statsFromEngineOnly ?? env.BERTH_STATS_FROM_ENGINE === '1' }),
     defaultAccess: (endpoint) => ({ tls: tlsFromEnv(endpoint, env) }),
     registryAuth,
     log,
