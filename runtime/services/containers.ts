@@ -38,9 +38,9 @@ export class ContainersService {
 
   /**
    * A container's inspect, one request for all who ask in the same turn: an engine event makes
-   * both the live list and the events' watcher look the container up at once.
+   * the live list, the events' watcher and the stats keeper look the container up at once.
    */
-  private inspectShared(containerId: string): Promise<EngineContainer | null> {
+  inspectShared(containerId: string): Promise<EngineContainer | null> {
     const asked = this.inspecting.get(containerId);
     if (asked) return asked;
     const inspect = this.engine.client.containers.inspectOrNull(containerId);

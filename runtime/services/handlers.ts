@@ -61,7 +61,7 @@ export function createServiceHandlers(engine: EngineConnection, registry: Engine
   };
   const engineEvents = store.add(new EngineEventLog(engine));
   store.add(watchForNotifications(engineEvents, shared.notifications));
-  const statsKeeper = store.add(new StatsKeeper(engine, Date.now, host.statsFromEngineOnly ? null : new HostCgroups()));
+  const statsKeeper = store.add(new StatsKeeper(engine, Date.now, { host: host.statsFromEngineOnly ? null : new HostCgroups(), inspect: (containerId) => containerService.inspectShared(containerId) }));
   // Live lists, made by their first read or watch and kept for the connection's life.
   const volumeStore = store.add(volumeStoreOf(engine));
   const networkStore = store.add(networkStoreOf(engine));

@@ -186,8 +186,13 @@ describe('the stats keeper reading this machine', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect((await history(id)).seconds.time.length).toBe(stoppedAt);
 
+    // The live containers list is made (its first read): it looks a started container up too.
+    await connected().client.call('containers.list', { all: true });
+    const inspectsBefore = relays[source].requests.filter((request) => request.includes(`/containers/${id}/json`)).length;
     await docker('start', name);
     await expect.poll(async () => (await history(id)).seconds.time.length, { timeout: 10_000, interval: 500 }).toBeGreaterThan(stoppedAt + 1);
+    // The start made one inspect, shared by the keeper with the connection's other services that look the container up.
+    expect(relays[source].requests.filter((request) => request.includes(`/containers/${id}/json`)).length - inspectsBefore).toBe(1);
     expect((await history(id)).isLive).toBe(true);
     await docker('rm', '-f', name);
     await expect.poll(() => history(id).then(() => 'kept', (error: { code?: string }) => error.code), { timeout: 5_000 }).toBe('not_found');

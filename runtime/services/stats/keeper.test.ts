@@ -135,7 +135,7 @@ describe('StatsKeeper', () => {
       { id: db, name: 'db', pid: 77 },
     ]);
     const host = new FakeHostReader(new Set([4242]));
-    const keeper = new StatsKeeper(engine, Date.now, host);
+    const keeper = new StatsKeeper(engine, Date.now, { host });
     await vi.waitFor(() => expect(host.added.get(web)).toEqual({ pid: 4242, networkMode: 'bridge' }));
     await vi.waitFor(() => expect(streams.has(db)).toBe(true));
     expect(streams.has(web)).toBe(false);

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { toDisposable, type Disposable, type EngineStatus, type StatsHistory, type StatsSample } from '../../api/index.js';
+import { BerthError, toDisposable, type Disposable, type EngineStatus, type StatsHistory, type StatsSample } from '../../api/index.js';
 import type { EngineClient } from '../../engine/client/engine-client.js';
 import type { EngineConnection } from '../../engine/connection.js';
 import type { EngineContainer } from '../../engine/json/container.js';
@@ -25,6 +25,16 @@ export interface HostStatsReader extends Disposable {
   refreshLimits(containerId: string): void;
   /** One reading of every container added (one whose files went is left out). */
   read(): Map<string, EngineStats>;
+}
+
+export interface StatsKeeperOptions {
+  /** Reads containers on this machine from the host; null or absent: always the engine's streams. */
+  host?: HostStatsReader | null;
+  /**
+   * A container's inspect (null when it is gone), to read its limits, process and network: the
+   * connection's shared one, so that a `start` event makes one inspect for every service that looks.
+   */
+  inspect?: (containerId: string) => Promise<EngineContainer | null>;
 }
 
 /** How often containers read from the host are sampled: the engine's own stream's pace. */
@@ -67,13 +77,16 @@ export class StatsKeeper implements Disposable {
   private epoch = 0;
   private hostTimer: NodeJS.Timeout | null = null;
   private hostCount = 0;
+  private readonly host: HostStatsReader | null;
+  private readonly inspect: (containerId: string) => Promise<EngineContainer | null>;
 
   constructor(
     private readonly engine: KeeperEngine,
     private readonly now: () => number = Date.now,
-    /** Reads containers on this machine from the host; null: always the engine's streams. */
-    private readonly host: HostStatsReader | null = null,
+    options: StatsKeeperOptions = {},
   ) {
+    this.host = options.host ?? null;
+    this.inspect = options.inspect ?? ((containerId) => this.engine.client.containers.inspectOrNull(containerId));
     this.subscriptions = [engine.onStatus((status) => this.onStatus(status)), engine.onEngineEvent((event) => this.onEngineEvent(event))];
     this.onStatus(engine.status);
   }
@@ -285,7 +298,9 @@ export class StatsKeeper implements Disposable {
 
   /** What the engine's stats do not say: the CPU limit and PIDs limit, from inspect (answered, for its process and network). */
   private async readLimits(kept: Kept, signal: AbortSignal): Promise<EngineContainer> {
-    const container = await this.engine.client.containers.inspect(kept.id, signal);
+    const container = await this.inspect(kept.id);
+    if (container === null) throw new BerthError('not_found', `No such container: ${kept.id}`);
+    signal.throwIfAborted();
     const limits = limitsOfHostConfig(container.HostConfig ?? {});
     kept.limits = { cpuLimitCpus: cpuLimitOfLimits(limits), pidsLimit: limits.pidsLimit };
     if (container.Name) kept.name = container.Name.replace(/^\//, '');
