@@ -12,13 +12,15 @@ import { engineTime, logFactsOf, openLog, type LogFacts } from './log-source.js'
 
 type Engine = Pick<EngineConnection, 'client' | 'status' | 'onStatus' | 'onEngineEvent'>;
 
-/** With `lastLinesFirst`: an exit this far past the last line delivered means the stream is behind. */
-const behindNanos = 250e6;
 /** The most lines, and about the most text (UTF-16 units), sent ahead at an exit: a few screens. */
 const aheadLines = 200;
 const aheadTextLimit = 1 << 20;
-/** When the log is read for them after the exit is heard (ms, each after the one before). */
-const aheadReadDelaysMs = [50, 450];
+/**
+ * When the log is read for them after the exit is heard (ms, each after the one before): the
+ * engine writes the last lines to the log a moment after its `die` event (on a busy machine,
+ * seconds after), so the later reads pick up what came since, until the follow reads past them.
+ */
+const aheadReadDelaysMs = [50, 450, 1_000, 2_000];
 
 /**
  * `logs.follow`: the container's log in batches of lines, then, when following, new lines as
@@ -221,9 +223,9 @@ export class LogFollow implements Disposable {
   }
 
   /**
-   * The container exited while a follow reads its log: if the read is behind (a flood, read more
-   * slowly than it was written), its last lines are read now and sent ahead, so the view shows the
-   * end at once instead of seconds later; the read goes on and fills in the lines between.
+   * The container exited while a follow reads its log: its last lines are read now and, when the
+   * read is behind (a flood, read more slowly than it was written), sent ahead, so the view shows
+   * the end at once instead of seconds later; the read goes on and fills in the lines between.
    */
   private onExitHeard(change: RunChange): void {
     const facts = this.following;
@@ -231,10 +233,10 @@ export class LogFollow implements Disposable {
     // Lines sent ahead at an earlier exit and not read past yet (a restart during the flood): those first.
     if (this.ahead !== null && this.ahead !== 'passed') return;
     this.ahead = null;
-    const last = this.delivered.lastDelivered;
-    if (last !== null && nanosFrom(last, change.at) < behindNanos) return;
+    // Whether the read is behind cannot be told from the times: the engine stamps a line when it
+    // reads it from the process, so a flood's lines can all carry times within a moment of the exit.
     this.isAheadPending = true;
-    this.sendLastLines(facts, last)
+    this.sendLastLines(facts, this.delivered.lastDelivered)
       .catch(() => undefined) // The read goes on and delivers them in turn.
       .finally(() => {
         this.isAheadPending = false;
@@ -247,13 +249,15 @@ export class LogFollow implements Disposable {
    * delivered meanwhile. When they are every line after it, they are simply the next lines;
    * otherwise they go flagged `ahead`, and the follow's lines between come after. The engine
    * tells of the exit a moment before its last lines are in the log file, so the log is read a
-   * moment after the exit, and once more a little later for any line that came after those.
+   * moment after the exit, and again a few times over the next seconds for any line that came
+   * after those, until the follow has read past them.
    */
   private async sendLastLines(facts: LogFacts, from: Instant | null): Promise<void> {
     for (const wait of aheadReadDelaysMs) {
       await delay(wait, undefined, { signal: this.signal });
       const sent = this.ahead;
-      if (sent === 'passed') return;
+      // The follow has read past them, or its request ended (the log is read to its end from here on).
+      if (sent === 'passed' || this.following === null) return;
       const after = sent?.last ?? from;
       const lines = await this.readLastLines(facts, after);
       if (this.signal.aborted || this.ahead === 'passed') return;
@@ -399,11 +403,6 @@ export class LogFollow implements Disposable {
   private isEngineLost(error: unknown): boolean {
     return !this.signal.aborted && error instanceof BerthError && (error.code === 'engine_unreachable' || error.code === 'timeout');
   }
-}
-
-/** Nanoseconds from `a` to `b` (negative when `b` is before). */
-function nanosFrom(a: Instant, b: Instant): number {
-  return (b.seconds - a.seconds) * 1e9 + (b.nanos - a.nanos);
 }
 
 interface TimedLine extends Instant {

@@ -182,7 +182,7 @@ describe('following a log', () => {
 
   it('with lastLinesFirst, sends the last lines at once when the container exits while the stream is behind, then the lines between: each line once', async () => {
     const name = containers.name('last-first');
-    await docker('create', '--name', name, testImage(), 'sh', '-c', 'i=0; while [ $i -lt 60000 ]; do echo "line $i of a flood"; i=$((i+1)); done; echo "the end" >&2');
+    await docker('create', '--name', name, testImage(), 'sh', '-c', 'i=0; while [ $i -lt 60000 ]; do echo "line $i of a flood"; i=$((i+1)); done; echo "the end"');
     // A raw client that holds back its acknowledgements: the follow falls behind, as behind a busy view.
     const [hostPort, clientPort] = createPortPair();
     const rpc = serveRpc(hostPort, connected.backend.handlers, { flowWindow: 4 });
@@ -201,13 +201,13 @@ describe('following a log', () => {
       await expect.poll(() => events.some((event) => event.type === 'opened'), { timeout: 10_000 }).toBe(true);
       await docker('start', name);
       await docker('wait', name);
-      // The end comes ahead (read a moment after the exit, and again a little later for any straggler).
-      await expect.poll(() => events.some((event) => event.type === 'lines' && event.ahead === true), { timeout: 5_000 }).toBe(true);
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      // The end comes ahead (read a moment after the exit, and again over the next seconds for a line the engine wrote to its log later).
+      await expect.poll(() => allLines().some((line) => line.ahead && line.text === 'the end'), { timeout: 6_000 }).toBe(true);
+      // (On stdout: dockerd 20.10 now and then loses a container's last stderr line from its log, even for `docker logs`.)
       const inTurnAtAhead = allLines().filter((line) => !line.ahead);
       const ahead = allLines().filter((line) => line.ahead);
       // The end came ahead, while most of the flood had not been sent yet.
-      expect(ahead.at(-1)).toMatchObject({ text: 'the end', stream: 'stderr' });
+      expect(ahead.at(-1)).toMatchObject({ text: 'the end', stream: 'stdout' });
       expect(ahead.length).toBeLessThanOrEqual(200);
       expect(inTurnAtAhead.length).toBeLessThan(30_000);
       let acknowledged = 0;

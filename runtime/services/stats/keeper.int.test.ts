@@ -65,9 +65,14 @@ async function samplesAround<T>(connected: Connected, id: string, during: () => 
   }
 }
 
-describe.each(['engine', 'host'] as const)('the stats keeper on the real engine, reading from the %s', (source) => {
+/** One backend's client, and its `stats.history` of a container. */
+function backendOf(source: Source) {
   const connected = () => backends[source];
-  const history = (id: string) => connected().client.call('stats.history', { id });
+  return { connected, history: (id: string) => connected().client.call('stats.history', { id }) };
+}
+
+describe.each(['engine', 'host'] as const)('the stats keeper on the real engine, reading from the %s', (source) => {
+  const { connected, history } = backendOf(source);
 
   it('a CPU hog under --cpus 0.5 shows about 50 % of one CPU, within 5 points of docker stats, and its limit of 0.5 CPUs', async () => {
     const name = await containers.run('cpu-hog', '--cpus', '0.5', testImage(), 'sh', '-c', 'yes > /dev/null');
@@ -133,8 +138,7 @@ describe.each(['engine', 'host'] as const)('the stats keeper on the real engine,
 
 describe('the stats keeper reading the engine streams', () => {
   const source: Source = 'engine';
-  const connected = () => backends[source];
-  const history = (id: string) => connected().client.call('stats.history', { id });
+  const { connected, history } = backendOf(source);
 
   it('viewers open no engine stream of their own; stopping the container ends its one stats request, and removing it drops its history', async () => {
     const name = await containers.run('one-stream', testImage(), ...idleCommand);
@@ -166,8 +170,7 @@ describe('the stats keeper reading the engine streams', () => {
 
 describe('the stats keeper reading this machine', () => {
   const source: Source = 'host';
-  const connected = () => backends[source];
-  const history = (id: string) => connected().client.call('stats.history', { id });
+  const { connected, history } = backendOf(source);
 
   it('reads a container on this machine from its cgroups with no engine stats request; stopping it ends the reading, starting it reads again, removing it drops its history', async () => {
     const name = await containers.run('from-host', testImage(), ...idleCommand);
