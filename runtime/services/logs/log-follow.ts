@@ -7,6 +7,7 @@ import type { StreamSink } from '../../rpc/handlers.js';
 import { logDecoderFor } from '../../streams/log-lines.js';
 import { compareInstants, instantOf, InstantReader, unixSecondsOf, type Instant } from '../../api/engine-time.js';
 import { ContainerChanges, type RunChange } from './container-changes.js';
+import { LastLines } from './last-lines.js';
 import { DeliveredLines, LineBatches } from './line-batches.js';
 import { engineTime, logFactsOf, openLog, type LogFacts } from './log-source.js';
 
@@ -402,40 +403,6 @@ export class LogFollow implements Disposable {
   /** A failure that is the engine going away: the follow waits for it to come back. */
   private isEngineLost(error: unknown): boolean {
     return !this.signal.aborted && error instanceof BerthError && (error.code === 'engine_unreachable' || error.code === 'timeout');
-  }
-}
-
-interface TimedLine extends Instant {
-  isStderr: boolean;
-  text: string;
-}
-
-/** The last lines of a read, up to about a text limit (the newest line is always kept): what `sendLastLines` sends. */
-class LastLines {
-  /** Lines let go are emptied in place, from `start` on the front. */
-  private readonly lines: (TimedLine | undefined)[] = [];
-  private start = 0;
-  private textLength = 0;
-  /** Lines read in all, and whether older ones were let go for the limit. */
-  count = 0;
-  isCut = false;
-
-  constructor(private readonly textLimit: number) {}
-
-  add(seconds: number, nanos: number, isStderr: boolean, text: string): void {
-    this.count++;
-    this.lines.push({ seconds, nanos, isStderr, text });
-    this.textLength += text.length;
-    while (this.textLength > this.textLimit && this.lines.length - this.start > 1) {
-      this.textLength -= this.lines[this.start]?.text.length ?? 0;
-      this.lines[this.start++] = undefined;
-      this.isCut = true;
-    }
-  }
-
-  /** The lines kept that are later than `instant` (all of them for null). */
-  after(instant: Instant | null): TimedLine[] {
-    return this.lines.slice(this.start).filter((line): line is TimedLine => line !== undefined && (instant === null || compareInstants(line, instant) > 0));
   }
 }
 

@@ -215,6 +215,7 @@ describe('following a log', () => {
         for (; acknowledged < envelopesWithAck; acknowledged++) clientPort.send({ kind: 'ack', id: 1 });
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
+      // That no line comes twice can only be seen by waiting a moment for any that would.
       await new Promise((resolve) => setTimeout(resolve, 300));
       const lines = allLines();
       const firstAhead = lines.find((line) => line.ahead)!;

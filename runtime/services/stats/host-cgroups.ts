@@ -1,6 +1,9 @@
-import { closeSync, existsSync as exists, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, existsSync as exists, openSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { EngineStats } from '../../engine/json/streams.js';
+import { Scanner } from './byte-scanner.js';
+import * as counters from './counter-files.js';
+import { containerDir, readMountTable, v1Controllers, type MountTable } from './cgroup-mounts.js';
 
 /*
  * Container stats read straight from the kernel, for an engine on this same Linux host whose
@@ -31,8 +34,6 @@ import type { EngineStats } from '../../engine/json/streams.js';
  */
 
 type CpuStats = NonNullable<EngineStats['cpu_stats']>;
-type BlkioEntry = NonNullable<NonNullable<EngineStats['blkio_stats']>['io_service_bytes_recursive']>[number];
-type Networks = NonNullable<EngineStats['networks']>;
 
 export interface HostCgroupsOptions {
   /** Where procfs is (a fixture tree's in tests). */
@@ -48,18 +49,6 @@ export interface HostCgroupsOptions {
 export interface HostCgroupsAddOptions {
   /** The container's HostConfig.NetworkMode: `host` and `none` have no networks of their own to report. */
   networkMode: string;
-}
-
-/** One mount of a cgroup hierarchy: the cgroup it shows at its mount point (`root`), and where. */
-interface CgroupMount {
-  root: string;
-  mountPoint: string;
-}
-
-interface MountTable {
-  /** v1 hierarchies by controller (only the ones read here). */
-  v1: Map<string, CgroupMount[]>;
-  v2: CgroupMount[];
 }
 
 /** A container being read: its open files (fds; null for one it has not) and what it does not change every second. */
@@ -84,106 +73,10 @@ interface Watched {
 }
 
 const fullId = /^[0-9a-f]{64}$/;
-/** The v1 controllers read; cpuacct and memory must be there, pids and blkio may not. */
-const v1Controllers = ['cpuacct', 'memory', 'pids', 'blkio'];
-/** USER_HZ is 100 on every Linux architecture (dockerd hard-codes it too). */
-const nanosecondsPerTick = 1e9 / 100;
 /** What cgroup v2 says `max` is, as containerd turns it into a number (before dockerd's MemTotal cap). */
 const noLimit = 2 ** 64 - 1;
 
-const word = (text: string) => Buffer.from(text, 'latin1');
-const keys = {
-  totalInactiveFile: word('total_inactive_file'),
-  totalCache: word('total_cache'),
-  inactiveFile: word('inactive_file'),
-  file: word('file'),
-  usageUsec: word('usage_usec'),
-  rbytes: word('rbytes'),
-  wbytes: word('wbytes'),
-  lo: word('lo'),
-  cpu: word('cpu '),
-};
-/** The v1 blkio operations, so a reading does not make a string per entry. */
-const blkioOps = ['Read', 'Write', 'Sync', 'Async', 'Discard', 'Total'].map((op) => ({ op, bytes: word(op) }));
 
-const space = 32;
-const tab = 9;
-const newline = 10;
-const colon = 58;
-const equals = 61;
-
-/** Walks the bytes of one reading in the shared buffer, reading numbers and comparing words without making strings. */
-class Scanner {
-  buffer = Buffer.alloc(16 * 1024);
-  at = 0;
-  end = 0;
-
-  /** Reads a file from its start into the buffer (grown until the file fits); answers its length. */
-  fill(fd: number, most = Number.POSITIVE_INFINITY): number {
-    for (;;) {
-      const length = Math.min(most, this.buffer.length);
-      const read = readSync(fd, this.buffer, 0, length, 0);
-      if (read < this.buffer.length || read === most) {
-        this.at = 0;
-        this.end = read;
-        return read;
-      }
-      this.buffer = Buffer.alloc(this.buffer.length * 2);
-    }
-  }
-
-  get done(): boolean {
-    return this.at >= this.end;
-  }
-
-  private byte(): number {
-    return this.buffer[this.at] ?? 0;
-  }
-
-  blanks(): void {
-    while (this.at < this.end && (this.byte() === space || this.byte() === tab)) this.at++;
-  }
-
-  /** The decimal number here (0 if there is none), moving past it. */
-  number(): number {
-    let value = 0;
-    while (this.at < this.end) {
-      const digit = this.byte() - 48;
-      if (digit < 0 || digit > 9) break;
-      value = value * 10 + digit;
-      this.at++;
-    }
-    return value;
-  }
-
-  /** Moves to the next `byte` on this line (or the line's end). */
-  to(byte: number): void {
-    while (this.at < this.end && this.byte() !== byte && this.byte() !== newline) this.at++;
-  }
-
-  /** Moves to the start of the next line. */
-  nextLine(): void {
-    const at = this.buffer.indexOf(newline, this.at);
-    this.at = at < 0 || at >= this.end ? this.end : at + 1;
-  }
-
-  /** Whether bytes [start, end) are `text`. */
-  is(start: number, end: number, text: Buffer): boolean {
-    if (end - start !== text.length) return false;
-    for (let index = 0; index < text.length; index++) if (this.buffer[start + index] !== text[index]) return false;
-    return true;
-  }
-
-  /** Whether the line here starts with `text`. */
-  startsWith(text: Buffer): boolean {
-    return this.at + text.length <= this.end && this.is(this.at, this.at + text.length, text);
-  }
-
-  isDigit(): boolean {
-    const digit = this.byte() - 48;
-    return digit >= 0 && digit <= 9;
-  }
-}
 
 /**
  * Reads the resource use of many containers of one engine at once from their cgroups, when the
@@ -331,7 +224,7 @@ export class HostCgroups {
     if (this.watched.size === 0 || this.procStat === null) return readings;
     let systemCpuUsage: number;
     try {
-      systemCpuUsage = this.systemCpuUsage(this.procStat);
+      systemCpuUsage = counters.systemCpuUsage(this.scan, this.procStat);
     } catch {
       return readings;
     }
@@ -364,170 +257,33 @@ export class HostCgroups {
     this.procStat = null;
   }
 
-  /** The host's CPU time in ns as dockerd counts it: /proc/stat's `cpu` line, user..softirq. */
-  private systemCpuUsage(fd: number): number {
-    const scan = this.scan;
-    // The first line is all that is needed, and never this long.
-    scan.fill(fd, 512);
-    if (!scan.startsWith(keys.cpu)) throw new Error('/proc/stat has no cpu line');
-    scan.at += keys.cpu.length;
-    let ticks = 0;
-    for (let field = 0; field < 7; field++) {
-      scan.blanks();
-      ticks += scan.number();
-    }
-    return ticks * nanosecondsPerTick;
-  }
-
   private readOne(entry: Watched, now: string, systemCpuUsage: number): EngineStats {
     const v1 = entry.version === 1;
-    const cpu: CpuStats = { cpu_usage: { total_usage: v1 ? this.single(entry.cpu) : this.keyed(entry.cpu, keys.usageUsec) * 1000 }, system_cpu_usage: systemCpuUsage, online_cpus: this.onlineCpus };
-    const usage = this.single(entry.memoryUsage);
+    const cpu: CpuStats = { cpu_usage: { total_usage: v1 ? counters.single(this.scan, entry.cpu) : counters.keyed(this.scan, entry.cpu, counters.keys.usageUsec) * 1000 }, system_cpu_usage: systemCpuUsage, online_cpus: this.onlineCpus };
+    const usage = counters.single(this.scan, entry.memoryUsage);
     const stats: EngineStats = {
       read: now,
       cpu_stats: cpu,
-      memory_stats: { usage, limit: entry.memoryLimit, stats: this.memoryCounters(entry.memoryStat, v1) },
-      blkio_stats: { io_service_bytes_recursive: v1 ? this.blkioV1(entry) : entry.io === null ? [] : this.ioStat(entry.io) },
+      memory_stats: { usage, limit: entry.memoryLimit, stats: counters.memoryCounters(this.scan, entry.memoryStat, v1) },
+      blkio_stats: { io_service_bytes_recursive: v1 ? this.blkioV1(entry) : entry.io === null ? [] : counters.ioStat(this.scan, entry.io) },
     };
     if (entry.previousCpu) stats.precpu_stats = entry.previousCpu;
-    if (entry.pidsCurrent !== null) stats.pids_stats = { current: this.single(entry.pidsCurrent), limit: entry.pidsLimit };
+    if (entry.pidsCurrent !== null) stats.pids_stats = { current: counters.single(this.scan, entry.pidsCurrent), limit: entry.pidsLimit };
     if (entry.netDev !== null) {
-      const networks = this.networks(entry.netDev);
+      const networks = counters.networks(this.scan, entry.netDev);
       if (networks) stats.networks = networks;
     }
     entry.previousCpu = cpu;
     return stats;
   }
 
-  /** A file of one number (cgroup files end it with a newline); an empty one means the cgroup is going. */
-  private single(fd: number): number {
-    if (this.scan.fill(fd) === 0) throw new Error('empty');
-    return this.scan.number();
-  }
-
-  /** The value of `key` in a file of `key value` lines (cpu.stat). */
-  private keyed(fd: number, key: Buffer): number {
-    const scan = this.scan;
-    if (scan.fill(fd) === 0) throw new Error('empty');
-    while (!scan.done) {
-      const start = scan.at;
-      scan.to(space);
-      if (scan.is(start, scan.at, key)) {
-        scan.blanks();
-        return scan.number();
-      }
-      scan.nextLine();
-    }
-    return 0;
-  }
-
-  private memoryCounters(fd: number, v1: boolean): NonNullable<NonNullable<EngineStats['memory_stats']>['stats']> {
-    const scan = this.scan;
-    scan.fill(fd);
-    const inactiveKey = v1 ? keys.totalInactiveFile : keys.inactiveFile;
-    const cacheKey = v1 ? keys.totalCache : keys.file;
-    let inactive = 0;
-    let cache = 0;
-    while (!scan.done) {
-      const start = scan.at;
-      scan.to(space);
-      const end = scan.at;
-      scan.blanks();
-      if (scan.is(start, end, inactiveKey)) inactive = scan.number();
-      else if (scan.is(start, end, cacheKey)) cache = scan.number();
-      scan.nextLine();
-    }
-    return v1 ? { total_inactive_file: inactive, total_cache: cache } : { inactive_file: inactive, file: cache };
-  }
-
   /** v1: the CFQ file when it has entries, else the throttle one (containerd's order). */
-  private blkioV1(entry: Watched): BlkioEntry[] {
+  private blkioV1(entry: Watched): counters.BlkioEntry[] {
     if (entry.ioCfq !== null) {
-      const cfq = this.blkioEntries(entry.ioCfq);
+      const cfq = counters.blkioEntries(this.scan, entry.ioCfq);
       if (cfq.length > 0) return cfq;
     }
-    return entry.io === null ? [] : this.blkioEntries(entry.io);
-  }
-
-  /** `MAJ:MIN Op value` lines; the `Total value` line is not an entry. */
-  private blkioEntries(fd: number): BlkioEntry[] {
-    const scan = this.scan;
-    scan.fill(fd);
-    const entries: BlkioEntry[] = [];
-    while (!scan.done) {
-      if (scan.isDigit()) {
-        scan.to(space);
-        scan.blanks();
-        const start = scan.at;
-        scan.to(space);
-        const end = scan.at;
-        scan.blanks();
-        if (end > start && scan.isDigit()) {
-          entries.push({ op: blkioOp(scan, start, end), value: scan.number() });
-        }
-      }
-      scan.nextLine();
-    }
-    return entries;
-  }
-
-  /** v2 io.stat: `MAJ:MIN rbytes=N wbytes=N rios=N ...` lines, as dockerd's `read` and `write` entries. */
-  private ioStat(fd: number): BlkioEntry[] {
-    const scan = this.scan;
-    scan.fill(fd);
-    const entries: BlkioEntry[] = [];
-    while (!scan.done) {
-      if (scan.isDigit()) {
-        scan.to(space);
-        let read = 0;
-        let write = 0;
-        for (;;) {
-          scan.blanks();
-          if (scan.done || scan.buffer[scan.at] === newline) break;
-          const start = scan.at;
-          scan.to(equals);
-          const end = scan.at;
-          if (scan.buffer[end] !== equals) break;
-          scan.at++;
-          if (scan.is(start, end, keys.rbytes)) read = scan.number();
-          else if (scan.is(start, end, keys.wbytes)) write = scan.number();
-          scan.to(space);
-        }
-        entries.push({ op: 'read', value: read }, { op: 'write', value: write });
-      }
-      scan.nextLine();
-    }
-    return entries;
-  }
-
-  /** /proc/<pid>/net/dev: two heading lines, then `name: rx_bytes ...7 more... tx_bytes ...`; lo left out. Undefined with no interface. */
-  private networks(fd: number): Networks | undefined {
-    const scan = this.scan;
-    scan.fill(fd);
-    scan.nextLine();
-    scan.nextLine();
-    let networks: Networks | undefined;
-    while (!scan.done) {
-      scan.blanks();
-      const start = scan.at;
-      scan.to(colon);
-      const end = scan.at;
-      if (end > start && scan.buffer[end] === colon && !scan.is(start, end, keys.lo)) {
-        scan.at++;
-        let rx = 0;
-        let tx = 0;
-        for (let field = 0; field < 9; field++) {
-          scan.blanks();
-          const value = scan.number();
-          if (field === 0) rx = value;
-          else if (field === 8) tx = value;
-        }
-        networks ??= {};
-        networks[scan.buffer.toString('latin1', start, end)] = { rx_bytes: rx, tx_bytes: tx };
-      }
-      scan.nextLine();
-    }
-    return networks;
+    return entry.io === null ? [] : counters.blkioEntries(this.scan, entry.io);
   }
 
   private readLimits(entry: Watched): void {
@@ -580,67 +336,6 @@ export class HostCgroups {
   }
 }
 
-/** The v1 operation at [start, end): one of the known strings, so an entry makes none. */
-function blkioOp(scan: Scanner, start: number, end: number): string {
-  for (const known of blkioOps) if (scan.is(start, end, known.bytes)) return known.op;
-  return scan.buffer.toString('latin1', start, end);
-}
-
-/**
- * The container's cgroup directory under one of a hierarchy's mounts: its process's cgroup path
- * cut after the part that names the full id (`/docker/<id>`, `/system.slice/docker-<id>.scope`,
- * `/machine.slice/libpod-<id>.scope`; a process that moved itself deeper, like systemd's
- * `init.scope`, still counts as the whole container, as the engine counts it). Null when no part
- * names it, or the path leads outside this process's cgroup namespace (`/..`), or no mount shows it.
- */
-function containerDir(mounts: CgroupMount[], cgroupPath: string, containerId: string): string | null {
-  const parts = cgroupPath.split('/');
-  if (parts.includes('..')) return null;
-  const named = parts.findIndex((part) => part.includes(containerId));
-  if (named < 0) return null;
-  const own = parts.slice(0, named + 1).join('/');
-  for (const mount of mounts) {
-    if (mount.root === '/') return mount.mountPoint + own;
-    if (own === mount.root) return mount.mountPoint;
-    if (own.startsWith(`${mount.root}/`)) return mount.mountPoint + own.slice(mount.root.length);
-  }
-  return null;
-}
-
-/** The cgroup mounts of a mountinfo file: `id parent dev root mountpoint options [optional...] - fstype source superoptions`. */
-function readMountTable(file: string): MountTable {
-  const table: MountTable = { v1: new Map(), v2: [] };
-  let text: string;
-  try {
-    text = readFileSync(file, 'latin1');
-  } catch {
-    return table;
-  }
-  for (const line of text.split('\n')) {
-    const fields = line.split(' ');
-    const separator = fields.indexOf('-', 6);
-    if (separator < 0) continue;
-    const type = fields[separator + 1];
-    if (type !== 'cgroup' && type !== 'cgroup2') continue;
-    const mount = { root: unescapeMountField(fields[3] ?? ''), mountPoint: unescapeMountField(fields[4] ?? '') };
-    if (type === 'cgroup2') {
-      table.v2.push(mount);
-      continue;
-    }
-    for (const option of (fields[separator + 3] ?? '').split(',')) {
-      if (!v1Controllers.includes(option)) continue;
-      const list = table.v1.get(option);
-      if (list) list.push(mount);
-      else table.v1.set(option, [mount]);
-    }
-  }
-  return table;
-}
-
-/** mountinfo writes a space, tab, newline or backslash in a path as `\ooo`. */
-function unescapeMountField(field: string): string {
-  return field.includes('\\') ? field.replace(/\\([0-7]{3})/g, (_, octal: string) => String.fromCharCode(Number.parseInt(octal, 8))) : field;
-}
 
 /** A memory limit file: a number, or v2's `max` (containerd makes that 2^64-1). */
 function limitOf(text: string): number {
